@@ -1,0 +1,191 @@
+"""`dangjian`: the headless twin of the GUI, over the same services (see shared/cli.md).
+
+Exit codes: 0 done; 1 the user's input was refused (one line per problem on stderr,
+nothing written); 2 wrong usage. A traceback is never the answer to user input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from dangjian_desktop import __version__, paths
+from dangjian_desktop.db.engine import Database, is_url, open_database
+from dangjian_desktop.errors import DomainError, InputErrors
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """Wrong usage detected after parsing (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese-friendly error output; still exits 2 on wrong usage."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，请写成 YYYY-MM-DD，例如 2025-07-01") from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+# ------------------------------------------------------------------ opening the database
+
+
+def _db_target(args: argparse.Namespace) -> str | Path:
+    if args.db:
+        return args.db if is_url(args.db) else Path(args.db)
+    return paths.default_database()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    return open_database(_db_target(args), create=create)
+
+
+def _branch(db: Database, args: argparse.Namespace):
+    from dangjian_desktop.services.branches import resolve_branch
+
+    return resolve_branch(db, getattr(args, "branch", None))
+
+
+# ------------------------------------------------------------------ init and demo
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.branches import create_branch
+
+    db = _open(args, create=True)
+    try:
+        groups = [g for g in (args.groups or "").replace("，", ",").split(",") if g.strip()]
+        info = create_branch(db, args.branch, args.parent or "", args.secretary or "", groups=groups)
+    finally:
+        db.close()
+    _out(f"已创建支部“{info.name}”（编号 {info.id}），数据库：{_db_target(args)}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.demo import make_demo
+
+    db = _open(args, create=True)
+    try:
+        summary = make_demo(db, seed=args.seed, branches=args.branches, members=args.members,
+                            years=args.years, today=args.as_of)
+    finally:
+        db.close()
+    _out(f"演示数据已写入 {_db_target(args)}：{summary.branches} 个支部，{summary.members} 名党员，"
+         f"{summary.meetings} 次会议（{summary.attendance} 条考勤），{summary.applicants} 名入党申请人。")
+    return 0
+
+
+# ------------------------------------------------------------------ check
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from dangjian_desktop.core.dates import cn
+    from dangjian_desktop.services.check import run_check
+
+    db = _open(args)
+    try:
+        branch_ids = [_branch(db, args).id] if args.branch else None
+        as_of = args.as_of or date.today()
+        findings = run_check(db, branch_ids, as_of)
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"as_of": as_of.isoformat(), "findings": [f.as_json() for f in findings]})
+        return 0
+    if not findings:
+        _out(f"截至{cn(as_of)}，没有逾期或需要提醒的事项。")
+        return 0
+    _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")
+    for f in findings:
+        when = f" {f.date.isoformat()}" if f.date else ""
+        _out(f"[{f.severity.label}] {f.rule} {f.subject}{when}：{f.message}")
+    return 0
+
+
+# ------------------------------------------------------------------ the parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dangjian", description="党支部工作台命令行：与图形界面使用同一套数据和规则。")
+    parser.add_argument("--version", action="version", version=f"dangjian {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 dangjian.db）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("init", help="创建数据库和支部")
+    p.add_argument("--branch", required=True, help="支部名称，如“XX社区第一党支部”")
+    p.add_argument("--parent", help="上级党委名称")
+    p.add_argument("--secretary", help="支部书记姓名")
+    p.add_argument("--groups", help="党小组名称，用逗号分隔")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="生成演示数据（同一种子得到同样的数据）")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--branches", type=int, default=1)
+    p.add_argument("--members", type=int, default=35, help="每个支部的党员人数")
+    p.add_argument("--years", type=int, default=3, help="会议记录的年数")
+    p.add_argument("--as-of", type=_date, help="以哪一天为“今天”（默认今天）")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("check", help="逾期、即将到期和违反规定的事项")
+    p.add_argument("--branch")
+    p.add_argument("--as-of", type=_date, help="截至日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_check)
+
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except InputErrors as exc:
+        for problem in exc.problems:
+            sys.stderr.write(problem + "\n")
+        sys.stderr.write(exc.message + "\n")
+        return 1
+    except DomainError as exc:
+        sys.stderr.write(str(exc) + "\n")
+        return 1
+    except UsageError as exc:
+        sys.stderr.write(f"dangjian: 用法错误：{exc}\n")
+        return 2
+    except OSError as exc:
+        sys.stderr.write(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}）\n")
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""The rule catalog: every checked rule as versioned data (id, text, article, source, parameters).
+
+Rules change (the 细则 is being revised), so a number such as "one month" never lives
+in code: it is a parameter here, with the national value as its default. Parameters
+marked `local` may be changed by the branch in 设置; the national value stays visible.
+When the rules are revised, add a new `Catalog` and keep the old one: records keep the
+version they were judged by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SRC_DEV = "《中国共产党发展党员工作细则》（2014年）"
+SRC_BRANCH = "《中国共产党支部工作条例（试行）》（2018年）"
+SRC_CONSTITUTION = "《中国共产党章程》"
+SRC_LOCAL = "本地常见做法"
+
+
+@dataclass(frozen=True)
+class Param:
+    key: str
+    label: str
+    default: Any
+    unit: str = ""
+    local: bool = False  # may be changed by the branch in 设置
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    text: str
+    article: str
+    source: str
+    params: tuple[Param, ...] = ()
+
+    def param(self, key: str) -> Param:
+        for p in self.params:
+            if p.key == key:
+                return p
+        raise KeyError(f"{self.id} has no parameter {key}")
+
+    @property
+    def citation(self) -> str:
+        return f"{self.source}{self.article}" if self.article else self.source
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    effective_from: date
+    note: str
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+    def get(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def __contains__(self, rule_id: str) -> bool:
+        return any(r.id == rule_id for r in self.rules)
+
+
+def _meeting(rule_id: str, title: str, text: str, article: str, period: str, due_days: int,
+             local_period: bool = False) -> Rule:
+    return Rule(rule_id, title, text, article, SRC_BRANCH, (
+        Param("period", "周期（M=每月，Q=每季度，Y=每年）", period, "", local_period),
+        Param("min_count", "每周期至少次数", 1, "次", True),
+        Param("due_days", "周期结束前多少天开始提醒", due_days, "天", True),
+    ))
+
+
+_RULES_2014 = (
+    # 三会一课 and other organisational life
+    _meeting("MEET-CONGRESS-Q", "支部党员大会", "支部党员大会一般每季度召开1次。", "第十九条", "Q", 30),
+    _meeting("MEET-COMMITTEE-M", "支部委员会会议", "支部委员会会议一般每月召开1次。", "第十九条", "M", 10),
+    _meeting("MEET-GROUP-M", "党小组会", "党小组会一般每月召开1次（每个党小组）。", "第十九条", "M", 10),
+    Rule("MEET-LECTURE-Q", "党课", "党课一般每季度至少1次（各地要求不同）。", "第十九条", SRC_BRANCH, (
+        Param("period", "周期（M=每月，Q=每季度，Y=每年）", "Q", "", True),
+        Param("min_count", "每周期至少次数", 1, "次", True),
+        Param("due_days", "周期结束前多少天开始提醒", 30, "天", True),
+    )),
+    _meeting("MEET-THEME-DAY-M", "主题党日", "党支部每月相对固定1天开展主题党日。", "第二十条", "M", 10),
+    _meeting("MEET-ORG-LIFE-Y", "组织生活会", "组织生活会一般每年召开1次，会前开展谈心谈话。", "第二十一条", "Y", 60),
+    _meeting("MEET-APPRAISAL-Y", "民主评议党员", "民主评议党员一般每年开展1次。", "第二十三条", "Y", 60),
+    _meeting("MEET-HEART-TALK-Y", "谈心谈话", "支委之间、支委与党员、党员之间每年至少谈心谈话1次。", "第二十二条", "Y", 60),
+    # members and the branch
+    Rule("MEMBER-INACTIVE-6M", "连续6个月未参加组织生活",
+         "党员无正当理由连续6个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被认为是自行脱党。",
+         "第九条", SRC_CONSTITUTION, (
+             Param("due_months", "提前提醒（未参加月数）", 4, "个月", True),
+             Param("overdue_months", "视为逾期的月数", 6, "个月"),
+         )),
+    Rule("MEMBER-ID-INVALID", "身份证号无效", "公民身份号码应为18位，末位为校验码。", "", "GB 11643-1999"),
+    Rule("BIRTHDAY-UPCOMING", "政治生日", "以入党日期为政治生日，组织开展政治生日活动。", "", SRC_LOCAL, (
+        Param("days", "提前提醒天数", 30, "天", True),
+    )),
+    Rule("MEMBER-50-YEARS", "光荣在党50年", "党龄达到50周年的在世党员颁发“光荣在党50年”纪念章（每年七一前后）。",
+         "", "中共中央关于颁发“光荣在党50年”纪念章的决定", (
+             Param("years", "党龄年数", 50, "年"),
+         )),
+    Rule("PROBATION-END", "预备期满讨论转正", "预备党员预备期满，党支部应当及时讨论其能否转为正式党员。",
+         "第三十五条", SRC_DEV, (
+             Param("due_days", "提前提醒天数", 30, "天", True),
+         )),
+    Rule("ELECTION-DUE", "支部委员会换届", "党支部委员会每届任期3年或5年，任期届满应当按期进行换届选举。",
+         "第二十五条", SRC_BRANCH, (
+             Param("term_years", "任期", 3, "年", True),
+             Param("due_days", "提前提醒天数", 90, "天", True),
+         )),
+    # 发展党员
+    Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第七条", SRC_DEV, (
+        Param("min_age", "最低年龄", 18, "岁"),
+    )),
+    Rule("DEV-TALK-1M", "一个月内谈话", "党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话。", "第九条", SRC_DEV, (
+        Param("months", "期限", 1, "个月"),
+    )),
+    Rule("DEV-CONTACTS", "培养联系人", "党组织应当指定一至两名正式党员作入党积极分子的培养联系人。", "第十二条", SRC_DEV, (
+        Param("min", "最少人数", 1, "人"), Param("max", "最多人数", 2, "人"),
+    )),
+    Rule("DEV-REVIEW-6M", "每半年考察一次", "党支部每半年对入党积极分子进行一次考察。", "第十四条", SRC_DEV, (
+        Param("months", "考察间隔", 6, "个月"),
+    )),
+    Rule("DEV-ACTIVIST-1Y", "一年以上培养考察", "对经过一年以上培养教育和考察的入党积极分子，方可列为发展对象。", "第十五条", SRC_DEV, (
+        Param("years", "最短培养时间", 1, "年"),
+    )),
+    Rule("DEV-SPONSORS-2", "两名入党介绍人", "发展对象应当有两名正式党员作入党介绍人，受留党察看处分尚未恢复党员权利的不能作入党介绍人。",
+         "第十七条", SRC_DEV, (Param("count", "人数", 2, "人"),)),
+    Rule("DEV-POLITICAL-REVIEW", "政治审查", "未经政治审查或政治审查不合格的，不能发展入党。", "第十八条", SRC_DEV),
+    Rule("DEV-TRAINING-3D", "集中培训", "发展对象应当参加集中培训，时间一般不少于三天（或不少于24个学时）。", "第十九条", SRC_DEV, (
+        Param("days", "最少天数", 3, "天", True), Param("hours", "或最少学时", 24, "学时", True),
+    )),
+    Rule("DEV-PUBLIC-NOTICE", "公示", "发展对象接收为预备党员前应当进行公示。", "第二十条", SRC_DEV, (
+        Param("working_days", "公示最少工作日", 5, "个工作日", True),
+    )),
+    Rule("DEV-LEAVING-3M", "三个月内离开单位", "预审后三个月内将离开工作、学习单位的发展对象，一般不办理接收手续。",
+         "第二十一条", SRC_DEV, (Param("months", "期限", 3, "个月"),)),
+    Rule("DEV-VOTE-QUORUM", "支部大会表决", "有表决权的到会人数须超过应到会有表决权人数的半数；赞成人数超过应到会有表决权的正式党员的半数，才能通过。",
+         "第二十四条", SRC_DEV),
+    Rule("DEV-APPROVAL-3M", "三个月内审批", "上级党委应当在三个月内审批，特殊情况可适当延长，但不得超过六个月。", "第二十八条", SRC_DEV, (
+        Param("months", "一般期限", 3, "个月"), Param("max_months", "最长期限", 6, "个月"),
+    )),
+    Rule("DEV-PROBATION-1Y", "预备期一年", "预备党员的预备期为一年，从支部大会通过之日算起；延长预备期不能少于半年，最长不超过一年，只能延长一次。",
+         "第三十三条、第三十五条", SRC_DEV, (
+             Param("years", "预备期", 1, "年"), Param("min_extension_months", "延长最少", 6, "个月"),
+             Param("max_extension_months", "延长最多", 12, "个月"),
+         )),
+    Rule("DEV-ORDER", "步骤顺序", "发展党员各步骤的日期应当按程序先后，不能倒置。", "第四条", SRC_DEV),
+)
+
+CATALOGS: dict[str, Catalog] = {
+    "2014": Catalog(
+        "2014", date(2014, 6, 10),
+        "依据2014年《中国共产党发展党员工作细则》、2018年《中国共产党支部工作条例（试行）》和党章。",
+        _RULES_2014,
+    ),
+}
+CURRENT_VERSION = "2014"
+
+
+def catalog(version: str | None = None) -> Catalog:
+    """The catalog of `version` (the current one if None)."""
+    return CATALOGS[version or CURRENT_VERSION]
+
+
+def rule(rule_id: str, version: str | None = None) -> Rule:
+    return catalog(version).get(rule_id)
+
+
+def param_value(rule_id: str, key: str, overrides: dict[str, Any] | None = None,
+                version: str | None = None) -> Any:
+    """A parameter's value: the branch's local override if the parameter is local, else the default."""
+    p = rule(rule_id, version).param(key)
+    if p.local and overrides:
+        value = overrides.get(f"{rule_id}.{key}")
+        if value is not None:
+            return value
+    return p.default
+
+
+def local_params(version: str | None = None) -> list[tuple[Rule, Param]]:
+    """Every parameter a branch may change, with its rule."""
+    return [(r, p) for r in catalog(version).rules for p in r.params if p.local]

@@ -1,0 +1,206 @@
+"""Opening a database: SQLite pragmas, backup before migration, upgrade or refuse."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session
+
+from dangjian_desktop.errors import DatabaseError, DatabaseMissing, DatabaseTooNew
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Take transaction control away from the sqlite3 module so that BEGIN is ours:
+    # then DDL in a migration is transactional too and a failure rolls all of it back.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")  # a record reported saved survives a power cut
+    cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url` with the pragmas and transaction handling the program relies on."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def is_url(target: str | Path) -> bool:
+    return isinstance(target, str) and "://" in target
+
+
+def backup_sqlite(source: Path, dest: Path) -> Path:
+    """A consistent copy of a (possibly live) SQLite file through the online backup API."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+    finally:
+        src.close()
+    return dest
+
+
+@dataclass
+class Database:
+    """An open database: the engine plus the folders that belong to it."""
+
+    url: str
+    engine: Engine
+    path: Path | None  # None for a server database
+    files_dir: Path  # attachments, backups and exports that belong to this database
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.files_dir / "attachments"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.files_dir / "backups"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed at the end, rolled back on any error."""
+        with self.session() as s, s.begin():
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def files_dir_for(path: Path) -> Path:
+    """Attachments and backups live beside the database: `dangjian.db` → `dangjian-文件/`."""
+    return path.with_name(f"{path.stem}-文件")
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"文件“{path}”不是本程序的数据库（也可能已损坏），未做任何改动。")
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open (and if needed create or upgrade) a database file or server URL.
+
+    Before an upgrade the file is copied to the backups folder; the upgrade runs in one
+    transaction, so a failure leaves the original as it was. A database written by a newer
+    version of the program is refused, never touched.
+    """
+    if is_url(target):
+        url, path = str(target), None
+        from dangjian_desktop import paths
+
+        files = paths.data_dir() / "server"
+    else:
+        path = Path(target).expanduser().resolve()
+        if not path.exists():
+            if not create:
+                raise DatabaseMissing(f"数据库文件“{path}”不存在。请先用 init 或 demo 命令创建，或检查路径。")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            _check_sqlite_file(path)
+        url, files = sqlite_url(path), files_dir_for(path)
+    engine = make_engine(url)
+    try:
+        _migrate(engine, path, files)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(url=url, engine=engine, path=path, files_dir=files)
+
+
+def _migrate(engine: Engine, path: Path | None, files: Path) -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    try:
+        current = _current_revision(engine)
+    except Exception as exc:  # unreadable file: never overwrite it
+        raise DatabaseError(f"无法读取数据库（{exc}），文件可能已损坏，未做任何改动。") from exc
+    if current == head:
+        return
+    if current is not None:
+        try:
+            known = script.get_revision(current)
+        except Exception:
+            known = None
+        if known is None:
+            raise DatabaseTooNew(
+                f"该数据库由更新版本的程序创建（结构版本 {current}），本程序无法打开。"
+                "请升级党支部工作台后再打开，数据未做任何改动。"
+            )
+    else:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+        if tables:
+            raise DatabaseError("该文件是一个数据库，但不是党支部工作台的数据库，未做任何改动。")
+    if current is not None and path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        dest = files / "backups" / f"{path.stem}-升级前-{current}-{stamp}.db"
+        backup_sqlite(path, dest)
+        log.info("backed up %s to %s before migrating from %s", path, dest, current)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+    except Exception as exc:
+        log.exception("migration failed")
+        raise DatabaseError(f"数据库升级失败（{exc}），原文件未做任何改动。") from exc

@@ -1,0 +1,433 @@
+"""SQLAlchemy 2.0 models: the whole record of one or more party branches."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+    Numeric, String, Text, Time, TypeDecorator, UniqueConstraint, func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from dangjian_desktop.core.glossary import (
+    AppraisalOutcome, ApplicantStatus, AttendanceStatus, BirthdayObservance, CommitteePost,
+    Gender, MeetingState, MeetingType, MemberStatus, ProbationOutcome, VoteKind,
+)
+
+# Named constraints, so that Alembic's batch mode on SQLite can find and alter them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class EnumText(TypeDecorator):
+    """A domain StrEnum stored as its English value in a plain text column."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def __init__(self, enum_cls: type, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        return self.enum_cls(value).value
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.enum_cls(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class Versioned(Timestamped):
+    """Rows that people edit: `version` detects a second, concurrent edit of the same row."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+# ---------------------------------------------------------------- organisation
+
+
+class Branch(Versioned, Base):
+    """A 党支部 (or 党总支) kept in this database."""
+
+    __tablename__ = "branches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    parent_org: Mapped[str] = mapped_column(String(100), server_default="")  # 上级党委
+    kind: Mapped[str] = mapped_column(String(20), server_default="党支部")
+    sort_order: Mapped[int] = mapped_column(Integer, server_default="0")
+    established_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+    groups: Mapped[list[PartyGroup]] = relationship(back_populates="branch", order_by="PartyGroup.sort_order")
+    terms: Mapped[list[CommitteeTerm]] = relationship(back_populates="branch", order_by="CommitteeTerm.elected_on")
+
+
+class PartyGroup(Timestamped, Base):
+    """A 党小组 of a branch."""
+
+    __tablename__ = "party_groups"
+    __table_args__ = (UniqueConstraint("branch_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    sort_order: Mapped[int] = mapped_column(Integer, server_default="0")
+    dissolved_on: Mapped[date | None] = mapped_column(Date)
+
+    branch: Mapped[Branch] = relationship(back_populates="groups")
+
+
+class CommitteeTerm(Timestamped, Base):
+    """One term (届) of the 支部委员会, from its election; 换届 is due at its end."""
+
+    __tablename__ = "committee_terms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="CASCADE"), index=True)
+    elected_on: Mapped[date] = mapped_column(Date)
+    term_years: Mapped[int] = mapped_column(Integer, server_default="3")
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+    branch: Mapped[Branch] = relationship(back_populates="terms")
+    posts: Mapped[list[CommitteePostHolder]] = relationship(back_populates="term", cascade="all, delete-orphan")
+
+
+class CommitteePostHolder(Timestamped, Base):
+    """Who holds a 支委 post (书记, 组织委员...) in a term; `member_id` once on the roster."""
+
+    __tablename__ = "committee_posts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("committee_terms.id", ondelete="CASCADE"), index=True)
+    post: Mapped[CommitteePost] = mapped_column(EnumText(CommitteePost))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), index=True)
+    person_name: Mapped[str] = mapped_column(String(50))
+    started_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+    term: Mapped[CommitteeTerm] = relationship(back_populates="posts")
+
+
+# ---------------------------------------------------------------- members
+
+
+class Member(Versioned, Base):
+    """A party member on (or once on) a branch's roll: the 花名册 fields."""
+
+    __tablename__ = "members"
+    __table_args__ = (
+        Index("ix_members_branch_status", "branch_id", "status"),
+        Index("ix_members_joined_on", "joined_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("party_groups.id", ondelete="SET NULL"), index=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    # derived from the name for search and official ordering (按姓氏笔画 / pinyin)
+    name_pinyin: Mapped[str] = mapped_column(String(200), server_default="")
+    name_initials: Mapped[str] = mapped_column(String(50), server_default="")
+    name_strokes: Mapped[str] = mapped_column(String(50), server_default="")
+    gender: Mapped[Gender | None] = mapped_column(EnumText(Gender))
+    ethnicity: Mapped[str] = mapped_column(String(20), server_default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    native_place: Mapped[str] = mapped_column(String(100), server_default="")
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    education: Mapped[str] = mapped_column(String(30), server_default="")
+    category: Mapped[str] = mapped_column(String(50), server_default="")  # 人员类别/工作岗位
+    work_unit: Mapped[str] = mapped_column(String(200), server_default="")  # 工作单位及职务
+    joined_on: Mapped[date | None] = mapped_column(Date)  # 入党日期 = 政治生日
+    full_member_on: Mapped[date | None] = mapped_column(Date)  # 转正日期; 党龄 counts from here
+    probation_extension_months: Mapped[int] = mapped_column(Integer, server_default="0")
+    party_post: Mapped[str] = mapped_column(String(50), server_default="")  # 党内职务
+    phone: Mapped[str] = mapped_column(String(30), server_default="")
+    address: Mapped[str] = mapped_column(String(200), server_default="")
+    status: Mapped[MemberStatus] = mapped_column(EnumText(MemberStatus), server_default=MemberStatus.FULL.value)
+    status_since: Mapped[date | None] = mapped_column(Date)
+    is_floating: Mapped[bool] = mapped_column(Boolean, server_default="0")  # 流动党员
+    is_lost_contact: Mapped[bool] = mapped_column(Boolean, server_default="0")  # 失联党员
+    dues_base: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # 党费基数
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+    group: Mapped[PartyGroup | None] = relationship(foreign_keys=[group_id])
+    status_changes: Mapped[list[MemberStatusChange]] = relationship(
+        back_populates="member", order_by="MemberStatusChange.changed_on", cascade="all, delete-orphan"
+    )
+
+
+class MemberStatusChange(Timestamped, Base):
+    """A dated change of a member's status (转正, 转出, 去世...): the history that is never deleted."""
+
+    __tablename__ = "member_status_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    status: Mapped[MemberStatus] = mapped_column(EnumText(MemberStatus))
+    changed_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, server_default="")
+    destination: Mapped[str] = mapped_column(String(200), server_default="")  # 转出去向
+
+    member: Mapped[Member] = relationship(back_populates="status_changes")
+
+
+class BirthdayObservanceRecord(Timestamped, Base):
+    """How a member's 政治生日 was marked in a year (谈心谈话, 重温入党誓词, 贺卡, 走访慰问)."""
+
+    __tablename__ = "birthday_observances"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[BirthdayObservance] = mapped_column(EnumText(BirthdayObservance))
+    done_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class DuesPayment(Timestamped, Base):
+    """One month of 党费 for one member: 应缴, 实缴 and when."""
+
+    __tablename__ = "dues_payments"
+    __table_args__ = (UniqueConstraint("member_id", "year", "month"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    base: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    due: Mapped[Decimal] = mapped_column(Numeric(12, 2))
+    paid: Mapped[Decimal] = mapped_column(Numeric(12, 2), server_default="0")
+    paid_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+# ---------------------------------------------------------------- meetings
+
+
+class Meeting(Versioned, Base):
+    """A meeting record (会议记录) of any of the eight kinds of organisational life."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        Index("ix_meetings_branch_date", "branch_id", "held_on"),
+        Index("ix_meetings_branch_type_date", "branch_id", "type", "held_on"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
+    type: Mapped[MeetingType] = mapped_column(EnumText(MeetingType))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("party_groups.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str] = mapped_column(String(200), server_default="")  # 会议名称 / 主题
+    held_on: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[time | None] = mapped_column(Time)
+    ends_at: Mapped[time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(200), server_default="")
+    host: Mapped[str] = mapped_column(String(50), server_default="")  # 主持人 (谈心谈话: 谈话人)
+    recorder: Mapped[str] = mapped_column(String(50), server_default="")  # 记录人
+    lecturer: Mapped[str] = mapped_column(String(50), server_default="")  # 党课主讲人
+    counterpart: Mapped[str] = mapped_column(String(200), server_default="")  # 谈心谈话: 谈话对象
+    guests: Mapped[str] = mapped_column(Text, server_default="")  # 列席人员
+    topics: Mapped[str] = mapped_column(Text, server_default="")  # 议题
+    minutes: Mapped[str] = mapped_column(Text, server_default="")  # 讨论发言 / 内容
+    resolutions: Mapped[str] = mapped_column(Text, server_default="")  # 决议
+    expected: Mapped[int] = mapped_column(Integer, server_default="0")  # 应到
+    present: Mapped[int] = mapped_column(Integer, server_default="0")  # 实到
+    state: Mapped[MeetingState] = mapped_column(EnumText(MeetingState), server_default=MeetingState.DRAFT.value)
+    finalised_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    attendance: Mapped[list[Attendance]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    votes: Mapped[list[Vote]] = relationship(back_populates="meeting", cascade="all, delete-orphan", order_by="Vote.id")
+    appraisals: Mapped[list[AppraisalResult]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+
+
+class Attendance(Base):
+    """Whether a member expected at a meeting was present, on leave or absent, and why."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"), index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(EnumText(AttendanceStatus))
+    reason: Mapped[str] = mapped_column(String(200), server_default="")
+    can_vote: Mapped[bool] = mapped_column(Boolean, server_default="1")  # 预备党员 have no vote
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+
+
+class Vote(Base):
+    """A motion voted on at a 支部党员大会; the result is computed by core.votes, never typed."""
+
+    __tablename__ = "votes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[VoteKind] = mapped_column(EnumText(VoteKind))
+    subject: Mapped[str] = mapped_column(String(200))  # e.g. 关于接收张三为预备党员
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicants.id", ondelete="SET NULL"), index=True)
+    expected_voters: Mapped[int] = mapped_column(Integer)
+    present_voters: Mapped[int] = mapped_column(Integer)
+    in_favour: Mapped[int] = mapped_column(Integer, server_default="0")
+    against: Mapped[int] = mapped_column(Integer, server_default="0")
+    abstain: Mapped[int] = mapped_column(Integer, server_default="0")
+    written_in_favour: Mapped[int] = mapped_column(Integer, server_default="0")
+    written_against: Mapped[int] = mapped_column(Integer, server_default="0")
+    quorum: Mapped[bool] = mapped_column(Boolean, server_default="0")
+    passed: Mapped[bool] = mapped_column(Boolean, server_default="0")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="votes")
+
+
+class AppraisalResult(Base):
+    """One member's outcome in a 民主评议党员."""
+
+    __tablename__ = "appraisal_results"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"), index=True)
+    outcome: Mapped[AppraisalOutcome] = mapped_column(EnumText(AppraisalOutcome))
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="appraisals")
+
+
+# ---------------------------------------------------------------- 发展党员
+
+
+class Applicant(Versioned, Base):
+    """A person in the 发展党员 procedure, from 递交入党申请书 to 材料归档."""
+
+    __tablename__ = "applicants"
+    __table_args__ = (Index("ix_applicants_branch_status", "branch_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("party_groups.id", ondelete="SET NULL"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), unique=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    gender: Mapped[Gender | None] = mapped_column(EnumText(Gender))
+    ethnicity: Mapped[str] = mapped_column(String(20), server_default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    native_place: Mapped[str] = mapped_column(String(100), server_default="")
+    education: Mapped[str] = mapped_column(String(30), server_default="")
+    work_unit: Mapped[str] = mapped_column(String(200), server_default="")
+    phone: Mapped[str] = mapped_column(String(30), server_default="")
+    rule_catalog_version: Mapped[str] = mapped_column(String(20))  # the rules this file is judged by
+    status: Mapped[ApplicantStatus] = mapped_column(EnumText(ApplicantStatus), server_default=ApplicantStatus.ACTIVE.value)
+    probation_outcome: Mapped[ProbationOutcome | None] = mapped_column(EnumText(ProbationOutcome))
+    extension_months: Mapped[int] = mapped_column(Integer, server_default="0")
+    leaves_unit_on: Mapped[date | None] = mapped_column(Date)  # DEV-LEAVING-3M
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+    steps: Mapped[list[DevelopmentStep]] = relationship(
+        back_populates="applicant", order_by="DevelopmentStep.step_no", cascade="all, delete-orphan"
+    )
+    reviews: Mapped[list[DevelopmentReview]] = relationship(
+        back_populates="applicant", order_by="DevelopmentReview.done_on", cascade="all, delete-orphan"
+    )
+
+
+class DevelopmentStep(Timestamped, Base):
+    """One of the 25 steps for one applicant: its date, the people involved and the details."""
+
+    __tablename__ = "development_steps"
+    __table_args__ = (
+        UniqueConstraint("applicant_id", "step_no"),
+        CheckConstraint("step_no BETWEEN 1 AND 25", name="step_no_range"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicants.id", ondelete="CASCADE"))
+    step_no: Mapped[int] = mapped_column(Integer)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    # [{"role": "入党介绍人", "name": "王芳", "member_id": 12}, ...]
+    people: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # step-specific facts: 政审结论, 培训天数/学时, 公示起止, 表决票数, 审批日期 ...
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+    applicant: Mapped[Applicant] = relationship(back_populates="steps")
+
+
+class DevelopmentReview(Timestamped, Base):
+    """A 思想汇报 or a half-year 考察 entry for an 积极分子 or 预备党员."""
+
+    __tablename__ = "development_reviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicants.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # thought_report | review
+    done_on: Mapped[date] = mapped_column(Date)
+    reviewer: Mapped[str] = mapped_column(String(50), server_default="")
+    content: Mapped[str] = mapped_column(Text, server_default="")
+
+    applicant: Mapped[Applicant] = relationship(back_populates="reviews")
+
+
+# ---------------------------------------------------------------- shared
+
+
+class Attachment(Timestamped, Base):
+    """A file (photo, scan, slides) copied into the data folder and attached to one record."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (
+        CheckConstraint(
+            "(meeting_id IS NOT NULL) + (applicant_id IS NOT NULL) + (step_id IS NOT NULL)"
+            " + (member_id IS NOT NULL) = 1",
+            name="one_owner",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicants.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[int | None] = mapped_column(ForeignKey("development_steps.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))  # the name the user knows (sanitised)
+    stored_path: Mapped[str] = mapped_column(String(500))  # relative to the attachments folder
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Setting(Timestamped, Base):
+    """A setting, e.g. a local rule variant `MEET-LECTURE-Q.period`; scope `global` or `branch:ID`."""
+
+    __tablename__ = "settings"
+    __table_args__ = (UniqueConstraint("scope", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(30), server_default="global")
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class AuditEntry(Base):
+    """An append-only log of changes to final records and of deletions (never edited)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_record", "table_name", "record_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    table_name: Mapped[str] = mapped_column(String(50))
+    record_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))  # amend | delete | finalise | restore ...
+    reason: Mapped[str] = mapped_column(Text, server_default="")
+    old: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    new: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    actor: Mapped[str] = mapped_column(String(50), server_default="")
+

@@ -1,0 +1,44 @@
+"""Errors a user can cause; each carries one clear Chinese sentence."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A refusal of the user's input or action; `str()` is the Chinese message to show."""
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(f"{where}：{message}" if where else message)
+
+
+class NotFound(DomainError):
+    """A record the user named does not exist."""
+
+
+class ValidationError(DomainError):
+    """A value that cannot be true (bad date, bad ID number, ...)."""
+
+
+class InputErrors(DomainError):
+    """Several problems found in one input (e.g. rows of an imported workbook)."""
+
+    def __init__(self, problems: list[str], *, summary: str | None = None) -> None:
+        self.problems = list(problems)
+        super().__init__(summary or f"发现 {len(self.problems)} 处问题，未写入任何数据。")
+
+
+class DatabaseError(DomainError):
+    """The database file cannot be opened or upgraded safely."""
+
+
+class DatabaseTooNew(DatabaseError):
+    """The file was written by a newer version of the program."""
+
+
+class DatabaseMissing(DatabaseError):
+    """The database file named does not exist."""
+
+
+class ConcurrentEdit(DomainError):
+    """Someone else changed the same record since it was read."""

@@ -1,0 +1,1 @@
+"""The Qt user interface: windows, pages, dialogs, table models and workers (Qt only here)."""

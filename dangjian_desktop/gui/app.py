@@ -1,0 +1,201 @@
+"""Starting the GUI: the application object, fonts and translations, which database to open."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from dangjian_desktop import APP_ID, APP_NAME, __version__, paths
+from dangjian_desktop.db.engine import Database, is_url, open_database
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.ask import Asker
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.first_run import FirstRunDialog
+from dangjian_desktop.gui.main_window import MainWindow
+from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.userconfig import UserConfig
+
+log = logging.getLogger(__name__)
+
+CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                "WenQuanYi Micro Hei", "Noto Sans SC", "PingFang SC", "SimHei")
+
+
+def setup_application(app: QApplication) -> None:
+    """Font, Qt's own zh_CN translation (确定/取消), names and icon: set once for the whole app."""
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, translations) or translator.load(name, str(paths.resource("i18n"))):
+            app.installTranslator(translator)
+            app.setProperty(f"_translator_{name}", translator)  # keep a reference
+            break
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+            app.setFont(font)
+            break
+    icon = paths.resource("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+class Controller(QObject):
+    """Decides which database to open, runs the first-run dialog, owns the main window."""
+
+    def __init__(self, config: UserConfig | None = None, asker: Asker | None = None) -> None:
+        super().__init__()
+        self.config = config or UserConfig()
+        self.asker = asker or Asker()
+        self.window: MainWindow | None = None
+        self.ctx: AppContext | None = None
+        self.first_run: FirstRunDialog | None = None
+        self._pending_target: Path | None = None
+
+    # -------------------------------------------------------------- choosing the database
+
+    def start(self, db_arg: str | None = None) -> bool:
+        """Open the database named (or the last one); show the first-run dialog if there is none.
+        Returns False if the program should quit."""
+        if db_arg:
+            target: str | Path = db_arg if is_url(db_arg) else Path(db_arg).expanduser().resolve()
+        else:
+            last = self.config.get("last_database")
+            target = Path(last) if last and Path(last).exists() else paths.default_database()
+        if isinstance(target, Path) and not target.exists():
+            self.show_first_run(target)
+            return True
+        return self.open(target)
+
+    def show_first_run(self, target: Path) -> None:
+        self._pending_target = target
+        self.first_run = FirstRunDialog()
+        self.first_run.finished.connect(self._first_run_finished)
+        self.first_run.open()
+
+    def _first_run_finished(self, result: int) -> None:
+        dialog = self.first_run
+        if dialog is None:
+            return
+        if result != QDialog.DialogCode.Accepted:
+            self.first_run = None
+            QApplication.instance().quit()
+            return
+        if dialog.choice == "demo":
+            self.first_run = None
+            self.open_demo()
+            return
+        from dangjian_desktop.services.branches import create_branch
+
+        target = self._pending_target or paths.default_database()
+        try:
+            db = open_database(target, create=True)
+            create_branch(db, dialog.branch_name, dialog.parent_org, dialog.secretary, groups=dialog.groups)
+        except DomainError as exc:
+            dialog.show_error(str(exc))
+            dialog.open()
+            return
+        self.first_run = None
+        self._show(db)
+
+    def open(self, target: str | Path) -> bool:
+        try:
+            db = open_database(target)
+        except DomainError as exc:
+            self.asker.error(None, "无法打开数据库", str(exc))
+            return False
+        self._show(db)
+        return True
+
+    def open_demo(self) -> None:
+        """Open the demo database, making it first (in the background) if it does not exist yet."""
+        target = paths.demo_database()
+        if target.exists():
+            self.open(target)
+            return
+        from dangjian_desktop.services.demo import make_demo
+
+        def build(progress=None):
+            db = open_database(target, create=True)
+            try:
+                make_demo(db, seed=1, progress=progress)
+            finally:
+                db.close()
+            return target
+
+        from dangjian_desktop.gui.worker import Lane
+
+        lane = self.ctx.lane if self.ctx else Lane(self)
+        job = Job(build, with_progress=True)
+        self._demo_progress = delayed_progress(self.window, "正在生成演示数据…", job)
+        lane.submit(job, on_done=lambda path: self.open(path),
+                    on_failed=lambda exc: self.asker.error(self.window, "无法生成演示数据", str(exc)))
+
+    def choose_database(self) -> None:
+        folder = str(self.ctx.db.path.parent) if self.ctx and self.ctx.db.path else str(paths.data_dir())
+        path = self.asker.open_file(self.window, "打开数据库", folder, "党支部工作台数据库 (*.db);;所有文件 (*)")
+        if path:
+            self.open(Path(path))
+
+    # -------------------------------------------------------------- the window
+
+    def _show(self, db: Database) -> None:
+        old_window, old_ctx = self.window, self.ctx
+        if old_ctx is not None:
+            old_ctx.lane.wait()
+        self.ctx = AppContext(db=db, config=self.config, asker=self.asker)
+        if db.path:
+            self.config.set("last_database", str(db.path))
+        self.window = MainWindow(self.ctx)
+        self.window.sig_open_database.connect(self.choose_database)
+        self.window.sig_open_demo.connect(self.open_demo)
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_ctx is not None:
+            old_ctx.db.close()
+
+
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="dangjian-desktop", description=f"{APP_NAME}（图形界面）")
+    parser.add_argument("--db", metavar="PATH", help="打开指定的数据库文件")
+    parser.add_argument("--version", action="version", version=f"dangjian-desktop {__version__}")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def setup_logging() -> None:
+    folder = paths.data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "dangjian.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    logging.basicConfig(level=logging.INFO, handlers=[handler],
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parse_args(argv)
+    setup_logging()
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    setup_application(app)
+    controller = Controller()
+    if not controller.start(args.db):
+        return 1
+    return app.exec()

@@ -1,0 +1,12 @@
+"""The pages of the navigation column, in the order they appear.
+
+A page appears here only when it works end to end (no unfinished pages in the menu).
+"""
+
+from __future__ import annotations
+
+
+def page_classes() -> list[type]:
+    from dangjian_desktop.gui.pages.settings_page import SettingsPage
+
+    return [SettingsPage]

@@ -1,0 +1,36 @@
+"""What every page of the main window has in common."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from dangjian_desktop.gui.context import AppContext
+
+
+class Page(QWidget):
+    """A page of the navigation column. Subclasses set `key` and `title`."""
+
+    key: str = ""
+    title: str = ""
+    icon_name: str = ""
+    # kinds of finding refs this page can open, e.g. {"member"}; see core.findings.Finding.ref
+    handles: frozenset[str] = frozenset()
+
+    sig_status = Signal(str)  # a short message for the status bar
+    sig_data_changed = Signal()  # tell other pages to refresh
+    sig_open_ref = Signal(object)  # ask the main window to open a record on another page
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def branch_changed(self) -> None:
+        """The current branch (ctx.branch_id) changed: show its data."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the database."""
+
+    def open_ref(self, ref: tuple[str, object]) -> None:
+        """Show the record `ref` (a kind listed in `handles`)."""

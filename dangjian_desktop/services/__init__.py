@@ -1,0 +1,1 @@
+"""Use cases: one function is one user action and one transaction; plain dataclasses out."""

@@ -1,0 +1,99 @@
+"""Settings kept in the database, above all the branch's local variants of the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from dangjian_desktop.core import rules
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.db.models import Setting
+from dangjian_desktop.errors import ValidationError
+
+GLOBAL = "global"
+
+
+def branch_scope(branch_id: int) -> str:
+    return f"branch:{branch_id}"
+
+
+def get(db: Database, key: str, default: Any = None, scope: str = GLOBAL) -> Any:
+    with db.session() as s:
+        value = s.scalar(select(Setting.value).where(Setting.scope == scope, Setting.key == key))
+    return default if value is None else value
+
+
+def put(db: Database, key: str, value: Any, scope: str = GLOBAL) -> None:
+    with db.transaction() as s:
+        _put(s, key, value, scope)
+
+
+def _put(s, key: str, value: Any, scope: str) -> None:
+    row = s.scalar(select(Setting).where(Setting.scope == scope, Setting.key == key))
+    if value is None:
+        if row is not None:
+            s.delete(row)
+        return
+    if row is None:
+        s.add(Setting(scope=scope, key=key, value=value))
+    else:
+        row.value = value
+
+
+def rule_overrides(db: Database) -> dict[str, Any]:
+    """Local rule variants as {"RULE-ID.param": value}, for core.rules.param_value."""
+    with db.session() as s:
+        rows = s.execute(select(Setting.key, Setting.value)
+                         .where(Setting.scope == GLOBAL, Setting.key.like("rule:%"))).all()
+    return {key.removeprefix("rule:"): value for key, value in rows}
+
+
+@dataclass(frozen=True)
+class LocalRuleParam:
+    rule_id: str
+    rule_title: str
+    key: str
+    label: str
+    national: Any
+    value: Any
+    unit: str
+    citation: str
+
+
+def local_rule_params(db: Database) -> list[LocalRuleParam]:
+    """Every rule parameter the branch may change, with the national value beside its own."""
+    overrides = rule_overrides(db)
+    out = []
+    for rule, p in rules.local_params():
+        value = overrides.get(f"{rule.id}.{p.key}", p.default)
+        out.append(LocalRuleParam(rule.id, rule.title, p.key, p.label, p.default, value, p.unit, rule.citation))
+    return out
+
+
+def set_local_rule_params(db: Database, values: dict[tuple[str, str], Any]) -> None:
+    """Save local variants; a value equal to the national one removes the override."""
+    allowed = {(r.id, p.key): p for r, p in rules.local_params()}
+    with db.transaction() as s:
+        for (rule_id, key), value in values.items():
+            p = allowed.get((rule_id, key))
+            if p is None:
+                raise ValidationError(f"规则 {rule_id} 的“{key}”不能在本地修改。")
+            value = _coerce(p, value, rule_id)
+            _put(s, f"rule:{rule_id}.{key}", None if value == p.default else value, GLOBAL)
+
+
+def _coerce(p: rules.Param, value: Any, rule_id: str) -> Any:
+    if isinstance(p.default, int):
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"{rule_id} 的“{p.label}”应为整数，收到“{value}”。") from None
+        if number < 0 or number > 1000:
+            raise ValidationError(f"{rule_id} 的“{p.label}”应在 0 到 1000 之间。")
+        return number
+    text = str(value).strip().upper()
+    if p.key == "period" and text not in ("M", "Q", "Y"):
+        raise ValidationError(f"{rule_id} 的周期只能是 M（每月）、Q（每季度）或 Y（每年）。")
+    return text

@@ -1,0 +1,101 @@
+"""GUI test helpers: a scripted Asker that answers questions the way the test says."""
+
+from __future__ import annotations
+
+import pytest
+
+from dangjian_desktop.gui.ask import Asker
+
+
+class ScriptedAsker(Asker):
+    """Records every message and answers from queues the test fills."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str, str]] = []
+        self.confirm_answers: list[bool] = []
+        self.file_answers: list[str | None] = []
+        self.text_answers: list[str | None] = []
+
+    def info(self, parent, title, text):
+        self.messages.append(("info", title, text))
+
+    def warn(self, parent, title, text):
+        self.messages.append(("warn", title, text))
+
+    def error(self, parent, title, text):
+        self.messages.append(("error", title, text))
+
+    def confirm(self, parent, title, text, *, danger=False):
+        self.messages.append(("confirm", title, text))
+        return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def text(self, parent, title, label, default=""):
+        self.messages.append(("text", title, label))
+        return self.text_answers.pop(0) if self.text_answers else None
+
+    def open_file(self, parent, title, folder, filters):
+        return self.file_answers.pop(0) if self.file_answers else None
+
+    def open_files(self, parent, title, folder, filters):
+        answer = self.file_answers.pop(0) if self.file_answers else None
+        return [answer] if answer else []
+
+    def save_file(self, parent, title, suggested, filters):
+        return self.file_answers.pop(0) if self.file_answers else None
+
+    def folder(self, parent, title, folder):
+        return self.file_answers.pop(0) if self.file_answers else None
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a person: ASCII by key presses, Chinese as an input method commits it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    chunk = ""
+
+    def flush_ascii():
+        nonlocal chunk
+        if chunk:
+            qtbot.keyClicks(widget, chunk)
+            chunk = ""
+
+    for ch in text:
+        if ord(ch) < 128:
+            chunk += ch
+            continue
+        flush_ascii()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(ch)
+        QCoreApplication.sendEvent(widget, event)
+    flush_ascii()
+
+
+@pytest.fixture
+def typist(qtbot):
+    """`typist(widget, "张三 zs")` types into a widget the way a person would."""
+    return lambda widget, text: type_text(qtbot, widget, text)
+
+
+@pytest.fixture
+def asker() -> ScriptedAsker:
+    return ScriptedAsker()
+
+
+@pytest.fixture
+def make_window(qtbot, asker):
+    """Build the main window on a database, as the program does after opening it."""
+    from dangjian_desktop.gui.context import AppContext
+    from dangjian_desktop.gui.main_window import MainWindow
+    from dangjian_desktop.userconfig import UserConfig
+
+    def build(db):
+        ctx = AppContext(db=db, config=UserConfig(), asker=asker)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        return window
+
+    return build
