@@ -126,6 +126,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ export
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        out = Path(args.out).expanduser().resolve()
+        path = run_export(db, args.kind, ExportRequest(branch.id, out, args.year, args.id, args.mask))
+    finally:
+        db.close()
+    _out(f"已导出：{path}")
+    return 0
+
+
+def _add_export(sub) -> None:
+    from dangjian_desktop.services.exports import kinds
+
+    available = kinds()
+    if not available:
+        return
+    p = sub.add_parser("export", help="导出 Word / Excel 文件")
+    p.add_argument("kind", choices=[k.key for k in available], metavar="KIND",
+                   help="可选：" + "、".join(f"{k.key}（{k.label}）" for k in available))
+    p.add_argument("--out", required=True, help="输出文件")
+    p.add_argument("--branch")
+    p.add_argument("--year", type=int)
+    p.add_argument("--id", type=int)
+    p.add_argument("--mask", action="store_true", help="隐去身份证号和电话号码的中间几位")
+    p.set_defaults(handler=cmd_export)
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -157,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_check)
 
+    _add_export(sub)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Word (python-docx) and Excel (openpyxl) writers, one module per document."""

@@ -1,0 +1,215 @@
+"""The official look for Word documents (GB/T 9704 style), from our own template.
+
+A4; margins top 37 mm, bottom 35, left 28, right 26; title 方正小标宋简体 二号; body
+仿宋_GB2312 三号 with a fixed 28 pt line spacing. The East-Asian font (w:eastAsia) is
+set explicitly on every run, or Word falls back to a Latin font for Chinese text.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from dangjian_desktop import paths
+
+TITLE_FONT = "方正小标宋简体"
+TITLE_FALLBACK = "宋体"
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+KAITI = "楷体_GB2312"
+LATIN_FONT = "Times New Roman"
+
+SIZE_2 = Pt(22)  # 二号
+SIZE_3 = Pt(16)  # 三号
+SIZE_4 = Pt(14)  # 四号
+SIZE_S4 = Pt(12)  # 小四
+SIZE_5 = Pt(10.5)  # 五号
+LINE = Pt(28)
+
+TEMPLATE = ("templates", "official.docx")
+
+
+def set_font(run, east_asia: str = BODY_FONT, size=SIZE_3, bold: bool = False, latin: str = LATIN_FONT) -> None:
+    """Set a run's fonts, East-Asian included."""
+    run.font.name = latin
+    run.font.size = size
+    run.font.bold = bold
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def new_document(landscape: bool = False) -> DocumentType:
+    """A document from our template, with the official page set-up."""
+    doc = Document(str(paths.resource(*TEMPLATE)))
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.orientation = WD_ORIENT.PORTRAIT
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    normal = doc.styles["Normal"]
+    normal.font.name = LATIN_FONT
+    normal.font.size = SIZE_3
+    normal.element.get_or_add_rPr()
+    rfonts = normal.element.rPr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        normal.element.rPr.insert(0, rfonts)
+    rfonts.set(qn("w:eastAsia"), BODY_FONT)
+    pf = normal.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = LINE
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    return doc
+
+
+def _fixed(paragraph, line=LINE) -> None:
+    pf = paragraph.paragraph_format
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = line
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+
+
+def add_title(doc: DocumentType, text: str, size=SIZE_2) -> None:
+    """The document title: 方正小标宋 二号, centred, with an empty line after it."""
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fixed(p, Pt(36))
+    set_font(p.add_run(text), TITLE_FONT, size)
+    doc.add_paragraph()
+
+
+def add_subtitle(doc: DocumentType, text: str) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fixed(p)
+    set_font(p.add_run(text), KAITI, SIZE_3)
+
+
+def add_heading(doc: DocumentType, text: str, level: int = 1) -> None:
+    """一、 headings in 黑体, 二级 （一） in 楷体, both 三号."""
+    p = doc.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(32)
+    _fixed(p)
+    set_font(p.add_run(text), HEADING_FONT if level == 1 else KAITI, SIZE_3)
+
+
+def add_paragraph(doc: DocumentType, text: str, *, indent: bool = True, bold: bool = False,
+                  align=None, size=SIZE_3, font: str = BODY_FONT) -> None:
+    """Body text: 仿宋 三号, two-character first-line indent; one paragraph per line of `text`."""
+    for line in (text or "").splitlines() or [""]:
+        p = doc.add_paragraph()
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(size.pt * 2)
+        if align is not None:
+            p.alignment = align
+        _fixed(p)
+        set_font(p.add_run(line), font, size, bold)
+
+
+def add_label_text(doc: DocumentType, label: str, text: str) -> None:
+    """A paragraph that starts with a bold label: “议题：……”."""
+    p = doc.add_paragraph()
+    _fixed(p)
+    set_font(p.add_run(label), HEADING_FONT, SIZE_3)
+    set_font(p.add_run(text), BODY_FONT, SIZE_3)
+
+
+def set_cell_text(cell, text: str, *, bold: bool = False, size=SIZE_S4, align=WD_ALIGN_PARAGRAPH.LEFT,
+                  font: str = BODY_FONT) -> None:
+    cell.text = ""
+    lines = (text or "").splitlines() or [""]
+    for i, line in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.alignment = align
+        pf = p.paragraph_format
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        pf.space_before = Pt(2)
+        pf.space_after = Pt(2)
+        set_font(p.add_run(line), font, size, bold)
+
+
+def _borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "6")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def add_table(doc: DocumentType, rows: Sequence[Sequence[str]], widths_mm: Sequence[float], *,
+              header: bool = True, size=SIZE_S4, label_columns: Iterable[int] = ()) -> object:
+    """A bordered table; the first row is a bold header if `header`; label columns are bold."""
+    table = doc.add_table(rows=len(rows), cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borders(table)
+    labels = set(label_columns)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            cell = table.cell(r, c)
+            cell.width = Mm(widths_mm[c])
+            bold = (header and r == 0) or c in labels
+            align = WD_ALIGN_PARAGRAPH.CENTER if (header and r == 0) or c in labels else WD_ALIGN_PARAGRAPH.LEFT
+            set_cell_text(cell, str(value if value is not None else ""), bold=bold, size=size, align=align)
+    if header:
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+    return table
+
+
+def add_signature_lines(doc: DocumentType, labels: Sequence[str]) -> None:
+    """“主持人（签字）：________” lines at the end of a record."""
+    doc.add_paragraph()
+    for label in labels:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _fixed(p, Pt(36))
+        set_font(p.add_run(f"{label}（签字）：____________"), BODY_FONT, SIZE_3)
+
+
+def page_break(doc: DocumentType) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def save(doc: DocumentType, out: Path) -> Path:
+    """Write atomically: a failure never leaves a half-written file under the user's name."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=out.parent)
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out

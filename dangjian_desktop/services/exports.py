@@ -1,0 +1,74 @@
+"""Every document the program makes, by kind: one registry for the CLI `export` and the 报表 page."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.errors import ValidationError
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ExportRequest:
+    branch_id: int
+    out: Path
+    year: int | None = None
+    record_id: int | None = None  # --id: one meeting, one applicant ...
+    mask: bool = False  # hide the middle of ID and phone numbers
+    member_ids: list[int] | None = None  # e.g. birthday cards for chosen people
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str  # as on the command line: roster, minutes, ...
+    label: str  # 中文名称, e.g. 党员花名册
+    suffix: str  # .xlsx or .docx
+    write: Callable[[Database, ExportRequest], Path]
+    needs_year: bool = False
+    needs_id: bool = False
+    id_label: str = ""  # what --id names, e.g. 会议编号
+    order: int = 100
+    extra: dict = field(default_factory=dict)
+
+
+_REGISTRY: dict[str, ExportKind] = {}
+
+# Modules that register export kinds when imported; each area adds its own line.
+_PROVIDERS: tuple[str, ...] = ()
+
+
+def register(kind: ExportKind) -> ExportKind:
+    _REGISTRY[kind.key] = kind
+    return kind
+
+
+def kinds() -> list[ExportKind]:
+    """Every export kind that works, in the order the 报表 page lists them."""
+    for module in _PROVIDERS:
+        importlib.import_module(module)
+    return sorted(_REGISTRY.values(), key=lambda k: (k.order, k.key))
+
+
+def get(key: str) -> ExportKind:
+    for kind in kinds():
+        if kind.key == key:
+            return kind
+    raise ValidationError(f"没有“{key}”这种导出。可用的有：{'、'.join(k.key for k in kinds())}。")
+
+
+def run_export(db: Database, key: str, request: ExportRequest) -> Path:
+    """Write one document; refuses a request that lacks what the kind needs."""
+    kind = get(key)
+    if kind.needs_year and request.year is None:
+        raise ValidationError(f"导出{kind.label}需要指定年份（--year）。")
+    if kind.needs_id and request.record_id is None:
+        raise ValidationError(f"导出{kind.label}需要指定{kind.id_label or '编号'}（--id）。")
+    if request.out.suffix.lower() != kind.suffix:
+        raise ValidationError(f"{kind.label}是 {kind.suffix} 文件，输出文件名应以 {kind.suffix} 结尾。")
+    return kind.write(db, request)
