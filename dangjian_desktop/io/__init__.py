@@ -1,0 +1,1 @@
+"""Importers: messy Excel in, per-row errors out."""
