@@ -32,6 +32,10 @@ class DatabaseError(DomainError):
     """The database file cannot be opened or upgraded safely."""
 
 
+class DatabaseDamaged(DatabaseError):
+    """The file fails SQLite's integrity check (damaged or truncated); it was left untouched."""
+
+
 class DatabaseTooNew(DatabaseError):
     """The file was written by a newer version of the program."""
 

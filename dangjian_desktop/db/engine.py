@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session
 
-from dangjian_desktop.errors import DatabaseError, DatabaseMissing, DatabaseTooNew
+from dangjian_desktop.errors import DatabaseDamaged, DatabaseError, DatabaseMissing, DatabaseTooNew
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        from dangjian_desktop.db.shared import postgres_connect_args
+
+        engine = create_engine(url, pool_pre_ping=True, connect_args=postgres_connect_args())
     return engine
 
 
@@ -112,9 +114,25 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed at the end, rolled back on any error."""
-        with self.session() as s, s.begin():
-            yield s
+        """One unit of work: committed at the end, rolled back on any error.
+
+        A second user's edit of the same record (version_id_col) or a write that waited too
+        long for another user becomes ConcurrentEdit with a Chinese message, here only.
+        """
+        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from dangjian_desktop.db import shared
+
+        try:
+            with self.session() as s, s.begin():
+                yield s
+        except StaleDataError as exc:
+            raise shared.stale_record_error(exc) from exc
+        except DBAPIError as exc:
+            if shared.is_lock_wait(exc):
+                raise shared.busy_error() from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -132,6 +150,30 @@ def _check_sqlite_file(path: Path) -> None:
         header = fh.read(16)
     if header != SQLITE_HEADER:
         raise DatabaseError(f"文件“{path}”不是本程序的数据库（也可能已损坏），未做任何改动。")
+
+
+def integrity_problem(path: Path, *, full: bool = False) -> str | None:
+    """None if SQLite's quick (or full) integrity check passes, else what it found, in short."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
+        try:
+            rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    found = [str(r[0]) for r in rows]
+    return None if found == ["ok"] else "；".join(found[:3])
+
+
+def _check_integrity(path: Path) -> None:
+    if path.stat().st_size == 0:
+        return
+    problem = integrity_problem(path)
+    if problem is not None:
+        log.error("integrity check failed for %s: %s", path, problem)
+        raise DatabaseDamaged(f"数据库文件“{path}”已损坏（{problem}），未做任何改动。"
+                              "可以从最近一次完好的备份恢复。")
 
 
 def _current_revision(engine: Engine) -> str | None:
@@ -159,9 +201,14 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         else:
             _check_sqlite_file(path)
+            _check_integrity(path)
         url, files = sqlite_url(path), files_dir_for(path)
     engine = make_engine(url)
     try:
+        if path is None:
+            from dangjian_desktop.db.shared import check_reachable
+
+            check_reachable(engine)
         _migrate(engine, path, files)
     except Exception:
         engine.dispose()

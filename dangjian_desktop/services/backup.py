@@ -1,0 +1,554 @@
+"""Backups, restore and moving house: the database and its attachments as one checked archive.
+
+An archive (a backup in the backups folder, or an export for a new PC) is a zip holding
+`database.db` (a consistent copy made through SQLite's online backup API), the
+`attachments/` folder and `manifest.json` with the sha256 and size of every file. Restoring
+verifies all of it in a staging folder beside the database before anything is replaced,
+backs up the current state first, keeps a damaged file under a new name (never deletes it)
+and replaces files with atomic renames.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+from dangjian_desktop import __version__
+from dangjian_desktop.db.engine import Database, backup_sqlite, files_dir_for, integrity_problem
+from dangjian_desktop.errors import DatabaseError, DomainError, ValidationError
+
+log = logging.getLogger(__name__)
+
+FORMAT = "dangjian-desktop-archive"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DB_NAME = "database.db"
+ATTACHMENTS = "attachments"
+KEEP_LAST = 10
+KEEP_MONTHS = 12
+MIRROR_KEY = "backup.mirror_dir"
+_NAME = re.compile(r"^备份-(\d{8}-\d{6})(?:-(\d+))?-(.+)\.zip$")
+_ALREADY_COMPRESSED = {".jpg", ".jpeg", ".png", ".gif", ".pdf", ".zip", ".rar", ".7z", ".docx", ".xlsx",
+                       ".pptx", ".mp3", ".mp4", ".mov", ".avi", ".wmv", ".heic", ".webp", ".ofd"}
+
+Progress = Callable[[int, int, str], None] | None
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file as listed on the 数据安全 page."""
+
+    path: Path
+    created_at: datetime
+    size: int
+    reason: str
+    kind: str  # "archive" (database + attachments) or "database" (copy made before an upgrade)
+
+
+@dataclass
+class BackupResult:
+    info: BackupInfo
+    made: bool  # False when nothing had changed since the newest backup, which is returned instead
+    mirrored_to: Path | None = None
+    mirror_problem: str | None = None
+    removed: list[Path] = field(default_factory=list)  # old backups removed by the rotation
+
+
+@dataclass(frozen=True)
+class ArchiveCheck:
+    """What a verified archive holds."""
+
+    path: Path
+    created_at: str
+    schema: str | None
+    files: int
+    bytes: int
+    app_version: str
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    safety_backup: Path | None  # the state before the restore, itself a backup
+    damaged_kept: Path | None  # a damaged database moved aside (never deleted)
+    source: Path
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _attachment_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".part"))
+
+
+def _fingerprint(db_sha: str, attachments_dir: Path, files: list[Path]) -> str:
+    """Changes to the data: the database copy's hash plus every attachment's name, size and time."""
+    h = hashlib.sha256(db_sha.encode())
+    for p in files:
+        st = p.stat()
+        h.update(f"{p.relative_to(attachments_dir).as_posix()}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _schema_of(db_file: Path) -> str | None:
+    con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _read_manifest(zf: zipfile.ZipFile) -> dict:
+    try:
+        manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    except KeyError:
+        raise ValidationError("这个文件里没有 manifest.json，不是党支部工作台的备份或导出文件。") from None
+    except (ValueError, UnicodeDecodeError):
+        raise ValidationError("备份文件中的 manifest.json 已损坏，无法确认内容完整，未做任何改动。") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise ValidationError("这个文件不是党支部工作台的备份或导出文件，未做任何改动。")
+    if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+        raise ValidationError("这个备份文件由更新版本的程序制作，请先升级党支部工作台。")
+    if not isinstance(manifest.get("files"), dict) or DB_NAME not in manifest["files"]:
+        raise ValidationError("备份文件的清单中没有数据库，无法恢复。")
+    return manifest
+
+
+def _stamp_name(folder: Path, now: datetime, reason: str) -> Path:
+    reason = re.sub(r'[\\/:*?"<>|\s.\x00-\x1f]+', "_", reason).strip("_")[:20] or "备份"
+    base = f"备份-{now:%Y%m%d-%H%M%S}"
+    path = folder / f"{base}-{reason}.zip"
+    n = 2
+    while path.exists():
+        path = folder / f"{base}-{n}-{reason}.zip"
+        n += 1
+    return path
+
+
+# ------------------------------------------------------------------ making archives
+
+
+def _make_archive(db_path: Path, attachments_dir: Path, out: Path, reason: str, *, now: datetime,
+                  skip_if_fingerprint: str | None = None, progress: Progress = None) -> tuple[Path | None, str]:
+    """Write the archive to `out` (atomically). Returns (out or None if unchanged, fingerprint)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".备份中-") as tmp:
+        copy = Path(tmp) / DB_NAME
+        backup_sqlite(db_path, copy)
+        con = sqlite3.connect(copy)
+        try:  # a self-contained file: no WAL side files needed to read it
+            con.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            con.close()
+        db_sha = _sha256_file(copy)
+        files = _attachment_files(attachments_dir)
+        fingerprint = _fingerprint(db_sha, attachments_dir, files)
+        if skip_if_fingerprint is not None and fingerprint == skip_if_fingerprint:
+            return None, fingerprint
+        entries = {DB_NAME: {"sha256": db_sha, "size": copy.stat().st_size}}
+        part = Path(tmp) / "archive.part"
+        total = len(files) + 1
+        with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
+            zf.write(copy, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+            for i, p in enumerate(files, start=1):
+                if progress:
+                    progress(i, total, f"正在备份附件 {i}/{len(files)}")
+                name = f"{ATTACHMENTS}/{p.relative_to(attachments_dir).as_posix()}"
+                entries[name] = {"sha256": _sha256_file(p), "size": p.stat().st_size}
+                kind = zipfile.ZIP_STORED if p.suffix.lower() in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED
+                zf.write(p, name, compress_type=kind)
+            manifest = {
+                "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+                "created_at": now.isoformat(timespec="seconds"), "reason": reason,
+                "schema": _schema_of(copy), "fingerprint": fingerprint, "files": entries,
+            }
+            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        with open(part, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(part, out)
+    return out, fingerprint
+
+
+def _info(path: Path) -> BackupInfo | None:
+    m = _NAME.match(path.name)
+    if m:
+        created = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        return BackupInfo(path, created, path.stat().st_size, m.group(3), "archive")
+    if path.suffix == ".db" and "-升级前-" in path.name:
+        stamp = re.search(r"(\d{8}-\d{6})", path.name)
+        created = (datetime.strptime(stamp.group(1), "%Y%m%d-%H%M%S") if stamp
+                   else datetime.fromtimestamp(path.stat().st_mtime))
+        return BackupInfo(path, created, path.stat().st_size, "升级前", "database")
+    return None
+
+
+def _list(folder: Path) -> list[BackupInfo]:
+    if not folder.is_dir():
+        return []
+    found = [info for p in folder.iterdir() if p.is_file() and (info := _info(p)) is not None]
+    return sorted(found, key=lambda b: (b.created_at, b.path.name), reverse=True)
+
+
+def list_backups(db: Database) -> list[BackupInfo]:
+    """Every backup of this database, newest first."""
+    return _list(db.backups_dir)
+
+
+def _newest_fingerprint(folder: Path) -> tuple[BackupInfo | None, str | None]:
+    for info in _list(folder):
+        if info.kind != "archive":
+            continue
+        try:
+            with zipfile.ZipFile(info.path) as zf:
+                return info, _read_manifest(zf).get("fingerprint")
+        except (zipfile.BadZipFile, OSError, DomainError):
+            continue
+    return None, None
+
+
+def rotate(folder: Path, now: datetime, keep_last: int = KEEP_LAST, months: int = KEEP_MONTHS) -> list[Path]:
+    """Keep the newest `keep_last` backups plus the newest of each month for `months` months."""
+    archives = [b for b in _list(folder) if b.kind == "archive"]
+    keep = {b.path for b in archives[:keep_last]}
+    oldest = now - timedelta(days=31 * months)
+    seen_months: set[tuple[int, int]] = set()
+    for b in archives:  # newest first, so the first seen in a month is that month's newest
+        month = (b.created_at.year, b.created_at.month)
+        if b.created_at >= oldest and month not in seen_months:
+            seen_months.add(month)
+            keep.add(b.path)
+    removed = []
+    for b in archives:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError as exc:  # e.g. a file open in another program: try again next time
+                log.warning("could not remove old backup %s: %s", b.path, exc)
+    return removed
+
+
+def mirror_folder(db: Database) -> Path | None:
+    from dangjian_desktop.services import settings
+
+    value = settings.get(db, MIRROR_KEY)
+    return Path(value) if value else None
+
+
+def set_mirror_folder(db: Database, folder: str | Path | None) -> Path | None:
+    """Also copy every backup to `folder` (e.g. a USB drive); None stops mirroring."""
+    from dangjian_desktop.services import settings
+
+    if folder in (None, ""):
+        settings.put(db, MIRROR_KEY, None)
+        return None
+    path = Path(folder).expanduser().resolve()
+    if not path.is_dir():
+        raise ValidationError(f"文件夹“{path}”不存在（U 盘是否已插好？）。")
+    if db.path is not None and path == db.backups_dir.resolve():
+        raise ValidationError("第二份备份的文件夹不能和备份文件夹相同，请选另一个磁盘或 U 盘。")
+    try:
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".写入测试-"):
+            pass
+    except OSError:
+        raise ValidationError(f"文件夹“{path}”不能写入，请换一个文件夹。") from None
+    settings.put(db, MIRROR_KEY, str(path))
+    return path
+
+
+def _mirror_target(mirror: Path, db: Database) -> Path:
+    return mirror / "党支部工作台备份" / (db.path.stem if db.path else "server")
+
+
+def _copy_to_mirror(db: Database, archive: Path, now: datetime) -> tuple[Path | None, str | None]:
+    mirror = mirror_folder(db)
+    if mirror is None:
+        return None, None
+    if not mirror.is_dir():
+        return None, f"第二份备份没有写入：文件夹“{mirror}”不存在（U 盘是否已插好？）。"
+    target_dir = _mirror_target(mirror, db)
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        part = target_dir / (archive.name + ".part")
+        shutil.copyfile(archive, part)
+        os.replace(part, target_dir / archive.name)
+        rotate(target_dir, now)
+    except OSError as exc:
+        return None, f"第二份备份没有写入“{target_dir}”：{exc.strerror or exc}。"
+    return target_dir / archive.name, None
+
+
+def _require_file_db(db: Database) -> Path:
+    if db.path is None:
+        raise DomainError("服务器上的数据库请由服务器管理员备份，本程序只备份本机的数据库文件。")
+    return db.path
+
+
+def create_backup(db: Database, reason: str = "手动", *, only_if_changed: bool = False,
+                  now: datetime | None = None, progress: Progress = None) -> BackupResult:
+    """Back up the database and attachments into the backups folder, rotate, mirror."""
+    path = _require_file_db(db)
+    now = now or datetime.now()
+    newest, fingerprint = _newest_fingerprint(db.backups_dir) if only_if_changed else (None, None)
+    out = _stamp_name(db.backups_dir, now, reason)
+    made, _ = _make_archive(path, db.attachments_dir, out, reason, now=now,
+                            skip_if_fingerprint=fingerprint if newest else None, progress=progress)
+    if made is None:
+        assert newest is not None
+        return BackupResult(newest, made=False)
+    info = _info(made)
+    assert info is not None
+    removed = rotate(db.backups_dir, now)
+    mirrored, problem = _copy_to_mirror(db, made, now)
+    log.info("backup %s (%s bytes, %s)", made, info.size, reason)
+    return BackupResult(info, made=True, mirrored_to=mirrored, mirror_problem=problem, removed=removed)
+
+
+def snapshot(db: Database, reason: str) -> BackupResult:
+    """A backup before a change that rewrites many records (an import); skipped if nothing changed."""
+    return create_backup(db, reason, only_if_changed=True)
+
+
+def backup_if_changed(db: Database, reason: str = "自动", *, now: datetime | None = None) -> BackupResult:
+    """The automatic backup: at start and daily while running, only when the data changed."""
+    return create_backup(db, reason, only_if_changed=True, now=now)
+
+
+def backup_due(db: Database, *, now: datetime | None = None, every: timedelta = timedelta(days=1)) -> bool:
+    """True when the newest backup is older than `every` (or there is none)."""
+    now = now or datetime.now()
+    archives = [b for b in list_backups(db) if b.kind == "archive"]
+    return not archives or now - archives[0].created_at >= every
+
+
+def export_archive(db: Database, out: str | Path, *, now: datetime | None = None,
+                   progress: Progress = None) -> ArchiveCheck:
+    """导出全部数据: one archive to carry to a new PC; checked after writing."""
+    path = _require_file_db(db)
+    out = Path(out).expanduser().resolve()
+    if out.suffix.lower() != ".zip":
+        out = out.with_name(out.name + ".zip")
+    _make_archive(path, db.attachments_dir, out, "导出", now=now or datetime.now(), progress=progress)
+    return verify_archive(out)
+
+
+# ------------------------------------------------------------------ checking and restoring
+
+
+def _safe_member(name: str) -> bool:
+    parts = name.split("/")
+    return (name == DB_NAME or (parts[0] == ATTACHMENTS and len(parts) > 1)) and \
+        not name.startswith("/") and "\\" not in name and ".." not in parts and ":" not in name and "" not in parts
+
+
+def _extract_verified(source: Path, staging: Path, progress: Progress = None) -> ArchiveCheck:
+    """Extract every file listed in the manifest into `staging`, checking size and sha256."""
+    try:
+        zf = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ValidationError(f"文件“{source.name}”不是完整的备份文件（{exc}），可能复制时中断了，未做任何改动。") from None
+    with zf:
+        manifest = _read_manifest(zf)
+        files: dict[str, dict] = manifest["files"]
+        names = set(zf.namelist())
+        total = 0
+        for name, meta in files.items():
+            if not _safe_member(name):
+                raise ValidationError(f"备份文件中有不安全的路径“{name}”，已拒绝恢复。")
+            if name not in names:
+                raise ValidationError(f"备份文件不完整：缺少“{name}”，未做任何改动。")
+            total += int(meta.get("size", 0))
+        free = shutil.disk_usage(staging.parent).free
+        if total * 1.1 > free:
+            raise ValidationError(f"磁盘空间不够：恢复需要约 {total // 2**20 + 1} MB，"
+                                  f"“{staging.parent}”所在磁盘只剩 {free // 2**20} MB。")
+        for i, (name, meta) in enumerate(sorted(files.items()), start=1):
+            if progress:
+                progress(i, len(files), f"正在检查 {i}/{len(files)}")
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            h = hashlib.sha256()
+            size = 0
+            try:
+                with zf.open(name) as src, open(target, "wb") as dst:
+                    for block in iter(lambda: src.read(1 << 20), b""):
+                        size += len(block)
+                        if size > int(meta.get("size", 0)):
+                            break
+                        h.update(block)
+                        dst.write(block)
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                raise ValidationError(f"备份文件中的“{name}”无法读取（{exc}），文件已损坏，未做任何改动。") from None
+            if size != int(meta.get("size", -1)) or h.hexdigest() != meta.get("sha256"):
+                raise ValidationError(f"备份文件中的“{name}”校验不符（内容被改动或已损坏），未做任何改动。")
+    db_file = staging / DB_NAME
+    problem = integrity_problem(db_file, full=True)
+    if problem is not None:
+        raise ValidationError(f"备份中的数据库没有通过完整性检查（{problem}），未做任何改动。")
+    _check_schema(db_file)
+    return ArchiveCheck(source, str(manifest.get("created_at", "")), manifest.get("schema"), len(files), total,
+                        str(manifest.get("app_version", "")))
+
+
+def _check_schema(db_file: Path) -> None:
+    from alembic.script import ScriptDirectory
+
+    from dangjian_desktop.db.engine import alembic_config
+
+    schema = _schema_of(db_file)
+    if schema is None:
+        raise ValidationError("备份中的文件不是党支部工作台的数据库，未做任何改动。")
+    try:
+        known = ScriptDirectory.from_config(alembic_config()).get_revision(schema)
+    except Exception:
+        known = None
+    if known is None:
+        raise ValidationError(f"备份由更新版本的程序制作（结构版本 {schema}），请先升级党支部工作台。")
+
+
+def verify_archive(source: str | Path) -> ArchiveCheck:
+    """Check an archive completely (checksums, database integrity, schema) without restoring it."""
+    source = Path(source).expanduser().resolve()
+    if not source.is_file():
+        raise ValidationError(f"找不到文件“{source}”。")
+    with tempfile.TemporaryDirectory(dir=source.parent, prefix=".检查中-") as tmp:
+        return _extract_verified(source, Path(tmp))
+
+
+def _is_archive(source: Path) -> bool:
+    return source.suffix.lower() == ".zip" or zipfile.is_zipfile(source)
+
+
+def _stage(source: Path, staging: Path, progress: Progress) -> ArchiveCheck:
+    if _is_archive(source):
+        return _extract_verified(source, staging, progress)
+    # a plain database file: the copies made before an upgrade
+    try:
+        backup_sqlite(source, staging / DB_NAME)
+    except sqlite3.Error as exc:
+        raise ValidationError(f"文件“{source.name}”不是可用的数据库（{exc}），未做任何改动。") from None
+    problem = integrity_problem(staging / DB_NAME, full=True)
+    if problem is not None:
+        raise ValidationError(f"文件“{source.name}”没有通过完整性检查（{problem}），未做任何改动。")
+    _check_schema(staging / DB_NAME)
+    return ArchiveCheck(source, "", _schema_of(staging / DB_NAME), 1, source.stat().st_size, "")
+
+
+def _take_exclusive(path: Path) -> None:
+    """Fold the WAL into the file and make sure no other program has the database open."""
+    try:
+        con = sqlite3.connect(path, timeout=0.5, isolation_level=None)
+        try:
+            mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DomainError("数据库正在被另一个程序（可能是另一个党支部工作台窗口）使用，请先关闭它再恢复。") from None
+        raise DatabaseError(f"无法读取当前数据库（{exc}）。") from None
+    if str(mode).lower() != "delete":
+        raise DomainError("数据库正在被另一个程序使用，请先关闭它再恢复。")
+
+
+def _move_aside(path: Path, now: datetime) -> Path:
+    kept = path.with_name(f"{path.stem}.损坏-{now:%Y%m%d-%H%M%S}{path.suffix}")
+    os.replace(path, kept)
+    for side in ("-wal", "-shm", "-journal"):
+        extra = path.with_name(path.name + side)
+        if extra.exists():
+            os.replace(extra, kept.with_name(kept.name + side))
+    return kept
+
+
+def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = None,
+            progress: Progress = None) -> RestoreResult:
+    """Replace the database at `db_path` (closed) with a backup or archive, after checking it.
+
+    The current state is backed up first; a damaged current file is renamed and kept. The
+    database file is swapped with one atomic rename; so is the attachments folder.
+    """
+    now = now or datetime.now()
+    db_path = Path(db_path).expanduser().resolve()
+    source = Path(source).expanduser().resolve()
+    if not source.is_file():
+        raise ValidationError(f"找不到备份文件“{source}”。")
+    files = files_dir_for(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=db_path.parent, prefix=f".{db_path.stem}-恢复中-"))
+    try:
+        check = _stage(source, staging, progress)
+        safety = damaged = None
+        if db_path.exists() and db_path.stat().st_size > 0:
+            problem = integrity_problem(db_path)
+            if problem is None:
+                _take_exclusive(db_path)
+                safety, _ = _make_archive(db_path, files / ATTACHMENTS, _stamp_name(files / "backups", now, "恢复前"),
+                                          "恢复前", now=now)
+            else:
+                damaged = _move_aside(db_path, now)
+                log.warning("damaged database %s kept as %s (%s)", db_path, damaged, problem)
+        staged_attachments = staging / ATTACHMENTS
+        if _is_archive(source):  # a plain database copy leaves the attachments as they are
+            staged_attachments.mkdir(exist_ok=True)
+            files.mkdir(parents=True, exist_ok=True)
+            current = files / ATTACHMENTS
+            old = None
+            if current.exists():
+                old = files / f".附件-被替换-{now:%Y%m%d-%H%M%S}"
+                os.replace(current, old)
+            os.replace(staged_attachments, current)
+            if old is not None and damaged is None:
+                shutil.rmtree(old, ignore_errors=True)  # they are in the safety backup
+            elif old is not None:
+                os.replace(old, files / f"附件.损坏前-{now:%Y%m%d-%H%M%S}")
+        for side in ("-wal", "-shm", "-journal"):  # never let a stale WAL meet the new file
+            Path(str(db_path) + side).unlink(missing_ok=True)
+        staged_db = staging / DB_NAME
+        with open(staged_db, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(staged_db, db_path)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if safety is not None:
+        rotate(files / "backups", now)
+    log.info("restored %s from %s (safety backup %s, damaged kept %s)", db_path, source, safety, damaged)
+    return RestoreResult(safety_backup=safety, damaged_kept=damaged, source=check.path)
+
+
+def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
+    """The newest backup of `db_path` that passes every check, for recovering a damaged file."""
+    folder = files_dir_for(Path(db_path).expanduser().resolve()) / "backups"
+    for info in _list(folder):
+        try:
+            if info.kind == "archive":
+                verify_archive(info.path)
+            elif integrity_problem(info.path, full=True) is not None:
+                continue
+            return info
+        except DomainError:
+            continue
+    return None
