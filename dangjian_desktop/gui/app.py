@@ -174,6 +174,8 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dangjian-desktop", description=f"{APP_NAME}（图形界面）")
     parser.add_argument("--db", metavar="PATH", help="打开指定的数据库文件")
     parser.add_argument("--version", action="version", version=f"dangjian-desktop {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="在临时文件夹中建库、升级、离屏打开主窗口并导出 Word 和 Excel，全部成功时退出码为 0")
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -192,6 +194,10 @@ def setup_logging() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse_args(argv)
+    if args.self_test:
+        from dangjian_desktop.gui.self_test import run_self_test
+
+        return run_self_test(sys.argv[0])
     setup_logging()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     setup_application(app)
