@@ -13,13 +13,15 @@ from sqlalchemy import text
 
 from dangjian_desktop.db import engine as engine_mod
 from dangjian_desktop.db.engine import head_revision, open_database
+from dangjian_desktop.db.fulltext import include_object
 from dangjian_desktop.db.models import AuditEntry, Base
 from dangjian_desktop.errors import DatabaseError, DatabaseMissing, DatabaseTooNew
 
 
 def test_migrations_produce_exactly_the_models_schema(db):
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_object": include_object}), Base.metadata)
     assert diff == []
 
 

@@ -6,6 +6,7 @@ No `fileConfig()` here: it would replace the program's logging set-up.
 from alembic import context
 from sqlalchemy import create_engine
 
+from dangjian_desktop.db.fulltext import include_object
 from dangjian_desktop.db.models import Base
 
 config = context.config
@@ -18,6 +19,7 @@ def _configure(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,
+        include_object=include_object,  # the FTS5 tables are not models
     )
 
 
