@@ -160,6 +160,57 @@ def _add_export(sub) -> None:
     p.set_defaults(handler=cmd_export)
 
 
+# ------------------------------------------------------------------ backup and restore (issue 7)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(1, n // 1024)} KB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services import backup
+
+    db = _open(args)
+    try:
+        if args.out:
+            check = backup.export_archive(db, args.out)
+            _out(f"已导出全部数据（数据库和 {check.files - 1} 个附件，{_size(check.bytes)}，已校验）：{check.path}")
+            return 0
+        result = backup.create_backup(db, "手动")
+    finally:
+        db.close()
+    _out(f"已备份（{_size(result.info.size)}）：{result.info.path}")
+    if result.mirrored_to:
+        _out(f"第二份：{result.mirrored_to}")
+    if result.mirror_problem:
+        sys.stderr.write(result.mirror_problem + "\n")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services import backup
+
+    target = _db_target(args)
+    if is_url(target):
+        raise DomainError("服务器上的数据库请由服务器管理员恢复。")
+    result = backup.restore(Path(target), Path(args.file))
+    _out(f"已从“{result.source}”恢复到 {Path(target).expanduser().resolve()}。")
+    if result.safety_backup:
+        _out(f"恢复前的数据已另存为备份：{result.safety_backup}")
+    if result.damaged_kept:
+        _out(f"损坏的数据库文件已改名保留：{result.damaged_kept}")
+    return 0
+
+
+def _add_backup(sub) -> None:
+    p = sub.add_parser("backup", help="备份数据库和附件（--out：导出全部数据，用于换电脑）")
+    p.add_argument("--out", metavar="FILE", help="导出到这个文件（.zip），而不是备份文件夹")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", help="从备份或导出文件恢复（先备份当前数据）")
+    p.add_argument("file", metavar="FILE", help="备份文件（.zip）或升级前的数据库副本（.db）")
+    p.set_defaults(handler=cmd_restore)
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -192,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_check)
 
     _add_export(sub)
+    _add_backup(sub)
     return parser
 
 

@@ -369,8 +369,9 @@ def _extract_verified(source: Path, staging: Path, progress: Progress = None) ->
     """Extract every file listed in the manifest into `staging`, checking size and sha256."""
     try:
         zf = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ValidationError(f"文件“{source.name}”不是完整的备份文件（{exc}），可能复制时中断了，未做任何改动。") from None
+    except (zipfile.BadZipFile, OSError):
+        raise ValidationError(f"文件“{source.name}”不是完整的备份文件（可能不是本程序导出的，或复制时中断了），"
+                              "未做任何改动。") from None
     with zf:
         manifest = _read_manifest(zf)
         files: dict[str, dict] = manifest["files"]
