@@ -49,7 +49,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A unit of work that will write takes the write lock up front (IMMEDIATE): a second
+    # writer then waits (busy_timeout) instead of failing when it upgrades a read snapshot.
+    immediate = conn.get_execution_options().get("sqlite_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -124,8 +127,9 @@ class Database:
 
         from dangjian_desktop.db import shared
 
+        bind = self.engine.execution_options(sqlite_immediate=True) if self.is_sqlite else self.engine
         try:
-            with self.session() as s, s.begin():
+            with Session(bind, expire_on_commit=False) as s, s.begin():
                 yield s
         except StaleDataError as exc:
             raise shared.stale_record_error(exc) from exc

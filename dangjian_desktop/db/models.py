@@ -387,9 +387,10 @@ class Attachment(Timestamped, Base):
 
     __tablename__ = "attachments"
     __table_args__ = (
+        # the casts make the sum valid on PostgreSQL too (SQLite adds booleans as numbers)
         CheckConstraint(
-            "(meeting_id IS NOT NULL) + (applicant_id IS NOT NULL) + (step_id IS NOT NULL)"
-            " + (member_id IS NOT NULL) = 1",
+            "CAST(meeting_id IS NOT NULL AS INTEGER) + CAST(applicant_id IS NOT NULL AS INTEGER)"
+            " + CAST(step_id IS NOT NULL AS INTEGER) + CAST(member_id IS NOT NULL AS INTEGER) = 1",
             name="one_owner",
         ),
     )

@@ -28,6 +28,7 @@ from dangjian_desktop.core.rules import CURRENT_VERSION
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
+from dangjian_desktop.db.shared import reset_sequences
 from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.services import demo_data as words
 
@@ -527,6 +528,7 @@ def make_demo(
             if rows:
                 for start in range(0, len(rows), 20000):
                     s.execute(insert(model), rows[start:start + 20000])
+        reset_sequences(s)  # ids were given here; PostgreSQL's counters must follow
     if progress:
         progress(total, total, "完成")
     return gen.summary

@@ -358,7 +358,7 @@ def upgrade() -> None:
     sa.Column('note', sa.Text(), server_default='', nullable=False),
     sa.Column('created_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.Column('updated_at', sa.DateTime(), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
-    sa.CheckConstraint('(meeting_id IS NOT NULL) + (applicant_id IS NOT NULL) + (step_id IS NOT NULL) + (member_id IS NOT NULL) = 1', name=op.f('ck_attachments_one_owner')),
+    sa.CheckConstraint(_one_owner_check(), name=op.f('ck_attachments_one_owner')),
     sa.ForeignKeyConstraint(['applicant_id'], ['applicants.id'], name=op.f('fk_attachments_applicant_id_applicants'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_attachments_meeting_id_meetings'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_attachments_member_id_members'), ondelete='CASCADE'),
@@ -374,6 +374,17 @@ def upgrade() -> None:
 
 
     _make_audit_log_append_only()
+
+
+def _one_owner_check() -> str:
+    """Exactly one owner per attachment. SQLite adds booleans as numbers; PostgreSQL needs a cast.
+
+    The SQLite text is kept exactly as first released, so existing files keep their schema.
+    """
+    owners = ("meeting_id", "applicant_id", "step_id", "member_id")
+    if op.get_bind().dialect.name == "sqlite":
+        return " + ".join(f"({c} IS NOT NULL)" for c in owners) + " = 1"
+    return " + ".join(f"CAST({c} IS NOT NULL AS INTEGER)" for c in owners) + " = 1"
 
 
 def _make_audit_log_append_only() -> None:

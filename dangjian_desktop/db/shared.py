@@ -1,0 +1,116 @@
+"""A database shared by several secretaries: concurrent edits, lock waits, PostgreSQL specifics."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from dangjian_desktop.errors import ConcurrentEdit
+
+# how long a statement may wait for a row someone else is writing before the user is told
+LOCK_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
+
+_RECORD_LABELS = {
+    "branches": "支部信息",
+    "members": "党员信息",
+    "meetings": "会议记录",
+    "applicants": "入党申请人的材料",
+}
+_TABLE_IN_MESSAGE = re.compile(r"table '(\w+)'")
+
+
+def postgres_connect_args() -> dict[str, Any]:
+    """Connection options for psycopg: give up on a busy row after a few seconds, never hang."""
+    return {"connect_timeout": CONNECT_TIMEOUT_S, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
+
+
+def stale_record_error(exc: StaleDataError) -> ConcurrentEdit:
+    """The Chinese message for a row that another user changed since it was read."""
+    found = _TABLE_IN_MESSAGE.search(str(exc))
+    what = _RECORD_LABELS.get(found.group(1), "这条记录") if found else "这条记录"
+    return ConcurrentEdit(f"{what}刚刚已被其他人修改，您的修改没有保存。请刷新后查看对方的修改，再重新修改。")
+
+
+def is_lock_wait(exc: BaseException) -> bool:
+    """True if a statement gave up waiting for another user's write (SQLite busy, PostgreSQL lock_timeout)."""
+    if isinstance(exc, OperationalError) and "database is locked" in str(exc):
+        return True
+    if isinstance(exc, DBAPIError):
+        code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        return code in ("55P03", "40P01", "40001")  # lock_not_available, deadlock, serialization
+    return False
+
+
+def busy_error() -> ConcurrentEdit:
+    return ConcurrentEdit("其他人正在修改同一批数据，等待超时，您的修改没有保存。请稍后再试一次。")
+
+
+def expect_version(row: Any, seen_version: int | None) -> None:
+    """Refuse to save over a row that changed since the user opened it (version read earlier).
+
+    Services that load a record in one transaction and save it in a later one pass the
+    version the form was filled from; inside one transaction `version_id_col` does the rest.
+    """
+    if seen_version is not None and getattr(row, "version", None) != seen_version:
+        table = getattr(row, "__tablename__", "")
+        what = _RECORD_LABELS.get(table, "这条记录")
+        raise ConcurrentEdit(f"{what}在您打开之后已被其他人修改，您的修改没有保存。请刷新后查看对方的修改，再重新修改。")
+
+
+def safe_url(url: str) -> str:
+    """The URL to show people and logs: the password replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a URL we cannot parse is shown as typed, minus anything after ':' and before '@'
+        return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+def reset_sequences(s: Session) -> None:
+    """After rows were written with explicit ids (demo, restore), let PostgreSQL's id counters catch up."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    for table in inspect(s.get_bind()).get_table_names():
+        if table == "alembic_version":
+            continue
+        s.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        ))
+
+
+def server_version(engine: Engine) -> str:
+    """A short description of the server, e.g. 'PostgreSQL 15.8'."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            return "PostgreSQL " + str(conn.exec_driver_sql("SHOW server_version").scalar()).split()[0]
+        return "SQLite " + str(conn.exec_driver_sql("select sqlite_version()").scalar())
+
+
+def check_reachable(engine: Engine) -> None:
+    """Connect once, so that a wrong address or password is one clear sentence, not a traceback."""
+    from dangjian_desktop.errors import DatabaseError
+
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as exc:
+        url = engine.url
+        lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        reason = lines[0] if lines else ""
+        if "password" in reason.lower() or "authentication" in reason.lower():
+            hint = "用户名或密码不对"
+        elif "does not exist" in reason:
+            hint = f"服务器上没有名为“{url.database}”的数据库，请管理员先建立"
+        else:
+            hint = "服务器没有响应，请检查地址和端口，确认服务器已开启且网络畅通"
+        raise DatabaseError(
+            f"无法连接数据库服务器 {url.host or 'localhost'}:{url.port or 5432}（{hint}），未做任何改动。"
+            f"详细原因：{reason}"
+        ) from exc

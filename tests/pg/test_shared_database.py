@@ -1,0 +1,200 @@
+"""A database shared by several secretaries: PostgreSQL specifics and concurrent editing on both backends."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+
+import pytest
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from dangjian_desktop.cli import main as cli_main
+from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.db import models as m
+from dangjian_desktop.db.engine import open_database
+from dangjian_desktop.db.shared import expect_version, safe_url
+from dangjian_desktop.errors import ConcurrentEdit, DatabaseError
+from dangjian_desktop.services.branches import create_branch
+from tests.conftest import TODAY
+
+
+def _two_members(db) -> tuple[int, int]:
+    info = create_branch(db, "光明社区第一党支部", "中共光明街道工作委员会", "张三", groups=["第一党小组"])
+    with db.transaction() as s:
+        ids = []
+        for name in ("李四", "王芳"):
+            row = m.Member(branch_id=info.id, name=name, joined_on=date(2001, 7, 1))
+            s.add(row)
+            s.flush()
+            ids.append(row.id)
+    return ids[0], ids[1]
+
+
+# ------------------------------------------------------------------ PostgreSQL schema details
+
+
+def test_server_defaults_booleans_and_json_round_trip(db):
+    info = create_branch(db, "第二党支部", "", "")
+    with db.transaction() as s:
+        s.execute(insert(m.Member).values(branch_id=info.id, name="赵六"))
+        applicant = m.Applicant(branch_id=info.id, name="钱七", rule_catalog_version="2014")
+        s.add(applicant)
+        s.flush()
+        s.add(m.DevelopmentStep(applicant_id=applicant.id, step_no=9,
+                                people=[{"role": "入党介绍人", "name": "王芳", "member_id": 2}],
+                                details={"结论": "合格", "学时": 24, "通过": True}))
+    with db.session() as s:
+        member = s.scalars(select(m.Member).where(m.Member.name == "赵六")).one()
+        assert (member.is_floating, member.is_lost_contact, member.status, member.version) == (
+            False, False, MemberStatus.FULL, 1)
+        assert member.created_at is not None and member.notes == ""
+        step = s.scalars(select(m.DevelopmentStep)).one()
+        assert step.people[0]["name"] == "王芳"
+        assert step.details == {"结论": "合格", "学时": 24, "通过": True}
+
+
+def test_an_attachment_must_have_exactly_one_owner(db):
+    info = create_branch(db, "第三党支部", "", "")
+    with db.transaction() as s:
+        member = m.Member(branch_id=info.id, name="孙八")
+        meeting = m.Meeting(branch_id=info.id, type="committee", held_on=date(2026, 3, 1))
+        s.add_all([member, meeting])
+    with pytest.raises(IntegrityError):
+        with db.transaction() as s:
+            s.add(m.Attachment(member_id=member.id, meeting_id=meeting.id, file_name="a.jpg",
+                               stored_path="a.jpg", sha256="0" * 64, size=1))
+    with db.transaction() as s:
+        s.add(m.Attachment(member_id=member.id, file_name="a.jpg", stored_path="a.jpg", sha256="0" * 64, size=1))
+
+
+def test_after_the_demo_new_records_get_new_ids(demo_db):
+    # the demo writes ids itself; PostgreSQL's id counters must have caught up
+    info = create_branch(demo_db, "新建党支部", "", "", groups=["第一党小组"])
+    with demo_db.transaction() as s:
+        s.add(m.Member(branch_id=info.id, name="新党员"))
+    with demo_db.session() as s:
+        assert s.scalar(select(m.Member.id).where(m.Member.name == "新党员")) == s.scalar(
+            select(text("max(id)")).select_from(m.Member))
+
+
+def test_the_demo_is_the_same_on_both_backends(demo_db, workdir):
+    from dangjian_desktop.services.demo import make_demo
+
+    lite = open_database(workdir / "对照.db", create=True)
+    make_demo(lite, seed=1, today=TODAY)
+
+    def dump(d):
+        with d.session() as s:
+            return (s.execute(select(m.Member.name, m.Member.id_number, m.Member.joined_on).order_by(m.Member.id)).all(),
+                    s.execute(select(m.Meeting.type, m.Meeting.held_on, m.Meeting.present).order_by(m.Meeting.id)).all())
+
+    assert dump(lite) == dump(demo_db)
+    lite.close()
+
+
+# ------------------------------------------------------------------ several users at once
+
+
+def test_two_users_editing_different_members_do_not_wait_for_each_other(any_db):
+    first, second = _two_members(any_db)
+    holding = threading.Event()
+    release = threading.Event()
+
+    def slow_user():
+        with any_db.transaction() as s:
+            s.get(m.Member, first).phone = "13800000001"
+            s.flush()  # the row is written (and locked) but not committed yet
+            holding.set()
+            release.wait(5)
+
+    other = threading.Thread(target=slow_user)
+    other.start()
+    assert holding.wait(5)
+    started = time.monotonic()
+    if any_db.is_sqlite:  # one writer at a time: the second waits for the first, then saves
+        threading.Timer(0.3, release.set).start()
+    with any_db.transaction() as s:
+        s.get(m.Member, second).phone = "13800000002"
+    waited = time.monotonic() - started
+    release.set()
+    other.join(5)
+    with any_db.session() as s:
+        assert [s.get(m.Member, i).phone for i in (first, second)] == ["13800000001", "13800000002"]
+    if any_db.is_sqlite:
+        assert waited < 2
+    else:  # row locks: the second user is not held up by the first at all
+        assert waited < 0.5
+
+
+def test_the_same_member_saved_twice_tells_the_second_user(any_db):
+    first, _ = _two_members(any_db)
+    with any_db.session() as s:  # both secretaries open the same member
+        seen_by_a = s.get(m.Member, first).version
+    seen_by_b = seen_by_a
+    with any_db.transaction() as s:  # A saves first
+        row = s.get(m.Member, first)
+        expect_version(row, seen_by_a)
+        row.phone = "13900000000"
+    with pytest.raises(ConcurrentEdit, match="党员信息在您打开之后已被其他人修改"):
+        with any_db.transaction() as s:  # B saves what they typed over the old version
+            row = s.get(m.Member, first)
+            expect_version(row, seen_by_b)
+            row.phone = "13711111111"
+    with any_db.session() as s:
+        assert s.get(m.Member, first).phone == "13900000000"
+
+
+def test_a_row_changed_under_an_open_edit_is_not_overwritten(db):
+    # PostgreSQL only (`db` is a server database here): SQLite lets one writer in at a time
+    first, _ = _two_members(db)
+    with pytest.raises(ConcurrentEdit, match="党员信息刚刚已被其他人修改"):
+        with db.transaction() as s:
+            row = s.get(m.Member, first)  # loaded with version 1
+            row.name = "李四（改）"
+            with db.engine.connect() as other:  # meanwhile a second secretary saves the same row
+                other.execute(update(m.Member).where(m.Member.id == first)
+                              .values(address="幸福路2号", version=m.Member.version + 1))
+                other.commit()
+    with db.session() as s:
+        assert (s.get(m.Member, first).name, s.get(m.Member, first).address) == ("李四", "幸福路2号")
+
+
+def test_saving_a_copy_read_before_someone_else_saved_is_refused(any_db):
+    first, _ = _two_members(any_db)
+    stale = any_db.session()
+    row = stale.get(m.Member, first)  # version 1 kept in this session
+    stale.commit()
+    with any_db.transaction() as s:
+        s.get(m.Member, first).address = "光明路1号"
+    with pytest.raises(ConcurrentEdit, match="党员信息刚刚已被其他人修改"):
+        with any_db.transaction() as s:
+            merged = s.merge(row, load=False)
+            merged.address = "幸福路2号"
+    stale.close()
+    with any_db.session() as s:
+        assert s.get(m.Member, first).address == "光明路1号"
+
+
+# ------------------------------------------------------------------ command line and messages
+
+
+def test_the_cli_works_on_a_server_database(pg_url, capsys, workdir):
+    assert cli_main(["--db", pg_url, "demo", "--seed", "3", "--as-of", "2026-11-23"]) == 0
+    assert "演示数据已写入" in capsys.readouterr().out
+    assert cli_main(["--db", pg_url, "check", "--as-of", "2026-11-23", "--json"]) == 0
+    assert '"findings"' in capsys.readouterr().out
+
+
+def test_an_unreachable_server_is_one_clear_sentence(pg_server, capsys, workdir):
+    url = f"postgresql+psycopg://dangjian:机密@127.0.0.1:{pg_server.port}/没有这个库"
+    assert cli_main(["--db", url, "check"]) == 1
+    err = capsys.readouterr().err
+    assert "无法连接数据库服务器" in err and "没有名为“没有这个库”的数据库" in err
+    assert "机密" not in err and "Traceback" not in err
+
+
+def test_passwords_are_never_shown():
+    assert safe_url("postgresql+psycopg://zhang:secret@10.0.0.5:5432/dangwei") == \
+        "postgresql+psycopg://zhang:***@10.0.0.5:5432/dangwei"
