@@ -101,6 +101,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_demo)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.action_about = QAction("关于党支部工作台(&A)", self)
+        self.action_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.action_about)
+
+    def show_about(self) -> None:
+        from dangjian_desktop.gui.about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.ctx.db, self)
+        self.about_dialog.open()
 
     # -------------------------------------------------------------- branches
 

@@ -1,0 +1,107 @@
+"""Gather the licence texts of everything the bundle ships into resources/licenses/ (+ index.json).
+
+Run after changing dependencies (`make licenses`); the 关于 dialog shows these files, and
+tests/test_licenses.py fails when a runtime dependency has no licence here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import sysconfig
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "licenses"
+COMMON = Path("/usr/share/common-licenses")  # full GPL/LGPL texts on Debian
+
+# Licences a package names but does not ship as a file in its wheel.
+FALLBACK = {"pyside6-essentials": ["LGPL-3", "GPL-3"], "shiboken6": ["LGPL-3", "GPL-3"]}
+NOTES = {
+    "pyside6-essentials": "Qt 6 与 PySide6 以 GNU LGPL 3.0 授权随本程序分发（未作修改）。它们以独立的共享库形式"
+                          "存放在安装目录的 _internal/PySide6 中，您可以用自己编译的兼容版本替换它们。"
+                          "Qt 与 PySide6 的源代码可从 Qt 项目官方网站（qt.io）获得；如需我们所用版本的源代码，"
+                          "可向本程序的发布者索取。",
+}
+
+
+def runtime_distributions(root: str = "dangjian-desktop") -> list[str]:
+    """The installed distributions our program needs at run time, dependencies of dependencies too."""
+    seen: dict[str, str] = {}
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue  # an optional or platform-only dependency that is not installed here
+        key = _norm(dist.metadata["Name"])
+        if key in seen:
+            continue
+        seen[key] = dist.metadata["Name"]
+        for req in dist.requires or []:
+            if "extra ==" in req:
+                continue
+            if ";" in req and not _marker_applies(req.split(";", 1)[1]):
+                continue
+            todo.append(re.split(r"[\s<>=!~;\[(]", req, maxsplit=1)[0])
+    seen.pop(_norm(root), None)
+    return sorted(seen.values(), key=str.lower)
+
+
+def _marker_applies(marker: str) -> bool:
+    try:
+        from packaging.markers import Marker
+    except ImportError:  # without packaging, keep the dependency (a licence too many is harmless)
+        return True
+    return Marker(marker).evaluate({"extra": ""})
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _licence_text(dist: metadata.Distribution) -> str:
+    files = [f for f in dist.files or [] if re.search(r"(licen[cs]e|copying|notice)", f.name, re.I)]
+    parts = []
+    for f in sorted(files, key=lambda f: str(f)):
+        path = Path(dist.locate_file(f))
+        if path.is_file():
+            parts.append(f"==== {f.name} ====\n{path.read_text(encoding='utf-8', errors='replace').strip()}\n")
+    for common in FALLBACK.get(_norm(dist.metadata["Name"]), []):
+        parts.append(f"==== {common} ====\n{(COMMON / common).read_text(encoding='utf-8').strip()}\n")
+    return "\n".join(parts)
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("*.txt"):
+        old.unlink()
+    index = []
+    python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
+    entries = [("Python", sys.version.split()[0], "PSF-2.0", python_licence.read_text(encoding="utf-8"))]
+    for name in runtime_distributions():
+        dist = metadata.distribution(name)
+        licence = dist.metadata.get("License-Expression") or dist.metadata.get("License") or ""
+        if len(licence) > 60 or not licence:  # some packages paste the whole text into License
+            classifiers = [c.split("::")[-1].strip() for c in dist.metadata.get_all("Classifier") or []
+                           if c.startswith("License ::")]
+            licence = " / ".join(classifiers) or licence[:60]
+        text = _licence_text(dist)
+        if not text:
+            raise SystemExit(f"{name}: no licence file found; add it to FALLBACK in {Path(__file__).name}")
+        entries.append((dist.metadata["Name"], dist.version, licence, text))
+    for name, version, licence, text in entries:
+        file = f"{_norm(name)}.txt"
+        note = NOTES.get(_norm(name), "")
+        (OUT / file).write_text((note + "\n\n" if note else "") + text.strip() + "\n", encoding="utf-8")
+        index.append({"name": name, "version": version, "license": licence, "file": file})
+    (OUT / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(index)} licences -> {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
