@@ -10,6 +10,7 @@ import json
 import re
 import sys
 import sysconfig
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -27,10 +28,16 @@ NOTES = {
 }
 
 
-def runtime_distributions(root: str = "dangjian-desktop") -> list[str]:
-    """The installed distributions our program needs at run time, dependencies of dependencies too."""
+def runtime_distributions() -> list[str]:
+    """The distributions our program needs at run time (pyproject.toml's dependencies, read from
+    the source so a stale editable install does not hide a new one), dependencies of dependencies too."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     seen: dict[str, str] = {}
-    todo = [root]
+    todo = [_requirement_name(r) for r in project["dependencies"]]
+    for req in project["dependencies"]:  # extras such as psycopg[binary] bring their own package
+        match = re.search(r"^[\w.-]+\[([^\]]+)\]", req)
+        if match:
+            todo += [f"{_requirement_name(req)}-{extra.strip()}" for extra in match.group(1).split(",")]
     while todo:
         name = todo.pop()
         try:
@@ -46,9 +53,12 @@ def runtime_distributions(root: str = "dangjian-desktop") -> list[str]:
                 continue
             if ";" in req and not _marker_applies(req.split(";", 1)[1]):
                 continue
-            todo.append(re.split(r"[\s<>=!~;\[(]", req, maxsplit=1)[0])
-    seen.pop(_norm(root), None)
+            todo.append(_requirement_name(req))
     return sorted(seen.values(), key=str.lower)
+
+
+def _requirement_name(req: str) -> str:
+    return re.split(r"[\s<>=!~;\[(]", req.strip(), maxsplit=1)[0]
 
 
 def _marker_applies(marker: str) -> bool:
@@ -85,7 +95,7 @@ def main() -> int:
     for name in runtime_distributions():
         dist = metadata.distribution(name)
         licence = dist.metadata.get("License-Expression") or dist.metadata.get("License") or ""
-        if len(licence) > 60 or not licence:  # some packages paste the whole text into License
+        if len(licence) > 60 or licence in ("", "UNKNOWN"):  # some paste the whole text into License
             classifiers = [c.split("::")[-1].strip() for c in dist.metadata.get_all("Classifier") or []
                            if c.startswith("License ::")]
             licence = " / ".join(classifiers) or licence[:60]
