@@ -1,0 +1,465 @@
+"""党员花名册: list, find, add, edit members; leaving the roll as dated history; roster import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dangjian_desktop.core import idcard
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.glossary import Gender, MemberStatus
+from dangjian_desktop.core.member_check import (
+    LABELS, MemberFields, completed, field_problems, probation_rule, proposed_full_member_on,
+)
+from dangjian_desktop.core.membership import party_age, years_since_joining
+from dangjian_desktop.core.names import name_keys
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.db.models import (
+    Attendance, AuditEntry, Branch, Member, MemberStatusChange, PartyGroup,
+)
+from dangjian_desktop.db.shared import expect_version
+from dangjian_desktop.errors import DomainError, InputErrors, NotFound, ValidationError
+from dangjian_desktop.services import settings
+
+LEAVING = (MemberStatus.TRANSFERRED_OUT, MemberStatus.DECEASED, MemberStatus.REMOVED)
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    """One member as the roster shows it."""
+
+    id: int
+    branch_id: int
+    branch: str
+    name: str
+    gender: Gender | None
+    ethnicity: str
+    birth_date: date | None
+    native_place: str
+    id_number: str
+    education: str
+    category: str
+    work_unit: str
+    joined_on: date | None
+    full_member_on: date | None
+    probation_extension_months: int
+    party_post: str
+    group_id: int | None
+    group: str
+    phone: str
+    address: str
+    status: MemberStatus
+    status_since: date | None
+    is_floating: bool
+    is_lost_contact: bool
+    dues_base: Decimal | None
+    notes: str
+    name_pinyin: str
+    name_initials: str
+    name_strokes: str
+    version: int
+
+    @property
+    def on_roll(self) -> bool:
+        return self.status.on_roll
+
+    def party_age(self, today: date) -> int:
+        """党龄 (from 转正日期)."""
+        return party_age(self.full_member_on, today)
+
+    def years_since_joining(self, today: date) -> int:
+        """入党年限 (from 入党日期)."""
+        return years_since_joining(self.joined_on, today)
+
+    def fields(self) -> MemberFields:
+        return MemberFields(**{k: getattr(self, k) for k in MemberFields.names()})
+
+    def as_json(self) -> dict[str, Any]:
+        """The keys of `members list --json` (shared/cli.md), and a few more."""
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {
+            "id": self.id, "name": self.name, "gender": self.gender.value if self.gender else None,
+            "id_number": self.id_number, "birth_date": iso(self.birth_date), "joined_on": iso(self.joined_on),
+            "full_member_on": iso(self.full_member_on), "status": self.status.value, "group": self.group or None,
+            "branch": self.branch, "ethnicity": self.ethnicity, "phone": self.phone,
+            "status_since": iso(self.status_since),
+        }
+
+
+@dataclass(frozen=True)
+class StatusChangeInfo:
+    status: MemberStatus
+    changed_on: date
+    reason: str
+    destination: str
+
+
+_COLUMNS = (
+    Member.id, Member.branch_id, Branch.name, Member.name, Member.gender, Member.ethnicity, Member.birth_date,
+    Member.native_place, Member.id_number, Member.education, Member.category, Member.work_unit,
+    Member.joined_on, Member.full_member_on, Member.probation_extension_months, Member.party_post,
+    Member.group_id, PartyGroup.name, Member.phone, Member.address, Member.status, Member.status_since,
+    Member.is_floating, Member.is_lost_contact, Member.dues_base, Member.notes, Member.name_pinyin,
+    Member.name_initials, Member.name_strokes, Member.version,
+)
+
+
+def _select():
+    return (select(*_COLUMNS).join(Branch, Branch.id == Member.branch_id)
+            .outerjoin(PartyGroup, PartyGroup.id == Member.group_id))
+
+
+def _info(row) -> MemberInfo:
+    values = list(row)
+    values[8] = values[8] or ""  # id_number
+    values[17] = values[17] or ""  # group name
+    return MemberInfo(*values)
+
+
+def list_members(db: Database, branch_id: int | None = None, *, on_roll_only: bool = False,
+                 order: str = "strokes") -> list[MemberInfo]:
+    """The members of a branch (all branches if None): 按姓氏笔画 order, or "pinyin"."""
+    q = _select()
+    if branch_id is not None:
+        q = q.where(Member.branch_id == branch_id)
+    if on_roll_only:
+        q = q.where(Member.status.in_([MemberStatus.FULL, MemberStatus.PROBATIONARY]))
+    key = Member.name_pinyin if order == "pinyin" else Member.name_strokes
+    q = q.order_by(key, Member.name, Member.id)
+    with db.session() as s:
+        return [_info(r) for r in s.execute(q)]
+
+
+def get_member(db: Database, member_id: int) -> MemberInfo:
+    with db.session() as s:
+        row = s.execute(_select().where(Member.id == member_id)).first()
+        if row is None:
+            raise NotFound(f"没有编号为 {member_id} 的党员。")
+        return _info(row)
+
+
+def status_history(db: Database, member_id: int) -> list[StatusChangeInfo]:
+    """Every dated status change of a member, oldest first."""
+    with db.session() as s:
+        return [StatusChangeInfo(c.status, c.changed_on, c.reason, c.destination)
+                for c in s.scalars(select(MemberStatusChange).where(MemberStatusChange.member_id == member_id)
+                                   .order_by(MemberStatusChange.changed_on, MemberStatusChange.id))]
+
+
+def id_number_owner(db: Database, number: str, exclude_id: int | None = None) -> str | None:
+    """“张三（XX第一党支部）” if someone else already has this ID number, else None."""
+    number = idcard.normalise(number)
+    if not number:
+        return None
+    with db.session() as s:
+        return _owner(s, number, exclude_id)
+
+
+def _owner(s: Session, number: str, exclude_id: int | None) -> str | None:
+    q = select(Member.name, Branch.name).join(Branch, Branch.id == Member.branch_id).where(Member.id_number == number)
+    if exclude_id is not None:
+        q = q.where(Member.id != exclude_id)
+    row = s.execute(q).first()
+    return f"{row[0]}（{row[1]}）" if row else None
+
+
+def check_fields(db: Database, f: MemberFields, *, member_id: int | None = None,
+                 today: date | None = None) -> dict[str, str]:
+    """What the editor shows beside each field: the rules, plus an ID number already on file."""
+    today = today or date.today()
+    problems = field_problems(completed_copy(f), today, probation_rule(settings.rule_overrides(db)))
+    if "id_number" not in problems and f.id_number:
+        owner = id_number_owner(db, f.id_number, member_id)
+        if owner:
+            problems["id_number"] = f"这个身份证号已经登记给 {owner}，同一个人不能登记两次。"
+    return problems
+
+
+def completed_copy(f: MemberFields) -> MemberFields:
+    return completed(MemberFields(**{k: getattr(f, k) for k in MemberFields.names()}))
+
+
+def _refuse(problems: dict[str, str], who: str = "") -> None:
+    if problems:
+        first = next(iter(problems))
+        lead = f"{who}：" if who else ""
+        raise ValidationError(f"{lead}{LABELS.get(first, first)}：{problems[first]}")
+
+
+def _check_group(s: Session, branch_id: int, group_id: int | None) -> None:
+    if group_id is not None:
+        g = s.get(PartyGroup, group_id)
+        if g is None or g.branch_id != branch_id:
+            raise ValidationError("所选党小组不属于这个支部。")
+
+
+def _apply(m: Member, f: MemberFields) -> None:
+    for key in MemberFields.names():
+        value = getattr(f, key)
+        if isinstance(value, str):
+            value = value.strip()
+        setattr(m, key, value)
+    m.id_number = idcard.normalise(f.id_number) or None
+    keys = name_keys(m.name)
+    m.name_pinyin, m.name_initials, m.name_strokes = keys.pinyin, keys.initials, keys.strokes
+
+
+def create_member(db: Database, branch_id: int, f: MemberFields, *, today: date | None = None) -> MemberInfo:
+    """Add a member to a branch's roll; refuses what cannot be true and a second entry of one ID number."""
+    today = today or date.today()
+    f = completed_copy(f)
+    if f.status not in (MemberStatus.FULL, MemberStatus.PROBATIONARY):
+        raise ValidationError("新登记的党员只能是正式党员或预备党员；离开名册请在登记后办理。")
+    _refuse(field_problems(f, today, probation_rule(settings.rule_overrides(db))))
+    with db.transaction() as s:
+        if s.get(Branch, branch_id) is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        _check_group(s, branch_id, f.group_id)
+        owner = _owner(s, f.id_number, None)
+        if owner:
+            raise ValidationError(f"身份证号 {f.id_number} 已经登记给 {owner}，同一个人不能登记两次。")
+        m = Member(branch_id=branch_id)
+        _apply(m, f)
+        m.status_since = f.full_member_on if f.status == MemberStatus.FULL else f.joined_on
+        s.add(m)
+        s.flush()
+        member_id = m.id
+    return get_member(db, member_id)
+
+
+def update_member(db: Database, member_id: int, f: MemberFields, *, version: int | None = None,
+                  today: date | None = None) -> MemberInfo:
+    """Save the editor's fields; `version` is the one the form was filled from."""
+    today = today or date.today()
+    f = completed_copy(f)
+    with db.transaction() as s:
+        m = s.get(Member, member_id)
+        if m is None:
+            raise NotFound(f"没有编号为 {member_id} 的党员。")
+        expect_version(m, version)
+        if not m.status.on_roll:
+            f.status = m.status  # leaving the roll is changed only through its own action
+        elif f.status not in (MemberStatus.FULL, MemberStatus.PROBATIONARY):
+            raise ValidationError("离开名册（转出、去世等）请用“离开名册”办理，以便保留记录。")
+        problems = field_problems(f, today, probation_rule(settings.rule_overrides(db)))
+        _refuse(problems)
+        _check_group(s, m.branch_id, f.group_id)
+        owner = _owner(s, f.id_number, member_id)
+        if owner:
+            raise ValidationError(f"身份证号 {f.id_number} 已经登记给 {owner}，同一个人不能登记两次。")
+        was = m.status
+        _apply(m, f)
+        if was == MemberStatus.PROBATIONARY and f.status == MemberStatus.FULL:
+            s.add(MemberStatusChange(member_id=m.id, status=MemberStatus.FULL, changed_on=f.full_member_on,
+                                     reason="按期转正" if not f.probation_extension_months else "延长预备期后转正"))
+            m.status_since = f.full_member_on
+    return get_member(db, member_id)
+
+
+def leave_roll(db: Database, member_id: int, status: MemberStatus, on: date, *, reason: str = "",
+               destination: str = "", version: int | None = None, today: date | None = None) -> MemberInfo:
+    """转出 / 去世 / 出党、停止党籍: a dated change kept in the history; the person stays under 历史."""
+    today = today or date.today()
+    status = MemberStatus(status)
+    if status not in LEAVING:
+        raise ValidationError("离开名册的方式只能是转出、去世或出党/停止党籍。")
+    if on > today:
+        raise ValidationError(f"日期（{cn(on)}）不能晚于今天。")
+    if status == MemberStatus.TRANSFERRED_OUT and not destination.strip():
+        raise ValidationError("转出请填写转往的党组织。")
+    with db.transaction() as s:
+        m = s.get(Member, member_id)
+        if m is None:
+            raise NotFound(f"没有编号为 {member_id} 的党员。")
+        expect_version(m, version)
+        if not m.status.on_roll:
+            raise ValidationError(f"{m.name}已经不在名册上（{m.status.label}）。")
+        if m.joined_on and on < m.joined_on:
+            raise ValidationError(f"日期（{cn(on)}）早于{m.name}的入党日期（{cn(m.joined_on)}）。")
+        s.add(MemberStatusChange(member_id=m.id, status=status, changed_on=on, reason=reason.strip(),
+                                 destination=destination.strip()))
+        m.status = status
+        m.status_since = on
+    return get_member(db, member_id)
+
+
+def delete_member(db: Database, member_id: int, reason: str) -> None:
+    """Remove an entry made by mistake; logged in the audit log. Real departures use leave_roll."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("删除党员记录必须写明原因（例如“误录入”）。")
+    info = get_member(db, member_id)
+    with db.transaction() as s:
+        used = s.scalar(select(func.count(Attendance.id)).where(Attendance.member_id == member_id)) or 0
+        if used:
+            raise ValidationError(f"{info.name}已有 {used} 条会议出勤记录，不能删除；"
+                                  "如已离开本支部，请用“离开名册”办理。")
+        m = s.get(Member, member_id)
+        old = {k: (v.isoformat() if isinstance(v, date) else str(v) if isinstance(v, Decimal) else
+                   v.value if isinstance(v, (Gender, MemberStatus)) else v)
+               for k, v in info.as_json().items()}
+        s.add(AuditEntry(table_name="members", record_id=member_id, action="delete", reason=reason, old=old))
+        s.delete(m)
+
+
+# ---------------------------------------------------------------- roster import
+
+
+@dataclass
+class ImportRow:
+    row: int
+    name: str
+    id_number: str
+    action: str  # new | update | same
+    changes: list[str] = field(default_factory=list)  # labels of the fields that change
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPreview:
+    file: str
+    sheet: str
+    rows: list[ImportRow] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # one line per problem: where, then what
+    new_groups: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {a: sum(1 for r in self.rows if r.action == a) for a in ("new", "update", "same")}
+
+    def summary(self) -> str:
+        c = self.counts
+        text = f"{self.file}：新增 {c['new']} 人，更新 {c['update']} 人，无变化 {c['same']} 人"
+        if self.new_groups:
+            text += f"，将新建党小组 {'、'.join(self.new_groups)}"
+        if self.refused:
+            text += f"；有 {len(self.refused)} 处问题，未导入任何数据"
+        return text + "。"
+
+
+def _plan(s: Session, branch_id: int, path: Path, today: date, overrides) -> tuple[ImportPreview, list]:
+    from dangjian_desktop.io.roster_import import read_roster
+
+    parsed = read_roster(path, today)
+    preview = ImportPreview(parsed.file, parsed.sheet, refused=list(parsed.refused),
+                            ignored_columns=parsed.ignored_columns)
+    rule = probation_rule(overrides)
+    groups = {name: gid for gid, name in s.execute(select(PartyGroup.id, PartyGroup.name)
+                                                   .where(PartyGroup.branch_id == branch_id))}
+    plan: list = []
+    for r in parsed.rows:
+        f: MemberFields = r.fields
+        existing = s.scalars(select(Member).where(Member.id_number == f.id_number)).first()
+        if existing is not None and existing.branch_id != branch_id:
+            other = s.get(Branch, existing.branch_id).name
+            preview.refused.append(f"{r.where_id}：身份证号已登记在“{other}”的{existing.name}名下；"
+                                   "同一个人只能在一个支部的名册上，请先在原支部办理转出。")
+            continue
+        if existing is not None and not existing.status.on_roll:
+            preview.refused.append(f"{r.where_id}：{existing.name}已于{cn(existing.status_since)}"
+                                   f"{existing.status.label}，不再在名册上；如已重新转入，请在党员页面办理。")
+            continue
+        merged = MemberFields(**{k: getattr(existing, k) for k in MemberFields.names()}) if existing else MemberFields()
+        for key in r.present:
+            if key != "group_id":
+                setattr(merged, key, getattr(f, key))
+        merged.id_number = f.id_number
+        notes = list(r.notes)
+        if "status" not in r.present and existing is None:
+            merged.status = MemberStatus.FULL if (merged.full_member_on or (
+                merged.joined_on and proposed_full_member_on(merged.joined_on) <= today)) else MemberStatus.PROBATIONARY
+        if merged.status == MemberStatus.FULL and merged.full_member_on is None and merged.joined_on:
+            merged.full_member_on = proposed_full_member_on(merged.joined_on, merged.probation_extension_months)
+            notes.append(f"未填转正日期，按入党日期满一年记为{cn(merged.full_member_on)}")
+        if r.group_name is not None:
+            if r.group_name and r.group_name not in groups:
+                if r.group_name not in preview.new_groups:
+                    preview.new_groups.append(r.group_name)
+                merged.group_id = -1 - preview.new_groups.index(r.group_name)  # resolved when written
+            else:
+                merged.group_id = groups.get(r.group_name) if r.group_name else None
+        merged = completed(merged)
+        problems = field_problems(merged, today, rule)
+        if problems:
+            for key, why in problems.items():
+                preview.refused.append(f"{r.where(key)}：{why}")
+            continue
+        if existing is None:
+            action, changes = "new", []
+        else:
+            changes = [LABELS[k] for k in MemberFields.names() if getattr(merged, k) != getattr(existing, k)]
+            action = "update" if changes else "same"
+        preview.rows.append(ImportRow(r.number, merged.name, merged.id_number, action, changes, notes))
+        plan.append((action, existing.id if existing else None, merged))
+    return preview, plan
+
+
+def preview_roster_import(db: Database, branch_id: int, path: str | Path, *, today: date | None = None) -> ImportPreview:
+    """What importing the file would do: accepted rows (new, changed, unchanged) and refused rows."""
+    today = today or date.today()
+    overrides = settings.rule_overrides(db)
+    with db.session() as s:
+        preview, _ = _plan(s, branch_id, Path(path), today, overrides)
+    return preview
+
+
+def import_roster(db: Database, branch_id: int, path: str | Path, *, dry_run: bool = False,
+                  today: date | None = None, progress: Callable[[int, int, str], None] | None = None) -> ImportPreview:
+    """Import a 花名册 in one transaction: every row is saved, or (any row refused) none is.
+
+    People are matched by ID number: re-importing the same file changes nothing, a corrected
+    file updates them. 党小组 named in the file that the branch lacks are created (listed in
+    the preview first, so a misspelt name is seen before it is saved).
+    """
+    today = today or date.today()
+    overrides = settings.rule_overrides(db)
+    with db.transaction() as s:
+        if s.get(Branch, branch_id) is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        preview, plan = _plan(s, branch_id, Path(path), today, overrides)
+        if preview.refused:
+            raise InputErrors(preview.refused, summary=f"{preview.file}：发现 {len(preview.refused)} 处问题，"
+                                                       "未导入任何数据。请修改文件后重新导入。")
+        if dry_run:
+            return preview
+        new_group_ids: list[int] = []
+        order = s.scalar(select(func.max(PartyGroup.sort_order)).where(PartyGroup.branch_id == branch_id)) or 0
+        for i, name in enumerate(preview.new_groups):
+            g = PartyGroup(branch_id=branch_id, name=name, sort_order=order + i + 1)
+            s.add(g)
+            s.flush()
+            new_group_ids.append(g.id)
+        total = len(plan)
+        for i, (action, member_id, f) in enumerate(plan):
+            if f.group_id is not None and f.group_id < 0:
+                f.group_id = new_group_ids[-1 - f.group_id]
+            if action == "new":
+                m = Member(branch_id=branch_id)
+                _apply(m, f)
+                m.status_since = f.full_member_on if f.status == MemberStatus.FULL else f.joined_on
+                s.add(m)
+            elif action == "update":
+                m = s.get(Member, member_id)
+                _apply(m, f)
+            if progress and i % 200 == 0:
+                progress(i, total, f"正在导入第 {i + 1} 人，共 {total} 人")
+    return preview
+
+
+def member_count(db: Database, branch_id: int) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count(Member.id)).where(Member.branch_id == branch_id)) or 0
+
+
+__all__ = [
+    "MemberInfo", "MemberFields", "StatusChangeInfo", "ImportPreview", "ImportRow", "list_members", "get_member",
+    "status_history", "id_number_owner", "check_fields", "create_member", "update_member", "leave_roll",
+    "delete_member", "preview_roster_import", "import_roster", "DomainError",
+]
