@@ -211,6 +211,74 @@ def _add_backup(sub) -> None:
     p.set_defaults(handler=cmd_restore)
 
 
+# ------------------------------------------------------------------ development (issue 5)
+
+
+def cmd_development_list(args: argparse.Namespace) -> int:
+    from dangjian_desktop.core.dates import cn
+    from dangjian_desktop.services.development import list_applicants
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        people = list_applicants(db, branch.id)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([{
+            "id": a.id, "name": a.name, "stage": a.stage,
+            "next_step": a.next_step.no if a.next_step else None,
+            "next_step_name": a.next_step.name if a.next_step else None,
+            "due": a.next_step.due.isoformat() if a.next_step and a.next_step.due else None,
+            "status": a.status.value, "member_id": a.member_id,
+            "steps": [{"no": st.no, "name": st.name, "date": st.done_on.isoformat() if st.done_on else None}
+                      for st in a.steps],
+        } for a in people])
+        return 0
+    if not people:
+        _out(f"{branch.name}还没有入党申请人。")
+        return 0
+    _out(f"{branch.name}：{len(people)} 名入党申请人")
+    for a in people:
+        done = [st for st in a.steps if st.done_on]
+        last = f"已完成第{done[-1].no}步“{done[-1].name}”（{cn(done[-1].done_on)}）" if done else "尚无步骤"
+        nxt = (f"；下一步：第{a.next_step.no}步“{a.next_step.name}”"
+               + (f"，期限{cn(a.next_step.due)}" if a.next_step.due else "")) if a.next_step else f"；{a.status.label}"
+        _out(f"  {a.id:>4}  {a.name}  {last}{nxt}")
+    return 0
+
+
+def cmd_development_import(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.development import import_ledger
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        result = import_ledger(db, Path(args.file), branch.id, dry_run=args.dry_run)
+    finally:
+        db.close()
+    for warning in result.warnings:
+        _out(f"提示：{warning}")
+    verb = "检查通过（未写入，--dry-run）：将" if args.dry_run else "已导入到"
+    _out(f"{verb}{branch.name}：新建 {result.created} 人，更新 {result.updated} 人。")
+    return 0
+
+
+def _add_development(sub) -> None:
+    p = sub.add_parser("development", help="发展党员：五个阶段二十五个步骤")
+    dsub = p.add_subparsers(dest="development_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    dsub.required = True
+    q = dsub.add_parser("list", help="入党申请人及其步骤")
+    q.add_argument("--branch")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_development_list)
+    q = dsub.add_parser("import", help="导入发展党员台账（一人一行，一步一列日期）")
+    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("--branch")
+    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    q.set_defaults(handler=cmd_development_import)
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -242,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_check)
 
+    _add_development(sub)
     _add_export(sub)
     _add_backup(sub)
     return parser
