@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class Stage:
     no: int
     name: str
+    short: str = ""  # for charts and narrow columns
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,11 @@ class Step:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage(1, "申请入党"),
-    Stage(2, "入党积极分子的确定和培养教育"),
-    Stage(3, "发展对象的确定和考察"),
-    Stage(4, "预备党员的接收"),
-    Stage(5, "预备党员的教育考察和转正"),
+    Stage(1, "申请入党", "申请入党"),
+    Stage(2, "入党积极分子的确定和培养教育", "入党积极分子"),
+    Stage(3, "发展对象的确定和考察", "发展对象"),
+    Stage(4, "预备党员的接收", "接收预备党员"),
+    Stage(5, "预备党员的教育考察和转正", "预备期考察转正"),
 )
 
 STEPS: tuple[Step, ...] = (

@@ -64,6 +64,7 @@ class Controller(QObject):
         self.ctx: AppContext | None = None
         self.first_run: FirstRunDialog | None = None
         self._pending_target: Path | None = None
+        self.show_reminders = True  # the once-a-day start-up reminder of overdue items
 
     # -------------------------------------------------------------- choosing the database
 
@@ -163,6 +164,10 @@ class Controller(QObject):
         self.window.sig_open_database.connect(self.choose_database)
         self.window.sig_open_demo.connect(self.open_demo)
         self.window.show()
+        if self.show_reminders:
+            from dangjian_desktop.gui.pages.home_page import show_startup_reminder
+
+            show_startup_reminder(self.window)
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()

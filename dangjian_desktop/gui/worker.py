@@ -69,11 +69,27 @@ class Lane(QObject):
         return self.pool.waitForDone(msecs)
 
 
-def delayed_progress(parent, title: str, job: Job, delay_ms: int = 500):
+class _ShowWatcher(QObject):
+    def __init__(self, parent: QObject, on_shown: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.on_shown = on_shown
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Show:
+            self.on_shown()
+        return False
+
+
+def delayed_progress(parent, title: str, job: Job, delay_ms: int = 500,
+                     on_shown: Callable[[], None] | None = None):
     """A progress dialog that appears only if the job takes longer than `delay_ms`."""
     from PySide6.QtWidgets import QProgressDialog
 
     dialog = QProgressDialog(title, "", 0, 0, parent)
+    if on_shown is not None:
+        dialog.installEventFilter(_ShowWatcher(dialog, on_shown))
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(delay_ms)

@@ -164,19 +164,21 @@ def _borders(table) -> None:
 
 
 def add_table(doc: DocumentType, rows: Sequence[Sequence[str]], widths_mm: Sequence[float], *,
-              header: bool = True, size=SIZE_S4, label_columns: Iterable[int] = ()) -> object:
+              header: bool = True, size=SIZE_S4, label_columns: Iterable[int] = (),
+              centre_columns: Iterable[int] = ()) -> object:
     """A bordered table; the first row is a bold header if `header`; label columns are bold."""
     table = doc.add_table(rows=len(rows), cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borders(table)
     labels = set(label_columns)
+    centred = set(centre_columns) | labels
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = table.cell(r, c)
             cell.width = Mm(widths_mm[c])
             bold = (header and r == 0) or c in labels
-            align = WD_ALIGN_PARAGRAPH.CENTER if (header and r == 0) or c in labels else WD_ALIGN_PARAGRAPH.LEFT
+            align = WD_ALIGN_PARAGRAPH.CENTER if (header and r == 0) or c in centred else WD_ALIGN_PARAGRAPH.LEFT
             set_cell_text(cell, str(value if value is not None else ""), bold=bold, size=size, align=align)
     if header:
         tr_pr = table.rows[0]._tr.get_or_add_trPr()

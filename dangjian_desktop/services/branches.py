@@ -121,3 +121,108 @@ def group_names(db: Database, branch_id: int) -> list[tuple[int, str]]:
         return list(s.execute(select(PartyGroup.id, PartyGroup.name)
                               .where(PartyGroup.branch_id == branch_id)
                               .order_by(PartyGroup.sort_order, PartyGroup.id)).tuples())
+
+
+# ---------------------------------------------------------------- editing the branch and its committee
+
+
+@dataclass(frozen=True)
+class PostInfo:
+    post: CommitteePost
+    person_name: str
+    member_id: int | None
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    id: int
+    elected_on: date
+    term_years: int
+    ends_on: date
+    posts: tuple[PostInfo, ...]
+
+
+def update_branch(db: Database, branch_id: int, name: str, parent_org: str) -> BranchInfo:
+    name = _clean_name(name, "支部名称")
+    with db.transaction() as s:
+        branch = s.get(Branch, branch_id)
+        if branch is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        other = s.scalar(select(Branch.id).where(Branch.name == name, Branch.id != branch_id))
+        if other is not None:
+            raise ValidationError(f"已经有名为“{name}”的支部。")
+        branch.name = name
+        branch.parent_org = " ".join((parent_org or "").split())
+        s.flush()
+        return _info(s, branch)
+
+
+def add_group(db: Database, branch_id: int, name: str) -> int:
+    name = _clean_name(name, "党小组名称", 50)
+    with db.transaction() as s:
+        if s.scalar(select(PartyGroup.id).where(PartyGroup.branch_id == branch_id, PartyGroup.name == name)):
+            raise ValidationError(f"本支部已经有“{name}”。")
+        order = (s.scalar(select(func.max(PartyGroup.sort_order)).where(PartyGroup.branch_id == branch_id)) or 0) + 1
+        group = PartyGroup(branch_id=branch_id, name=name, sort_order=order)
+        s.add(group)
+        s.flush()
+        return group.id
+
+
+def rename_group(db: Database, group_id: int, name: str) -> None:
+    name = _clean_name(name, "党小组名称", 50)
+    with db.transaction() as s:
+        group = s.get(PartyGroup, group_id)
+        if group is None:
+            raise NotFound("这个党小组已不存在。")
+        if s.scalar(select(PartyGroup.id).where(PartyGroup.branch_id == group.branch_id, PartyGroup.name == name,
+                                                PartyGroup.id != group_id)):
+            raise ValidationError(f"本支部已经有“{name}”。")
+        group.name = name
+
+
+def current_term(db: Database, branch_id: int) -> TermInfo | None:
+    """The 支委 term in office (the newest one not ended)."""
+    from dangjian_desktop.core.dates import add_years
+
+    with db.session() as s:
+        term = s.scalars(select(CommitteeTerm).where(CommitteeTerm.branch_id == branch_id,
+                                                     CommitteeTerm.ended_on.is_(None))
+                         .order_by(CommitteeTerm.elected_on.desc())).first()
+        if term is None:
+            return None
+        posts = tuple(PostInfo(p.post, p.person_name, p.member_id)
+                      for p in sorted(term.posts, key=lambda p: list(CommitteePost).index(p.post))
+                      if p.ended_on is None)
+        return TermInfo(term.id, term.elected_on, term.term_years, add_years(term.elected_on, term.term_years), posts)
+
+
+def record_election(db: Database, branch_id: int, elected_on: date, term_years: int,
+                    posts: list[tuple[CommitteePost, str]], *, today: date | None = None) -> TermInfo:
+    """换届: a new 支委 term from `elected_on`; the previous term ends that day. Names are linked to
+    members of the branch where they match."""
+    today = today or date.today()
+    if elected_on > today:
+        raise ValidationError(f"选举日期 {elected_on.isoformat()} 还没有到，请填写实际选举的日期。")
+    if not 1 <= term_years <= 10:
+        raise ValidationError("任期应在 1 到 10 年之间（一般为3年或5年）。")
+    posts = [(post, " ".join(name.split())) for post, name in posts if name and name.strip()]
+    if not any(post is CommitteePost.SECRETARY for post, _ in posts):
+        raise ValidationError("请填写支部书记。")
+    with db.transaction() as s:
+        previous = s.scalars(select(CommitteeTerm).where(CommitteeTerm.branch_id == branch_id,
+                                                         CommitteeTerm.ended_on.is_(None))).all()
+        for term in previous:
+            if elected_on <= term.elected_on:
+                raise ValidationError(f"新一届的选举日期应晚于上一届（{term.elected_on.isoformat()}）。")
+            term.ended_on = elected_on
+            for p in term.posts:
+                p.ended_on = p.ended_on or elected_on
+        term = CommitteeTerm(branch_id=branch_id, elected_on=elected_on, term_years=term_years)
+        for post, name in posts:
+            member_id = s.scalar(select(Member.id).where(Member.branch_id == branch_id, Member.name == name,
+                                                         Member.status.in_([MemberStatus.FULL])))
+            term.posts.append(CommitteePostHolder(post=post, person_name=name, member_id=member_id,
+                                                  started_on=elected_on))
+        s.add(term)
+    return current_term(db, branch_id)

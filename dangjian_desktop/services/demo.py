@@ -171,7 +171,8 @@ class _Generator:
         f = self.person_fields((24, 88))
         age_at_join = rng.randint(19, 40)
         joined = f["birth_date"] + timedelta(days=age_at_join * 365 + rng.randrange(300))
-        latest = today - timedelta(days=400)
+        # members who joined during the recorded years come from the applicants (step 15)
+        latest = self.start - timedelta(days=400)
         if joined > latest:
             joined = latest - timedelta(days=rng.randrange(200))
         if i == 1:  # an old comrade: 光荣在党50年

@@ -34,13 +34,18 @@ class ExportKind:
     needs_id: bool = False
     id_label: str = ""  # what --id names, e.g. 会议编号
     order: int = 100
+    # for kinds that need --id: the records to choose from, as (id, label), for a branch and year
+    choices: Callable[[Database, int, int | None], list[tuple[int, str]]] | None = None
     extra: dict = field(default_factory=dict)
 
 
 _REGISTRY: dict[str, ExportKind] = {}
 
 # Modules that register export kinds when imported; each area adds its own line.
-_PROVIDERS: tuple[str, ...] = ()
+_PROVIDERS: tuple[str, ...] = (
+    "dangjian_desktop.reports.annual_report",
+    "dangjian_desktop.services.year_package",
+)
 
 
 def register(kind: ExportKind) -> ExportKind:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from dangjian_desktop import __version__, paths
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.branch_tab import BranchTab
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.services import settings as settings_service
@@ -94,6 +95,7 @@ class SettingsPage(Page):
     key = "settings"
     title = "设置"
     icon_name = "settings"
+    handles = frozenset({"branch"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -101,6 +103,9 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.tabs.addTab(self._build_general(), "程序与数据")
+        self.branch_tab = BranchTab(ctx, self)
+        self.branch_tab.sig_changed.connect(self.sig_data_changed.emit)
+        self.tabs.addTab(self.branch_tab, "支部与支委")
         self.tabs.addTab(self._build_rules(), "本地规则")
         self.refresh()
 
@@ -187,6 +192,14 @@ class SettingsPage(Page):
         self.refresh()
         self.sig_status.emit("本地规则已恢复为全国规定")
         self.sig_data_changed.emit()
+
+    def open_ref(self, ref) -> None:
+        """A finding about the branch (e.g. 换届 due) opens 支部与支委."""
+        self.tabs.setCurrentWidget(self.branch_tab)
+
+    def branch_changed(self) -> None:
+        self.branch_tab.refresh()
+        self.refresh()
 
     def refresh(self) -> None:
         db = self.ctx.db

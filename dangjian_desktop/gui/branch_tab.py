@@ -1,0 +1,190 @@
+"""设置 → 支部与支委: the branch's name, its 党小组, and the 支委 term with 换届."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.glossary import CommitteePost
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.services import branches as svc
+
+ELECTED_POSTS = (CommitteePost.SECRETARY, CommitteePost.DEPUTY_SECRETARY, CommitteePost.ORGANISATION,
+                 CommitteePost.PROPAGANDA, CommitteePost.DISCIPLINE)
+
+
+class ElectionDialog(QDialog):
+    """记录换届: the election date, the term and who holds each post."""
+
+    def __init__(self, parent: QWidget | None = None, previous: svc.TermInfo | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("记录换届选举")
+        form = QFormLayout()
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(QDate.currentDate())
+        self.years_spin = QSpinBox(self)
+        self.years_spin.setRange(1, 10)
+        self.years_spin.setValue(previous.term_years if previous else 3)
+        self.years_spin.setSuffix(" 年")
+        form.addRow("选举日期：", self.date_edit)
+        form.addRow("任期：", self.years_spin)
+        self.post_edits: dict[CommitteePost, QLineEdit] = {}
+        for post in ELECTED_POSTS:
+            edit = QLineEdit(self)
+            edit.setPlaceholderText("不设可留空" if post is not CommitteePost.SECRETARY else "必填")
+            self.post_edits[post] = edit
+            form.addRow(f"{post.label}：", edit)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("换届选举产生新一届支部委员会后，在这里记录，换届提醒随之更新。", self))
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def values(self) -> tuple[date, int, list[tuple[CommitteePost, str]]]:
+        d = self.date_edit.date()
+        return (date(d.year(), d.month(), d.day()), self.years_spin.value(),
+                [(post, edit.text()) for post, edit in self.post_edits.items()])
+
+
+class BranchTab(QWidget):
+    sig_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        info = QGroupBox("支部", self)
+        form = QFormLayout(info)
+        self.name_edit = QLineEdit(info)
+        self.parent_edit = QLineEdit(info)
+        self.save_button = QPushButton("保存", info)
+        self.save_button.clicked.connect(self._save_info)
+        form.addRow("支部名称：", self.name_edit)
+        form.addRow("上级党委：", self.parent_edit)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+
+        groups = QGroupBox("党小组", self)
+        self.group_list = QListWidget(groups)
+        self.add_group_button = QPushButton("新增党小组", groups)
+        self.rename_group_button = QPushButton("改名", groups)
+        self.add_group_button.clicked.connect(self._add_group)
+        self.rename_group_button.clicked.connect(self._rename_group)
+        g_buttons = QHBoxLayout()
+        g_buttons.addWidget(self.add_group_button)
+        g_buttons.addWidget(self.rename_group_button)
+        g_buttons.addStretch(1)
+        g_layout = QVBoxLayout(groups)
+        g_layout.addWidget(self.group_list)
+        g_layout.addLayout(g_buttons)
+
+        committee = QGroupBox("支部委员会", self)
+        self.term_label = QLabel(committee)
+        self.term_label.setWordWrap(True)
+        self.election_button = QPushButton("记录换届…", committee)
+        self.election_button.clicked.connect(self.record_election)
+        c_layout = QVBoxLayout(committee)
+        c_layout.addWidget(self.term_label)
+        c_row = QHBoxLayout()
+        c_row.addStretch(1)
+        c_row.addWidget(self.election_button)
+        c_layout.addLayout(c_row)
+        c_layout.addStretch(1)
+
+        lower = QHBoxLayout()
+        lower.addWidget(groups, 1)
+        lower.addWidget(committee, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(lower, 1)
+        self.election_dialog: ElectionDialog | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.ctx.branch_id is None:
+            return
+        b = svc.get_branch(self.ctx.db, self.ctx.branch_id)
+        self.name_edit.setText(b.name)
+        self.parent_edit.setText(b.parent_org)
+        self.group_list.clear()
+        for gid, name in svc.group_names(self.ctx.db, b.id):
+            item = QListWidgetItem(name)
+            item.setData(256, gid)
+            self.group_list.addItem(item)
+        term = svc.current_term(self.ctx.db, b.id)
+        if term is None:
+            self.term_label.setText("还没有记录支部委员会。")
+        else:
+            posts = "；".join(f"{p.post.label}：{p.person_name}" for p in term.posts)
+            self.term_label.setText(f"本届于{cn(term.elected_on)}选举产生，任期{term.term_years}年，"
+                                    f"{cn(term.ends_on)}届满。\n{posts}")
+
+    def _save_info(self) -> None:
+        try:
+            svc.update_branch(self.ctx.db, self.ctx.branch_id, self.name_edit.text(), self.parent_edit.text())
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法保存", str(exc))
+            return
+        self.sig_changed.emit()
+
+    def _add_group(self) -> None:
+        name = self.ctx.asker.text(self, "新增党小组", "党小组名称：")
+        if not name:
+            return
+        try:
+            svc.add_group(self.ctx.db, self.ctx.branch_id, name)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法新增", str(exc))
+            return
+        self.refresh()
+        self.sig_changed.emit()
+
+    def _rename_group(self) -> None:
+        item = self.group_list.currentItem()
+        if item is None:
+            self.ctx.asker.info(self, "改名", "请先选中一个党小组。")
+            return
+        name = self.ctx.asker.text(self, "党小组改名", "新的名称：", item.text())
+        if not name:
+            return
+        try:
+            svc.rename_group(self.ctx.db, item.data(256), name)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法改名", str(exc))
+            return
+        self.refresh()
+        self.sig_changed.emit()
+
+    def record_election(self) -> None:
+        dialog = ElectionDialog(self, svc.current_term(self.ctx.db, self.ctx.branch_id))
+        self.election_dialog = dialog
+
+        def accept() -> None:
+            elected, years, posts = dialog.values()
+            try:
+                svc.record_election(self.ctx.db, self.ctx.branch_id, elected, years, posts)
+            except DomainError as exc:
+                dialog.error_label.setText(str(exc))
+                return
+            dialog.accept()
+            self.refresh()
+            self.sig_changed.emit()
+
+        dialog.buttons.accepted.connect(accept)
+        dialog.open()

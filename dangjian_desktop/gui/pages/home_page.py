@@ -1,0 +1,227 @@
+"""首页: what needs the secretary's attention, most urgent first, and a few pictures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.findings import Finding
+from dangjian_desktop.core.glossary import Severity
+from dangjian_desktop.gui.charts import Bar, BarChart
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.services.dashboard import Dashboard, dashboard
+
+SEVERITY_COLOURS = {
+    Severity.VIOLATION: QColor("#f8cbad"),
+    Severity.OVERDUE: QColor("#f8cbad"),
+    Severity.DUE: QColor("#ffe699"),
+    Severity.INFO: QColor("#e2efda"),
+}
+
+
+class ReminderModel(QAbstractTableModel):
+    """Findings as rows; the order given (most urgent first) is kept."""
+
+    COL_SEVERITY, COL_SUBJECT, COL_DATE, COL_MESSAGE = range(4)
+    HEADERS = ("状态", "对象", "日期", "事项")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+
+    def load(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self.findings[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_SEVERITY:
+                return f.severity.label
+            if col == self.COL_SUBJECT:
+                return f.subject
+            if col == self.COL_DATE:
+                return f.date.isoformat() if f.date else ""
+            return f.message
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
+            return QBrush(SEVERITY_COLOURS[f.severity])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{f.message}\n（规则 {f.rule}；双击打开相关记录）"
+        return None
+
+
+class HomePage(Page):
+    key = "home"
+    title = "首页"
+    icon_name = "home"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.data: Dashboard | None = None
+        self.as_of: date | None = None  # None: today (tests may fix a date)
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        self.model = ReminderModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(ReminderModel.COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReminderModel.COL_SUBJECT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReminderModel.COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReminderModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda index: self.open_reminder(index.row()))
+        self.open_button = QPushButton("打开相关记录", self)
+        self.open_button.clicked.connect(self._open_selected)
+        self.refresh_button = QPushButton("刷新", self)
+        self.refresh_button.clicked.connect(self.refresh)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary_label)
+        left_layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.open_button)
+        left_layout.addLayout(buttons)
+
+        self.chart_members = BarChart("在册党员", self)
+        self.chart_meetings = BarChart("今年会议（已开/全年应开）", self)
+        self.chart_attendance = BarChart("今年各月出勤率", self, percent=True)
+        self.chart_applicants = BarChart("发展党员（按阶段）", self)
+        charts = QWidget(self)
+        row = QHBoxLayout(charts)
+        row.setContentsMargins(0, 0, 0, 0)
+        for chart in (self.chart_members, self.chart_meetings, self.chart_attendance, self.chart_applicants):
+            row.addWidget(chart)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(left)
+        splitter.addWidget(charts)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    # -------------------------------------------------------------- data
+
+    def refresh(self) -> None:
+        if self.ctx.branch_id is None:
+            return
+        self.data = dashboard(self.ctx.db, self.ctx.branch_id, self.as_of or date.today())
+        d = self.data
+        self.model.load(d.reminders)
+        overdue = len(d.overdue)
+        due = sum(1 for f in d.reminders if f.severity is Severity.DUE)
+        info = sum(1 for f in d.reminders if f.severity is Severity.INFO)
+        if d.reminders:
+            self.summary_label.setText(
+                f"截至{cn(d.as_of)}：<b style='color:#c00000'>逾期或违反规定 {overdue} 项</b>，"
+                f"<b style='color:#9c6500'>即将到期 {due} 项</b>，提示 {info} 项。双击一项打开相关记录。")
+        else:
+            self.summary_label.setText(f"截至{cn(d.as_of)}，没有需要处理的事项。")
+        self.open_button.setEnabled(bool(d.reminders))
+        self.chart_members.set_bars(
+            [Bar(c.label, c.value) for c in d.members_by_status[:2]]
+            + [Bar(c.label, c.value) for c in d.members_by_group])
+        self.chart_meetings.set_bars([Bar(c.type.label, c.held, c.required) for c in d.meetings])
+        months = [r for r in d.attendance_by_month if r.month <= d.as_of.month]
+        self.chart_attendance.set_bars([
+            Bar(f"{r.month}月", r.rate or 0.0, text=f"{r.rate:.0%}" if r.rate is not None else "无会议")
+            for r in months])
+        self.chart_applicants.set_bars([Bar(c.label, c.value) for c in d.applicants_by_stage])
+
+    # -------------------------------------------------------------- click-through
+
+    def _open_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        self.open_reminder(rows[0].row() if rows else 0)
+
+    def open_reminder(self, row: int) -> None:
+        if not 0 <= row < len(self.model.findings):
+            return
+        finding = self.model.findings[row]
+        if finding.ref is None:
+            self.sig_status.emit("这条提醒没有对应的记录")
+            return
+        self.sig_open_ref.emit(finding.ref)
+
+
+class StartupReminder(QDialog):
+    """Shown once a day at start when something is overdue; one click dismisses it."""
+
+    def __init__(self, findings: list[Finding], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("有逾期事项")
+        layout = QVBoxLayout(self)
+        head = QLabel(f"<b>有 {len(findings)} 项已逾期或违反规定：</b>", self)
+        layout.addWidget(head)
+        lines = [f"· {f.subject}：{f.message}" for f in findings[:8]]
+        if len(findings) > 8:
+            lines.append(f"…… 另有 {len(findings) - 8} 项，请在首页查看。")
+        self.body = QLabel("\n".join(lines), self)
+        self.body.setWordWrap(True)
+        layout.addWidget(self.body)
+        layout.addWidget(QLabel("今天不再提醒；首页随时可以查看全部事项。", self))
+        self.buttons = QDialogButtonBox(self)
+        self.show_button = self.buttons.addButton("查看首页", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.dismiss_button = self.buttons.addButton("知道了", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+
+def show_startup_reminder(window, today: date | None = None) -> StartupReminder | None:
+    """Once a day per database: if anything is overdue, say so (dismissable, not nagging)."""
+    today = today or date.today()
+    ctx = window.ctx
+    if ctx.branch_id is None:
+        return None
+    key = str(ctx.db.path or ctx.db.url)
+    shown = dict(ctx.config.get("startup_reminder_shown", {}))
+    if shown.get(key) == today.isoformat():
+        return None
+    home = window.page(HomePage.key)
+    overdue = [f for f in (home.data.overdue if home.data else [])]
+    if not overdue:
+        return None
+    shown[key] = today.isoformat()
+    ctx.config.set("startup_reminder_shown", shown)
+    dialog = StartupReminder(overdue, window)
+    dialog.accepted.connect(lambda: window.show_page(HomePage.key))
+    window.startup_reminder = dialog
+    QTimer.singleShot(0, dialog.open)
+    return dialog

@@ -1,0 +1,218 @@
+"""报表: one place to produce every document the program makes, for a branch and a year."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from dangjian_desktop import paths
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.services import exports
+from dangjian_desktop.services.branches import get_branch
+from dangjian_desktop.services.exports import ExportKind, ExportRequest
+from dangjian_desktop.services.year_package import PACKAGE_KEY, document_name
+
+
+class ReportsPage(Page):
+    key = "reports"
+    title = "报表"
+    icon_name = "reports"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.progress_delay_ms = 500  # the progress dialog appears only for exports longer than this
+        self.last_output: Path | None = None
+        self.progress_dialog = None
+        self.progress_was_shown = False  # whether the last export was long enough to show progress
+
+        self.kind_list = QListWidget(self)
+        self.kind_list.setMinimumWidth(260)
+        for kind in exports.kinds():
+            item = QListWidgetItem(f"{kind.label}（{kind.suffix.lstrip('.')}）")
+            item.setData(Qt.ItemDataRole.UserRole, kind.key)
+            self.kind_list.addItem(item)
+        self.kind_list.currentRowChanged.connect(self._kind_changed)
+
+        box = QGroupBox("导出设置", self)
+        form = QFormLayout(box)
+        self.year_spin = QSpinBox(box)
+        self.year_spin.setRange(1949, 2100)
+        self.year_spin.setValue(date.today().year)
+        self.year_spin.valueChanged.connect(self._update_target)
+        self.record_combo = QComboBox(box)
+        self.record_combo.setMinimumContentsLength(24)
+        self.record_combo.currentIndexChanged.connect(self._update_target)
+        self.record_label = QLabel("记录：", box)
+        self.mask_check = QCheckBox("隐去身份证号、电话号码的中间几位", box)
+        self.open_check = QCheckBox("完成后用 Word / WPS / Excel 打开", box)
+        self.open_check.setChecked(bool(ctx.config.get("open_after_export", True)))
+        self.folder_edit = QLineEdit(box)
+        self.folder_edit.setText(str(ctx.config.get("export_folder") or (Path.home() / "Documents")))
+        self.folder_button = QPushButton("选择…", box)
+        self.folder_button.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.folder_button)
+        self.file_edit = QLineEdit(box)
+        self.description = QLabel(box)
+        self.description.setWordWrap(True)
+        form.addRow("年份：", self.year_spin)
+        form.addRow(self.record_label, self.record_combo)
+        form.addRow("", self.mask_check)
+        form.addRow("保存到：", folder_row)
+        form.addRow("文件名：", self.file_edit)
+        form.addRow("", self.open_check)
+        form.addRow(self.description)
+
+        self.export_button = QPushButton("导出", self)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export_selected)
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton("打开所在文件夹", self)
+        self.open_folder_button.setEnabled(False)
+        self.open_folder_button.clicked.connect(self._open_folder)
+
+        right = QVBoxLayout()
+        right.addWidget(box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_folder_button)
+        buttons.addWidget(self.export_button)
+        right.addLayout(buttons)
+        right.addWidget(self.result_label)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("选择要生成的文件：", self))
+        left.addWidget(self.kind_list, 1)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        if self.kind_list.count():
+            self.kind_list.setCurrentRow(0)
+
+    # -------------------------------------------------------------- choosing
+
+    def current_kind(self) -> ExportKind | None:
+        item = self.kind_list.currentItem()
+        return exports.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def select_kind(self, key: str) -> None:
+        for row in range(self.kind_list.count()):
+            if self.kind_list.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.kind_list.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def _kind_changed(self, _row: int) -> None:
+        kind = self.current_kind()
+        if kind is None:
+            return
+        self.year_spin.setEnabled(kind.needs_year)
+        self.record_combo.setVisible(kind.needs_id)
+        self.record_label.setVisible(kind.needs_id)
+        if kind.needs_id:
+            self.record_label.setText(f"{kind.id_label or '记录'}：")
+        self._load_choices()
+        if kind.key == PACKAGE_KEY:
+            self.description.setText("把本年度的年度报告、会议记录本、各种台账和花名册一起打包成一个 .zip 文件，"
+                                     "文件按“支部_年份_文件名”命名，便于报送上级。")
+        else:
+            self.description.setText("")
+        self._update_target()
+
+    def _load_choices(self) -> None:
+        kind = self.current_kind()
+        self.record_combo.blockSignals(True)
+        self.record_combo.clear()
+        if kind is not None and kind.needs_id and kind.choices and self.ctx.branch_id is not None:
+            for rid, label in kind.choices(self.ctx.db, self.ctx.branch_id, self.year_spin.value()):
+                self.record_combo.addItem(label, rid)
+        self.record_combo.blockSignals(False)
+
+    def _update_target(self) -> None:
+        kind = self.current_kind()
+        if kind is None or self.ctx.branch_id is None:
+            return
+        branch = get_branch(self.ctx.db, self.ctx.branch_id).name
+        name = document_name(branch, self.year_spin.value() if kind.needs_year else None, kind)
+        if kind.needs_id and self.record_combo.currentText():
+            name = name.replace(kind.suffix, f"_{self.record_combo.currentText()}{kind.suffix}")
+        self.file_edit.setText(name.replace("/", "_"))
+
+    def branch_changed(self) -> None:
+        self._load_choices()
+        self._update_target()
+
+    def refresh(self) -> None:
+        self._load_choices()
+        self._update_target()
+
+    def _choose_folder(self) -> None:
+        folder = self.ctx.asker.folder(self, "选择保存位置", self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    # -------------------------------------------------------------- exporting
+
+    def target_path(self) -> Path:
+        return Path(self.folder_edit.text().strip() or str(paths.data_dir())) / self.file_edit.text().strip()
+
+    def export_selected(self) -> None:
+        kind = self.current_kind()
+        if kind is None or self.ctx.branch_id is None:
+            return
+        record_id = self.record_combo.currentData() if kind.needs_id else None
+        if kind.needs_id and record_id is None:
+            self.ctx.asker.warn(self, "无法导出", f"请先选择要导出的{kind.id_label or '记录'}。")
+            return
+        out = self.target_path()
+        if out.exists() and not self.ctx.asker.confirm(self, "文件已存在", f"“{out.name}”已经存在，要替换它吗？"):
+            return
+        self.ctx.config.set("export_folder", str(out.parent))
+        self.ctx.config.set("open_after_export", self.open_check.isChecked())
+        request = ExportRequest(self.ctx.branch_id, out, self.year_spin.value() if kind.needs_year else None,
+                                record_id, self.mask_check.isChecked())
+
+        def work(progress=None):
+            request.progress = progress
+            return exports.run_export(self.ctx.db, kind.key, request)
+
+        job = Job(work, with_progress=True)
+        self.export_button.setEnabled(False)
+        self.result_label.setText(f"正在生成{kind.label}…")
+        self.progress_was_shown = False
+        self.progress_dialog = delayed_progress(self, f"正在生成{kind.label}…", job, self.progress_delay_ms,
+                                                on_shown=lambda: setattr(self, "progress_was_shown", True))
+        self.ctx.lane.submit(job, on_done=self._done, on_failed=self._failed)
+
+    def _done(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.last_output = Path(path)
+        self.result_label.setText(f"已生成：{path}")
+        self.open_folder_button.setEnabled(True)
+        self.sig_status.emit(f"已生成 {Path(path).name}")
+        if self.open_check.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, exc: Exception) -> None:
+        self.export_button.setEnabled(True)
+        self.result_label.setText("")
+        message = str(exc) if isinstance(exc, (DomainError, OSError)) else f"导出时出错：{exc}"
+        self.ctx.asker.error(self, "导出失败", message)
+
+    def _open_folder(self) -> None:
+        if self.last_output:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_output.parent)))

@@ -1,0 +1,115 @@
+"""首页 (reminders, click-through, charts, the start-up reminder) and 报表 (exports with progress)."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from dangjian_desktop.core.glossary import CommitteePost
+from dangjian_desktop.gui.pages.home_page import HomePage, ReminderModel, show_startup_reminder
+from dangjian_desktop.services.branches import create_branch, current_term
+from tests.conftest import TODAY
+
+
+def test_reminders_are_most_urgent_first_and_open_their_record(qtbot, demo_db, make_window):
+    window = make_window(demo_db)
+    home: HomePage = window.show_page("home")
+    home.as_of = TODAY
+    home.refresh()
+    findings = home.model.findings
+    assert findings, "the demo has deliberate gaps"
+    ranks = [(f.severity.rank, f.date or date.max) for f in findings]
+    assert [r[0] for r in ranks] == sorted(r[0] for r in ranks)
+    # the 换届 reminder opens 设置 → 支部与支委
+    row = next(i for i, f in enumerate(findings) if f.rule == "ELECTION-DUE")
+    index = home.model.index(row, ReminderModel.COL_MESSAGE)
+    home.view.scrollTo(index)
+    rect = home.view.visualRect(index)
+    # a person's double click: press and release, then the second click
+    qtbot.mouseClick(home.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(home.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settings = window.pages["settings"]
+    assert window.stack.currentWidget() is settings
+    assert settings.tabs.currentWidget() is settings.branch_tab
+
+
+def test_charts_show_the_branch(qtbot, demo_db, make_window):
+    window = make_window(demo_db)
+    home = window.show_page("home")
+    labels = [b.label for b in home.chart_members.bars]
+    assert labels[:2] == ["正式党员", "预备党员"] and "第一党小组" in labels
+    assert [b.label for b in home.chart_meetings.bars][0] == "支部党员大会"
+    assert len(home.chart_applicants.bars) == 5
+
+
+def test_startup_reminder_once_a_day_only_when_overdue(qtbot, db, make_window):
+    create_branch(db, "支部", secretary="张三", elected_on=date(2020, 1, 1))  # term long over: overdue
+    window = make_window(db)
+    dialog = show_startup_reminder(window, today=date(2026, 11, 23))
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert "换届" in dialog.body.text()
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert show_startup_reminder(window, today=date(2026, 11, 23)) is None  # not twice a day
+    assert show_startup_reminder(window, today=date(2026, 11, 24)) is not None
+
+
+def test_no_startup_reminder_when_nothing_is_overdue(qtbot, db, make_window):
+    create_branch(db, "支部", secretary="张三")
+    window = make_window(db)
+    assert show_startup_reminder(window) is None
+
+
+def test_election_recorded_from_the_branch_tab(qtbot, db, make_window, typist):
+    b = create_branch(db, "支部", secretary="张三", elected_on=date(2020, 1, 1))
+    window = make_window(db)
+    settings = window.show_page("settings")
+    tab = settings.branch_tab
+    settings.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.election_button, Qt.MouseButton.LeftButton)
+    dialog = tab.election_dialog
+    typist(dialog.post_edits[CommitteePost.ORGANISATION], "王五")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "书记" in dialog.error_label.text() and dialog.isVisible()  # refused: no secretary
+    typist(dialog.post_edits[CommitteePost.SECRETARY], "李四")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    term = current_term(db, b.id)
+    assert [(p.post, p.person_name) for p in term.posts] == [(CommitteePost.SECRETARY, "李四"),
+                                                            (CommitteePost.ORGANISATION, "王五")]
+    assert "李四" in tab.term_label.text()
+
+
+def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_window, workdir, asker):
+    window = make_window(demo_db)
+    page = window.show_page("reports")
+    page.select_kind("year-package")
+    page.year_spin.setValue(2025)
+    page.open_check.setChecked(False)
+    page.folder_edit.setText(str(workdir / "导出"))
+    page.progress_delay_ms = 0  # show the dialog at once, as a long export does after 0.5 s
+    assert page.file_edit.text() == "幸福社区第一党支部_2025年_年度材料包.zip"
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=60000)
+    assert page.progress_was_shown
+    assert page.last_output == workdir / "导出" / "幸福社区第一党支部_2025年_年度材料包.zip"
+    assert "幸福社区第一党支部_2025年_年度组织生活情况报告.docx" in zipfile.ZipFile(page.last_output).namelist()
+    assert window.ctx.config.get("export_folder") == str(workdir / "导出")
+    assert not [m for m in asker.messages if m[0] == "error"]
+
+
+def test_an_export_that_fails_says_why(qtbot, demo_db, make_window, workdir, asker):
+    window = make_window(demo_db)
+    page = window.show_page("reports")
+    page.select_kind("annual-report")
+    page.open_check.setChecked(False)
+    blocker = workdir / "不是文件夹"
+    blocker.write_text("x", encoding="utf-8")
+    page.folder_edit.setText(str(blocker))  # a file where a folder should be
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20000)
+    assert asker.messages and asker.messages[-1][0] == "error"

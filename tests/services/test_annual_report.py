@@ -1,0 +1,117 @@
+"""The annual report's numbers, on a database whose contents this test writes itself."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+
+from docx import Document
+from sqlalchemy import insert
+
+from dangjian_desktop.core.glossary import (
+    AppraisalOutcome, AttendanceStatus, BirthdayObservance, MeetingType, MemberStatus,
+)
+from dangjian_desktop.db import models as m
+from dangjian_desktop.reports.annual_report import write_annual_report
+from dangjian_desktop.services.annual_report import annual_report
+from dangjian_desktop.services.branches import create_branch
+from dangjian_desktop.services.exports import ExportRequest, run_export
+
+TODAY = date(2026, 3, 1)
+
+
+def _fill(db):
+    branch = create_branch(db, "测试社区第一党支部", "中共测试街道工作委员会", "王书记", groups=["第一党小组"])
+    b = branch.id
+    with db.transaction() as s:
+        group = s.query(m.PartyGroup).filter_by(branch_id=b).one()
+        people = [
+            # name, joined, full, status, since
+            ("甲", date(2000, 7, 1), date(2001, 7, 1), MemberStatus.FULL, None),
+            ("乙", date(2010, 3, 1), date(2011, 3, 1), MemberStatus.FULL, None),
+            ("丙", date(2024, 6, 1), date(2025, 6, 1), MemberStatus.FULL, None),  # 转正 in 2025
+            ("丁", date(2025, 5, 1), None, MemberStatus.PROBATIONARY, None),  # admitted in 2025
+            ("戊", date(1990, 1, 1), date(1991, 1, 1), MemberStatus.TRANSFERRED_OUT, date(2025, 9, 1)),
+        ]
+        ids = {}
+        for name, joined, full, status, since in people:
+            mem = m.Member(branch_id=b, group_id=group.id, name=name, joined_on=joined, full_member_on=full,
+                           status=status, status_since=since or full or joined)
+            s.add(mem)
+            s.flush()
+            ids[name] = mem.id
+            if status is MemberStatus.TRANSFERRED_OUT:
+                s.add(m.MemberStatusChange(member_id=mem.id, status=status, changed_on=since, destination="外单位"))
+
+        def meeting(mtype, day, present, absent=()):
+            mt = m.Meeting(branch_id=b, type=mtype, held_on=day, topics="学习", expected=len(present) + len(absent),
+                           present=len(present))
+            s.add(mt)
+            s.flush()
+            for n in present:
+                s.add(m.Attendance(meeting_id=mt.id, member_id=ids[n], status=AttendanceStatus.PRESENT))
+            for n in absent:
+                s.add(m.Attendance(meeting_id=mt.id, member_id=ids[n], status=AttendanceStatus.LEAVE, reason="出差"))
+            return mt
+
+        for month in range(1, 13):
+            meeting(MeetingType.COMMITTEE, date(2025, month, 5), ["甲", "乙"])
+        for month in (2, 5, 8):  # one quarter missed
+            meeting(MeetingType.BRANCH_CONGRESS, date(2025, month, 10), ["甲", "乙", "丙"], ["丁"])
+        appraisal = meeting(MeetingType.APPRAISAL, date(2025, 12, 20), ["甲", "乙", "丙"])
+        s.add_all([m.AppraisalResult(meeting_id=appraisal.id, member_id=ids["甲"], outcome=AppraisalOutcome.EXCELLENT),
+                   m.AppraisalResult(meeting_id=appraisal.id, member_id=ids["乙"], outcome=AppraisalOutcome.QUALIFIED),
+                   m.AppraisalResult(meeting_id=appraisal.id, member_id=ids["丙"], outcome=AppraisalOutcome.QUALIFIED)])
+        meeting(MeetingType.COMMITTEE, date(2024, 12, 5), ["甲"])  # another year: not counted
+        s.add(m.BirthdayObservanceRecord(member_id=ids["甲"], year=2025, kind=BirthdayObservance.CARD,
+                                         done_on=date(2025, 7, 1)))
+        applicant = m.Applicant(branch_id=b, name="申请人", rule_catalog_version="2014")
+        s.add(applicant)
+        s.flush()
+        s.execute(insert(m.DevelopmentStep), [
+            {"applicant_id": applicant.id, "step_no": 1, "done_on": date(2025, 3, 1), "people": [], "details": {}},
+            {"applicant_id": applicant.id, "step_no": 2, "done_on": date(2025, 3, 20), "people": [], "details": {}},
+            {"applicant_id": applicant.id, "step_no": 3, "done_on": date(2025, 10, 1), "people": [], "details": {}},
+        ])
+    return b
+
+
+def test_numbers_of_the_year(db):
+    b = _fill(db)
+    r = annual_report(db, b, 2025, today=TODAY)
+    assert (r.members_full, r.members_probationary) == (3, 1)  # 戊 left; 丁 still 预备
+    counts = {c.type: (c.held, c.required) for c in r.meetings}
+    assert counts[MeetingType.COMMITTEE] == (12, 12)
+    assert counts[MeetingType.BRANCH_CONGRESS] == (3, 4)
+    assert counts[MeetingType.GROUP] == (0, 12)  # one group, monthly
+    att = {a.type: (a.expected, a.present) for a in r.attendance}
+    assert att[MeetingType.BRANCH_CONGRESS] == (12, 9)
+    assert abs(r.overall_attendance - (24 + 9 + 3) / (24 + 12 + 3)) < 1e-9
+    assert r.appraisal == {AppraisalOutcome.EXCELLENT: 1, AppraisalOutcome.QUALIFIED: 2}
+    assert (r.admitted, r.made_full, r.transferred_out) == (["丁"], ["丙"], ["戊"])
+    assert (r.new_applications, r.steps_in_year.get(3)) == (1, 1)
+    assert r.applicants_by_stage[2] == 1
+    assert (r.birthdays_due, r.birthdays_marked) == (3, 1)
+
+
+def test_the_word_report_states_the_numbers(db, workdir):
+    b = _fill(db)
+    out = write_annual_report(annual_report(db, b, 2025, today=TODAY), workdir / "年报.docx", today=TODAY)
+    doc = Document(out)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "2025年度组织生活情况报告" in text
+    assert "支部共有党员4名，其中正式党员3名、预备党员1名" in text
+    assert "接收预备党员1名（丁）" in text and "转出组织关系1名（戊）" in text
+    assert "【请补充" in text  # the secretary adds a few sentences
+    table = doc.tables[0]
+    rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
+    assert rows["支部党员大会"][1:4] == ["4", "3", "差1次"]
+    assert rows["支部委员会会议"][1:4] == ["12", "12", "完成"]
+
+
+def test_year_package_holds_every_yearly_document(db, workdir):
+    b = _fill(db)
+    out = run_export(db, "year-package", ExportRequest(b, workdir / "材料包.zip", 2025))
+    names = zipfile.ZipFile(out).namelist()
+    assert "测试社区第一党支部_2025年_年度组织生活情况报告.docx" in names
+    assert not list(workdir.glob(".年度材料-*"))  # the temporary folder is gone

@@ -1,0 +1,49 @@
+"""Branches, groups and 换届."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dangjian_desktop.core.glossary import CommitteePost
+from dangjian_desktop.errors import ValidationError
+from dangjian_desktop.services import branches as svc
+from dangjian_desktop.services.check import run_check
+
+
+def test_create_rename_and_groups(db):
+    b = svc.create_branch(db, "  第一 党支部 ", "街道党工委", "张三", groups=["第一党小组"])
+    assert b.name == "第一 党支部"
+    gid = svc.add_group(db, b.id, "第二党小组")
+    with pytest.raises(ValidationError, match="已经有"):
+        svc.add_group(db, b.id, "第二党小组")
+    svc.rename_group(db, gid, "第三党小组")
+    assert svc.get_branch(db, b.id).groups == ("第一党小组", "第三党小组")
+    with pytest.raises(ValidationError):
+        svc.create_branch(db, "   ")
+
+
+def test_recording_an_election_clears_election_due(db):
+    b = svc.create_branch(db, "支部", secretary="张三", elected_on=date(2023, 1, 10))
+    due = [f for f in run_check(db, [b.id], date(2026, 2, 1)) if f.rule == "ELECTION-DUE"]
+    assert due and due[0].severity.value == "overdue"
+    with pytest.raises(ValidationError, match="晚于"):
+        svc.record_election(db, b.id, date(2022, 1, 1), 3, [(CommitteePost.SECRETARY, "李四")], today=date(2026, 1, 2))
+    with pytest.raises(ValidationError, match="书记"):
+        svc.record_election(db, b.id, date(2026, 1, 1), 3, [(CommitteePost.ORGANISATION, "李四")], today=date(2026, 1, 2))
+    term = svc.record_election(db, b.id, date(2026, 1, 1), 5, [(CommitteePost.SECRETARY, "李四"),
+                                                              (CommitteePost.ORGANISATION, "王五")],
+                               today=date(2026, 1, 2))
+    assert (term.elected_on, term.term_years, term.ends_on) == (date(2026, 1, 1), 5, date(2031, 1, 1))
+    assert [p.person_name for p in term.posts] == ["李四", "王五"]
+    assert svc.get_branch(db, b.id).secretary == "李四"
+    assert not [f for f in run_check(db, [b.id], date(2026, 1, 2)) if f.rule == "ELECTION-DUE"]
+
+
+def test_election_due_boundary(db):
+    b = svc.create_branch(db, "支部", secretary="张三", elected_on=date(2023, 7, 1))
+    # term ends 2026-07-01; reminder window 90 days
+    assert not [f for f in run_check(db, [b.id], date(2026, 4, 1)) if f.rule == "ELECTION-DUE"]
+    assert [f.severity.value for f in run_check(db, [b.id], date(2026, 4, 2)) if f.rule == "ELECTION-DUE"] == ["due"]
+    assert [f.severity.value for f in run_check(db, [b.id], date(2026, 7, 2)) if f.rule == "ELECTION-DUE"] == ["overdue"]
