@@ -865,7 +865,7 @@ def attendance_by_member(db: Database, branch_id: int, start: date, end: date) -
             .where(m.Meeting.branch_id == branch_id, m.Attendance.status == AttendanceStatus.PRESENT,
                    m.Meeting.held_on <= end).group_by(m.Attendance.member_id)).tuples().all())
         on_roll = {mem.id: (mem, st) for mem, st in _members_on(s, branch_id, end)}
-        for mem, st in _members_on(s, branch_id, start, member_ids=set(counts) - set(on_roll)):
+        for mem, st in _members_on(s, branch_id, start):  # left during the period: still listed
             on_roll.setdefault(mem.id, (mem, st))
         out = []
         for mid, (mem, st) in on_roll.items():
