@@ -217,6 +217,10 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     except Exception:
         engine.dispose()
         raise
+    if path is None:  # `url` is shown in the window and used as a key in the config: never the password
+        from dangjian_desktop.db.shared import safe_url
+
+        url = safe_url(url)
     return Database(url=url, engine=engine, path=path, files_dir=files)
 
 

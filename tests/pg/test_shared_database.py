@@ -198,3 +198,17 @@ def test_an_unreachable_server_is_one_clear_sentence(pg_server, capsys, workdir)
 def test_passwords_are_never_shown():
     assert safe_url("postgresql+psycopg://zhang:secret@10.0.0.5:5432/dangwei") == \
         "postgresql+psycopg://zhang:***@10.0.0.5:5432/dangwei"
+
+
+def test_the_open_database_never_shows_the_password(pg_server, workdir):
+    server_db = pg_server.create_database()
+    pg_server._admin("ALTER ROLE dangjian PASSWORD 'zhimi-123'")  # trust auth: accepted, not checked
+    url = pg_server.url(server_db).replace("dangjian@", "dangjian:zhimi-123@")
+    database = open_database(url)
+    try:
+        assert "zhimi-123" not in database.url and "***" in database.url
+        with database.session() as s:  # the engine still has what it needs to connect
+            assert s.scalar(text("select 1")) == 1
+    finally:
+        database.close()
+        pg_server.drop_database(server_db)
