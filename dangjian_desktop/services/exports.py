@@ -45,6 +45,8 @@ _REGISTRY: dict[str, ExportKind] = {}
 _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.reports.annual_report",
     "dangjian_desktop.services.year_package",
+    "dangjian_desktop.reports.development_record",
+    "dangjian_desktop.reports.development_ledger",
 )
 
 
