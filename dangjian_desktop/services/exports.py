@@ -47,6 +47,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.year_package",
     "dangjian_desktop.reports.development_record",
     "dangjian_desktop.reports.development_ledger",
+    "dangjian_desktop.services.member_exports",
 )
 
 

@@ -1,0 +1,60 @@
+"""Export kinds of the roster area: 党员花名册, 政治生日一览表, 政治生日贺卡."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.errors import ValidationError
+from dangjian_desktop.services import birthdays, members
+from dangjian_desktop.services.branches import get_branch
+from dangjian_desktop.services.exports import ExportKind, ExportRequest, register
+
+
+def export_roster(db: Database, req: ExportRequest, *, today: date | None = None) -> Path:
+    """The members on the roll, 按姓氏笔画; `mask` hides the middle of ID and phone numbers."""
+    from dangjian_desktop.reports.roster import write_roster
+
+    branch = get_branch(db, req.branch_id)
+    people = members.list_members(db, req.branch_id, on_roll_only=True)
+    if req.member_ids is not None:
+        chosen = set(req.member_ids)
+        people = [m for m in people if m.id in chosen]
+    return write_roster(req.out, branch.name, people, today or date.today(), mask=req.mask, progress=req.progress)
+
+
+def export_birthdays(db: Database, req: ExportRequest, *, today: date | None = None) -> Path:
+    from dangjian_desktop.reports.birthdays import write_birthdays
+
+    branch = get_branch(db, req.branch_id)
+    year = _year(req.year)
+    return write_birthdays(req.out, branch.name, year, birthdays.birthdays_in_year(db, req.branch_id, year),
+                           birthdays.fifty_years_list(db, req.branch_id, year), today or date.today())
+
+
+def export_birthday_cards(db: Database, req: ExportRequest) -> Path:
+    """A card for everyone with a political birthday in the year, or for the people chosen."""
+    from dangjian_desktop.reports.birthday_cards import write_cards
+
+    branch = get_branch(db, req.branch_id)
+    year = _year(req.year)
+    cards = birthdays.birthdays_in_year(db, req.branch_id, year)
+    if req.member_ids is not None:
+        chosen = set(req.member_ids)
+        cards = [b for b in cards if b.member_id in chosen]
+        if not cards:
+            raise ValidationError(f"所选党员{year}年没有政治生日（入党当年没有），没有可制作的贺卡。")
+    return write_cards(req.out, branch.name, year, cards)
+
+
+def _year(year: int | None) -> int:
+    year = year or date.today().year
+    if not 1921 <= year <= 2200:
+        raise ValidationError(f"年份 {year} 不合理。")
+    return year
+
+
+register(ExportKind("roster", "党员花名册", ".xlsx", export_roster, order=20))
+register(ExportKind("birthdays", "党员政治生日一览表", ".xlsx", export_birthdays, needs_year=True, order=21))
+register(ExportKind("birthday-cards", "政治生日贺卡", ".docx", export_birthday_cards, needs_year=True, order=22))
