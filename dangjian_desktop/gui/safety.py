@@ -1,0 +1,229 @@
+"""Keeping data safe while the program runs: password dialogs, the idle lock, automatic backups."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMainWindow, QWidget
+
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.forms.ui_set_password import Ui_SetPasswordDialog
+from dangjian_desktop.gui.forms.ui_unlock import Ui_UnlockDialog
+from dangjian_desktop.gui.worker import Job
+from dangjian_desktop.services import backup, security
+
+log = logging.getLogger(__name__)
+
+
+class UnlockDialog(QDialog):
+    """Asks for the program password; after wrong ones the OK button waits, counting down."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, intro: str | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.form = Ui_UnlockDialog()
+        self.form.setupUi(self)
+        if intro:
+            self.form.introLabel.setText(intro)
+        self.ok_button = self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("解锁")
+        self.form.buttonBox.accepted.connect(self.try_unlock)
+        self.form.buttonBox.rejected.connect(self.reject)
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._tick)
+        self._tick()
+
+    def _tick(self) -> None:
+        wait = security.wait_seconds(self.db)
+        self.ok_button.setEnabled(wait <= 0)
+        if wait > 0:
+            self.form.messageLabel.setText(f"密码错误次数过多，请 {int(wait) + 1} 秒后再试。")
+            if not self._timer.isActive():
+                self._timer.start()
+        elif self._timer.isActive():
+            self._timer.stop()
+            self.form.messageLabel.setText("可以再试一次。")
+
+    def try_unlock(self) -> None:
+        try:
+            result = security.check_password(self.db, self.form.passwordEdit.text())
+        except DomainError as exc:
+            self.form.messageLabel.setText(str(exc))
+            self._tick()
+            return
+        if result.ok:
+            self.form.passwordEdit.clear()
+            self.accept()
+            return
+        self.form.passwordEdit.selectAll()
+        self.form.messageLabel.setText(f"密码不对（已连续错 {result.failures} 次）。")
+        self._tick()
+
+
+class SetPasswordDialog(QDialog):
+    """Set, change or remove (empty new password) the program password."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.form = Ui_SetPasswordDialog()
+        self.form.setupUi(self)
+        has = security.has_password(db)
+        self.setWindowTitle("修改密码" if has else "设置密码")
+        self.form.oldEdit.setVisible(has)
+        self.form.oldLabel.setVisible(has)
+        self.form.noteLabel.setText(
+            (f"至少 {security.MIN_LENGTH} 个字符。新密码留空并确定，即取消密码。\n" if has
+             else f"至少 {security.MIN_LENGTH} 个字符。忘记密码将无法打开程序，请记在安全的地方。\n")
+            + security.LIMITS_TEXT)
+        self.form.buttonBox.accepted.connect(self.save)
+        self.form.buttonBox.rejected.connect(self.reject)
+        self.result_text = ""
+
+    def save(self) -> None:
+        new, repeat = self.form.newEdit.text(), self.form.repeatEdit.text()
+        old = self.form.oldEdit.text()
+        try:
+            if security.has_password(self.db) and not new and not repeat:
+                security.clear_password(self.db, old)
+                self.result_text = "已取消密码"
+            else:
+                if new != repeat:
+                    self.form.messageLabel.setText("两次输入的新密码不一样，请重新输入。")
+                    return
+                security.set_password(self.db, new, old=old or None)
+                self.result_text = "密码已设置"
+        except DomainError as exc:
+            self.form.messageLabel.setText(str(exc))
+            return
+        self.accept()
+
+
+class IdleLock(QObject):
+    """Locks the window after the configured minutes without keyboard or mouse, if a password is set."""
+
+    sig_locked = Signal()
+    sig_unlocked = Signal()
+    _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+              QEvent.Type.TouchBegin}
+
+    def __init__(self, window: QMainWindow, db_getter, check_ms: int = 15000) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db_getter = db_getter  # the database may be replaced by a restore
+        self.last_input = time.monotonic()
+        self.dialog: UnlockDialog | None = None
+        self._blocking = False
+        QApplication.instance().installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        window.destroyed.connect(self._detach)
+
+    def _detach(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() in self._INPUT:
+            self.last_input = time.monotonic()
+        return False
+
+    @property
+    def locked(self) -> bool:
+        return self.dialog is not None
+
+    def check(self) -> None:
+        if self.locked or self._blocking:
+            return
+        db = self.db_getter()
+        try:
+            minutes = security.idle_minutes(db)
+            has = security.has_password(db)
+        except Exception:  # the database is being replaced right now: try at the next tick
+            return
+        if has and minutes > 0 and time.monotonic() - self.last_input >= minutes * 60:
+            self.lock()
+
+    def lock(self) -> None:
+        """Hide what is on the window and ask for the password."""
+        if self.locked:
+            return
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setVisible(False)
+        self.window.menuBar().setEnabled(False)
+        self.dialog = UnlockDialog(self.db_getter(), self.window,
+                                   intro="离开时间较长，窗口已锁定。请输入密码后继续使用。")
+        self.dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("退出程序")
+        self.dialog.finished.connect(self._finished)
+        self.dialog.open()
+        self.sig_locked.emit()
+
+    def _finished(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if result != QDialog.DialogCode.Accepted:
+            self.window.close()
+            QApplication.instance().quit()
+            return
+        central = self.window.centralWidget()
+        if central is not None:
+            central.setVisible(True)
+        self.window.menuBar().setEnabled(True)
+        self.last_input = time.monotonic()
+        if dialog is not None:
+            dialog.deleteLater()
+        self.sig_unlocked.emit()
+
+
+class BackupScheduler(QObject):
+    """The automatic backups while the program runs: at start (if changed), then daily."""
+
+    sig_message = Signal(str)
+
+    def __init__(self, ctx, parent: QObject | None = None, check_ms: int = 30 * 60 * 1000) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.running = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_ms)
+        self.timer.timeout.connect(self.daily)
+        self.timer.start()
+
+    def at_start(self) -> None:
+        self._run("启动时", force_check=True)
+
+    def daily(self) -> None:
+        self._run("每日", force_check=False)
+
+    def _run(self, reason: str, *, force_check: bool) -> None:
+        db = self.ctx.db
+        if self.running or db.path is None:
+            return
+        try:
+            if not force_check and not backup.backup_due(db):
+                return
+        except OSError:
+            return
+        self.running = True
+
+        def done(result: backup.BackupResult) -> None:
+            self.running = False
+            if result.made:
+                self.sig_message.emit(f"已自动备份：{result.info.path.name}")
+            if result.mirror_problem:
+                self.sig_message.emit(result.mirror_problem)
+
+        def failed(exc: Exception) -> None:
+            self.running = False
+            log.warning("automatic backup failed: %s", exc)
+            self.sig_message.emit(f"自动备份没有完成：{exc}")
+
+        self.ctx.lane.submit(Job(backup.backup_if_changed, db, reason), on_done=done, on_failed=failed)
