@@ -32,6 +32,7 @@ def write_roster(out: Path, branch_name: str, members: Sequence, today: date, *,
     for i, w in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A4"
+    _print_setup(ws)  # before any row: a write-only sheet writes its properties with the first row
     title = xb.write_only_cell(ws, f"{branch_name}党员花名册", font=xb.TITLE_FONT, align=xb.CENTER, border=None)
     ws.append([title])
     sub = xb.write_only_cell(ws, f"截至{cn(today)}，共 {len(members)} 人" + ("（已隐去身份证号和电话号码的中间几位）" if mask else ""),
@@ -56,7 +57,6 @@ def write_roster(out: Path, branch_name: str, members: Sequence, today: date, *,
         ws.append([cell(v, c in CENTRE) for c, v in enumerate(values, start=1)])
         if progress and i % 500 == 0:
             progress(i, total, f"已写入 {i} 人，共 {total} 人")
-    _print_setup(ws)
     return xb.save(wb, out)
 
 
