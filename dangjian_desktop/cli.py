@@ -279,6 +279,66 @@ def _add_development(sub) -> None:
     q.set_defaults(handler=cmd_development_import)
 
 
+# ------------------------------------------------------------------ members (issue 3)
+
+
+def cmd_members_list(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.members import list_members
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        people = list_members(db, branch.id, order=args.order)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([m.as_json() for m in people])
+        return 0
+    on_roll = [m for m in people if m.on_roll]
+    _out(f"{branch.name}：在册党员 {len(on_roll)} 人（正式 "
+         f"{sum(1 for m in on_roll if m.status.value == 'full')} 人），历史 {len(people) - len(on_roll)} 人")
+    for m in people:
+        joined = m.joined_on.isoformat() if m.joined_on else ""
+        _out(f"  {m.id:>5}  {m.name}\t{m.gender.label if m.gender else ''}  {joined}  "
+             f"{m.group or '-'}  {m.status.label}")
+    return 0
+
+
+def cmd_members_import(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.members import import_roster
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        preview = import_roster(db, branch.id, Path(args.file), dry_run=args.dry_run)
+    finally:
+        db.close()
+    for row in preview.rows:
+        for note in row.notes:
+            _out(f"提示：第{row.row}行 {row.name}：{note}")
+    c = preview.counts
+    verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
+    groups = f"，新建党小组 {'、'.join(preview.new_groups)}" if preview.new_groups else ""
+    _out(f"{verb}{branch.name}：新增 {c['new']} 人，更新 {c['update']} 人，无变化 {c['same']} 人{groups}。")
+    return 0
+
+
+def _add_members(sub) -> None:
+    p = sub.add_parser("members", help="党员花名册")
+    msub = p.add_subparsers(dest="members_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    msub.required = True
+    q = msub.add_parser("list", help="列出党员（按姓氏笔画）")
+    q.add_argument("--branch")
+    q.add_argument("--order", choices=["strokes", "pinyin"], default="strokes", help="排序：姓氏笔画或拼音")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_members_list)
+    q = msub.add_parser("import", help="导入花名册（按身份证号识别，重复导入只更新有变化的人）")
+    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("--branch")
+    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    q.set_defaults(handler=cmd_members_import)
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -310,6 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_check)
 
+    _add_members(sub)
     _add_development(sub)
     _add_export(sub)
     _add_backup(sub)
