@@ -19,6 +19,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.first_run import FirstRunDialog
 from dangjian_desktop.gui.main_window import MainWindow
 from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.services import server
 from dangjian_desktop.userconfig import UserConfig
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,10 @@ class Controller(QObject):
         self.first_run: FirstRunDialog | None = None
         self._pending_target: Path | None = None
         self.show_reminders = True  # the once-a-day start-up reminder of overdue items
+        from dangjian_desktop.gui.single_instance import SingleInstance
+
+        self.instance = SingleInstance(self)  # issue 7: a second start brings this window forward
+        self.instance.sig_raise.connect(self._bring_forward)
 
     # -------------------------------------------------------------- choosing the database
 
@@ -74,12 +79,29 @@ class Controller(QObject):
         if db_arg:
             target: str | Path = db_arg if is_url(db_arg) else Path(db_arg).expanduser().resolve()
         else:
+            shared = server.startup_target(self.config)  # 设置 → 共享数据库
+            opened = self._open_shared(shared) if shared else None
+            if opened is not None:
+                return opened
             last = self.config.get("last_database")
             target = Path(last) if last and Path(last).exists() else paths.default_database()
         if isinstance(target, Path) and not target.exists():
             self.show_first_run(target)
             return True
         return self.open(target)
+
+    def _open_shared(self, url: str) -> bool | None:
+        """Open the shared server database. If it cannot be reached the user chooses: None means
+        work on the local file instead, False means quit."""
+        try:
+            db = open_database(url)
+        except DomainError as exc:
+            if self.asker.confirm(None, "无法打开共享数据库", f"{exc}\n\n改为打开本机的数据库文件吗？"
+                                  "（在本机录入的内容不会出现在共享数据库中。）"):
+                return None
+            return False
+        self._show(db)
+        return True
 
     def show_first_run(self, target: Path) -> None:
         self._pending_target = target
@@ -113,13 +135,46 @@ class Controller(QObject):
         self._show(db)
 
     def open(self, target: str | Path) -> bool:
+        # issue 7: one window per database, recovery of a damaged file, the password
+        from dangjian_desktop.errors import DatabaseDamaged
+        from dangjian_desktop.gui.safety import recover_damaged, unlock_at_start
+
+        if not is_url(target) and not self.instance.claim(target):
+            if self.window is not None:
+                self.asker.info(self.window, "数据库已经打开", "这个数据库已在另一个窗口中打开，已把那个窗口调到前面。")
+            self._reclaim()
+            return False
         try:
-            db = open_database(target)
+            try:
+                db = open_database(target)
+            except DatabaseDamaged as exc:
+                if not recover_damaged(self.asker, target, str(exc)):
+                    self._reclaim()
+                    return False
+                db = open_database(target)
         except DomainError as exc:
             self.asker.error(None, "无法打开数据库", str(exc))
+            self._reclaim()
+            return False
+        if not unlock_at_start(db):
+            db.close()
+            self._reclaim()
             return False
         self._show(db)
         return True
+
+    def _reclaim(self) -> None:
+        """Keep guarding the database still shown after another one could not be opened."""
+        if self.ctx is not None and self.ctx.db.path is not None:
+            self.instance.claim(self.ctx.db.path)
+        elif self.ctx is None:
+            self.instance.release()
+
+    def _bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
 
     def open_demo(self) -> None:
         """Open the demo database, making it first (in the background) if it does not exist yet."""
@@ -164,6 +219,12 @@ class Controller(QObject):
         self.window.sig_open_database.connect(self.choose_database)
         self.window.sig_open_demo.connect(self.open_demo)
         self.window.show()
+        from dangjian_desktop.gui.safety import start_guards
+
+        window = self.window
+        if db.path is not None:
+            self.instance.claim(db.path)  # also when the first-run dialog made the database
+        self.guards = start_guards(self.ctx, window, lambda text: window.statusBar().showMessage(text, 8000))
         if self.show_reminders:
             from dangjian_desktop.gui.pages.home_page import show_startup_reminder
 
