@@ -42,6 +42,23 @@ TEMPLATE = ("templates", "official.docx")
 
 def set_font(run, east_asia: str = BODY_FONT, size=SIZE_3, bold: bool = False, latin: str = LATIN_FONT) -> None:
     """Set a run's fonts, East-Asian included."""
+    rpr = run._element.get_or_add_rPr()
+    if len(rpr) == 0:  # a new run: write the properties directly, in schema order (fast for long documents)
+        fonts = OxmlElement("w:rFonts")
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), latin)
+        fonts.set(qn("w:eastAsia"), east_asia)
+        rpr.append(fonts)
+        b = OxmlElement("w:b")
+        if not bold:
+            b.set(qn("w:val"), "0")
+        rpr.append(b)
+        half_points = str(int(round(size.pt * 2)))
+        for tag in ("w:sz", "w:szCs"):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), half_points)
+            rpr.append(el)
+        return
     run.font.name = latin
     run.font.size = size
     run.font.bold = bold
@@ -173,9 +190,11 @@ def add_table(doc: DocumentType, rows: Sequence[Sequence[str]], widths_mm: Seque
     _borders(table)
     labels = set(label_columns)
     centred = set(centre_columns) | labels
-    for r, row in enumerate(rows):
+    # row by row: table.cell(r, c) rebuilds the whole grid on every call (slow for long tables)
+    for r, (row, table_row) in enumerate(zip(rows, table.rows)):
+        cells = table_row.cells
         for c, value in enumerate(row):
-            cell = table.cell(r, c)
+            cell = cells[c]
             cell.width = Mm(widths_mm[c])
             bold = (header and r == 0) or c in labels
             align = WD_ALIGN_PARAGRAPH.CENTER if (header and r == 0) or c in centred else WD_ALIGN_PARAGRAPH.LEFT
