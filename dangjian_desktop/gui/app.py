@@ -66,6 +66,10 @@ class Controller(QObject):
         self.first_run: FirstRunDialog | None = None
         self._pending_target: Path | None = None
         self.show_reminders = True  # the once-a-day start-up reminder of overdue items
+        from dangjian_desktop.gui.single_instance import SingleInstance
+
+        self.instance = SingleInstance(self)  # issue 7: a second start brings this window forward
+        self.instance.sig_raise.connect(self._bring_forward)
 
     # -------------------------------------------------------------- choosing the database
 
@@ -131,13 +135,46 @@ class Controller(QObject):
         self._show(db)
 
     def open(self, target: str | Path) -> bool:
+        # issue 7: one window per database, recovery of a damaged file, the password
+        from dangjian_desktop.errors import DatabaseDamaged
+        from dangjian_desktop.gui.safety import recover_damaged, unlock_at_start
+
+        if not is_url(target) and not self.instance.claim(target):
+            if self.window is not None:
+                self.asker.info(self.window, "数据库已经打开", "这个数据库已在另一个窗口中打开，已把那个窗口调到前面。")
+            self._reclaim()
+            return False
         try:
-            db = open_database(target)
+            try:
+                db = open_database(target)
+            except DatabaseDamaged as exc:
+                if not recover_damaged(self.asker, target, str(exc)):
+                    self._reclaim()
+                    return False
+                db = open_database(target)
         except DomainError as exc:
             self.asker.error(None, "无法打开数据库", str(exc))
+            self._reclaim()
+            return False
+        if not unlock_at_start(db):
+            db.close()
+            self._reclaim()
             return False
         self._show(db)
         return True
+
+    def _reclaim(self) -> None:
+        """Keep guarding the database still shown after another one could not be opened."""
+        if self.ctx is not None and self.ctx.db.path is not None:
+            self.instance.claim(self.ctx.db.path)
+        elif self.ctx is None:
+            self.instance.release()
+
+    def _bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
 
     def open_demo(self) -> None:
         """Open the demo database, making it first (in the background) if it does not exist yet."""
@@ -182,6 +219,12 @@ class Controller(QObject):
         self.window.sig_open_database.connect(self.choose_database)
         self.window.sig_open_demo.connect(self.open_demo)
         self.window.show()
+        from dangjian_desktop.gui.safety import start_guards
+
+        window = self.window
+        if db.path is not None:
+            self.instance.claim(db.path)  # also when the first-run dialog made the database
+        self.guards = start_guards(self.ctx, window, lambda text: window.statusBar().showMessage(text, 8000))
         if self.show_reminders:
             from dangjian_desktop.gui.pages.home_page import show_startup_reminder
 

@@ -227,3 +227,50 @@ class BackupScheduler(QObject):
             self.sig_message.emit(f"自动备份没有完成：{exc}")
 
         self.ctx.lane.submit(Job(backup.backup_if_changed, db, reason), on_done=done, on_failed=failed)
+
+
+# ------------------------------------------------------------------ used by the Controller at open
+
+
+def recover_damaged(asker, path, problem: str) -> bool:
+    """The file failed the integrity check: offer the newest good backup. True if it was restored."""
+    from pathlib import Path
+
+    path = Path(path)
+    candidate = backup.newest_good_backup(path)
+    if candidate is None:
+        asker.error(None, "数据库已损坏",
+                    f"{problem}\n\n没有找到可用的备份。损坏的文件原样保留，请把它和“{path.parent}”文件夹交给懂电脑的人处理，"
+                    "或从 U 盘上的第二份备份恢复（设置 → 数据安全）。")
+        return False
+    when = candidate.created_at.strftime("%Y年%m月%d日 %H:%M")
+    if not asker.confirm(None, "数据库已损坏",
+                         f"{problem}\n\n找到 {when} 的备份，已检查完好。\n"
+                         f"把损坏的文件改名保留（不会删除），并从这份备份恢复吗？{when} 之后的修改需要重新录入。"):
+        return False
+    try:
+        result = backup.restore(path, candidate.path)
+    except DomainError as exc:
+        asker.error(None, "无法恢复", str(exc))
+        return False
+    asker.info(None, "已从备份恢复",
+               f"已从 {when} 的备份恢复。损坏的文件保留为：\n{result.damaged_kept}" if result.damaged_kept
+               else f"已从 {when} 的备份恢复。")
+    return True
+
+
+def unlock_at_start(db: Database) -> bool:
+    """Ask for the password if one is set; False if the user gave up."""
+    if not security.has_password(db):
+        return True
+    dialog = UnlockDialog(db)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def start_guards(ctx, window: QMainWindow, on_message) -> tuple[BackupScheduler, IdleLock]:
+    """The automatic backups and the idle lock for a newly shown window."""
+    scheduler = BackupScheduler(ctx, window)
+    scheduler.sig_message.connect(on_message)
+    scheduler.at_start()
+    lock = IdleLock(window, lambda: ctx.db)
+    return scheduler, lock

@@ -1,0 +1,145 @@
+"""At start: one window per database, a damaged file recovered from a backup, the password, the idle lock."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from dangjian_desktop.gui.app import Controller
+from dangjian_desktop.gui.safety import IdleLock
+from dangjian_desktop.services import backup, security
+from dangjian_desktop.userconfig import UserConfig
+
+
+def _close(qtbot, *controllers):
+    for c in controllers:
+        if c.window is not None:
+            qtbot.addWidget(c.window)
+            c.ctx.lane.wait()
+            c.ctx.db.close()
+        c.instance.release()
+
+
+def test_a_second_start_on_the_same_database_brings_the_first_window_forward(qtbot, demo_db, asker):
+    path = demo_db.path
+    demo_db.close()
+    first = Controller(UserConfig(), asker)
+    assert first.start(str(path)) is True
+    second = Controller(UserConfig(), asker)
+    with qtbot.waitSignal(first.instance.sig_raise, timeout=5000):
+        assert second.start(str(path)) is False
+    assert second.window is None
+    _close(qtbot, first, second)
+
+
+def test_the_automatic_backup_at_start_runs_only_when_the_data_changed(qtbot, demo_db, asker):
+    path = demo_db.path
+    db = demo_db
+    c = Controller(UserConfig(), asker)
+    c.show_reminders = False
+    assert c.start(str(path))
+    c.ctx.lane.wait()
+    qtbot.waitUntil(lambda: len(backup.list_backups(db)) == 1, timeout=5000)
+    assert backup.list_backups(db)[0].reason == "启动时"
+    _close(qtbot, c)
+    again = Controller(UserConfig(), asker)
+    again.show_reminders = False
+    assert again.start(str(path))
+    again.ctx.lane.wait()
+    QApplication.processEvents()
+    assert len(backup.list_backups(db)) == 1  # nothing changed since
+    _close(qtbot, again)
+
+
+def _damage(demo_db):
+    saved = backup.create_backup(demo_db).info
+    path = demo_db.path
+    demo_db.close()
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 3)
+    return path, saved
+
+
+def test_a_damaged_database_is_kept_and_the_newest_good_backup_offered(qtbot, demo_db, asker):
+    path, saved = _damage(demo_db)
+    damaged = path.read_bytes()
+    asker.confirm_answers = [True]
+    c = Controller(UserConfig(), asker)
+    c.show_reminders = False
+    assert c.start(str(path)) is True
+    kind, title, text = asker.messages[0]
+    assert kind == "confirm" and "已损坏" in text and "不会删除" in text
+    assert any(k == "info" and "损坏的文件保留为" in t for k, _, t in asker.messages)
+    kept = list(path.parent.glob("*.损坏-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert c.window is not None and c.ctx.db.path == path
+    _close(qtbot, c)
+
+
+def test_declining_the_recovery_leaves_the_damaged_file_untouched(qtbot, demo_db, asker):
+    path, _ = _damage(demo_db)
+    damaged = path.read_bytes()
+    asker.confirm_answers = [False]
+    c = Controller(UserConfig(), asker)
+    assert c.start(str(path)) is False
+    assert path.read_bytes() == damaged and not list(path.parent.glob("*.损坏-*"))
+    _close(qtbot, c)
+
+
+def test_the_password_is_asked_at_start_and_wrong_ones_are_refused(qtbot, demo_db, asker, typist):
+    security.set_password(demo_db, "secret-123")
+    path = demo_db.path
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        typist(dialog.form.passwordEdit, "wrong-pass")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        seen.append(dialog.form.messageLabel.text())
+        dialog.form.passwordEdit.clear()
+        typist(dialog.form.passwordEdit, "secret-123")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    c = Controller(UserConfig(), asker)
+    c.show_reminders = False
+    assert c.start(str(path)) is True
+    assert seen and "密码不对" in seen[0]
+    assert c.window is not None
+    _close(qtbot, c)
+
+
+def test_giving_up_at_the_password_opens_nothing(qtbot, demo_db, asker):
+    security.set_password(demo_db, "secret-123")
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    c = Controller(UserConfig(), asker)
+    assert c.start(str(demo_db.path)) is False and c.window is None
+    _close(qtbot, c)
+
+
+def test_the_window_locks_when_idle_and_unlocks_with_the_password(qtbot, make_window, demo_db, typist):
+    security.set_password(demo_db, "secret-123")
+    security.set_idle_minutes(demo_db, 1)
+    window = make_window(demo_db)
+    lock = IdleLock(window, lambda: demo_db, check_ms=60000)
+    lock.check()
+    assert not lock.locked  # just used
+    lock.last_input = time.monotonic() - 61
+    with qtbot.waitSignal(lock.sig_locked):
+        lock.check()
+    assert not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
+    typist(lock.dialog.form.passwordEdit, "secret-123")
+    with qtbot.waitSignal(lock.sig_unlocked):
+        qtbot.mouseClick(lock.dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.centralWidget().isVisible() and not lock.locked
+
+
+def test_no_lock_without_a_password(qtbot, make_window, demo_db):
+    window = make_window(demo_db)
+    lock = IdleLock(window, lambda: demo_db, check_ms=60000)
+    lock.last_input = time.monotonic() - 24 * 3600
+    lock.check()
+    assert not lock.locked
