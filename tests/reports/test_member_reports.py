@@ -1,0 +1,83 @@
+"""花名册, 政治生日一览表 and 贺卡: open the written files again and check what an upper level sees."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docx import Document
+from openpyxl import load_workbook
+
+from dangjian_desktop.core.glossary import OATH_TEXT
+from dangjian_desktop.core.member_check import MemberFields
+from dangjian_desktop.services.branches import create_branch
+from dangjian_desktop.services.exports import ExportRequest, run_export
+from dangjian_desktop.services.members import create_member, list_members
+from tests.conftest import TODAY
+from tests.roster_files import id_for
+
+
+def _branch_with_tricky_member(db):
+    b = create_branch(db, "测试第一党支部")
+    f = MemberFields(name="张三", id_number=id_for(date(1970, 1, 2), True), joined_on=date(1995, 7, 1),
+                     full_member_on=date(1996, 7, 1), phone="13800138000", work_unit="=HYPERLINK(\"x\")",
+                     notes="+1 @备注")
+    create_member(db, b.id, f, today=TODAY)
+    return b
+
+
+def test_roster_cells_formats_and_print_setup(db, workdir):
+    b = _branch_with_tricky_member(db)
+    out = run_export(db, "roster", ExportRequest(b.id, workdir / "花名册.xlsx"))
+    ws = load_workbook(out).active
+    assert "测试第一党支部党员花名册" == ws["A1"].value
+    assert "A1:R1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [ws.cell(3, c).value for c in (1, 2, 7, 11, 12)] == ["序号", "姓名", "公民身份号码", "入党日期", "转正日期"]
+    assert ws.cell(3, 2).font.b and ws.freeze_panes == "A4"
+    assert ws["G4"].value == id_for(date(1970, 1, 2), True) and ws["G4"].data_type == "s"
+    assert ws["K4"].value.date() == date(1995, 7, 1) and ws["K4"].number_format == "yyyy-mm-dd"
+    assert ws["B4"].border.left.style == "thin"
+    # formula-safe: text starting with = + - @ is kept as text with a quote prefix
+    assert ws["J4"].data_type == "s" and ws["J4"].value.startswith("=") and ws["J4"].quotePrefix
+    assert ws["R4"].quotePrefix
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3"
+    assert ws.column_dimensions["G"].width >= 18
+
+
+def test_roster_mask_hides_the_middle_of_ids_and_phones(db, workdir):
+    b = _branch_with_tricky_member(db)
+    out = run_export(db, "roster", ExportRequest(b.id, workdir / "花名册.xlsx", mask=True))
+    ws = load_workbook(out).active
+    number = id_for(date(1970, 1, 2), True)
+    assert ws["G4"].value == number[:6] + "********" + number[-4:]
+    assert ws["P4"].value == "138****8000"
+    assert "隐去" in ws["A2"].value
+
+
+def test_birthdays_by_month_with_milestones(demo_db, workdir):
+    out = run_export(demo_db, "birthdays", ExportRequest(1, workdir / "政治生日.xlsx", year=2026))
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    assert "2026年党员政治生日一览表" in ws["A1"].value
+    months = [ws.cell(r, 1).value for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value]
+    assert months == sorted(months, key=lambda m: int(m[:-1]))
+    days = [ws.cell(r, 6).value.date() for r in range(4, ws.max_row + 1)]
+    assert days == sorted(days) and all(d.year == 2026 for d in days)
+    assert wb.worksheets[1].title == "光荣在党50年"
+
+
+def test_birthday_cards_one_page_each_with_oath(demo_db, workdir):
+    people = list_members(demo_db, 1, on_roll_only=True)[:3]
+    req = ExportRequest(1, workdir / "贺卡.docx", year=2026, member_ids=[m.id for m in people])
+    out = run_export(demo_db, "birthday-cards", req)
+    doc = Document(out)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert text.count(OATH_TEXT) == 3 and text.count("政 治 生 日 贺 卡") == 3
+    for m in people:
+        assert f"{m.name}同志：" in text
+    breaks = sum(1 for p in doc.paragraphs for r in p.runs if 'w:br w:type="page"' in r._r.xml
+                 or "type=\"page\"" in r._r.xml)
+    assert breaks == 2
+    rfonts = doc.paragraphs[0].runs[0]._r.rPr.rFonts
+    assert rfonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
