@@ -188,6 +188,8 @@ def add_table(doc: DocumentType, rows: Sequence[Sequence[str]], widths_mm: Seque
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borders(table)
+    for c, w in enumerate(widths_mm):  # the grid: LibreOffice and WPS go by it, not by cell widths
+        table.columns[c].width = Mm(w)
     labels = set(label_columns)
     centred = set(centre_columns) | labels
     # row by row: table.cell(r, c) rebuilds the whole grid on every call (slow for long tables)

@@ -48,6 +48,9 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.reports.development_record",
     "dangjian_desktop.reports.development_ledger",
     "dangjian_desktop.services.member_exports",
+    "dangjian_desktop.reports.minutes",
+    "dangjian_desktop.reports.minutes_book",
+    "dangjian_desktop.reports.meetings_ledger",
 )
 
 

@@ -588,21 +588,28 @@ class AuditInfo:
 
 def meeting_history(db: Database, meeting_id: int) -> list[AuditInfo]:
     """The record's 定稿 and amendments, oldest first, with the old and new text."""
+    return meeting_histories(db, [meeting_id]).get(meeting_id, [])
+
+
+def meeting_histories(db: Database, meeting_ids: list[int]) -> dict[int, list[AuditInfo]]:
+    """The audit entries of several records at once (for the minutes book)."""
     def show(value: Any) -> str:
         if isinstance(value, list):
             return "；".join(str(v) for v in value)
         return "" if value is None else str(value)
 
+    out: dict[int, list[AuditInfo]] = defaultdict(list)
     with db.session() as s:
-        rows = s.scalars(select(m.AuditEntry).where(m.AuditEntry.table_name == "meetings",
-                                                    m.AuditEntry.record_id == meeting_id).order_by(m.AuditEntry.id))
-        out = []
-        for r in rows:
-            keys = list((r.new or {}).keys()) if r.action == "amend" else []
-            out.append(AuditInfo(r.at, r.action, r.reason,
-                                 [(FIELD_LABELS.get(k, k), show((r.old or {}).get(k)), show((r.new or {}).get(k)))
-                                  for k in keys]))
-        return out
+        for chunk in range(0, len(meeting_ids), 900):
+            rows = s.scalars(select(m.AuditEntry).where(
+                m.AuditEntry.table_name == "meetings", m.AuditEntry.record_id.in_(meeting_ids[chunk:chunk + 900]))
+                .order_by(m.AuditEntry.id))
+            for r in rows:
+                keys = list((r.new or {}).keys()) if r.action == "amend" else []
+                out[r.record_id].append(AuditInfo(
+                    r.at, r.action, r.reason,
+                    [(FIELD_LABELS.get(k, k), show((r.old or {}).get(k)), show((r.new or {}).get(k))) for k in keys]))
+    return dict(out)
 
 
 # ---------------------------------------------------------------- listing and search

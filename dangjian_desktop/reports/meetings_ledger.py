@@ -1,0 +1,77 @@
+"""三会一课台账 (Excel): one row per meeting of the year, and a sheet of held vs required per type."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.reports import xlsx_base as x
+from dangjian_desktop.services import meetings as svc
+from dangjian_desktop.services.branches import get_branch
+from dangjian_desktop.services.exports import ExportKind, ExportRequest, register
+
+LEDGER_HEADERS = ("序号", "日期", "类型", "主题", "主持人", "记录人", "应到", "实到", "缺席及原因", "状态")
+LEDGER_WIDTHS = (6, 12, 22, 34, 10, 10, 7, 7, 40, 8)
+COUNT_HEADERS = ("类型", "要求", "全年应开", "已开", "完成情况")
+COUNT_WIDTHS = (26, 28, 10, 10, 14)
+
+
+def write_meetings_ledger(branch_name: str, year: int, rows: list[svc.MeetingSummary],
+                          counts: list[svc.TypeCount], grid: list, out: Path, as_of: date) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "三会一课台账"
+    first = x.title_and_header(ws, f"{branch_name}{year}年“三会一课”台账", f"截至{cn(as_of)}，共{len(rows)}次",
+                               LEDGER_HEADERS, LEDGER_WIDTHS)
+    for i, r in enumerate(sorted(rows, key=lambda r: (r.held_on, r.id)), start=1):
+        n = first + i - 1
+        values = (i, r.held_on, r.type_label, r.title or r.topics, r.host, r.recorder, r.expected, r.present,
+                  r.absent_text or "无", r.state.label)
+        for c, value in enumerate(values, start=1):
+            x.put(ws.cell(n, c), value)
+    last = first + len(rows) - 1
+    if rows:
+        x.style_body(ws, first, last, len(LEDGER_HEADERS), centre_columns=(1, 2, 5, 6, 7, 8, 10))
+    x.print_setup(ws)
+
+    ws2 = wb.create_sheet("完成情况")
+    first2 = x.title_and_header(ws2, f"{branch_name}{year}年组织生活完成情况", f"截至{cn(as_of)}（按本支部执行的规则）",
+                                COUNT_HEADERS, COUNT_WIDTHS)
+    n = first2
+    for c in counts:
+        status = "完成" if c.held >= c.required else f"差{c.required - c.held}次"
+        for col, value in enumerate((c.type.label, c.frequency, c.required, c.held, status), start=1):
+            x.put(ws2.cell(n, col), value)
+        n += 1
+    # each 党小组 on its own line: a group that fell behind must be visible
+    for row in grid:
+        if row.group_id is None:
+            continue
+        status = "完成" if row.held >= row.required else f"差{row.required - row.held}次"
+        for col, value in enumerate((f"  其中：{row.label}", row.frequency.label, row.required, row.held, status),
+                                    start=1):
+            x.put(ws2.cell(n, col), value)
+        n += 1
+    x.style_body(ws2, first2, n - 1, len(COUNT_HEADERS), centre_columns=(3, 4, 5))
+    for r in range(first2, n):
+        cell = ws2.cell(r, 5)
+        if str(cell.value).startswith("差"):
+            cell.fill = x.RED_FILL
+    x.print_setup(ws2, landscape=False)
+    return x.save(wb, out)
+
+
+def export_meetings_ledger(db: Database, req: ExportRequest) -> Path:
+    year = int(req.year)
+    as_of = min(date.today(), date(year, 12, 31))
+    rows = svc.list_meetings(db, req.branch_id, year=year)
+    counts = svc.year_counts(db, req.branch_id, year, as_of)
+    grid = svc.year_grid(db, req.branch_id, year, as_of)
+    return write_meetings_ledger(get_branch(db, req.branch_id).name, year, rows, counts, grid, req.out, as_of)
+
+
+register(ExportKind("meetings-ledger", "三会一课台账", ".xlsx", export_meetings_ledger, needs_year=True, order=22))
