@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -14,59 +12,15 @@ from docx.shared import Mm, Pt
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import STAGES, steps_of_stage
-from dangjian_desktop.core.development_rules import vote_of
-from dangjian_desktop.core.glossary import ProbationOutcome
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.reports import docx_base as d
-from dangjian_desktop.services.development import ApplicantDetail, StepInfo, applicant_choices, applicant_detail
+from dangjian_desktop.services.development import ApplicantDetail, applicant_choices, applicant_detail, step_summary
 from dangjian_desktop.services.exports import ExportKind, ExportRequest, register
 
 CN_NUMBERS = "一二三四五"
 WIDTHS = (14, 38, 38, 66)
 REVIEW_WIDTHS = (38, 22, 22, 74)
 INFO_WIDTHS = (26, 47, 22, 21, 18, 22)  # 156 mm: the A4 text width with the official margins
-
-
-def _iso(value: Any) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def step_text(st: StepInfo) -> str:
-    """What the 纪实表 says about a step besides its date: people, conclusions, tallies, notes."""
-    lines: list[str] = []
-    by_role: dict[str, list[str]] = {}
-    for p in st.people:
-        by_role.setdefault(p.get("role") or "有关人员", []).append(p.get("name", ""))
-    for role, names in by_role.items():
-        lines.append(f"{role}：{'、'.join(names)}")
-    x = st.details
-    if x.get("conclusion"):
-        lines.append(f"政审结论：{x['conclusion']}")
-    if x.get("days") or x.get("hours"):
-        parts = [f"{x['days']}天" if x.get("days") else "", f"{x['hours']}学时" if x.get("hours") else ""]
-        lines.append("集中培训：" + "，".join(p for p in parts if p) + (f"（{x['organiser']}）" if x.get("organiser") else ""))
-    if x.get("notice_from") or x.get("notice_to"):
-        lines.append(f"公示：{cn(_iso(x.get('notice_from')))}至{cn(_iso(x.get('notice_to')))}")
-    try:
-        vote = vote_of(x)
-    except ValueError:
-        vote = None
-    if vote is not None:
-        lines.append(f"表决：{vote.summary}")
-    if x.get("extended_on"):
-        lines.append(f"{cn(_iso(x['extended_on']))}支部大会决定延长预备期{x.get('extension_months', '')}个月")
-    if x.get("outcome") and st.no == 23:
-        lines.append(f"讨论结果：{ProbationOutcome(x['outcome']).label}")
-    if x.get("approval_no"):
-        lines.append(f"批复文号：{x['approval_no']}")
-    if st.notes:
-        lines.append(st.notes)
-    return "\n".join(lines)
 
 
 def _table(doc, rows, widths, **kwargs):
@@ -113,7 +67,7 @@ def write_record(a: ApplicantDetail, out: Path, *, mask: bool = False) -> Path:
         rows = [["序号", "步骤", "日期", "有关人员及情况"]]
         for s in steps_of_stage(stage.no):
             st = a.step(s.no)
-            rows.append([str(s.no), s.name, cn(st.done_on) if st.done_on else "", step_text(st)])
+            rows.append([str(s.no), s.name, cn(st.done_on) if st.done_on else "", step_summary(st)])
         _table(doc, rows, WIDTHS)
     if a.reviews:
         doc.add_paragraph()

@@ -54,6 +54,7 @@ class Card:
     findings: int  # how many findings as of the day
     status: ApplicantStatus
     note: str = ""
+    alert: str = ""  # the most urgent finding in a few words, e.g. “每半年考察一次：已逾期”
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,42 @@ class RosterChoice:
     name: str
     status: MemberStatus
     label: str  # 王芳（正式党员，第一党小组）
+
+
+def step_summary(st: StepInfo, compact: bool = False) -> str:
+    """What the 纪实表 says about a step besides its date: people, conclusions, tallies, notes."""
+    lines: list[str] = []
+    by_role: dict[str, list[str]] = {}
+    for p in st.people:
+        by_role.setdefault(p.get("role") or "有关人员", []).append(p.get("name", ""))
+    for role, names in by_role.items():
+        lines.append(f"{role}：{'、'.join(names)}")
+    x = st.details
+    if x.get("conclusion"):
+        lines.append(f"政审结论：{x['conclusion']}")
+    if x.get("days") or x.get("hours"):
+        parts = [f"{x['days']}天" if x.get("days") else "", f"{x['hours']}学时" if x.get("hours") else ""]
+        lines.append("集中培训：" + "，".join(p for p in parts if p) + (f"（{x['organiser']}）" if x.get("organiser") else ""))
+    if x.get("notice_from") or x.get("notice_to"):
+        lines.append(f"公示：{cn(dr._as_date(x.get('notice_from')))}至{cn(dr._as_date(x.get('notice_to')))}")
+    try:
+        vote = dr.vote_of(x)
+    except ValueError:
+        vote = None
+    if vote is not None and compact:
+        lines.append(f"表决：应到{x['expected_voters']}人，实到{x['present_voters']}人，"
+                     f"赞成{vote.counted_for}票，{'通过' if vote.passed else '未通过'}")
+    elif vote is not None:
+        lines.append(f"表决：{vote.summary}")
+    if x.get("extended_on"):
+        lines.append(f"{cn(dr._as_date(x['extended_on']))}支部大会决定延长预备期{x.get('extension_months', '')}个月")
+    if x.get("outcome") and st.no == 23:
+        lines.append(f"讨论结果：{ProbationOutcome(x['outcome']).label}")
+    if x.get("approval_no"):
+        lines.append(f"批复文号：{x['approval_no']}")
+    if st.notes:
+        lines.append(st.notes)
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- facts for the rules
@@ -536,12 +573,16 @@ def _card(a: m.Applicant, members, as_of: date, overrides) -> Card:
     facts = _facts(a, members)
     now = facts.as_of(as_of)
     nxt = dr.next_step(now, overrides)
-    found = dr.findings(facts, as_of, overrides)
+    found = sorted(dr.findings(facts, as_of, overrides), key=sort_key)
     window = int(rules.param_value("PROBATION-END", "due_days", overrides))
     stage = step(nxt.no).stage if nxt else 5
+    alert = ""
+    if found:
+        top = found[0]
+        alert = f"{rules.rule(top.rule, a.rule_catalog_version).title}：{top.severity.label}"
     return Card(a.id, a.name, stage, nxt.no if nxt else None, nxt.name if nxt else a.status.label,
                 nxt.due if nxt else None, nxt.earliest if nxt else None, _urgency(nxt, found, as_of, window),
-                len(found), a.status, nxt.note if nxt else "")
+                len(found), a.status, nxt.note if nxt else "", alert)
 
 
 def _applicants(s: Session, branch_id: int, include_closed: bool) -> list[m.Applicant]:
@@ -772,6 +813,10 @@ def import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: bo
                   progress: Callable[[int, int, str], None] | None = None) -> ImportResult:
     """A 发展党员台账 from Excel: all or nothing. Unreadable cells and steps out of order refuse the
     whole file (one line per problem); other rule breaches are imported and reported as warnings."""
+    if not dry_run:  # issue 7: a backup of the state before the import (skipped if unchanged since the last)
+        from dangjian_desktop.services.backup import snapshot
+
+        snapshot(db, "导入发展台账前")
     try:
         return _import_ledger(db, path, branch_id, dry_run=dry_run, progress=progress)
     except _DryRun as done:

@@ -1,0 +1,451 @@
+"""Dialogs of 发展党员: a new applicant, one step with its people and details, a 思想汇报/考察 entry."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from dangjian_desktop.core import development_rules as dr
+from dangjian_desktop.core import idcard, rules
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.development import step as step_def
+from dangjian_desktop.core.glossary import Gender, ProbationOutcome
+from dangjian_desktop.core.votes import tally
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
+from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
+from dangjian_desktop.gui.forms.ui_development_step import Ui_DevelopmentStepDialog
+from dangjian_desktop.services import attachments as attachment_service
+from dangjian_desktop.services import development as dev
+from dangjian_desktop.services import settings as settings_service
+from dangjian_desktop.services.branches import group_names
+
+EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中及以下")
+CONCLUSIONS = ("合格", "不合格")
+NO_DATE = QDate(1900, 1, 1)
+ERROR_STYLE = "color: #b00020;"
+
+
+def to_qdate(d: date | None) -> QDate:
+    return QDate(d.year, d.month, d.day) if d else NO_DATE
+
+
+def from_qdate(q: QDate) -> date | None:
+    if not q.isValid() or q == NO_DATE:
+        return None
+    return date(q.year(), q.month(), q.day())
+
+
+def _allow_empty(edit) -> None:
+    """A QDateEdit whose lowest value stands for “not filled in”."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("未填写")
+
+
+def _save_button(box: QDialogButtonBox) -> None:
+    box.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+
+
+# ---------------------------------------------------------------- new applicant
+
+
+class ApplicantDialog(QDialog):
+    """登记入党申请人: step 1 with the person's particulars."""
+
+    def __init__(self, ctx: AppContext, branch_id: int, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.branch_id = ctx, branch_id
+        self.form = Ui_ApplicantDialog()
+        self.form.setupUi(self)
+        f = self.form
+        _save_button(f.buttonBox)
+        f.errorLabel.setStyleSheet(ERROR_STYLE)
+        f.appliedEdit.setDate(to_qdate(today or date.today()))
+        _allow_empty(f.birthEdit)
+        f.birthEdit.setDate(NO_DATE)
+        f.genderCombo.addItem("", None)
+        for g in Gender:
+            f.genderCombo.addItem(g.label, g)
+        f.educationCombo.addItems(EDUCATION)
+        f.groupCombo.addItem("", None)
+        for gid, gname in group_names(ctx.db, branch_id):
+            f.groupCombo.addItem(gname, gid)
+        f.idNumberEdit.textChanged.connect(self._id_changed)
+        f.buttonBox.accepted.connect(self.save)
+        f.buttonBox.rejected.connect(self.reject)
+        self.result_detail: dev.ApplicantDetail | None = None
+
+    def _id_changed(self, text: str) -> None:
+        text = text.strip()
+        if len(text) == 18 and idcard.is_valid(text):
+            info = idcard.parse(text)
+            self.form.birthEdit.setDate(to_qdate(info.birth_date))
+            self.form.genderCombo.setCurrentIndex(self.form.genderCombo.findData(info.gender))
+            self.form.errorLabel.clear()
+        elif len(text) == 18:
+            self.form.errorLabel.setText(idcard.problem(text) or "")
+
+    def save(self) -> None:
+        f = self.form
+        try:
+            self.result_detail = dev.create_applicant(
+                self.ctx.db, self.branch_id, f.nameEdit.text(), from_qdate(f.appliedEdit.date()),
+                gender=f.genderCombo.currentData(), birth_date=from_qdate(f.birthEdit.date()),
+                id_number=f.idNumberEdit.text().strip() or None, ethnicity=f.ethnicityEdit.text(),
+                native_place=f.nativePlaceEdit.text(), education=f.educationCombo.currentText(),
+                work_unit=f.workUnitEdit.text(), phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData())
+        except DomainError as exc:
+            f.errorLabel.setText(str(exc))
+            return
+        self.accept()
+
+
+# ---------------------------------------------------------------- 思想汇报 / 考察
+
+
+class ReviewDialog(QDialog):
+    def __init__(self, ctx: AppContext, applicant: dev.ApplicantDetail, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.applicant = ctx, applicant
+        self.form = Ui_DevelopmentReviewDialog()
+        self.form.setupUi(self)
+        f = self.form
+        _save_button(f.buttonBox)
+        f.errorLabel.setStyleSheet(ERROR_STYLE)
+        self.setWindowTitle(f"{applicant.name}：思想汇报和考察")
+        for key, label in dev.REVIEW_KINDS.items():
+            f.kindCombo.addItem(label, key)
+        f.kindCombo.setCurrentIndex(f.kindCombo.findData("review"))
+        f.dateEdit.setDate(to_qdate(today or date.today()))
+        contacts = [p.get("name", "") for p in applicant.step(5).people]
+        f.reviewerCombo.addItems(contacts or [""])
+        f.buttonBox.accepted.connect(self.save)
+        f.buttonBox.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        f = self.form
+        try:
+            dev.add_review(self.ctx.db, self.applicant.id, f.kindCombo.currentData(), from_qdate(f.dateEdit.date()),
+                           f.reviewerCombo.currentText(), f.contentEdit.toPlainText())
+        except DomainError as exc:
+            f.errorLabel.setText(str(exc))
+            return
+        self.accept()
+
+
+# ---------------------------------------------------------------- one step
+
+
+class AttachmentListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[attachment_service.AttachmentInfo] = []
+
+    def load(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{a.file_name}（{max(1, a.size // 1024)} KB）"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(a.path)
+        return None
+
+
+# what saving checks, so the secretary knows before pressing 保存
+STEP_HINTS = {
+    1: "保存时检查：申请人年满十八岁（DEV-AGE-18）。",
+    7: "保存时检查：确定为入党积极分子满一年（DEV-ACTIVIST-1Y）。",
+    11: "保存时检查：集中培训的天数或学时（DEV-TRAINING-3D）。",
+    15: "保存时检查：政审结论合格、集中培训、公示、预审后三个月内不离开单位、表决的人数和票数"
+        "（DEV-POLITICAL-REVIEW、DEV-TRAINING-3D、DEV-PUBLIC-NOTICE、DEV-LEAVING-3M、DEV-VOTE-QUORUM）。"
+        "保存后此人作为预备党员记入花名册，入党日期即本步日期。",
+    17: "保存时检查：支部大会后最长六个月内审批（DEV-APPROVAL-3M）。",
+    23: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次（DEV-PROBATION-1Y、DEV-VOTE-QUORUM）。",
+    24: "保存后花名册随之更新：按期转正的记为正式党员（转正日期为预备期满之日），取消资格的记为出党。",
+}
+ROLE_LABELS = {2: ("谈话人：", "谈话人2："), 5: ("培养联系人1：", "培养联系人2："), 9: ("入党介绍人1：", "入党介绍人2："),
+               16: ("谈话人：", "谈话人2：")}
+
+
+class StepDialog(QDialog):
+    """Record or correct one step; a rule-breaking entry is refused with the rule and its article."""
+
+    def __init__(self, ctx: AppContext, applicant: dev.ApplicantDetail, no: int, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.applicant, self.no = ctx, applicant, no
+        self.info = applicant.step(no)
+        self.form = Ui_DevelopmentStepDialog()
+        self.form.setupUi(self)
+        f = self.form
+        _save_button(f.buttonBox)
+        f.errorLabel.setStyleSheet(ERROR_STYLE)
+        s = step_def(no)
+        self.setWindowTitle(f"{applicant.name}：第{no}步 {s.name}")
+        title = f"<b>{applicant.name}</b>　第{no}步“{s.name}”"
+        if applicant.next_step and applicant.next_step.no == no and applicant.next_step.due:
+            title += f"　期限：{cn(applicant.next_step.due)}"
+        if no in STEP_HINTS:
+            title += f"<br><span style='color:#4b5563'>{STEP_HINTS[no]}</span>"
+        f.stepTitleLabel.setText(title)
+        f.dateEdit.setDate(to_qdate(self.info.done_on or today or date.today()))
+        self.overrides = settings_service.rule_overrides(ctx.db)
+        self._setup_people()
+        self._setup_details()
+        f.notesEdit.setPlainText(self.info.notes)
+        f.notesEdit.setMaximumHeight(16777215)
+        self.attachments = AttachmentListModel(self)
+        f.attachmentsView.setModel(self.attachments)
+        f.addAttachmentButton.clicked.connect(self.add_attachment)
+        f.openAttachmentButton.clicked.connect(self.open_attachment)
+        f.removeAttachmentButton.clicked.connect(self.remove_attachment)
+        self._load_attachments()
+        f.buttonBox.accepted.connect(self.save)
+        f.buttonBox.rejected.connect(self.reject)
+        self.saved: dev.ApplicantDetail | None = None
+
+    # -------------------------------------------------------------- set-up per step
+
+    def _param(self, rule_id: str, key: str) -> Any:
+        return rules.param_value(rule_id, key, self.overrides, self.applicant.catalog_version)
+
+    def _national(self, rule_id: str, key: str) -> Any:
+        return rules.rule(rule_id, self.applicant.catalog_version).param(key).default
+
+    def _setup_people(self) -> None:
+        f = self.form
+        labels = ROLE_LABELS.get(self.no)
+        f.peopleBox.setVisible(labels is not None)
+        if labels is None:
+            return
+        f.person1Label.setText(labels[0])
+        f.person2Label.setText(labels[1])
+        choices = dev.roster_choices(self.ctx.db, self.applicant.branch_id)
+        for combo in (f.person1Combo, f.person2Combo):
+            combo.addItem("", None)
+            for c in choices:
+                combo.addItem(c.label, c.member_id)
+            combo.setInsertPolicy(combo.InsertPolicy.NoInsert)
+        people = list(self.info.people)
+        for combo, check, p in zip((f.person1Combo, f.person2Combo), (f.person1Disciplined, f.person2Disciplined),
+                                   people + [{}, {}]):
+            if not p:
+                continue
+            index = combo.findData(p.get("member_id")) if p.get("member_id") else -1
+            if index >= 0:
+                combo.setCurrentIndex(index)
+            else:
+                combo.setEditText(p.get("name", ""))
+            check.setChecked(bool(p.get("disciplined")))
+        one_person = self.no in (2, 16)
+        f.person2Label.setVisible(not one_person)
+        f.person2Combo.setVisible(not one_person)
+        f.person2Disciplined.setVisible(self.no == 9)
+        f.person1Disciplined.setVisible(self.no == 9)
+        hints = {5: "培养联系人应为一至两名正式党员（DEV-CONTACTS）。",
+                 9: "入党介绍人应为两名正式党员，受留党察看处分尚未恢复党员权利的不能作介绍人（DEV-SPONSORS-2）。"}
+        f.peopleHint.setText(hints.get(self.no, ""))
+        f.peopleHint.setVisible(self.no in hints)
+
+    def _setup_details(self) -> None:
+        f = self.form
+        x = self.info.details
+        no = self.no
+        f.reviewBox.setVisible(no == 10)
+        f.conclusionCombo.addItems(CONCLUSIONS)
+        if x.get("conclusion"):
+            f.conclusionCombo.setEditText(str(x["conclusion"]))
+        f.trainingBox.setVisible(no == 11)
+        f.daysSpin.setValue(float(x.get("days") or 0))
+        f.hoursSpin.setValue(int(x.get("hours") or 0))
+        f.organiserEdit.setText(str(x.get("organiser") or ""))
+        days, hours = self._param("DEV-TRAINING-3D", "days"), self._param("DEV-TRAINING-3D", "hours")
+        f.trainingHint.setText(f"本支部要求：不少于{days}天或{hours}学时"
+                               f"（全国规定：{self._national('DEV-TRAINING-3D', 'days')}天或"
+                               f"{self._national('DEV-TRAINING-3D', 'hours')}学时）。")
+        f.noticeBox.setVisible(no == 12)
+        for edit in (f.noticeFromEdit, f.noticeToEdit):
+            _allow_empty(edit)
+        start, end = x.get("notice_from"), x.get("notice_to")
+        f.noticeCheck.setChecked(bool(start or end) or no == 12 and not self.info.done_on)
+        f.noticeFromEdit.setDate(to_qdate(date.fromisoformat(start)) if start else f.dateEdit.date())
+        f.noticeToEdit.setDate(to_qdate(date.fromisoformat(end)) if end else f.dateEdit.date().addDays(7))
+        f.noticeCheck.toggled.connect(f.noticeFromEdit.setEnabled)
+        f.noticeCheck.toggled.connect(f.noticeToEdit.setEnabled)
+        f.noticeFromEdit.setEnabled(f.noticeCheck.isChecked())
+        f.noticeToEdit.setEnabled(f.noticeCheck.isChecked())
+        need = self._param("DEV-PUBLIC-NOTICE", "working_days")
+        f.noticeHint.setText(f"本支部要求公示不少于{need}个工作日"
+                             f"（全国常见做法：{self._national('DEV-PUBLIC-NOTICE', 'working_days')}个工作日）。")
+        is_vote = no in dr.VOTE_STEPS
+        f.voteBox.setVisible(is_vote)
+        f.voteResultLabel.setVisible(is_vote)
+        spins = self._vote_spins()
+        for key, spin in spins.items():
+            spin.setValue(int(x.get(key) or 0))
+            spin.valueChanged.connect(self._update_vote)
+        self._update_vote()
+        f.outcomeBox.setVisible(no == 23)
+        for o in ProbationOutcome:
+            f.outcomeCombo.addItem(o.label, o.value)
+        if x.get("outcome"):
+            f.outcomeCombo.setCurrentIndex(f.outcomeCombo.findData(x["outcome"]))
+        lo = self._param("DEV-PROBATION-1Y", "min_extension_months")
+        f.extensionSpin.setValue(int(x.get("extension_months") or lo))
+        f.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+        if x.get("extended_on") and x.get("outcome") != ProbationOutcome.EXTENDED.value:
+            f.extensionLabel.setText("已延长预备期（月）：")
+        f.approvalBox.setVisible(no in (17, 24))
+        f.approvalNoEdit.setText(str(x.get("approval_no") or ""))
+
+    def _vote_spins(self):
+        f = self.form
+        return {"expected_voters": f.expectedSpin, "present_voters": f.presentSpin, "in_favour": f.favourSpin,
+                "against": f.againstSpin, "abstain": f.abstainSpin, "written_in_favour": f.writtenSpin}
+
+    def _update_vote(self) -> None:
+        if self.no not in dr.VOTE_STEPS:
+            return
+        values = {k: s.value() for k, s in self._vote_spins().items()}
+        label = self.form.voteResultLabel
+        if not values["expected_voters"]:
+            label.setText("请填写应到、实到有表决权的正式党员人数和票数，结果由程序按规则计算。")
+            label.setStyleSheet("")
+            return
+        try:
+            result = tally(**values)
+        except ValueError as exc:
+            label.setText(f"票数不成立：{exc}")
+            label.setStyleSheet(ERROR_STYLE)
+            return
+        label.setText(f"计算结果：{result.summary}")
+        label.setStyleSheet("" if result.passed else ERROR_STYLE)
+
+    def _outcome_changed(self) -> None:
+        f = self.form
+        extended = f.outcomeCombo.currentData() == ProbationOutcome.EXTENDED.value
+        had = bool(self.info.details.get("extended_on"))
+        f.extensionSpin.setEnabled(extended)
+        f.extensionSpin.setVisible(extended or had)
+        f.extensionLabel.setVisible(extended or had)
+
+    # -------------------------------------------------------------- saving
+
+    def people(self) -> list[dict]:
+        f = self.form
+        if self.no not in ROLE_LABELS:
+            return []
+        role = dr.STEP_ROLES[self.no]
+        out = []
+        for combo, check in ((f.person1Combo, f.person1Disciplined), (f.person2Combo, f.person2Disciplined)):
+            if combo is f.person2Combo and self.no in (2, 16):
+                continue
+            text = combo.currentText().strip()
+            if not text:
+                continue
+            member_id = combo.currentData() if combo.currentIndex() > 0 and combo.itemText(combo.currentIndex()) == text else None
+            name = text.split("（")[0] if member_id else text
+            row = {"role": role, "name": name}
+            if member_id:
+                row["member_id"] = member_id
+            if check.isChecked():
+                row["disciplined"] = True
+            out.append(row)
+        return out
+
+    def details(self) -> dict:
+        f = self.form
+        no = self.no
+        x: dict[str, Any] = {k: v for k, v in self.info.details.items()
+                             if k in ("meeting_id", "extended_on", "extension_months")}
+        if no == 10:
+            x["conclusion"] = f.conclusionCombo.currentText().strip()
+        if no == 11:
+            if f.daysSpin.value():
+                x["days"] = f.daysSpin.value() if f.daysSpin.value() % 1 else int(f.daysSpin.value())
+            if f.hoursSpin.value():
+                x["hours"] = f.hoursSpin.value()
+            x["organiser"] = f.organiserEdit.text().strip()
+        if no == 12 and f.noticeCheck.isChecked():
+            x["notice_from"] = from_qdate(f.noticeFromEdit.date())
+            x["notice_to"] = from_qdate(f.noticeToEdit.date())
+        if no in dr.VOTE_STEPS and f.expectedSpin.value():
+            x.update({k: s.value() for k, s in self._vote_spins().items()})
+        if no == 23:
+            x["outcome"] = f.outcomeCombo.currentData()
+            if x["outcome"] == ProbationOutcome.EXTENDED.value:
+                x["extension_months"] = f.extensionSpin.value()
+        if no in (17, 24) and f.approvalNoEdit.text().strip():
+            x["approval_no"] = f.approvalNoEdit.text().strip()
+        return x
+
+    def save(self) -> None:
+        f = self.form
+        try:
+            self.saved = dev.record_step(self.ctx.db, self.applicant.id, self.no, from_qdate(f.dateEdit.date()),
+                                         people=self.people(), details=self.details(),
+                                         notes=f.notesEdit.toPlainText())
+        except DomainError as exc:
+            f.errorLabel.setText(str(exc))
+            return
+        self.accept()
+
+    # -------------------------------------------------------------- attachments
+
+    def _load_attachments(self) -> None:
+        f = self.form
+        step_id = self.info.id
+        f.attachmentsBox.setEnabled(step_id is not None)
+        f.attachmentsBox.setTitle("附件（扫描件、照片）" if step_id else "附件（先保存这一步，再添加附件）")
+        self.attachments.load(attachment_service.list_attachments(self.ctx.db, "step", step_id) if step_id else [])
+
+    def _current_attachment(self):
+        index = self.form.attachmentsView.currentIndex()
+        return self.attachments.rows[index.row()] if index.isValid() else None
+
+    def add_attachment(self) -> None:
+        paths = self.ctx.asker.open_files(self, "选择附件", str(Path.home()), "所有文件 (*)")
+        try:
+            for p in paths:
+                attachment_service.add_attachment(self.ctx.db, "step", self.info.id, p)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "添加附件", str(exc))
+        self._load_attachments()
+
+    def open_attachment(self) -> None:
+        a = self._current_attachment()
+        if a is None:
+            return
+        try:
+            path = attachment_service.attachment_path(self.ctx.db, a.id)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "打开附件", str(exc))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_attachment(self) -> None:
+        a = self._current_attachment()
+        if a is None:
+            return
+        if self.ctx.asker.confirm(self, "删除附件", f"删除附件“{a.file_name}”？", danger=True):
+            attachment_service.remove_attachment(self.ctx.db, a.id)
+            self._load_attachments()
