@@ -328,8 +328,11 @@ def create_backup(db: Database, reason: str = "手动", *, only_if_changed: bool
     return BackupResult(info, made=True, mirrored_to=mirrored, mirror_problem=problem, removed=removed)
 
 
-def snapshot(db: Database, reason: str) -> BackupResult:
-    """A backup before a change that rewrites many records (an import); skipped if nothing changed."""
+def snapshot(db: Database, reason: str) -> BackupResult | None:
+    """A backup before a change that rewrites many records (an import); skipped if nothing changed.
+    None for a server database (backed up by its administrator)."""
+    if db.path is None:
+        return None
     return create_backup(db, reason, only_if_changed=True)
 
 

@@ -420,6 +420,10 @@ def import_roster(db: Database, branch_id: int, path: str | Path, *, dry_run: bo
     """
     today = today or date.today()
     overrides = settings.rule_overrides(db)
+    if not dry_run:  # issue 7: a backup of the state before the import (skipped if unchanged since the last)
+        from dangjian_desktop.services.backup import snapshot
+
+        snapshot(db, "导入花名册前")
     with db.transaction() as s:
         if s.get(Branch, branch_id) is None:
             raise NotFound(f"没有编号为 {branch_id} 的支部。")

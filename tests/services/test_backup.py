@@ -253,3 +253,25 @@ def test_no_service_offers_to_change_the_audit_log():
         if re.search(r"\.delete\(\s*\w*audit\w*\s*\)", text, re.IGNORECASE):
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_an_import_backs_up_the_state_before_it_and_a_dry_run_does_not(db, workdir):
+    from dangjian_desktop.services.branches import create_branch
+    from dangjian_desktop.services.members import import_roster
+    from tests.roster_files import messy_roster
+
+    branch = create_branch(db, "测试第一党支部", groups=["第一党小组"])
+    path = messy_roster(workdir / "花名册.xlsx")
+    import_roster(db, branch.id, path, dry_run=True)
+    assert backup.list_backups(db) == []
+    import_roster(db, branch.id, path)
+    made = backup.list_backups(db)
+    assert [b.reason for b in made] == ["导入花名册前"]
+    con = sqlite3.connect(db.path)
+    assert con.execute("SELECT count(*) FROM members").fetchone()[0] == 5
+    con.close()
+    with zipfile.ZipFile(made[0].path) as zf:  # the backup holds the state before: no members yet
+        (workdir / "之前.db").write_bytes(zf.read("database.db"))
+    con = sqlite3.connect(workdir / "之前.db")
+    assert con.execute("SELECT count(*) FROM members").fetchone()[0] == 0
+    con.close()
