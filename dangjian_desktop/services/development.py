@@ -817,10 +817,6 @@ def import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: bo
         from dangjian_desktop.services.backup import snapshot
 
         snapshot(db, "导入发展台账前")
-    if not dry_run:  # issue 7: a backup of the state before the import (skipped if unchanged since the last)
-        from dangjian_desktop.services.backup import snapshot
-
-        snapshot(db, "导入发展台账前")
     try:
         return _import_ledger(db, path, branch_id, dry_run=dry_run, progress=progress)
     except _DryRun as done:
