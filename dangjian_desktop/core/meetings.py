@@ -244,14 +244,26 @@ class GridRow:
     def held(self) -> int:
         return sum(c.held_in_month for c in self.cells)
 
+    def _periods(self) -> dict[Period, GridCell]:
+        return {c.period: c for c in self.cells}
+
     @property
     def required(self) -> int:
         """Meetings required in the periods of the year that count."""
-        seen = {}
-        for c in self.cells:
-            if c.state is not PeriodState.NOT_REQUIRED:
-                seen[c.period] = c.period
-        return len(seen) * self.frequency.min_count
+        return sum(self.frequency.min_count for c in self._periods().values()
+                   if c.state is not PeriodState.NOT_REQUIRED)
+
+    @property
+    def missing(self) -> int:
+        """Meetings lacking in periods that are over."""
+        return sum(max(0, self.frequency.min_count - c.held_in_period) for c in self._periods().values()
+                   if c.state is PeriodState.MISSING)
+
+    @property
+    def pending(self) -> int:
+        """Meetings still to hold in the current and later periods of the year."""
+        return sum(max(0, self.frequency.min_count - c.held_in_period) for c in self._periods().values()
+                   if c.state in (PeriodState.DUE, PeriodState.OPEN))
 
 
 def grid_row(freq: Frequency, label: str, group_id: int | None, year: int, held_on: Iterable[date],

@@ -20,6 +20,13 @@ COUNT_HEADERS = ("类型", "要求", "全年应开", "已开", "完成情况")
 COUNT_WIDTHS = (26, 28, 10, 10, 14)
 
 
+def _lines(value, width: float) -> int:
+    """How many lines a wrapped cell needs: a Chinese character is about two width units."""
+    text = str(value or "")
+    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return max(1, -(-units // max(int(width) - 1, 1)))
+
+
 def write_meetings_ledger(branch_name: str, year: int, rows: list[svc.MeetingSummary],
                           counts: list[svc.TypeCount], grid: list, out: Path, as_of: date) -> Path:
     wb = Workbook()
@@ -36,31 +43,32 @@ def write_meetings_ledger(branch_name: str, year: int, rows: list[svc.MeetingSum
     last = first + len(rows) - 1
     if rows:
         x.style_body(ws, first, last, len(LEDGER_HEADERS), centre_columns=(1, 2, 5, 6, 7, 8, 10))
+        # Excel and WPS do not grow a row for wrapped text written by a program: size it here
+        for n in range(first, last + 1):
+            needed = max(_lines(ws.cell(n, c).value, LEDGER_WIDTHS[c - 1]) for c in (3, 4, 9))
+            if needed > 1:
+                ws.row_dimensions[n].height = 15 * needed
     x.print_setup(ws)
 
     ws2 = wb.create_sheet("完成情况")
     first2 = x.title_and_header(ws2, f"{branch_name}{year}年组织生活完成情况", f"截至{cn(as_of)}（按本支部执行的规则）",
                                 COUNT_HEADERS, COUNT_WIDTHS)
     n = first2
-    for c in counts:
-        status = "完成" if c.held >= c.required else f"差{c.required - c.held}次"
-        for col, value in enumerate((c.type.label, c.frequency, c.required, c.held, status), start=1):
-            x.put(ws2.cell(n, col), value)
-        n += 1
+    lines = [(c.type.label, c.frequency, c.required, c.held, c.missing, c.pending) for c in counts]
     # each 党小组 on its own line: a group that fell behind must be visible
-    for row in grid:
-        if row.group_id is None:
-            continue
-        status = "完成" if row.held >= row.required else f"差{row.required - row.held}次"
-        for col, value in enumerate((f"  其中：{row.label}", row.frequency.label, row.required, row.held, status),
-                                    start=1):
+    lines += [(f"  其中：{row.label}", row.frequency.label, row.required, row.held, row.missing, row.pending)
+              for row in grid if row.group_id is not None]
+    for label, freq, required, held, missing, pending in lines:
+        status = svc.TypeCount(None, held, required, freq, missing, pending).status
+        for col, value in enumerate((label, freq, required, held, status), start=1):
             x.put(ws2.cell(n, col), value)
         n += 1
     x.style_body(ws2, first2, n - 1, len(COUNT_HEADERS), centre_columns=(3, 4, 5))
-    for r in range(first2, n):
-        cell = ws2.cell(r, 5)
-        if str(cell.value).startswith("差"):
-            cell.fill = x.RED_FILL
+    for r, line in enumerate(lines, start=first2):
+        if line[4]:
+            ws2.cell(r, 5).fill = x.RED_FILL
+        elif line[5]:
+            ws2.cell(r, 5).fill = x.AMBER_FILL
     x.print_setup(ws2, landscape=False)
     return x.save(wb, out)
 

@@ -752,6 +752,16 @@ class TypeCount:
     held: int
     required: int
     frequency: str
+    missing: int = 0  # lacking in periods that are over
+    pending: int = 0  # still to hold this year
+
+    @property
+    def status(self) -> str:
+        if self.missing:
+            return f"缺{self.missing}次" + (f"，另需{self.pending}次" if self.pending else "")
+        if self.pending:
+            return f"本年还需{self.pending}次"
+        return "完成"
 
 
 def year_counts(db: Database, branch_id: int, year: int, as_of: date | None = None) -> list[TypeCount]:
@@ -765,7 +775,8 @@ def year_counts(db: Database, branch_id: int, year: int, as_of: date | None = No
         rows = by_type.get(mtype, [])
         freq = core.frequency(mtype, overrides)
         label = freq.label + ("（每个党小组）" if mtype is MeetingType.GROUP else "")
-        out.append(TypeCount(mtype, sum(r.held for r in rows), sum(r.required for r in rows), label))
+        out.append(TypeCount(mtype, sum(r.held for r in rows), sum(r.required for r in rows), label,
+                             sum(r.missing for r in rows), sum(r.pending for r in rows)))
     return out
 
 
