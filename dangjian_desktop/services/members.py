@@ -467,3 +467,19 @@ __all__ = [
     "status_history", "id_number_owner", "check_fields", "create_member", "update_member", "leave_roll",
     "delete_member", "preview_roster_import", "import_roster", "DomainError",
 ]
+
+
+def parse_typed_date(text: str) -> date | None:
+    """A date as a person types it in a form (2005-07-01, 2005.7.1, 2005年7月1日); None if empty.
+
+    Raises ValidationError with the reason, the same forms the roster import accepts.
+    """
+    from dangjian_desktop.io.table_reader import CellError, parse_date
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except CellError as exc:
+        raise ValidationError(str(exc) + "。") from None

@@ -1,0 +1,451 @@
+"""Dialogs of the 党员 page: the member editor (checks as you type), leaving the roll, roster import."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QWidget
+
+from dangjian_desktop.core import idcard
+from dangjian_desktop.core.glossary import Gender, MemberStatus
+from dangjian_desktop.core.member_check import MemberFields, proposed_full_member_on
+from dangjian_desktop.errors import DomainError, InputErrors
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
+from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
+from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
+from dangjian_desktop.services import members as ms
+from dangjian_desktop.services.branches import group_names
+
+EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学")
+ERROR_STYLE = "color: #b00020;"
+BAD_FIELD = "QLineEdit { border: 1px solid #b00020; }"
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+class MemberEditorDialog(QDialog):
+    """新增/编辑党员. Every change is checked at once; the reason shows under the field."""
+
+    def __init__(self, ctx: AppContext, branch_id: int, member: ms.MemberInfo | None = None,
+                 parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.branch_id, self.member = ctx, branch_id, member
+        self.today = today or date.today()
+        self.saved: ms.MemberInfo | None = None
+        self.form = Ui_MemberEditorDialog()
+        self.form.setupUi(self)
+        f = self.form
+        self.setWindowTitle(f"编辑党员：{member.name}" if member else "新增党员")
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.errors: dict[str, QLabel] = {
+            "name": f.nameError, "id_number": f.idNumberError, "gender": f.genderError,
+            "birth_date": f.birthDateError, "joined_on": f.joinedOnError, "full_member_on": f.fullMemberOnError,
+            "probation_extension_months": f.extensionError, "phone": f.phoneError, "dues_base": f.duesBaseError,
+        }
+        self.inputs: dict[str, QWidget] = {
+            "name": f.nameEdit, "id_number": f.idNumberEdit, "birth_date": f.birthDateEdit,
+            "joined_on": f.joinedOnEdit, "full_member_on": f.fullMemberOnEdit, "phone": f.phoneEdit,
+            "dues_base": f.duesBaseEdit,
+        }
+        for label in self.errors.values():
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+        f.genderCombo.addItem("（按身份证号）", None)
+        for g in Gender:
+            f.genderCombo.addItem(g.label, g)
+        f.statusCombo.addItem(MemberStatus.FULL.label, MemberStatus.FULL)
+        f.statusCombo.addItem(MemberStatus.PROBATIONARY.label, MemberStatus.PROBATIONARY)
+        f.educationCombo.addItems(EDUCATION)
+        f.groupCombo.addItem("（未分组）", None)
+        for gid, gname in group_names(ctx.db, branch_id):
+            f.groupCombo.addItem(gname, gid)
+        f.notesEdit.setMaximumHeight(70)
+        f.idNumberEdit.setMinimumWidth(f.idNumberEdit.fontMetrics().horizontalAdvance("0" * 22))
+        f.columnsLayout.setStretch(0, 1)
+        f.columnsLayout.setStretch(1, 1)
+        self.resize(900, 560)
+        self._proposed = ""  # the 转正日期 we filled in ourselves, replaced when 入党日期 changes
+        if member:
+            self._fill(member)
+            if not member.on_roll:
+                f.statusCombo.addItem(member.status.label, member.status)
+                f.statusCombo.setCurrentIndex(f.statusCombo.count() - 1)
+                f.statusCombo.setEnabled(False)
+        for edit in (f.nameEdit, f.idNumberEdit, f.birthDateEdit, f.phoneEdit, f.duesBaseEdit, f.fullMemberOnEdit):
+            edit.textChanged.connect(self.validate)
+        f.joinedOnEdit.textChanged.connect(self._joined_changed)
+        f.extensionSpin.valueChanged.connect(self._joined_changed)
+        f.genderCombo.currentIndexChanged.connect(self.validate)
+        f.statusCombo.currentIndexChanged.connect(self._status_changed)
+        f.buttonBox.accepted.connect(self._save)
+        f.buttonBox.rejected.connect(self.reject)
+        self._status_changed()
+        self.validate()
+
+    # -------------------------------------------------------------- filling and reading
+
+    def _fill(self, m: ms.MemberInfo) -> None:
+        f = self.form
+        f.nameEdit.setText(m.name)
+        f.idNumberEdit.setText(m.id_number)
+        f.genderCombo.setCurrentIndex(f.genderCombo.findData(m.gender) if m.gender else 0)
+        f.birthDateEdit.setText(_iso(m.birth_date))
+        f.ethnicityEdit.setText(m.ethnicity)
+        f.nativePlaceEdit.setText(m.native_place)
+        f.educationCombo.setCurrentText(m.education)
+        f.phoneEdit.setText(m.phone)
+        f.addressEdit.setText(m.address)
+        f.categoryEdit.setText(m.category)
+        f.groupCombo.setCurrentIndex(max(0, f.groupCombo.findData(m.group_id)) if m.group_id else 0)
+        f.statusCombo.setCurrentIndex(max(0, f.statusCombo.findData(m.status)))
+        f.joinedOnEdit.setText(_iso(m.joined_on))
+        f.extensionSpin.setValue(m.probation_extension_months or 0)
+        f.fullMemberOnEdit.setText(_iso(m.full_member_on))
+        f.partyPostEdit.setText(m.party_post)
+        f.workUnitEdit.setText(m.work_unit)
+        f.duesBaseEdit.setText(str(m.dues_base) if m.dues_base is not None else "")
+        f.floatingCheck.setChecked(m.is_floating)
+        f.lostContactCheck.setChecked(m.is_lost_contact)
+        f.notesEdit.setPlainText(m.notes)
+
+    def fields(self) -> tuple[MemberFields, dict[str, str]]:
+        """The form as member fields, and the fields whose text cannot be read at all."""
+        f = self.form
+        unreadable: dict[str, str] = {}
+
+        def typed_date(key: str, edit: QLineEdit) -> date | None:
+            try:
+                return ms.parse_typed_date(edit.text())
+            except DomainError as exc:
+                unreadable[key] = str(exc)
+                return None
+
+        dues = None
+        if f.duesBaseEdit.text().strip():
+            try:
+                dues = Decimal(f.duesBaseEdit.text().strip().replace(",", "")).quantize(Decimal("0.01"))
+            except InvalidOperation:
+                unreadable["dues_base"] = "党费基数应为数字，例如 4500 或 4500.50。"
+        values = MemberFields(
+            name=f.nameEdit.text(), gender=f.genderCombo.currentData(), ethnicity=f.ethnicityEdit.text(),
+            birth_date=typed_date("birth_date", f.birthDateEdit), native_place=f.nativePlaceEdit.text(),
+            id_number=idcard.normalise(f.idNumberEdit.text()), education=f.educationCombo.currentText(),
+            category=f.categoryEdit.text(), work_unit=f.workUnitEdit.text(),
+            joined_on=typed_date("joined_on", f.joinedOnEdit),
+            full_member_on=typed_date("full_member_on", f.fullMemberOnEdit),
+            probation_extension_months=f.extensionSpin.value(), party_post=f.partyPostEdit.text(),
+            group_id=f.groupCombo.currentData(), phone=f.phoneEdit.text(), address=f.addressEdit.text(),
+            status=f.statusCombo.currentData(), is_floating=f.floatingCheck.isChecked(),
+            is_lost_contact=f.lostContactCheck.isChecked(), dues_base=dues, notes=f.notesEdit.toPlainText(),
+        )
+        return values, unreadable
+
+    # -------------------------------------------------------------- checking as you type
+
+    def _joined_changed(self) -> None:
+        """Propose 转正日期 = 入党日期 + 1 year (+ extension) unless the user typed one of their own."""
+        f = self.form
+        if f.statusCombo.currentData() == MemberStatus.FULL:
+            current = f.fullMemberOnEdit.text().strip()
+            try:
+                joined = ms.parse_typed_date(f.joinedOnEdit.text())
+            except DomainError:
+                joined = None
+            proposal = _iso(proposed_full_member_on(joined, f.extensionSpin.value())) if joined else ""
+            if current in ("", self._proposed):
+                self._proposed = proposal
+                f.fullMemberOnEdit.setText(proposal)
+            f.fullMemberOnEdit.setPlaceholderText(f"按期转正：{proposal}" if proposal else "")
+        self.validate()
+
+    def _status_changed(self) -> None:
+        f = self.form
+        probationary = f.statusCombo.currentData() == MemberStatus.PROBATIONARY
+        if probationary:
+            if f.fullMemberOnEdit.text().strip() in ("", self._proposed):
+                f.fullMemberOnEdit.clear()
+            f.fullMemberOnEdit.setPlaceholderText("预备党员尚未转正")
+        f.fullMemberOnEdit.setEnabled(not probationary)
+        if not probationary:
+            self._joined_changed()
+        self.validate()
+
+    def problems(self) -> dict[str, str]:
+        values, unreadable = self.fields()
+        found = ms.check_fields(self.ctx.db, values, member_id=self.member.id if self.member else None,
+                                today=self.today)
+        found.update(unreadable)
+        if self.member and not self.member.on_roll:
+            found.pop("full_member_on", None)
+        return found
+
+    def validate(self) -> bool:
+        found = self.problems()
+        for key, label in self.errors.items():
+            text = found.get(key, "")
+            label.setText(text)
+            label.setVisible(bool(text))
+            widget = self.inputs.get(key)
+            if widget is not None:
+                widget.setStyleSheet(BAD_FIELD if text else "")
+        others = [v for k, v in found.items() if k not in self.errors]
+        self.form.summaryLabel.setStyleSheet(ERROR_STYLE)
+        self.form.summaryLabel.setText(" ".join(others))
+        self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found)
+        # grow when an error message appears under a field, instead of cutting it off
+        self.layout().activate()
+        hint = self.sizeHint()
+        if hint.height() > self.height() or hint.width() > self.width():
+            self.resize(max(hint.width(), self.width()), max(hint.height(), self.height()))
+        return not found
+
+    def _save(self) -> None:
+        if not self.validate():
+            return
+        values, _ = self.fields()
+        try:
+            if self.member is None:
+                self.saved = ms.create_member(self.ctx.db, self.branch_id, values, today=self.today)
+            else:
+                self.saved = ms.update_member(self.ctx.db, self.member.id, values, version=self.member.version,
+                                              today=self.today)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法保存", str(exc))
+            return
+        self.accept()
+
+
+class LeaveRollDialog(QDialog):
+    """转出 / 去世 / 出党、停止党籍: a dated change; the person stays under 历史."""
+
+    def __init__(self, ctx: AppContext, member: ms.MemberInfo, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.member = ctx, member
+        self.today = today or date.today()
+        self.saved: ms.MemberInfo | None = None
+        self.form = Ui_LeaveRollDialog()
+        self.form.setupUi(self)
+        f = self.form
+        self.setWindowTitle(f"离开名册：{member.name}")
+        f.introLabel.setText(f"为{member.name}办理离开名册。记录会保留，以后在“历史”中仍可查到。"
+                             "如果只是录入有误，请用“删除”。")
+        for status in ms.LEAVING:
+            f.kindCombo.addItem(status.label, status)
+        f.dateEdit.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        f.errorLabel.setStyleSheet(ERROR_STYLE)
+        f.errorLabel.hide()
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("办理")
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        f.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        f.buttonBox.accepted.connect(self._save)
+        f.buttonBox.rejected.connect(self.reject)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        transfer = self.form.kindCombo.currentData() == MemberStatus.TRANSFERRED_OUT
+        self.form.destinationEdit.setEnabled(transfer)
+
+    def _save(self) -> None:
+        f = self.form
+        q = f.dateEdit.date()
+        try:
+            self.saved = ms.leave_roll(self.ctx.db, self.member.id, f.kindCombo.currentData(),
+                                       date(q.year(), q.month(), q.day()), reason=f.reasonEdit.text(),
+                                       destination=f.destinationEdit.text() if f.destinationEdit.isEnabled() else "",
+                                       version=self.member.version, today=self.today)
+        except DomainError as exc:
+            f.errorLabel.setText(str(exc))
+            f.errorLabel.show()
+            return
+        self.accept()
+
+
+# ---------------------------------------------------------------- import
+
+
+class PreviewRowsModel(QAbstractTableModel):
+    """The rows an import would save: 行号, 姓名, 身份证号, 处理, 变化/说明."""
+
+    COL_ROW, COL_NAME, COL_ID, COL_ACTION, COL_DETAIL = range(5)
+    HEADERS = ("行号", "姓名", "公民身份号码", "处理", "变化 / 说明")
+    ACTIONS = {"new": "新增", "update": "更新", "same": "无变化"}
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[ms.ImportRow] = []
+
+    def load(self, rows: list[ms.ImportRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if col == self.COL_ROW:
+            return str(r.row)
+        if col == self.COL_NAME:
+            return r.name
+        if col == self.COL_ID:
+            return r.id_number
+        if col == self.COL_ACTION:
+            return self.ACTIONS[r.action]
+        return "；".join((["改动：" + "、".join(r.changes)] if r.changes else []) + r.notes)
+
+
+class ProblemsModel(QAbstractTableModel):
+    """One refused cell per row: 位置 and 问题."""
+
+    COL_WHERE, COL_WHAT = range(2)
+    HEADERS = ("位置", "问题")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lines: list[tuple[str, str]] = []
+
+    def load(self, problems: list[str]) -> None:
+        self.beginResetModel()
+        self.lines = [tuple(p.split("：", 1)) if "：" in p else ("", p) for p in problems]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.lines[index.row()][index.column()]
+        return None
+
+
+class RosterImportDialog(QDialog):
+    """Choose a 花名册, see what would be saved and what is wrong, then import all or nothing."""
+
+    def __init__(self, ctx: AppContext, branch_id: int, parent: QWidget | None = None,
+                 path: str | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.branch_id = ctx, branch_id
+        self.today = today or date.today()
+        self.path: Path | None = None
+        self.preview: ms.ImportPreview | None = None
+        self.result: ms.ImportPreview | None = None
+        self.form = Ui_RosterImportDialog()
+        self.form.setupUi(self)
+        f = self.form
+        self.accepted_model = PreviewRowsModel(self)
+        self.problems_model = ProblemsModel(self)
+        f.acceptedView.setModel(self.accepted_model)
+        f.refusedView.setModel(self.problems_model)
+        for view in (f.acceptedView, f.refusedView):
+            view.verticalHeader().hide()
+            view.setAlternatingRowColors(True)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+        f.refusedView.setWordWrap(True)
+        self.import_button = f.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("导入")
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("关闭")
+        f.fileLabel.setText("请选择一个 .xlsx 花名册。表头可以在标题行下面，列名和日期写法不必统一；"
+                            "身份证号必须完整（请设置为文本格式）。")
+        f.chooseButton.clicked.connect(self.choose)
+        f.saveErrorsButton.clicked.connect(self.save_problems)
+        f.buttonBox.accepted.connect(self.do_import)
+        f.buttonBox.rejected.connect(self.reject)
+        self.resize(900, 560)
+        self._update()
+        if path:
+            self.load(path)
+
+    def choose(self) -> None:
+        path = self.ctx.asker.open_file(self, "选择花名册", str(Path.home()), "Excel 工作簿 (*.xlsx);;所有文件 (*)")
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.form.fileLabel.setText(f"文件：{self.path}")
+        try:
+            self.preview = ms.preview_roster_import(self.ctx.db, self.branch_id, self.path, today=self.today)
+        except DomainError as exc:
+            self.preview = None
+            self.accepted_model.load([])
+            self.problems_model.load([str(exc)])
+            self.form.summaryLabel.setText(str(exc))
+            self.form.tabs.setCurrentIndex(1)
+            self._update()
+            return
+        self.accepted_model.load(self.preview.rows)
+        self.problems_model.load(self.preview.refused)
+        self.form.refusedView.resizeRowsToContents()
+        text = self.preview.summary()
+        if self.preview.ignored_columns:
+            text += f" 未使用的列：{'、'.join(self.preview.ignored_columns)}。"
+        self.form.summaryLabel.setText(text)
+        self.form.tabs.setTabText(0, f"可以导入（{len(self.preview.rows)}）")
+        self.form.tabs.setTabText(1, f"有问题的行（{len(self.preview.refused)}）")
+        self.form.tabs.setCurrentIndex(1 if self.preview.refused else 0)
+        self._update()
+
+    def _update(self) -> None:
+        p = self.preview
+        can = bool(p and not p.refused and any(r.action != "same" for r in p.rows))
+        self.import_button.setEnabled(can)
+        self.form.saveErrorsButton.setEnabled(bool(self.problems_model.lines))
+        self.form.summaryLabel.setStyleSheet(ERROR_STYLE if (p is None and self.path) or (p and p.refused) else "")
+
+    def save_problems(self) -> None:
+        """Write the problem list next to the file, so it can be fixed row by row."""
+        suggested = str(self.path.with_name(f"{self.path.stem}-问题清单.txt")) if self.path else "问题清单.txt"
+        target = self.ctx.asker.save_file(self, "保存问题清单", suggested, "文本文件 (*.txt)")
+        if not target:
+            return
+        lines = [f"{w}：{what}" if w else what for w, what in self.problems_model.lines]
+        Path(target).write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+        self.ctx.asker.info(self, "已保存", f"问题清单已保存到 {target}")
+
+    def do_import(self) -> None:
+        if not self.path:
+            return
+        try:
+            self.result = ms.import_roster(self.ctx.db, self.branch_id, self.path, today=self.today)
+        except InputErrors as exc:
+            self.problems_model.load(exc.problems)
+            self.form.summaryLabel.setText(exc.message)
+            self.form.tabs.setCurrentIndex(1)
+            self.preview = None
+            self._update()
+            return
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法导入", str(exc))
+            return
+        self.accept()
+

@@ -1,0 +1,429 @@
+"""党员: the 花名册 with filters and type-ahead search; add, edit, leave the roll, import, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
+from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.services import members as ms
+from dangjian_desktop.services.branches import get_branch, group_names
+from dangjian_desktop.services.exports import ExportRequest, run_export
+
+HISTORY_BRUSH = QBrush(QColor("#808080"))
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MemberTableModel(QAbstractTableModel):
+    """The roster: one row per member, in the order the service gives (按姓氏笔画 or pinyin)."""
+
+    (COL_NAME, COL_GENDER, COL_ETHNICITY, COL_BIRTH, COL_ID, COL_EDUCATION, COL_JOINED, COL_FULL,
+     COL_PARTY_AGE, COL_YEARS, COL_GROUP, COL_STATUS, COL_POST, COL_UNIT, COL_PHONE) = range(15)
+    HEADERS = ("姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "入党日期", "转正日期",
+               "党龄", "入党年限", "党小组", "状态", "党内职务", "工作单位及职务", "联系电话")
+
+    def __init__(self, parent=None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or date.today()
+        self.members: list[ms.MemberInfo] = []
+        self.search_keys: list[str] = []  # lowercase name | pinyin | initials | ID, built once per load
+        self.party_ages: list[int] = []
+        self.years: list[int] = []
+
+    def load(self, members: list[ms.MemberInfo]) -> None:
+        self.beginResetModel()
+        self.members = list(members)
+        self.search_keys = [f"{m.name}|{m.name_pinyin}|{m.name_initials}|{m.id_number}".lower() for m in members]
+        self.party_ages = [m.party_age(self.today) for m in members]
+        self.years = [m.years_since_joining(self.today) for m in members]
+        self.endResetModel()
+
+    def row_of(self, member_id: int) -> int | None:
+        for i, m in enumerate(self.members):
+            if m.id == member_id:
+                return i
+        return None
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.members)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        m = self.members[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(m, row, col)
+        if role == SORT_ROLE:
+            if col == self.COL_NAME:
+                return row  # the service's order (笔画 or 拼音)
+            if col == self.COL_PARTY_AGE:
+                return self.party_ages[row]
+            if col == self.COL_YEARS:
+                return self.years[row]
+            return self._text(m, row, col)
+        if role == Qt.ItemDataRole.ForegroundRole and not m.on_roll:
+            return HISTORY_BRUSH
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_GENDER, self.COL_PARTY_AGE, self.COL_YEARS):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and not m.on_roll:
+            since = m.status_since.isoformat() if m.status_since else ""
+            return f"{m.status.label}（{since}）"
+        return None
+
+    def _text(self, m: ms.MemberInfo, row: int, col: int) -> str:
+        if col == self.COL_NAME:
+            return m.name
+        if col == self.COL_GENDER:
+            return m.gender.label if m.gender else ""
+        if col == self.COL_ETHNICITY:
+            return m.ethnicity
+        if col == self.COL_BIRTH:
+            return m.birth_date.isoformat() if m.birth_date else ""
+        if col == self.COL_ID:
+            return m.id_number
+        if col == self.COL_EDUCATION:
+            return m.education
+        if col == self.COL_JOINED:
+            return m.joined_on.isoformat() if m.joined_on else ""
+        if col == self.COL_FULL:
+            return m.full_member_on.isoformat() if m.full_member_on else ""
+        if col == self.COL_PARTY_AGE:
+            return str(self.party_ages[row]) if m.full_member_on else "预备期"
+        if col == self.COL_YEARS:
+            return str(self.years[row])
+        if col == self.COL_GROUP:
+            return m.group
+        if col == self.COL_STATUS:
+            return m.status.label
+        if col == self.COL_POST:
+            return m.party_post
+        if col == self.COL_UNIT:
+            return m.work_unit
+        if col == self.COL_PHONE:
+            return m.phone
+        return ""
+
+
+class MemberFilterProxy(QSortFilterProxyModel):
+    """党小组, 正式/预备, 在册/历史 and the search text; cheap per keystroke (precomputed keys)."""
+
+    ROLL_CURRENT, ROLL_HISTORY, ROLL_ALL = "current", "history", "all"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.group_id: int | None = None
+        self.kind: MemberStatus | None = None
+        self.roll = self.ROLL_CURRENT
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, *, text: str | None = None, group_id=..., kind=..., roll: str | None = None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+        if text is not None:
+            self.text = "".join(text.split()).lower()
+        if group_id is not ...:
+            self.group_id = group_id
+        if kind is not ...:
+            self.kind = kind
+        if roll is not None:
+            self.roll = roll
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model: MemberTableModel = self.sourceModel()
+        m = model.members[source_row]
+        if self.roll == self.ROLL_CURRENT and not m.on_roll:
+            return False
+        if self.roll == self.ROLL_HISTORY and m.on_roll:
+            return False
+        if self.group_id is not None and m.group_id != self.group_id:
+            return False
+        if self.kind is not None and m.status != self.kind:
+            return False
+        return not self.text or self.text in model.search_keys[source_row]
+
+
+class MembersPage(Page):
+    key = "members"
+    title = "党员"
+    icon_name = "members"
+    handles = frozenset({"member"})
+
+    sig_loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today = today or date.today()
+        self._pending_ref: int | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("搜索：姓名、拼音首字母（如 zs）或身份证号")
+        self.search.setClearButtonEnabled(True)
+        self.group_combo = QComboBox(self)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItem("正式和预备", None)
+        self.kind_combo.addItem("正式党员", MemberStatus.FULL)
+        self.kind_combo.addItem("预备党员", MemberStatus.PROBATIONARY)
+        self.roll_combo = QComboBox(self)
+        self.roll_combo.addItem("在册", MemberFilterProxy.ROLL_CURRENT)
+        self.roll_combo.addItem("历史（转出、去世等）", MemberFilterProxy.ROLL_HISTORY)
+        self.roll_combo.addItem("全部", MemberFilterProxy.ROLL_ALL)
+        self.order_combo = QComboBox(self)
+        self.order_combo.addItem("按姓氏笔画", "strokes")
+        self.order_combo.addItem("按拼音", "pinyin")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for label, combo in (("党小组：", self.group_combo), ("类别：", self.kind_combo),
+                             ("名册：", self.roll_combo), ("排序：", self.order_combo)):
+            filters.addWidget(QLabel(label, self))
+            filters.addWidget(combo)
+
+        self.model = MemberTableModel(self, self.today)
+        self.proxy = MemberFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        widths = {MemberTableModel.COL_NAME: 80, MemberTableModel.COL_GENDER: 44, MemberTableModel.COL_ETHNICITY: 56,
+                  MemberTableModel.COL_BIRTH: 92, MemberTableModel.COL_ID: 160, MemberTableModel.COL_EDUCATION: 76,
+                  MemberTableModel.COL_JOINED: 92, MemberTableModel.COL_FULL: 92, MemberTableModel.COL_PARTY_AGE: 52,
+                  MemberTableModel.COL_YEARS: 64, MemberTableModel.COL_GROUP: 90, MemberTableModel.COL_STATUS: 76,
+                  MemberTableModel.COL_POST: 90, MemberTableModel.COL_UNIT: 160}
+        for col, w in widths.items():
+            self.view.setColumnWidth(col, w)
+
+        self.add_button = QPushButton("新增党员", self)
+        self.edit_button = QPushButton("编辑", self)
+        self.leave_button = QPushButton("离开名册…", self)
+        self.delete_button = QPushButton("删除（误录）", self)
+        self.import_button = QPushButton("导入花名册…", self)
+        self.export_button = QPushButton("导出花名册…", self)
+        self.mask_check = QCheckBox("导出时隐去身份证号和电话中间几位", self)
+        self.count_label = QLabel(self)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.leave_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.mask_check)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        layout.addLayout(bottom)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(lambda t: self._filter(text=t))
+        self.group_combo.currentIndexChanged.connect(lambda _: self._filter(group_id=self.group_combo.currentData()))
+        self.kind_combo.currentIndexChanged.connect(lambda _: self._filter(kind=self.kind_combo.currentData()))
+        self.roll_combo.currentIndexChanged.connect(lambda _: self._filter(roll=self.roll_combo.currentData()))
+        self.order_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.view.doubleClicked.connect(lambda _: self.edit_selected())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.leave_button.clicked.connect(self.leave_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(self.export_roster)
+        self.refresh()
+
+    # -------------------------------------------------------------- loading
+
+    def refresh(self) -> None:
+        """Reload the branch's members on the database lane; the table updates when they arrive."""
+        branch_id = self.ctx.branch_id
+        self._reload_groups()
+        if branch_id is None:
+            self.model.load([])
+            self._update_counts()
+            return
+        job = Job(ms.list_members, self.ctx.db, branch_id, order=self.order_combo.currentData())
+        self.ctx.lane.submit(job, self._loaded, self._failed)
+
+    def _loaded(self, members: list) -> None:
+        self.model.load(members)
+        self.proxy.sort(-1)  # keep the service's order until a header is clicked
+        self._update_counts()
+        self._update_buttons()
+        if self._pending_ref is not None:
+            member_id, self._pending_ref = self._pending_ref, None
+            self.select_member(member_id)
+        self.sig_loaded.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        self.ctx.asker.error(self, "无法读取党员名册", str(exc))
+
+    def _reload_groups(self) -> None:
+        current = self.group_combo.currentData()
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem("全部党小组", None)
+        if self.ctx.branch_id is not None:
+            for gid, name in group_names(self.ctx.db, self.ctx.branch_id):
+                self.group_combo.addItem(name, gid)
+        index = self.group_combo.findData(current)
+        self.group_combo.setCurrentIndex(max(index, 0))
+        self.group_combo.blockSignals(False)
+        self.proxy.set_filter(group_id=self.group_combo.currentData())
+
+    def _filter(self, **kw) -> None:
+        self.proxy.set_filter(**kw)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        members = self.model.members
+        on_roll = [m for m in members if m.on_roll]
+        full = sum(1 for m in on_roll if m.status == MemberStatus.FULL)
+        self.count_label.setText(f"在册 {len(on_roll)} 人（正式党员 {full} 人，预备党员 {len(on_roll) - full} 人），"
+                                 f"历史 {len(members) - len(on_roll)} 人；当前显示 {self.proxy.rowCount()} 人。")
+
+    # -------------------------------------------------------------- selection
+
+    def selected(self) -> list[ms.MemberInfo]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.members[r] for r in rows]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        one = len(chosen) == 1
+        self.edit_button.setEnabled(one)
+        self.leave_button.setEnabled(one and chosen[0].on_roll)
+        self.delete_button.setEnabled(one)
+
+    def select_member(self, member_id: int) -> bool:
+        row = self.model.row_of(member_id)
+        if row is None:
+            return False
+        member = self.model.members[row]
+        if not member.on_roll and self.roll_combo.currentData() == MemberFilterProxy.ROLL_CURRENT:
+            self.roll_combo.setCurrentIndex(self.roll_combo.findData(MemberFilterProxy.ROLL_ALL))
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():  # hidden by the search or a filter: show everyone
+            self.search.clear()
+            self.group_combo.setCurrentIndex(0)
+            self.kind_combo.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectRow(proxy_index.row())
+        self.view.scrollTo(proxy_index)
+        return True
+
+    def open_ref(self, ref) -> None:
+        kind, member_id = ref
+        if kind == "member":
+            if not self.select_member(int(member_id)):
+                self._pending_ref = int(member_id)
+
+    # -------------------------------------------------------------- actions
+
+    def add_member(self) -> None:
+        if self.ctx.branch_id is None:
+            return
+        dialog = MemberEditorDialog(self.ctx, self.ctx.branch_id, None, self, self.today)
+        if dialog.exec() and dialog.saved:
+            self._changed(f"已新增党员 {dialog.saved.name}", dialog.saved.id)
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        dialog = MemberEditorDialog(self.ctx, self.ctx.branch_id, chosen[0], self, self.today)
+        if dialog.exec() and dialog.saved:
+            self._changed(f"已保存 {dialog.saved.name} 的信息", dialog.saved.id)
+
+    def leave_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1 or not chosen[0].on_roll:
+            return
+        dialog = LeaveRollDialog(self.ctx, chosen[0], self, self.today)
+        if dialog.exec() and dialog.saved:
+            self._changed(f"{dialog.saved.name}已{dialog.saved.status.label}，可在“历史”中查到", None)
+
+    def delete_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        m = chosen[0]
+        if not self.ctx.asker.confirm(
+                self, "删除党员记录",
+                f"确定要删除“{m.name}”（{m.id_number}）吗？\n\n删除只用于录入错误的记录，会写入操作日志；"
+                "转出、去世等请用“离开名册”，以便保留历史。", danger=True):
+            return
+        reason = self.ctx.asker.text(self, "删除原因", "请写明删除原因（如：误录入、重复录入）：", "误录入")
+        if not reason:
+            return
+        try:
+            ms.delete_member(self.ctx.db, m.id, reason)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "不能删除", str(exc))
+            return
+        self._changed(f"已删除 {m.name} 的记录（已记入操作日志）", None)
+
+    def import_roster(self) -> None:
+        if self.ctx.branch_id is None:
+            return
+        dialog = RosterImportDialog(self.ctx, self.ctx.branch_id, self, today=self.today)
+        dialog.choose()
+        if dialog.exec() and dialog.result:
+            self._changed(dialog.result.summary(), None)
+
+    def export_roster(self) -> None:
+        if self.ctx.branch_id is None:
+            return
+        branch = get_branch(self.ctx.db, self.ctx.branch_id)
+        suggested = str(Path.home() / f"{branch.name}党员花名册.xlsx")
+        target = self.ctx.asker.save_file(self, "导出党员花名册", suggested, "Excel 工作簿 (*.xlsx)")
+        if not target:
+            return
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        request = ExportRequest(self.ctx.branch_id, Path(target), mask=self.mask_check.isChecked())
+        job = Job(run_export, self.ctx.db, "roster", request)
+        delayed_progress(self, "正在导出花名册", job)
+        self.ctx.lane.submit(job, lambda path: self.sig_status.emit(f"已导出：{path}"),
+                             lambda exc: self.ctx.asker.warn(self, "无法导出", str(exc)))
+
+    def _changed(self, message: str, select_id: int | None) -> None:
+        self._pending_ref = select_id
+        self.sig_status.emit(message)
+        self.sig_data_changed.emit()
+        self.refresh()

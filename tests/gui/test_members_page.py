@@ -1,0 +1,147 @@
+"""党员 page through qtbot: search (pinyin initials too), filters, edit with a refused value, import preview."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.gui.member_editor import MemberEditorDialog, RosterImportDialog
+from dangjian_desktop.services import members as ms
+from dangjian_desktop.services.branches import create_branch
+from tests.conftest import TODAY
+from tests.roster_files import messy_roster
+
+
+def shown_names(page) -> list[str]:
+    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+
+
+@pytest.fixture
+def page(qtbot, demo_db, make_window):
+    window = make_window(demo_db)
+    members_page = window.show_page("members")
+    members_page.today = TODAY
+    members_page.model.today = TODAY
+    qtbot.waitUntil(lambda: members_page.model.rowCount() > 0, timeout=10000)
+    return members_page
+
+
+def test_search_by_name_pinyin_initials_and_id(qtbot, page, typist):
+    everyone = shown_names(page)
+    assert len(everyone) == 35  # 在册 by default; two are history
+    target = page.model.members[page.model.row_of(next(m.id for m in page.model.members if m.on_roll))]
+    typist(page.search, target.name_initials)
+    assert target.name in shown_names(page) and len(shown_names(page)) < len(everyone)
+    page.search.clear()
+    typist(page.search, target.name)
+    assert shown_names(page)[0] == target.name
+    page.search.clear()
+    typist(page.search, target.id_number[-8:])
+    assert shown_names(page) == [target.name]
+    page.search.clear()
+    assert len(shown_names(page)) == 35
+
+
+def test_default_order_is_by_surname_strokes_and_pinyin_on_request(qtbot, page):
+    names = shown_names(page)
+    keys = [page.model.members[page.proxy.mapToSource(page.proxy.index(r, 0)).row()].name_strokes
+            for r in range(page.proxy.rowCount())]
+    assert keys == sorted(keys)
+    page.order_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: shown_names(page) != names, timeout=5000)
+    pinyin = [page.model.members[page.proxy.mapToSource(page.proxy.index(r, 0)).row()].name_pinyin
+              for r in range(page.proxy.rowCount())]
+    assert pinyin == sorted(pinyin)
+
+
+def test_filters_group_kind_and_history(qtbot, page):
+    page.group_combo.setCurrentIndex(1)
+    group = page.group_combo.currentText()
+    assert shown_names(page) and all(page.proxy.index(r, page.model.COL_GROUP).data() == group
+                                     for r in range(page.proxy.rowCount()))
+    page.group_combo.setCurrentIndex(0)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData(MemberStatus.PROBATIONARY))
+    assert {page.proxy.index(r, page.model.COL_STATUS).data() for r in range(page.proxy.rowCount())} == {"预备党员"}
+    page.kind_combo.setCurrentIndex(0)
+    page.roll_combo.setCurrentIndex(1)  # 历史
+    statuses = {page.proxy.index(r, page.model.COL_STATUS).data() for r in range(page.proxy.rowCount())}
+    assert statuses and not statuses & {"正式党员", "预备党员"}
+    assert "历史 2 人" in page.count_label.text()
+
+
+def test_editor_refuses_an_early_full_member_date_and_saves_a_good_one(qtbot, demo_db, asker, typist):
+    from dangjian_desktop.gui.context import AppContext
+    from dangjian_desktop.userconfig import UserConfig
+
+    ctx = AppContext(db=demo_db, config=UserConfig(), asker=asker)
+    member = next(m for m in ms.list_members(demo_db, 1) if m.on_roll and m.full_member_on)
+    dialog = MemberEditorDialog(ctx, 1, member, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    dialog.form.fullMemberOnEdit.clear()
+    typist(dialog.form.fullMemberOnEdit, member.joined_on.replace(month=1, day=1).isoformat()
+           if member.joined_on.month > 1 else (member.joined_on.replace(day=1)).isoformat())
+    assert dialog.form.fullMemberOnError.isVisible()
+    assert "转正日期不能早于入党日期满一年" in dialog.form.fullMemberOnError.text()
+    assert not ok.isEnabled()
+    # a wrong check digit is shown beside the ID number
+    number = dialog.form.idNumberEdit.text()
+    dialog.form.idNumberEdit.clear()
+    typist(dialog.form.idNumberEdit, number[:17] + ("1" if number[17] != "1" else "2"))
+    assert "校验位" in dialog.form.idNumberError.text()
+    dialog.form.idNumberEdit.clear()
+    typist(dialog.form.idNumberEdit, number)
+    assert not dialog.form.idNumberError.isVisible()
+    # 转正日期 proposed from 入党日期 when emptied, and the name changed
+    dialog.form.fullMemberOnEdit.clear()
+    dialog.form.joinedOnEdit.clear()
+    typist(dialog.form.joinedOnEdit, "2010.7.1")
+    assert dialog.form.fullMemberOnEdit.text() == "2011-07-01"
+    dialog.form.nameEdit.clear()
+    typist(dialog.form.nameEdit, "张新名")
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    saved = ms.get_member(demo_db, member.id)
+    assert saved.name == "张新名" and saved.joined_on == date(2010, 7, 1) and saved.full_member_on == date(2011, 7, 1)
+
+
+def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, workdir):
+    from dangjian_desktop.gui.context import AppContext
+    from dangjian_desktop.userconfig import UserConfig
+
+    branch = create_branch(db, "测试第一党支部")
+    ctx = AppContext(db=db, config=UserConfig(), asker=asker)
+    bad = messy_roster(workdir / "花名册.xlsx", mangle_row=2)
+    dialog = RosterImportDialog(ctx, branch.id, None, path=str(bad), today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.accepted_model.rowCount() == 4 and dialog.problems_model.rowCount() == 1
+    assert "第6行" in dialog.problems_model.index(0, 0).data()
+    assert "数字" in dialog.problems_model.index(0, 1).data()
+    assert not dialog.import_button.isEnabled()  # all or nothing
+    assert dialog.form.tabs.currentIndex() == 1
+    target = workdir / "问题清单.txt"
+    asker.file_answers.append(str(target))
+    qtbot.mouseClick(dialog.form.saveErrorsButton, Qt.MouseButton.LeftButton)
+    assert "第6行" in target.read_text(encoding="utf-8-sig")
+    good = messy_roster(workdir / "花名册（改）.xlsx")
+    dialog.load(good)
+    assert dialog.import_button.isEnabled() and dialog.problems_model.rowCount() == 0
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(ms.list_members(db, branch.id)) == 5
+
+
+def test_delete_asks_first_and_finding_opens_the_member(qtbot, page, asker):
+    member = next(m for m in page.model.members if m.on_roll)
+    page.open_ref(("member", member.id))
+    assert [m.id for m in page.selected()] == [member.id]
+    asker.confirm_answers.append(False)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asker.messages[-1][0] == "confirm"
+    assert ms.get_member(page.ctx.db, member.id).name == member.name  # still there
