@@ -182,13 +182,16 @@ def outcome_of(facts: ApplicantFacts) -> ProbationOutcome | None:
 # ---------------------------------------------------------------- checks at entry
 
 
-def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any] | None = None) -> list[Violation]:
-    """What recording step `no` as it stands in `facts` would break. Empty when it may be saved."""
+def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any] | None = None,
+                    *, look_ahead: bool = True) -> list[Violation]:
+    """What recording step `no` as it stands in `facts` would break. Empty when it may be saved.
+    `look_ahead` also compares the date with later steps (off when every step is checked in turn,
+    so that one inversion is reported once)."""
     s = facts.steps.get(no)
     if s is None or s.done_on is None:
         return []
     out: list[Violation] = []
-    out += _order(facts, no)
+    out += _order(facts, no, look_ahead)
     check = _CHECKS.get(no)
     if check is not None:
         out += check(facts, s, overrides)
@@ -199,11 +202,11 @@ def all_violations(facts: ApplicantFacts, overrides: Mapping[str, Any] | None = 
     """Every recorded step checked as if entered now (used for imports and for `check`)."""
     out: list[Violation] = []
     for no in sorted(facts.steps):
-        out += step_violations(facts, no, overrides)
+        out += step_violations(facts, no, overrides, look_ahead=False)
     return out
 
 
-def _order(facts: ApplicantFacts, no: int) -> list[Violation]:
+def _order(facts: ApplicantFacts, no: int, look_ahead: bool) -> list[Violation]:
     d = facts.done(no)
     out = []
     before = [(n, facts.done(n)) for n in facts.steps if n < no and facts.done(n) and facts.done(n) > d]
@@ -212,7 +215,7 @@ def _order(facts: ApplicantFacts, no: int) -> list[Violation]:
         out.append(_v(facts, "DEV-ORDER", no,
                       f"{step_label(no)}的日期{cn(d)}早于{step_label(n)}的日期{cn(e)}，步骤日期不能倒置"))
     after = [(n, facts.done(n)) for n in facts.steps if n > no and facts.done(n) and facts.done(n) < d]
-    if after and not before:
+    if after and not before and look_ahead:
         n, e = min(after, key=lambda t: t[1])
         out.append(_v(facts, "DEV-ORDER", no,
                       f"{step_label(no)}的日期{cn(d)}晚于后面{step_label(n)}的日期{cn(e)}，步骤日期不能倒置"))

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from dangjian_desktop.core.development import STEPS
-from dangjian_desktop.core.development_rules import STEP_ROLES
 from dangjian_desktop.core.glossary import Gender
 from dangjian_desktop.core import idcard
 from dangjian_desktop.errors import ValidationError
@@ -134,7 +133,7 @@ def read_ledger(path: str | Path) -> Ledger:
             try:
                 d = parse_date(raw)
             except CellError as exc:
-                if no in STEP_ROLES and isinstance(raw, str) and not re.search(r"\d", raw):
+                if no in PEOPLE_KEYS.values() and isinstance(raw, str) and not re.search(r"\d", raw):
                     r.people.setdefault(no, _names(raw))  # a “培养联系人” column holding names, not a date
                     continue
                 errors.append(f"{table.where(row, key)}：{exc}。")

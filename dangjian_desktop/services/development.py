@@ -789,7 +789,8 @@ def _import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: b
             s.flush()
             if ADMISSION_STEP in row.steps:
                 _admit(s, a, row.steps[ADMISSION_STEP])
-            if FULL_MEMBERSHIP_VOTE_STEP in row.steps and a.probation_outcome is None:
+            if (FULL_MEMBERSHIP_VOTE_STEP in row.steps or FULL_MEMBERSHIP_APPROVAL_STEP in row.steps) \
+                    and a.probation_outcome is None:  # a ledger records only 转正 that happened
                 _decide(s, a, {"outcome": ProbationOutcome.ON_TIME.value})
             if FULL_MEMBERSHIP_APPROVAL_STEP in row.steps and a.status is ApplicantStatus.ACTIVE:
                 _approve(s, a, row.steps[FULL_MEMBERSHIP_APPROVAL_STEP])
