@@ -119,8 +119,10 @@ def _verify(path: Path, suffix: str) -> None:
         from openpyxl import load_workbook
 
         wb = load_workbook(path, read_only=True)
-        try:
-            if not any(ws.max_row and ws.max_row > 1 for ws in wb.worksheets):
-                raise RuntimeError(f"{path.name} 是空表格。")
+        try:  # write-only sheets carry no size: count the rows that hold something
+            rows = sum(1 for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                       if any(v not in (None, "") for v in row))
         finally:
             wb.close()
+        if rows < 2:
+            raise RuntimeError(f"{path.name} 是空表格。")
