@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
 
-.PHONY: run test forms bench clean
+.PHONY: run test forms bench clean package icons licenses
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "需要 Python 3.11 或更新版本"; exit 1; }
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	  else echo "请先安装 python3-venv：sudo apt-get install python3-venv"; exit 1; fi; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e ".[test,package]"
 	@touch $@
 
 run: $(STAMP)
@@ -21,6 +21,16 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The bundle in dist/dangjian-desktop/ and dist/dangjian-desktop_<version>_<arch>.deb (cached on the sources).
+package: $(STAMP)
+	$(PY) packaging/build.py
+
+icons: $(STAMP)
+	$(PY) tools/make_icons.py
+
+licenses: $(STAMP)
+	$(PY) tools/collect_licenses.py
 
 forms: $(STAMP)
 	$(PY) tools/build_forms.py
