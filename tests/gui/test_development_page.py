@@ -1,0 +1,167 @@
+"""发展党员 page through qtbot: the board, a person's timeline, the step editor refusing and saving."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.db import models as m
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.development_editor import ApplicantDialog, StepDialog
+from dangjian_desktop.services import development as dev
+from dangjian_desktop.userconfig import UserConfig
+from tests.conftest import TODAY
+
+
+def dev_page(window):
+    page = window.show_page("development")
+    page.today = TODAY
+    page.refresh()
+    return page
+
+
+def card_names(column):
+    return [column.model.cards[r].name for r in range(column.model.rowCount())]
+
+
+def click(qtbot, view, row):
+    index = view.model().index(row, 0)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_board_shows_a_card_per_person_in_the_stage_of_the_next_step_and_opens_the_person(qtbot, make_window, demo_db):
+    window = make_window(demo_db)
+    page = dev_page(window)
+    columns = {c.stage_no: c for c in page.columns}
+    expected = {col.stage: [c.name for c in col.cards] for col in dev.board(demo_db, 1, TODAY)}
+    assert {no: card_names(c) for no, c in columns.items()} == expected
+    assert "逾期" in columns[2].title.text()
+    late = columns[2].model.cards[0]
+    assert late.urgency == "overdue"  # most urgent first
+    click(qtbot, columns[2].view, 0)
+    assert page.stack.currentWidget() is page.person
+    assert late.name in page.person.title.text()
+    assert page.person.timeline_model.rowCount() == 25
+    assert page.person.findings_model.rowCount() == late.findings
+    qtbot.mouseClick(page.person.back_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentIndex() == 0
+
+
+def test_a_finding_opens_the_person_from_another_page(qtbot, make_window, demo_db):
+    window = make_window(demo_db)
+    window.open_ref(("applicant", 4))
+    page = window.pages["development"]
+    assert window.stack.currentWidget() is page
+    assert page.person.detail.id == 4
+
+
+def _dialog(qtbot, db, applicant_id, no, asker):
+    ctx = AppContext(db=db, config=UserConfig(), asker=asker)
+    dialog = StepDialog(ctx, dev.applicant_detail(db, applicant_id, TODAY), no, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _set_date(dialog, d: date):
+    from dangjian_desktop.gui.development_editor import to_qdate
+
+    dialog.form.dateEdit.setDate(to_qdate(d))
+
+
+def _save(qtbot, dialog):
+    qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def test_step_editor_refuses_a_probationary_sponsor_with_the_rule_and_then_saves(qtbot, demo_db, asker, typist):
+    # 邱玲梅 (id 6) has recorded step 9; re-enter it with a 预备党员 as the second sponsor
+    with demo_db.session() as s:
+        probationary = s.scalar(select(m.Member.name).where(m.Member.status == MemberStatus.PROBATIONARY,
+                                                            m.Member.branch_id == 1))
+    dialog = _dialog(qtbot, demo_db, 6, 9, asker)
+    before = dev.applicant_detail(demo_db, 6).step(9).people
+    f = dialog.form
+    assert f.peopleBox.isVisible() and not f.voteBox.isVisible()
+    f.person2Combo.setCurrentIndex(0)
+    f.person2Combo.lineEdit().clear()
+    typist(f.person2Combo.lineEdit(), probationary)
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "DEV-SPONSORS-2" in f.errorLabel.text() and "预备党员" in f.errorLabel.text() and "第十七条" in f.errorLabel.text()
+    assert dev.applicant_detail(demo_db, 6).step(9).people == before  # nothing written
+    f.person2Disciplined.setChecked(False)
+    f.person2Combo.setCurrentIndex(f.person2Combo.findData(before[1]["member_id"]))
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert [p["name"] for p in dev.applicant_detail(demo_db, 6).step(9).people] == [p["name"] for p in before]
+
+
+def test_vote_result_is_computed_and_a_vote_without_quorum_is_refused(qtbot, demo_db, asker):
+    # 肖超平 (id 8) is at step 15; the 支部大会 with too few present
+    dialog = _dialog(qtbot, demo_db, 8, 15, asker)
+    f = dialog.form
+    assert f.voteBox.isVisible() and not f.peopleBox.isVisible()
+    _set_date(dialog, date(2026, 11, 20))
+    f.expectedSpin.setValue(30)
+    f.presentSpin.setValue(15)
+    f.favourSpin.setValue(15)
+    assert "未超过应到人数的半数" in f.voteResultLabel.text()
+    _save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "DEV-VOTE-QUORUM" in f.errorLabel.text() and "第二十四条" in f.errorLabel.text()
+    assert dev.applicant_detail(demo_db, 8).step(15).done_on is None
+
+
+def test_admission_through_the_editor_puts_the_person_on_the_roster(qtbot, demo_db, asker):
+    # 唐悦妍 (id 7) is at step 12: record 12 (with 公示), 13, 14, then 15 with a passing vote
+    for no, day in ((12, date(2026, 11, 5)), (13, date(2026, 11, 16)), (14, date(2026, 11, 17))):
+        dialog = _dialog(qtbot, demo_db, 7, no, asker)
+        _set_date(dialog, day)
+        if no == 12:
+            from dangjian_desktop.gui.development_editor import to_qdate
+
+            assert dialog.form.noticeBox.isVisible()
+            dialog.form.noticeCheck.setChecked(True)
+            dialog.form.noticeFromEdit.setDate(to_qdate(date(2026, 11, 9)))
+            dialog.form.noticeToEdit.setDate(to_qdate(date(2026, 11, 13)))
+        _save(qtbot, dialog)
+        assert not dialog.isVisible(), dialog.form.errorLabel.text()
+    dialog = _dialog(qtbot, demo_db, 7, 15, asker)
+    _set_date(dialog, date(2026, 11, 20))
+    f = dialog.form
+    f.expectedSpin.setValue(30)
+    f.presentSpin.setValue(25)
+    f.favourSpin.setValue(24)
+    f.abstainSpin.setValue(1)
+    assert "通过" in f.voteResultLabel.text()
+    _save(qtbot, dialog)
+    assert not dialog.isVisible(), f.errorLabel.text()
+    detail = dev.applicant_detail(demo_db, 7, TODAY)
+    with demo_db.session() as s:
+        member = s.get(m.Member, detail.member_id)
+        assert (member.status, member.joined_on) == (MemberStatus.PROBATIONARY, date(2026, 11, 20))
+
+
+def test_new_applicant_dialog_takes_birth_and_sex_from_the_id_number(qtbot, demo_db, asker, typist):
+    ctx = AppContext(db=demo_db, config=UserConfig(), asker=asker)
+    dialog = ApplicantDialog(ctx, 1, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    f = dialog.form
+    typist(f.nameEdit, "钱多多")
+    typist(f.idNumberEdit, "11010120000229002X")
+    assert f.errorLabel.text() == "" or "校验" in f.errorLabel.text()
+    from dangjian_desktop.core.idcard import check_digit
+
+    number = "11010120000229002" + check_digit("11010120000229002")
+    f.idNumberEdit.clear()
+    typist(f.idNumberEdit, number)
+    assert f.birthEdit.date().toString("yyyy-MM-dd") == "2000-02-29"
+    assert f.genderCombo.currentText() == "女"
+    _save(qtbot, dialog)
+    assert not dialog.isVisible(), f.errorLabel.text()
+    assert dialog.result_detail.name == "钱多多"
+    assert dialog.result_detail.step(1).done_on == TODAY
