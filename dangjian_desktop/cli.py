@@ -339,6 +339,69 @@ def _add_members(sub) -> None:
     q.set_defaults(handler=cmd_members_import)
 
 
+# ------------------------------------------------------------------ meetings (issue 4)
+
+
+def cmd_meetings_list(args: argparse.Namespace) -> int:
+    from dangjian_desktop.core.glossary import MeetingType
+    from dangjian_desktop.services.meetings import list_meetings
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        rows = list_meetings(db, branch.id, year=args.year, mtype=MeetingType(args.type) if args.type else None)
+    finally:
+        db.close()
+    rows = sorted(rows, key=lambda r: (r.held_on, r.id))
+    if args.json:
+        _print_json([r.as_json() for r in rows])
+        return 0
+    if not rows:
+        _out(f"{branch.name}没有符合条件的会议记录。")
+        return 0
+    for r in rows:
+        absent = f"；缺席及原因：{r.absent_text}" if r.absent else ""
+        _out(f"{r.id:>5} {r.held_on.isoformat()} {r.type_label} “{r.title}” 主持人：{r.host or '—'} "
+             f"记录人：{r.recorder or '—'} 应到{r.expected} 实到{r.present}{absent}（{r.state.label}）")
+    _out(f"共 {len(rows)} 次会议。")
+    return 0
+
+
+def cmd_meetings_import(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.meetings import import_meetings
+
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        result = import_meetings(db, branch.id, Path(args.file), dry_run=args.dry_run)
+    finally:
+        db.close()
+    c = result.counts
+    verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
+    _out(f"{verb}{branch.name}：新增 {c['new']} 次会议，更新 {c['update']} 次，无变化 {c['same']} 次。")
+    return 0
+
+
+def _add_meetings(sub) -> None:
+    from dangjian_desktop.core.glossary import MeetingType
+
+    p = sub.add_parser("meetings", help="三会一课和组织生活记录")
+    msub = p.add_subparsers(dest="meetings_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    msub.required = True
+    q = msub.add_parser("list", help="列出会议记录（按日期）")
+    q.add_argument("--branch")
+    q.add_argument("--year", type=int)
+    q.add_argument("--type", choices=[t.value for t in MeetingType], metavar="TYPE",
+                   help="可选：" + "、".join(f"{t.value}（{t.label}）" for t in MeetingType))
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_meetings_list)
+    q = msub.add_parser("import", help="导入三会一课台账（每行一次会议；重复导入不会重复添加）")
+    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("--branch")
+    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    q.set_defaults(handler=cmd_meetings_import)
+
+
 # ------------------------------------------------------------------ the parser
 
 
@@ -371,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_check)
 
     _add_members(sub)
+    _add_meetings(sub)
     _add_development(sub)
     _add_export(sub)
     _add_backup(sub)
