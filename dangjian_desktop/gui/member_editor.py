@@ -342,8 +342,16 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.lines[index.row()][index.column()]
+        if not index.isValid():
+            return None
+        text = self.lines[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == self.COL_WHERE:
+                # the file and sheet are the same on every line: show from the row on
+                return text.split("，", 2)[-1] if text.startswith("文件 ") and text.count("，") >= 2 else text
+            return text
         return None
 
 
@@ -380,6 +388,8 @@ class RosterImportDialog(QDialog):
         f.saveErrorsButton.clicked.connect(self.save_problems)
         f.buttonBox.accepted.connect(self.do_import)
         f.buttonBox.rejected.connect(self.reject)
+        f.fileLayout.setStretch(0, 1)
+        f.refusedButtons.setStretch(0, 1)
         self.resize(900, 560)
         self._update()
         if path:
@@ -405,8 +415,7 @@ class RosterImportDialog(QDialog):
             return
         self.accepted_model.load(self.preview.rows)
         self.problems_model.load(self.preview.refused)
-        self.form.refusedView.resizeRowsToContents()
-        text = self.preview.summary()
+        text = self.preview.summary(planned=True)
         if self.preview.ignored_columns:
             text += f" 未使用的列：{'、'.join(self.preview.ignored_columns)}。"
         self.form.summaryLabel.setText(text)

@@ -334,13 +334,15 @@ class ImportPreview:
     def counts(self) -> dict[str, int]:
         return {a: sum(1 for r in self.rows if r.action == a) for a in ("new", "update", "same")}
 
-    def summary(self) -> str:
+    def summary(self, planned: bool = False) -> str:
+        """One sentence: what was imported, or (planned) what importing would do."""
         c = self.counts
-        text = f"{self.file}：新增 {c['new']} 人，更新 {c['update']} 人，无变化 {c['same']} 人"
+        lead = "导入后将" if planned else ""
+        text = f"{self.file}：{lead}新增 {c['new']} 人，更新 {c['update']} 人，无变化 {c['same']} 人"
         if self.new_groups:
-            text += f"，将新建党小组 {'、'.join(self.new_groups)}"
+            text += f"，{'并' if planned else ''}新建党小组 {'、'.join(self.new_groups)}"
         if self.refused:
-            text += f"；有 {len(self.refused)} 处问题，未导入任何数据"
+            text += f"；但有 {len(self.refused)} 处问题，改正之前不会导入任何一行"
         return text + "。"
 
 

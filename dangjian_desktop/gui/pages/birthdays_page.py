@@ -1,0 +1,420 @@
+"""政治生日: who celebrates this month, in the next 30 days or in any month; 光荣在党50年; the record."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from dangjian_desktop.core import rules
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.glossary import BirthdayObservance
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
+from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.services import birthdays as bd
+from dangjian_desktop.services import settings as settings_service
+from dangjian_desktop.services.branches import get_branch
+from dangjian_desktop.services.exports import ExportRequest, run_export
+
+MILESTONE_BRUSH = QBrush(QColor("#b00020"))
+MARKED_BRUSH = QBrush(QColor("#2e7d32"))
+
+
+class BirthdayModel(QAbstractTableModel):
+    """Political birthdays: 日期, 姓名, 党小组, 入党日期, 入党年限, 党龄, 纪念节点, 开展情况."""
+
+    COL_DAY, COL_NAME, COL_GROUP, COL_JOINED, COL_YEARS, COL_PARTY_AGE, COL_MILESTONE, COL_MARKED = range(8)
+    HEADERS = ("政治生日", "姓名", "党小组", "入党日期", "入党年限", "党龄", "纪念节点", "开展情况")
+
+    def __init__(self, parent=None, *, fifty: bool = False) -> None:
+        super().__init__(parent)
+        self.rows: list[bd.Birthday] = []
+        self.fifty = fifty  # the 50-year list shows 转正日期 in place of the birthday
+
+    def load(self, rows: list[bd.Birthday]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.fifty and section == self.COL_DAY:
+                return "转正日期"
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        b = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_DAY:
+                d = b.full_member_on if self.fifty else b.day
+                return d.isoformat() if d else ""
+            return {
+                self.COL_NAME: b.name, self.COL_GROUP: b.group, self.COL_JOINED: b.joined_on.isoformat(),
+                self.COL_YEARS: f"{b.years}年", self.COL_PARTY_AGE: f"{b.party_age}年" if b.full_member_on else "预备期",
+                self.COL_MILESTONE: b.milestone_text, self.COL_MARKED: "、".join(b.observances) or "未登记",
+            }[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == self.COL_MILESTONE and b.milestone:
+                return MILESTONE_BRUSH
+            if col == self.COL_MARKED and b.observances:
+                return MARKED_BRUSH
+        if role == Qt.ItemDataRole.FontRole and b.milestone and col in (self.COL_NAME, self.COL_MILESTONE):
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_YEARS, self.COL_PARTY_AGE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class ObservanceModel(QAbstractTableModel):
+    """The year's record of how birthdays were marked, for an inspector."""
+
+    COL_DATE, COL_NAME, COL_KIND, COL_NOTE = range(4)
+    HEADERS = ("日期", "姓名", "开展方式", "情况")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[bd.ObservanceInfo] = []
+
+    def load(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        return (r.done_on.isoformat(), r.name, r.kind.label, r.note)[index.column()]
+
+
+class ObservanceDialog(QDialog):
+    """登记政治生日活动: how and when one member's birthday was marked."""
+
+    def __init__(self, ctx: AppContext, birthday: bd.Birthday, parent=None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.birthday = ctx, birthday
+        self.today = today or date.today()
+        self.saved = None
+        self.form = Ui_BirthdayObservanceDialog()
+        self.form.setupUi(self)
+        f = self.form
+        f.whoLabel.setText(f"{birthday.name}：{cn(birthday.day)}是入党{birthday.years}周年的政治生日"
+                           + (f"（党龄{birthday.milestone}周年）" if birthday.milestone else "") + "。")
+        for kind in BirthdayObservance:
+            f.kindCombo.addItem(kind.label, kind)
+        when = min(self.today, birthday.day)
+        f.dateEdit.setDate(QDate(when.year, when.month, when.day))
+        f.errorLabel.setStyleSheet("color: #b00020;")
+        f.errorLabel.hide()
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("登记")
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        f.buttonBox.accepted.connect(self._save)
+        f.buttonBox.rejected.connect(self.reject)
+        self.setMinimumWidth(480)
+
+    def _save(self) -> None:
+        q = self.form.dateEdit.date()
+        try:
+            self.saved = bd.record_observance(self.ctx.db, self.birthday.member_id, self.form.kindCombo.currentData(),
+                                              date(q.year(), q.month(), q.day()), year=self.birthday.day.year,
+                                              note=self.form.noteEdit.text(), today=self.today)
+        except DomainError as exc:
+            self.form.errorLabel.setText(str(exc))
+            self.form.errorLabel.show()
+            return
+        self.accept()
+
+
+def _table(parent, model) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+class BirthdaysPage(Page):
+    key = "birthdays"
+    title = "政治生日"
+    icon_name = "birthdays"
+    handles = frozenset({"birthday"})
+
+    sig_loaded = Signal()
+    MODE_MONTH, MODE_UPCOMING, MODE_CHOSEN = "month", "upcoming", "chosen"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.today = today or date.today()
+        self._pending: int | None = None
+
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.addItem("本月", self.MODE_MONTH)
+        days = settings_service.rule_overrides(ctx.db).get("BIRTHDAY-UPCOMING.days") or \
+            rules.param_value("BIRTHDAY-UPCOMING", "days")
+        self.mode_combo.addItem(f"未来{days}天", self.MODE_UPCOMING)
+        self.mode_combo.addItem("指定月份", self.MODE_CHOSEN)
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setRange(1950, 2200)
+        self.year_spin.setSuffix(" 年")
+        self.year_spin.setValue(self.today.year)
+        self.month_combo = QComboBox(self)
+        for m in range(1, 13):
+            self.month_combo.addItem(f"{m}月", m)
+        self.month_combo.setCurrentIndex(self.today.month - 1)
+        self.summary = QLabel(self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("查看：", self))
+        top.addWidget(self.mode_combo)
+        top.addWidget(self.year_spin)
+        top.addWidget(self.month_combo)
+        top.addWidget(self.summary, 1)
+
+        self.model = BirthdayModel(self)
+        self.view = _table(self, self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.record_button = QPushButton("登记活动…", self)
+        self.cards_button = QPushButton("为所选党员制作贺卡…", self)
+        self.export_button = QPushButton("导出全年政治生日表…", self)
+        self.all_cards_button = QPushButton("全年贺卡…", self)
+        actions = QHBoxLayout()
+        actions.addWidget(self.record_button)
+        actions.addWidget(self.cards_button)
+        actions.addStretch(1)
+        actions.addWidget(self.all_cards_button)
+        actions.addWidget(self.export_button)
+        birthdays_tab = QWidget(self)
+        lay = QVBoxLayout(birthdays_tab)
+        lay.addLayout(top)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(actions)
+
+        self.fifty_year = QSpinBox(self)
+        self.fifty_year.setRange(1971, 2200)
+        self.fifty_year.setSuffix(" 年")
+        self.fifty_year.setValue(self.today.year)
+        self.fifty_model = BirthdayModel(self, fifty=True)
+        self.fifty_view = _table(self, self.fifty_model)
+        for col in (BirthdayModel.COL_MILESTONE, BirthdayModel.COL_MARKED):
+            self.fifty_view.hideColumn(col)
+        self.fifty_label = QLabel(self)
+        self.fifty_label.setWordWrap(True)
+        fifty_tab = QWidget(self)
+        lay2 = QVBoxLayout(fifty_tab)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("颁发年度：", self))
+        row.addWidget(self.fifty_year)
+        row.addWidget(self.fifty_label, 1)
+        lay2.addLayout(row)
+        lay2.addWidget(self.fifty_view, 1)
+
+        self.record_model = ObservanceModel(self)
+        self.record_view = _table(self, self.record_model)
+        self.record_label = QLabel(self)
+        self.delete_record_button = QPushButton("删除所选记录", self)
+        record_tab = QWidget(self)
+        lay3 = QVBoxLayout(record_tab)
+        lay3.addWidget(self.record_label)
+        lay3.addWidget(self.record_view, 1)
+        row3 = QHBoxLayout()
+        row3.addStretch(1)
+        row3.addWidget(self.delete_record_button)
+        lay3.addLayout(row3)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(birthdays_tab, "政治生日")
+        self.tabs.addTab(fifty_tab, "光荣在党50年")
+        self.tabs.addTab(record_tab, "开展情况记录")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.mode_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.year_spin.valueChanged.connect(lambda _: self.refresh())
+        self.month_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.fifty_year.valueChanged.connect(lambda _: self.refresh())
+        self.view.doubleClicked.connect(lambda _: self.record_selected())
+        self.record_button.clicked.connect(self.record_selected)
+        self.cards_button.clicked.connect(lambda: self.make_cards(selected_only=True))
+        self.all_cards_button.clicked.connect(lambda: self.make_cards(selected_only=False))
+        self.export_button.clicked.connect(self.export_year)
+        self.delete_record_button.clicked.connect(self.delete_record)
+        self.refresh()
+
+    # -------------------------------------------------------------- loading
+
+    def _range(self) -> tuple[date, date, str]:
+        mode = self.mode_combo.currentData()
+        chosen = mode == self.MODE_CHOSEN
+        self.year_spin.setEnabled(chosen)
+        self.month_combo.setEnabled(chosen)
+        if mode == self.MODE_UPCOMING:
+            days = int(settings_service.rule_overrides(self.ctx.db).get("BIRTHDAY-UPCOMING.days")
+                       or rules.param_value("BIRTHDAY-UPCOMING", "days"))
+            from datetime import timedelta
+
+            return self.today, self.today + timedelta(days=days), f"未来{days}天"
+        year, month = (self.year_spin.value(), self.month_combo.currentData()) if chosen else \
+            (self.today.year, self.today.month)
+        from calendar import monthrange
+
+        return date(year, month, 1), date(year, month, monthrange(year, month)[1]), f"{year}年{month}月"
+
+    def refresh(self) -> None:
+        branch_id = self.ctx.branch_id
+        if branch_id is None:
+            for m in (self.model, self.fifty_model, self.record_model):
+                m.load([])
+            return
+        start, end, label = self._range()
+        fifty_year = self.fifty_year.value()
+        record_year = start.year
+
+        def load():
+            return (bd.birthdays_between(self.ctx.db, branch_id, start, end),
+                    bd.fifty_years_list(self.ctx.db, branch_id, fifty_year),
+                    bd.newly_fifty_years(self.ctx.db, branch_id, fifty_year),
+                    bd.observances(self.ctx.db, branch_id, record_year))
+
+        self.ctx.lane.submit(Job(load), lambda result: self._loaded(result, label, fifty_year, record_year),
+                             lambda exc: self.ctx.asker.error(self, "无法读取政治生日", str(exc)))
+
+    def _loaded(self, result, label: str, fifty_year: int, record_year: int) -> None:
+        rows, fifty, new_fifty, record = result
+        self.model.load(rows)
+        milestones = sum(1 for b in rows if b.milestone)
+        marked = sum(1 for b in rows if b.observances)
+        self.summary.setText(f"{label}共 {len(rows)} 人过政治生日，其中逢十周年 {milestones} 人；已登记活动 {marked} 人。")
+        self.fifty_model.load(fifty)
+        names = "、".join(b.name for b in new_fifty)
+        self.fifty_label.setText(f"转正日期在{fifty_year - 50}年7月1日及以前的在世党员共 {len(fifty)} 人"
+                                 + (f"，其中今年新满50年：{names}。" if names else "。"))
+        self.record_model.load(record)
+        self.record_label.setText(f"{record_year}年已登记的政治生日活动 {len(record)} 次（谈心谈话、重温入党誓词、贺卡、走访慰问）。")
+        self.tabs.setTabText(1, f"光荣在党50年（{len(fifty)}）")
+        if self._pending is not None:
+            member_id, self._pending = self._pending, None
+            self._select(member_id)
+        self.sig_loaded.emit()
+
+    def _select(self, member_id: int) -> bool:
+        for i, b in enumerate(self.model.rows):
+            if b.member_id == member_id:
+                self.tabs.setCurrentIndex(0)
+                self.view.selectRow(i)
+                self.view.scrollTo(self.model.index(i, 0))
+                return True
+        return False
+
+    def open_ref(self, ref) -> None:
+        kind, member_id = ref
+        if kind != "birthday":
+            return
+        if not self._select(int(member_id)):
+            self._pending = int(member_id)
+            self.mode_combo.setCurrentIndex(self.mode_combo.findData(self.MODE_UPCOMING))
+            if self.mode_combo.currentData() == self.MODE_UPCOMING:
+                self.refresh()
+
+    # -------------------------------------------------------------- actions
+
+    def selected(self) -> list[bd.Birthday]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.rows[r] for r in rows]
+
+    def record_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            self.ctx.asker.info(self, "登记活动", "请先在表中选中一位党员。")
+            return
+        dialog = ObservanceDialog(self.ctx, chosen[0], self, self.today)
+        if dialog.exec() and dialog.saved:
+            self.sig_status.emit(f"已登记：{dialog.saved.name} {dialog.saved.kind.label}")
+            self.refresh()
+
+    def delete_record(self) -> None:
+        rows = sorted({i.row() for i in self.record_view.selectionModel().selectedRows()})
+        if not rows:
+            return
+        r = self.record_model.rows[rows[0]]
+        if not self.ctx.asker.confirm(self, "删除记录", f"删除 {r.done_on.isoformat()} {r.name} 的“{r.kind.label}”记录吗？"):
+            return
+        bd.delete_observance(self.ctx.db, r.id)
+        self.refresh()
+
+    def _save_target(self, title: str, name: str, suffix: str) -> Path | None:
+        target = self.ctx.asker.save_file(self, title, str(Path.home() / name),
+                                          "Word 文档 (*.docx)" if suffix == ".docx" else "Excel 工作簿 (*.xlsx)")
+        if not target:
+            return None
+        return Path(target if target.lower().endswith(suffix) else target + suffix)
+
+    def make_cards(self, *, selected_only: bool) -> None:
+        if self.ctx.branch_id is None:
+            return
+        chosen = self.selected() if selected_only else []
+        if selected_only and not chosen:
+            self.ctx.asker.info(self, "制作贺卡", "请先在表中选中要制作贺卡的党员（可按住 Ctrl 多选）。")
+            return
+        year = chosen[0].day.year if chosen else self._range()[0].year
+        branch = get_branch(self.ctx.db, self.ctx.branch_id)
+        name = f"{chosen[0].name}等{len(chosen)}人政治生日贺卡.docx" if chosen else f"{branch.name}{year}年政治生日贺卡.docx"
+        out = self._save_target("保存政治生日贺卡", name, ".docx")
+        if out is None:
+            return
+        request = ExportRequest(self.ctx.branch_id, out, year=year,
+                                member_ids=[b.member_id for b in chosen] if chosen else None)
+        self._run(request, "birthday-cards", "正在制作贺卡")
+
+    def export_year(self) -> None:
+        if self.ctx.branch_id is None:
+            return
+        year = self._range()[0].year
+        branch = get_branch(self.ctx.db, self.ctx.branch_id)
+        out = self._save_target("导出政治生日一览表", f"{branch.name}{year}年政治生日一览表.xlsx", ".xlsx")
+        if out is None:
+            return
+        self._run(ExportRequest(self.ctx.branch_id, out, year=year), "birthdays", "正在导出")
+
+    def _run(self, request: ExportRequest, kind: str, title: str) -> None:
+        job = Job(run_export, self.ctx.db, kind, request)
+        delayed_progress(self, title, job)
+        self.ctx.lane.submit(job, lambda path: self.sig_status.emit(f"已保存：{path}"),
+                             lambda exc: self.ctx.asker.warn(self, "无法保存", str(exc)))
