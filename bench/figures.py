@@ -1,0 +1,356 @@
+"""The figures of issue 9, each measured with its baseline in the same run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from bench.data import TODAY, working_copy
+from bench.report import Figure, NotAvailable, median
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Bench:
+    """The cached database, a scratch folder, and how often to repeat the short figures."""
+
+    source: Path
+    work: Path
+    runs: int = 5
+    _shared: Path | None = field(default=None, repr=False)
+
+    def shared_copy(self) -> Path:
+        """One copy for figures that only read."""
+        if self._shared is None:
+            self._shared = working_copy(self.source, self.work / "shared")
+        return self._shared
+
+    def private_copy(self, name: str) -> Path:
+        return working_copy(self.source, self.work / name)
+
+    def open(self, path: Path | None = None):
+        from dangjian_desktop.db.engine import open_database
+
+        return open_database(path or self.shared_copy())
+
+
+def _timed(fn: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = fn()
+    return (time.perf_counter() - started) * 1000, value
+
+
+def _export_kind(key: str):
+    from dangjian_desktop.services.exports import kinds
+
+    for kind in kinds():
+        if kind.key == key:
+            return kind
+    raise NotAvailable(f"导出“{key}”尚未加入导出登记表")
+
+
+def _page_class(key: str):
+    from dangjian_desktop.gui.pages import page_classes
+
+    for cls in page_classes():
+        if cls.key == key:
+            return cls
+    raise NotAvailable(f"“{key}”页面尚未加入导航栏")
+
+
+def _cli_has(*words: str) -> bool:
+    """True if the `dangjian` parser knows the command `words` (e.g. members import)."""
+    import argparse
+
+    from dangjian_desktop.cli import build_parser
+
+    parser = build_parser()
+    for word in words:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs or word not in subs[0].choices:
+            return False
+        parser = subs[0].choices[word]
+    return True
+
+
+def _probe(args: list[str], timeout: float = 300) -> tuple[float, dict]:
+    """Run bench.gui_probe in a fresh interpreter; (ms until its window was painted, its JSON)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.gui_probe", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    painted_ms = None
+    data: dict = {}
+    deadline = started + timeout
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "PAINTED" and painted_ms is None:
+            painted_ms = (time.perf_counter() - started) * 1000
+        elif line.startswith("{"):
+            data = json.loads(line)
+        if time.perf_counter() > deadline:
+            proc.kill()
+            break
+    err = proc.stderr.read() if proc.stderr else ""
+    proc.wait(timeout=30)
+    if painted_ms is None:
+        raise RuntimeError(f"gui_probe {' '.join(args)} did not paint a window: {err[-2000:]}")
+    return painted_ms, data
+
+
+# ------------------------------------------------------------------ the figures
+
+
+def cold_start(b: Bench) -> Figure:
+    fig = Figure("start", "冷启动到主窗口绘出", "≤ 1.5 × 基准", baseline_label="只有一个表格的 PySide6 空窗口")
+    path = str(b.shared_copy())
+    _probe(["bare"])  # warm the disk cache for both alike: the first run of anything reads the files
+    _probe(["start", path])
+    app, bare = [], []
+    for _ in range(b.runs):  # interleaved, so drift in the machine's load hits both
+        bare.append(_probe(["bare"])[0])
+        app.append(_probe(["start", path])[0])
+    fig.measured, fig.baseline = median(app), median(bare)
+    fig.limit = 1.5 * fig.baseline
+    fig.samples = app
+    fig.note = f"{b.runs} 次中位数（程序：{', '.join(f'{x:.0f}' for x in app)} ms）"
+    return fig
+
+
+def check_all(b: Bench) -> Figure:
+    from dangjian_desktop.services.check import run_check
+
+    fig = Figure("check", "检查整个数据库（check）", "≤ 1 s", limit=1000)
+    db = b.open()
+    try:
+        _timed(lambda: run_check(db, None, TODAY))  # first run warms caches, as the home page does
+        runs = [_timed(lambda: run_check(db, None, TODAY)) for _ in range(3)]
+    finally:
+        db.close()
+    fig.samples = [ms for ms, _ in runs]
+    fig.measured = median(fig.samples)
+    found = runs[0][1]
+    rules = sorted({f.rule for f in found})
+    fig.note = f"{len(found)} 项提醒，规则：{'、'.join(rules)}"
+    return fig
+
+
+def typeahead(b: Bench) -> Figure:
+    fig = Figure("typeahead", "党员页按键筛选（10,000 名党员）", "≤ 50 ms/次按键", limit=50)
+    _page_class("members")
+    _, data = _probe(["typeahead", str(b.shared_copy())])
+    fig.samples = data["per_key_ms"]
+    fig.measured = max(fig.samples)  # the slowest keystroke, not a kind average
+    fig.note = (f"{data['rows']} 人，{len(fig.samples)} 次按键（首字母、拼音、输入法汉字、身份证号数字、退格）："
+                f"最慢 {max(fig.samples):.1f} ms，中位数 {median(fig.samples):.1f} ms，含重绘表格")
+    return fig
+
+
+def year_grid(b: Bench) -> Figure:
+    fig = Figure("grid", "打开一个支部的三会一课年度表", "≤ 100 ms", limit=100)
+    try:
+        _page_class("meetings")
+    except NotAvailable:
+        # the page has not landed: time the service that fills it, and say so
+        from dangjian_desktop.services.meetings import year_grid as grid
+
+        db = b.open()
+        try:
+            runs = [_timed(lambda bid=bid: grid(db, bid, TODAY.year, TODAY))[0] for bid in range(1, 7)]
+        finally:
+            db.close()
+        fig.samples = runs
+        fig.measured = max(runs)
+        fig.note = "三会一课页面尚未加入导航栏，只测了填表的服务 year_grid（6 个支部，取最慢）"
+        return fig
+    _, data = _probe(["grid", str(b.shared_copy())])
+    fig.samples = data["per_open_ms"]
+    fig.measured = max(fig.samples)
+    fig.note = f"依次切换 {len(fig.samples)} 个支部，到年度表绘出为止，取最慢"
+    return fig
+
+
+def memory(b: Bench) -> Figure:
+    fig = Figure("memory", "图形界面峰值内存（打开所有页面）", "≤ 400 MB", unit="MB", limit=400,
+                 baseline_label="只有一个表格的 PySide6 空窗口")
+    _, bare = _probe(["bare-memory"])
+    _, data = _probe(["memory", str(b.shared_copy())])
+    fig.measured, fig.baseline = data["peak_rss_mb"], bare["peak_rss_mb"]
+    fig.note = "访问了：" + "、".join(data.get("pages", []))
+    return fig
+
+
+ROSTER_SIZE = 10_000
+
+
+def _roster_members(db):
+    """10,000 members on the roll of the whole 党委 (valid ID numbers, so a file of them imports)."""
+    from dangjian_desktop.core import idcard
+    from dangjian_desktop.services.members import list_members
+
+    people = [p for p in list_members(db, None, on_roll_only=True) if idcard.is_valid(p.id_number)]
+    if len(people) < ROSTER_SIZE:
+        raise RuntimeError(f"the benchmark database has only {len(people)} members on the roll")
+    return people[:ROSTER_SIZE]
+
+
+def _write_only_baseline(path: Path, out: Path) -> float:
+    """ms to write the same cells (values only) with openpyxl's write-only mode."""
+    from openpyxl import Workbook, load_workbook
+
+    rows = [list(r) for r in load_workbook(path, read_only=True).worksheets[0].iter_rows(values_only=True)]
+
+    def write() -> None:
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("党员花名册")
+        for r in rows:
+            ws.append(r)
+        wb.save(out)
+
+    return median([_timed(write)[0] for _ in range(3)])
+
+
+def roster_export(b: Bench) -> Figure:
+    fig = Figure("roster", "导出 10,000 人的党员花名册", "≤ 1.5 × 基准", baseline_label="openpyxl 只写模式写同样的单元格")
+    _export_kind("roster")
+    from dangjian_desktop.reports.roster import write_roster
+    from dangjian_desktop.services.members import list_members  # noqa: F401 - the export's own query
+
+    db = b.open()
+    try:
+        out = b.work / "花名册.xlsx"
+
+        def export() -> None:  # what export_roster does, over the whole 党委 instead of one branch
+            write_roster(out, "中共光明街道工作委员会", _roster_members(db), TODAY)
+
+        runs = [_timed(export)[0] for _ in range(3)]
+    finally:
+        db.close()
+    fig.measured = median(runs)
+    fig.baseline = _write_only_baseline(out, b.work / "基准.xlsx")
+    fig.limit = 1.5 * fig.baseline
+    fig.note = f"含读取数据库；文件 {out.stat().st_size / 2**20:.1f} MB"
+    return fig
+
+
+def roster_import(b: Bench) -> Figure:
+    fig = Figure("import", "导入 10,000 行的花名册", "≤ 5 s", unit="s", limit=5)
+    if not _cli_has("members", "import"):
+        raise NotAvailable("members import 尚未实现")
+    from dangjian_desktop.db.engine import open_database
+    from dangjian_desktop.reports.roster import write_roster
+    from dangjian_desktop.services.branches import create_branch
+    from dangjian_desktop.services.members import import_roster
+
+    db = b.open()
+    try:
+        source = write_roster(b.work / "导入用花名册.xlsx", "中共光明街道工作委员会", _roster_members(db), TODAY)
+    finally:
+        db.close()
+    runs = []
+    for n in range(2):
+        target = open_database(b.work / f"导入{n}.db", create=True)
+        try:
+            branch = create_branch(target, "光明街道机关党支部", "中共光明街道工作委员会", "")
+            ms, preview = _timed(lambda: import_roster(target, branch.id, source, today=TODAY))
+            runs.append(ms / 1000)
+        finally:
+            target.close()
+    fig.measured = median(runs)
+    fig.note = f"{len(preview.rows) if hasattr(preview, 'rows') else ROSTER_SIZE} 行，一个事务写入空数据库"
+    return fig
+
+
+def _a_year_of_meetings(db):
+    """Branch 1's last full year, and its biggest 支部党员大会 (the longest single record)."""
+    from sqlalchemy import func, select
+
+    from dangjian_desktop.core.glossary import MeetingType
+    from dangjian_desktop.db import models as m
+
+    year = TODAY.year - 1
+    with db.session() as s:
+        meeting_id = s.scalars(
+            select(m.Meeting.id).where(m.Meeting.branch_id == 1, m.Meeting.type == MeetingType.BRANCH_CONGRESS,
+                                       m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(m.Meeting.expected.desc())
+        ).first()
+        count = s.scalar(select(func.count(m.Meeting.id)).where(
+            m.Meeting.branch_id == 1, m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31))))
+    return year, meeting_id, count
+
+
+def minutes_one(b: Bench) -> Figure:
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    fig = Figure("minutes", "一份会议记录 .docx", "≤ 100 ms", limit=100)
+    _export_kind("minutes")
+    db = b.open()
+    try:
+        year, meeting_id, _ = _a_year_of_meetings(db)
+        out = b.work / "会议记录.docx"
+        run = lambda: run_export(db, "minutes", ExportRequest(1, out, year, meeting_id))  # noqa: E731
+        run()  # the first one loads python-docx and the template
+        fig.samples = [_timed(run)[0] for _ in range(max(5, b.runs))]
+    finally:
+        db.close()
+    fig.measured = median(fig.samples)
+    fig.note = f"{year}年第一支部人数最多的支部党员大会（编号 {meeting_id}），首次（加载模板）不计"
+    return fig
+
+
+def minutes_book(b: Bench) -> Figure:
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    fig = Figure("minutes-book", "一个支部一年的会议记录本", "≤ 3 s", unit="s", limit=3)
+    _export_kind("minutes-book")
+    db = b.open()
+    try:
+        year, _, count = _a_year_of_meetings(db)
+        out = b.work / "会议记录本.docx"
+        runs = [_timed(lambda: run_export(db, "minutes-book", ExportRequest(1, out, year)))[0] / 1000
+                for _ in range(3)]
+    finally:
+        db.close()
+    fig.measured = median(runs)
+    fig.note = f"第一支部{year}年 {count} 次会议，{out.stat().st_size / 2**20:.1f} MB"
+    return fig
+
+
+# key -> (label, target, function); the order is the table's
+ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
+    "start": ("冷启动到主窗口绘出", "≤ 1.5 × 基准", cold_start),
+    "typeahead": ("党员页按键筛选（10,000 名党员）", "≤ 50 ms/次按键", typeahead),
+    "check": ("检查整个数据库（check）", "≤ 1 s", check_all),
+    "grid": ("打开一个支部的三会一课年度表", "≤ 100 ms", year_grid),
+    "roster": ("导出 10,000 人的党员花名册", "≤ 1.5 × 基准", roster_export),
+    "minutes": ("一份会议记录 .docx", "≤ 100 ms", minutes_one),
+    "minutes-book": ("一个支部一年的会议记录本", "≤ 3 s", minutes_book),
+    "import": ("导入 10,000 行的花名册", "≤ 5 s", roster_import),
+    "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
+}
+
+
+def measure(key: str, b: Bench) -> Figure:
+    label, target, fn = ALL[key]
+    try:
+        if fn is None:
+            raise NotAvailable("")
+        return fn(b)
+    except NotAvailable as exc:
+        return Figure(key, label, target, available=False, note=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one broken figure must not hide the others
+        import traceback
+
+        traceback.print_exc()
+        problems = getattr(exc, "problems", [])
+        detail = f"{exc}" + (f"（例如：{'；'.join(problems[:3])}）" if problems else "")
+        return Figure(key, label, target, note=f"测量失败：{detail}")
