@@ -214,3 +214,51 @@ def export_minutes(db: Database, req: ExportRequest) -> Path:
 
 
 register(ExportKind("minutes", "会议记录", ".docx", export_minutes, needs_id=True, id_label="会议编号", order=20))
+
+
+def minutes_html(m: svc.MeetingDetail) -> str:
+    """The same record as HTML, for the print preview and PDF of the GUI (Qt renders it)."""
+    from html import escape
+
+    def lines(text: str) -> str:
+        parts = [escape(x) for x in (text or "").splitlines() if x.strip()]
+        return "".join(f"<p class='body'>{p}</p>" for p in parts) or "<p class='body'>无</p>"
+
+    rows = []
+    for row in header_rows(m):
+        if len(row) == 2:
+            rows.append(f"<tr><th>{escape(row[0])}</th><td colspan='3'>{escape(row[1])}</td></tr>")
+        else:
+            rows.append("<tr>" + "".join(f"<th>{escape(v)}</th>" if i % 2 == 0 else f"<td>{escape(v)}</td>"
+                                         for i, v in enumerate(row)) + "</tr>")
+    out = [
+        "<html><head><style>",
+        "h1 { font-size: 22pt; text-align: center; font-weight: normal; margin: 0; }",
+        "p.sub { text-align: center; font-size: 14pt; margin: 4pt 0 12pt 0; }",
+        "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid black; padding: 4pt; font-size: 12pt; }",
+        "th { width: 18%; font-weight: bold; text-align: center; }",
+        "h2 { font-size: 14pt; font-weight: bold; margin: 10pt 0 2pt 0; } p.body { font-size: 13pt; margin: 2pt 0 2pt 0; }",
+        "p.sign { text-align: right; font-size: 13pt; margin-top: 24pt; }",
+        "</style></head><body>",
+        f"<h1>{escape(m.type_label)}记录</h1>",
+        f"<p class='sub'>{escape(m.branch_name)}{'（草稿）' if not m.is_final else ''}</p>",
+        "<table cellspacing='0' cellpadding='4' border='1' width='100%'>", *rows, "</table>",
+        "<h2>议题：</h2>", lines(m.topics),
+        "<h2>讨论发言（会议内容）：</h2>", lines(m.minutes),
+    ]
+    if m.votes:
+        out.append("<h2>表决情况：</h2>")
+        for i, v in enumerate(m.votes, start=1):
+            out.append(f"<p class='body'>{i}. {escape(v.subject)}（{escape(v.kind.label)}）：{escape(v.summary)}</p>")
+    if m.appraisals:
+        out.append("<h2>评议结果：</h2><table cellspacing='0' cellpadding='3' border='1' width='100%'>"
+                   "<tr><th>序号</th><th>姓名</th><th>评定等次</th><th>说明</th></tr>")
+        out += [f"<tr><td>{i}</td><td>{escape(a.name)}</td><td>{escape(a.outcome.label)}</td><td>{escape(a.note)}</td></tr>"
+                for i, a in enumerate(m.appraisals, start=1)]
+        out.append("</table>")
+    if m.type in DECIDING_TYPES or m.resolutions.strip():
+        out += ["<h2>决议（决定事项）：</h2>", lines(m.resolutions)]
+    labels = ("谈话人", "谈话对象", "记录人") if m.type is MeetingType.HEART_TALK else ("主持人", "记录人")
+    out.append("<p class='sign'>" + "&nbsp;&nbsp;&nbsp;&nbsp;".join(f"{x}（签字）：__________" for x in labels) + "</p>")
+    out.append("</body></html>")
+    return "".join(out)

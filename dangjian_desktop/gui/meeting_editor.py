@@ -1,0 +1,792 @@
+"""The meeting record editor: type-specific fields, attendance, votes, appraisal, attachments,
+a draft saved every few seconds, 定稿, and amendments of a final record with a reason."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QWidget
+
+from dangjian_desktop.core import meetings as core
+from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
+from dangjian_desktop.core.votes import tally
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
+from dangjian_desktop.reports.minutes import minutes_html
+from dangjian_desktop.services import attachments as att
+from dangjian_desktop.services import meetings as svc
+from dangjian_desktop.services.branches import group_names
+from dangjian_desktop.services.exports import ExportRequest, run_export
+
+AUTOSAVE_MS = 3000  # a crash loses at most these few seconds of typing
+STATUS_BRUSH = {
+    AttendanceStatus.PRESENT: QBrush(QColor("#e2efda")),
+    AttendanceStatus.LEAVE: QBrush(QColor("#ffe699")),
+    AttendanceStatus.ABSENT: QBrush(QColor("#f8cbad")),
+}
+
+
+class AttendanceModel(QAbstractTableModel):
+    """应到 people with 出席/请假/缺席 and the reason (the only editable cell)."""
+
+    COL_NAME, COL_GROUP, COL_VOTE, COL_STATUS, COL_REASON = range(5)
+    HEADERS = ("姓名", "党小组", "表决权", "出席情况", "请假或缺席原因")
+    sig_changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[svc.AttendanceRow] = []
+        self.read_only = False
+
+    def load(self, rows: list[svc.AttendanceRow]) -> None:
+        self.beginResetModel()
+        self.rows = [svc.AttendanceRow(**vars(r)) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, col = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return {self.COL_NAME: r.name, self.COL_GROUP: r.group,
+                    self.COL_VOTE: "有" if r.can_vote else "无表决权（预备党员）",
+                    self.COL_STATUS: r.status.label, self.COL_REASON: r.reason}[col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_STATUS:
+            return STATUS_BRUSH[r.status]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_REASON and r.status is not AttendanceStatus.PRESENT:
+            return "双击填写原因"
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if (index.isValid() and index.column() == self.COL_REASON and not self.read_only
+                and self.rows[index.row()].status is not AttendanceStatus.PRESENT):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.COL_REASON:
+            return False
+        self.rows[index.row()].reason = str(value).strip()
+        self.dataChanged.emit(index, index)
+        self.sig_changed.emit()
+        return True
+
+    def mark(self, rows: list[int], status: AttendanceStatus) -> None:
+        for i in rows:
+            self.rows[i].status = status
+            if status is AttendanceStatus.PRESENT:
+                self.rows[i].reason = ""
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.COL_REASON))
+            self.sig_changed.emit()
+
+    @property
+    def expected(self) -> int:
+        return len(self.rows)
+
+    @property
+    def present(self) -> int:
+        return sum(1 for r in self.rows if r.status is AttendanceStatus.PRESENT)
+
+    @property
+    def voters(self) -> tuple[int, int]:
+        """(应到, 实到) members with a vote."""
+        return (sum(1 for r in self.rows if r.can_vote),
+                sum(1 for r in self.rows if r.can_vote and r.status is AttendanceStatus.PRESENT))
+
+
+class VotesModel(QAbstractTableModel):
+    """Motions voted on; the numbers are typed, 应到/实到 come from attendance, the result is computed."""
+
+    COL_KIND, COL_SUBJECT, COL_FOR, COL_AGAINST, COL_ABSTAIN, COL_WRITTEN_FOR, COL_WRITTEN_AGAINST, COL_VOTERS, \
+        COL_RESULT = range(9)
+    HEADERS = ("类型", "表决事项", "赞成", "反对", "弃权", "书面赞成", "书面反对", "应到/实到（有表决权）", "结果（自动计算）")
+    NUMBERS = {COL_FOR: "in_favour", COL_AGAINST: "against", COL_ABSTAIN: "abstain",
+               COL_WRITTEN_FOR: "written_in_favour", COL_WRITTEN_AGAINST: "written_against"}
+    sig_changed = Signal()
+
+    def __init__(self, attendance: AttendanceModel, parent=None) -> None:
+        super().__init__(parent)
+        self.attendance = attendance
+        self.rows: list[svc.VoteRow] = []
+        self.read_only = False
+
+    def load(self, rows: list[svc.VoteRow]) -> None:
+        self.beginResetModel()
+        self.rows = [svc.VoteRow(**vars(r)) for r in rows]
+        self.endResetModel()
+
+    def voters(self, v: svc.VoteRow) -> tuple[int, int]:
+        if self.attendance.rows:
+            return self.attendance.voters
+        return (v.expected_voters or 0, v.present_voters or 0)
+
+    def result(self, v: svc.VoteRow) -> str:
+        """The result by core.votes.tally, exactly as the service will store it."""
+        expected, present = self.voters(v)
+        try:
+            r = tally(expected, present, v.in_favour, v.against, v.abstain, v.written_in_favour)
+        except ValueError as exc:
+            return f"票数有误：{exc}"
+        if not r.quorum:
+            return "未达到法定人数，不能表决"
+        return "通过" if r.passed else "未通过"
+
+    def summary(self, v: svc.VoteRow) -> str:
+        expected, present = self.voters(v)
+        try:
+            return tally(expected, present, v.in_favour, v.against, v.abstain, v.written_in_favour).summary
+        except ValueError as exc:
+            return f"票数有误：{exc}"
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        v, col = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.COL_KIND:
+                return v.kind.label
+            if col == self.COL_SUBJECT:
+                return v.subject
+            if col in self.NUMBERS:
+                value = getattr(v, self.NUMBERS[col])
+                return value if role == Qt.ItemDataRole.EditRole else str(value)
+            if col == self.COL_VOTERS:
+                return "%d / %d" % self.voters(v)
+            return self.result(v)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:
+            return self.summary(v)
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_RESULT and self.result(v) != "通过":
+            return QBrush(QColor("#b00020"))
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid() and not self.read_only and (index.column() == self.COL_SUBJECT or index.column() in self.NUMBERS):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        v, col = self.rows[index.row()], index.column()
+        if col == self.COL_SUBJECT:
+            v.subject = str(value).strip()
+        elif col in self.NUMBERS:
+            try:
+                number = int(str(value).strip() or 0)
+            except ValueError:
+                return False
+            if number < 0:
+                return False
+            setattr(v, self.NUMBERS[col], number)
+        else:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COL_RESULT))
+        self.sig_changed.emit()
+        return True
+
+    def add(self, kind: VoteKind, subject: str) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(svc.VoteRow(kind, subject))
+        self.endInsertRows()
+        self.sig_changed.emit()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self.endRemoveRows()
+        self.sig_changed.emit()
+
+    def attendance_changed(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, self.COL_VOTERS), self.index(len(self.rows) - 1, self.COL_RESULT))
+
+
+class AppraisalModel(QAbstractTableModel):
+    """民主评议: one row per member on the attendance list, with the outcome chosen."""
+
+    COL_NAME, COL_GROUP, COL_OUTCOME, COL_NOTE = range(4)
+    HEADERS = ("姓名", "党小组", "评定等次", "说明")
+    sig_changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.people: list[svc.AttendanceRow] = []
+        self.outcomes: dict[int, svc.AppraisalRow] = {}
+        self.read_only = False
+
+    def load(self, people: list[svc.AttendanceRow], results: list[svc.AppraisalRow]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.outcomes = {a.member_id: svc.AppraisalRow(**vars(a)) for a in results}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        p, col = self.people[index.row()], index.column()
+        a = self.outcomes.get(p.member_id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return {self.COL_NAME: p.name, self.COL_GROUP: p.group,
+                    self.COL_OUTCOME: a.outcome.label if a else "未评定", self.COL_NOTE: a.note if a else ""}[col]
+        return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if (index.isValid() and index.column() == self.COL_NOTE and not self.read_only
+                and self.people[index.row()].member_id in self.outcomes):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.COL_NOTE:
+            return False
+        a = self.outcomes.get(self.people[index.row()].member_id)
+        if a is None:
+            return False
+        a.note = str(value).strip()
+        self.dataChanged.emit(index, index)
+        self.sig_changed.emit()
+        return True
+
+    def set_outcome(self, rows: list[int], outcome: AppraisalOutcome | None) -> None:
+        for i in rows:
+            p = self.people[i]
+            if outcome is None:
+                self.outcomes.pop(p.member_id, None)
+            elif p.member_id in self.outcomes:
+                self.outcomes[p.member_id].outcome = outcome
+            else:
+                self.outcomes[p.member_id] = svc.AppraisalRow(p.member_id, outcome, p.name)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.COL_NOTE))
+            self.sig_changed.emit()
+
+    def results(self) -> list[svc.AppraisalRow]:
+        order = {p.member_id: i for i, p in enumerate(self.people)}
+        return sorted(self.outcomes.values(), key=lambda a: order.get(a.member_id, 10**9))
+
+
+class AttachmentsModel(QAbstractTableModel):
+    COL_NAME, COL_SIZE, COL_ADDED = range(3)
+    HEADERS = ("文件", "大小", "添加时间")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[att.AttachmentInfo] = []
+
+    def load(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        a = self.rows[index.row()]
+        if index.column() == self.COL_NAME:
+            return a.file_name
+        if index.column() == self.COL_SIZE:
+            return f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
+        return a.added_at.strftime("%Y-%m-%d %H:%M") if a.added_at else ""
+
+
+class MeetingEditorDialog(QDialog):
+    """One meeting record. A draft is saved as you type; a final record changes only with a reason."""
+
+    sig_saved = Signal(int)  # the meeting id, after every save
+
+    def __init__(self, ctx: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.form = Ui_MeetingEditorDialog()
+        self.form.setupUi(self)
+        f = self.form
+        self.meeting = svc.get_meeting(ctx.db, meeting_id)
+        self.dirty = False
+        self.unlocked_reason: str | None = None  # set while amending a final record
+        self._loading = False
+        self._printer = None  # kept alive while a preview dialog uses it (Qt crashes otherwise)
+        self.setWindowTitle(f"会议记录 - {self.meeting.type_label}")
+        self.resize(1100, 700)
+
+        self.attendance = AttendanceModel(self)
+        self.votes = VotesModel(self.attendance, self)
+        self.appraisal = AppraisalModel(self)
+        self.attachments = AttachmentsModel(self)
+        for view, model in ((f.attendanceView, self.attendance), (f.votesView, self.votes),
+                            (f.appraisalView, self.appraisal), (f.attachmentsView, self.attachments)):
+            view.setModel(model)
+            view.verticalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+        f.attendanceView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        f.appraisalView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        f.votesView.horizontalHeader().setSectionResizeMode(VotesModel.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        f.votesView.horizontalHeader().setStretchLastSection(False)
+        f.votesView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                    | QAbstractItemView.EditTrigger.EditKeyPressed
+                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        f.votesHint.setText("支部党员大会的表决：应到、实到有表决权人数由“出席情况”自动得出（预备党员没有表决权）；"
+                            "填写赞成、反对、弃权票数和缺席党员的书面意见，结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
+        f.appraisalHint.setText("民主评议党员：选中一人或多人，点下方的等次按钮评定。")
+        f.attachmentsHint.setText("照片、签到表扫描件、课件等：添加时复制到数据文件夹中保存，原文件可以删除。")
+        for g_id, g_name in group_names(ctx.db, self.meeting.branch_id):
+            f.groupCombo.addItem(g_name, g_id)
+
+        # signals
+        for edit in (f.titleEdit, f.placeEdit, f.hostEdit, f.recorderEdit, f.lecturerEdit, f.counterpartEdit,
+                     f.guestsEdit):
+            edit.textChanged.connect(self._changed)
+        for edit in (f.topicsEdit, f.minutesEdit, f.resolutionsEdit):
+            edit.textChanged.connect(self._changed)
+        f.dateEdit.dateChanged.connect(self._changed)
+        f.groupCombo.currentIndexChanged.connect(self._changed)
+        self.attendance.sig_changed.connect(self._attendance_changed)
+        self.votes.sig_changed.connect(self._changed)
+        self.appraisal.sig_changed.connect(self._changed)
+        f.presentButton.clicked.connect(lambda: self._mark(AttendanceStatus.PRESENT))
+        f.leaveButton.clicked.connect(lambda: self._mark(AttendanceStatus.LEAVE))
+        f.absentButton.clicked.connect(lambda: self._mark(AttendanceStatus.ABSENT))
+        f.allPresentButton.clicked.connect(
+            lambda: self.attendance.mark(list(range(self.attendance.rowCount())), AttendanceStatus.PRESENT))
+        f.regenerateButton.clicked.connect(self._regenerate)
+        menu = QMenu(f.addVoteButton)
+        for kind in VoteKind:
+            menu.addAction(kind.label, lambda k=kind: self.add_vote(k))
+        f.addVoteButton.setMenu(menu)
+        f.removeVoteButton.clicked.connect(self._remove_vote)
+        for button, outcome in ((f.excellentButton, AppraisalOutcome.EXCELLENT),
+                                (f.qualifiedButton, AppraisalOutcome.QUALIFIED),
+                                (f.basicButton, AppraisalOutcome.BASICALLY_QUALIFIED),
+                                (f.unqualifiedButton, AppraisalOutcome.UNQUALIFIED),
+                                (f.clearOutcomeButton, None)):
+            button.clicked.connect(lambda _=False, o=outcome: self._set_outcome(o))
+        f.restQualifiedButton.clicked.connect(self._rest_qualified)
+        f.addAttachmentButton.clicked.connect(self._add_attachment)
+        f.openAttachmentButton.clicked.connect(self._open_attachment)
+        f.attachmentsView.doubleClicked.connect(lambda _i: self._open_attachment())
+        f.removeAttachmentButton.clicked.connect(self._remove_attachment)
+        f.saveButton.clicked.connect(lambda: self.save(explicit=True))
+        f.finaliseButton.clicked.connect(self.finalise)
+        f.amendButton.clicked.connect(self.begin_amend)
+        f.previewButton.clicked.connect(self.print_preview)
+        f.pdfButton.clicked.connect(self.export_pdf)
+        f.wordButton.clicked.connect(self.export_word)
+        f.closeButton.clicked.connect(self.close)
+
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self._autosave)
+        self.autosave.start()
+        self._show(self.meeting)
+
+    # -------------------------------------------------------------- showing
+
+    def _show(self, m: svc.MeetingDetail) -> None:
+        self._loading = True
+        f = self.form
+        self.meeting = m
+        f.titleEdit.setText(m.title)
+        f.dateEdit.setDate(QDate(m.held_on.year, m.held_on.month, m.held_on.day))
+        f.placeEdit.setText(m.place)
+        f.hostEdit.setText(m.host)
+        f.recorderEdit.setText(m.recorder)
+        f.lecturerEdit.setText(m.lecturer)
+        f.counterpartEdit.setText(m.counterpart)
+        f.guestsEdit.setText(m.guests)
+        f.topicsEdit.setPlainText(m.topics)
+        f.minutesEdit.setPlainText(m.minutes)
+        f.resolutionsEdit.setPlainText(m.resolutions)
+        if m.group_id is not None:
+            f.groupCombo.setCurrentIndex(max(0, f.groupCombo.findData(m.group_id)))
+        self.attendance.load(m.attendance)
+        self.votes.load(m.votes)
+        self.appraisal.load(m.attendance, m.appraisals)
+        self._type_specific(m.type)
+        self._refresh_attachments()
+        self._refresh_history()
+        self._update_summary()
+        self._lock(m.is_final and self.unlocked_reason is None)
+        self._loading = False
+        self.dirty = False
+
+    def _type_specific(self, mtype: MeetingType) -> None:
+        f = self.form
+        group = mtype is MeetingType.GROUP
+        lecture = mtype is MeetingType.LECTURE
+        talk = mtype is MeetingType.HEART_TALK
+        f.groupLabel.setVisible(group)
+        f.groupCombo.setVisible(group)
+        f.lecturerLabel.setVisible(lecture)
+        f.lecturerEdit.setVisible(lecture)
+        f.counterpartLabel.setVisible(talk)
+        f.counterpartEdit.setVisible(talk)
+        f.hostLabel.setText("谈话人(&H)：" if talk else "主持人(&H)：")
+        f.tabs.setTabVisible(f.tabs.indexOf(f.attendanceTab), not talk)
+        f.tabs.setTabVisible(f.tabs.indexOf(f.votesTab), mtype is MeetingType.BRANCH_CONGRESS)
+        f.tabs.setTabVisible(f.tabs.indexOf(f.appraisalTab), mtype is MeetingType.APPRAISAL)
+        rule = core.frequency(mtype)
+        state = "已定稿" if self.meeting.is_final else "草稿"
+        group_text = f"（{self.meeting.group_name}）" if group and self.meeting.group_name else ""
+        f.headerLabel.setText(f"<b>{mtype.label}{group_text}</b>　{self.meeting.branch_name}　"
+                              f"<span style='color:#666'>状态：{state}；要求：{rule.label}</span>")
+
+    def _lock(self, locked: bool) -> None:
+        f = self.form
+        for edit in (f.titleEdit, f.placeEdit, f.hostEdit, f.recorderEdit, f.lecturerEdit, f.counterpartEdit,
+                     f.guestsEdit):
+            edit.setReadOnly(locked)
+        for edit in (f.topicsEdit, f.minutesEdit, f.resolutionsEdit):
+            edit.setReadOnly(locked)
+        f.dateEdit.setReadOnly(locked)
+        f.groupCombo.setEnabled(not locked)
+        for button in (f.presentButton, f.leaveButton, f.absentButton, f.allPresentButton, f.regenerateButton,
+                       f.addVoteButton, f.removeVoteButton, f.excellentButton, f.qualifiedButton, f.basicButton,
+                       f.unqualifiedButton, f.clearOutcomeButton, f.restQualifiedButton, f.removeAttachmentButton):
+            button.setEnabled(not locked)
+        self.attendance.read_only = self.votes.read_only = self.appraisal.read_only = locked
+        final = self.meeting.is_final
+        f.finaliseButton.setVisible(not final)
+        f.amendButton.setVisible(final and locked)
+        f.saveButton.setText("保存修改" if final and not locked else "保存")
+        f.saveButton.setEnabled(not locked)
+        if final and locked:
+            when = f"于{self.meeting.finalised_at:%Y-%m-%d %H:%M}" if self.meeting.finalised_at else ""
+            f.statusLabel.setText(f"已{when}定稿，修改需写明原因")
+        elif final:
+            f.statusLabel.setText(f"正在修改已定稿的记录，原因：{self.unlocked_reason}")
+
+    def _update_summary(self) -> None:
+        a = self.attendance
+        absent = a.expected - a.present
+        voters = a.voters
+        text = f"应到 <b>{a.expected}</b> 人，实到 <b>{a.present}</b> 人"
+        if absent:
+            text += f"，请假或缺席 {absent} 人"
+        if self.meeting.type is MeetingType.BRANCH_CONGRESS:
+            text += f"；有表决权的应到 {voters[0]} 人，实到 {voters[1]} 人（预备党员没有表决权）"
+        if not a.rows and self.meeting.type is not MeetingType.HEART_TALK:
+            text = (f"没有出席名单（应到 {self.meeting.expected} 人，实到 {self.meeting.present} 人，"
+                    "可能是从台账导入的记录）。点“按会议日期重新生成名单”可以按花名册生成。")
+        self.form.attendanceSummary.setText(text)
+
+    def _refresh_attachments(self) -> None:
+        self.attachments.load(att.list_attachments(self.ctx.db, "meeting", self.meeting.id))
+        count = len(self.attachments.rows)
+        self.form.tabs.setTabText(self.form.tabs.indexOf(self.form.attachmentsTab), f"附件（{count}）" if count else "附件")
+
+    def _refresh_history(self) -> None:
+        lines = []
+        for h in svc.meeting_history(self.ctx.db, self.meeting.id):
+            when = h.at.strftime("%Y-%m-%d %H:%M") if h.at else ""
+            if h.action == "finalise":
+                lines.append(f"{when} 定稿")
+            elif h.action == "import":
+                lines.append(f"{when} {h.reason}")
+            elif h.action == "amend":
+                lines.append(f"{when} 修改，原因：{h.reason}")
+                for label, old, new in h.changes:
+                    lines.append(f"    {label}：原为“{old}”，改为“{new}”")
+        self.form.historyText.setPlainText("\n".join(lines) or "定稿后的每一次修改都会记在这里（修改时间、原因、原文和新文）。")
+
+    # -------------------------------------------------------------- editing
+
+    def _changed(self, *_args) -> None:
+        if not self._loading:
+            self.dirty = True
+            if not self.meeting.is_final:
+                self.form.statusLabel.setText("有未保存的修改（几秒后自动保存）")
+
+    def _attendance_changed(self) -> None:
+        self._update_summary()
+        self.votes.attendance_changed()
+        self._changed()
+
+    def _selected_rows(self, view) -> list[int]:
+        return sorted({i.row() for i in view.selectionModel().selectedRows()})
+
+    def _mark(self, status: AttendanceStatus) -> None:
+        rows = self._selected_rows(self.form.attendanceView)
+        if not rows:
+            self.ctx.asker.info(self, "出席情况", "请先在名单中选中一人或多人（按住 Ctrl 或 Shift 可以多选）。")
+            return
+        self.attendance.mark(rows, status)
+        if status is not AttendanceStatus.PRESENT and len(rows) == 1:
+            index = self.attendance.index(rows[0], AttendanceModel.COL_REASON)
+            self.form.attendanceView.setCurrentIndex(index)
+            self.form.attendanceView.edit(index)
+
+    def _regenerate(self) -> None:
+        if self.attendance.rows and not self.ctx.asker.confirm(
+                self, "重新生成名单", "按会议日期重新生成应到名单？已标的请假、缺席和原因会保留给仍在名单上的人。"):
+            return
+        try:
+            fresh = svc.expected_attendees(self.ctx.db, self.meeting.branch_id, self.meeting.type, self._date(),
+                                           self.form.groupCombo.currentData() if self.meeting.type is MeetingType.GROUP
+                                           else None)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法生成名单", str(exc))
+            return
+        old = {r.member_id: r for r in self.attendance.rows}
+        for r in fresh:
+            if r.member_id in old:
+                r.status, r.reason = old[r.member_id].status, old[r.member_id].reason
+        self.attendance.load(fresh)
+        self.appraisal.load(fresh, self.appraisal.results())
+        self._attendance_changed()
+
+    def add_vote(self, kind: VoteKind) -> None:
+        subject = {VoteKind.ADMISSION: "关于接收××同志为中共预备党员", VoteKind.FULL_MEMBERSHIP: "关于××同志按期转为中共正式党员",
+                   VoteKind.ELECTION: "关于选举产生新一届支部委员会", VoteKind.OTHER: "关于……的决定"}[kind]
+        self.votes.add(kind, subject)
+        index = self.votes.index(len(self.votes.rows) - 1, VotesModel.COL_SUBJECT)
+        self.form.votesView.setCurrentIndex(index)
+        self.form.votesView.edit(index)
+
+    def _remove_vote(self) -> None:
+        rows = self._selected_rows(self.form.votesView)
+        for row in reversed(rows):
+            self.votes.remove(row)
+
+    def _set_outcome(self, outcome: AppraisalOutcome | None) -> None:
+        rows = self._selected_rows(self.form.appraisalView)
+        if not rows:
+            self.ctx.asker.info(self, "评议结果", "请先选中一人或多人。")
+            return
+        self.appraisal.set_outcome(rows, outcome)
+
+    def _rest_qualified(self) -> None:
+        rows = [i for i, p in enumerate(self.appraisal.people) if p.member_id not in self.appraisal.outcomes]
+        self.appraisal.set_outcome(rows, AppraisalOutcome.QUALIFIED)
+
+    def _date(self) -> date:
+        q = self.form.dateEdit.date()
+        return date(q.year(), q.month(), q.day())
+
+    def current_form(self) -> svc.MeetingForm:
+        f = self.form
+        m = self.meeting
+        form = svc.MeetingForm(
+            type=m.type, held_on=self._date(),
+            group_id=f.groupCombo.currentData() if m.type is MeetingType.GROUP else None,
+            title=f.titleEdit.text(), place=f.placeEdit.text(), host=f.hostEdit.text(),
+            recorder=f.recorderEdit.text(), lecturer=f.lecturerEdit.text(), counterpart=f.counterpartEdit.text(),
+            guests=f.guestsEdit.text(), topics=f.topicsEdit.toPlainText(), minutes=f.minutesEdit.toPlainText(),
+            resolutions=f.resolutionsEdit.toPlainText(), starts_at=m.starts_at, ends_at=m.ends_at,
+            attendance=[svc.AttendanceRow(**vars(r)) for r in self.attendance.rows],
+            votes=[svc.VoteRow(**vars(v)) for v in self.votes.rows],
+            appraisals=self.appraisal.results(),
+        )
+        if not self.attendance.rows:  # no list (an imported record, or 谈心谈话): keep the numbers
+            form.expected, form.present = m.expected, m.present
+        return form
+
+    # -------------------------------------------------------------- saving
+
+    def _autosave(self) -> None:
+        if self.dirty and not self.meeting.is_final:
+            self.save(quiet=True)
+
+    def save(self, *, explicit: bool = False, quiet: bool = False) -> bool:
+        """Save through the service; a final record only while it is being amended (with the reason)."""
+        if self.meeting.is_final and self.unlocked_reason is None:
+            return True
+        if not self.dirty and not explicit:
+            return True
+        try:
+            saved = svc.save_meeting(self.ctx.db, self.meeting.id, self.current_form(), version=self.meeting.version,
+                                     reason=self.unlocked_reason)
+        except DomainError as exc:
+            if quiet:
+                self.form.statusLabel.setText(f"未能自动保存：{exc}")
+            else:
+                self.ctx.asker.warn(self, "无法保存", str(exc))
+            return False
+        self.meeting = saved
+        self.dirty = False
+        if self.unlocked_reason is not None:
+            self.unlocked_reason = None
+            self._show(saved)
+            self.form.statusLabel.setText("修改已保存，并记入修改记录")
+        else:
+            self.form.statusLabel.setText(f"草稿已保存 {datetime.now():%H:%M:%S}")
+            self.votes.load(saved.votes)
+        self.sig_saved.emit(saved.id)
+        return True
+
+    def finalise(self) -> None:
+        if not self.save(explicit=True):
+            return
+        need = svc.missing_for_final(self.meeting)
+        if need:
+            self.ctx.asker.warn(self, "还不能定稿", f"定稿前请填写：{'、'.join(need)}。")
+            return
+        if not self.ctx.asker.confirm(self, "定稿", "定稿后记录将被锁定，以后修改需要写明原因并记入修改记录。现在定稿吗？"):
+            return
+        try:
+            final = svc.finalise_meeting(self.ctx.db, self.meeting.id, version=self.meeting.version)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法定稿", str(exc))
+            return
+        self._show(final)
+        self.sig_saved.emit(final.id)
+
+    def begin_amend(self) -> None:
+        reason = self.ctx.asker.text(self, "修改已定稿的记录", "这份记录已定稿。请写明修改原因（将记入修改记录）：")
+        reason = " ".join((reason or "").split())
+        if not reason:
+            return
+        self.unlocked_reason = reason
+        self._lock(False)
+
+    def closeEvent(self, event) -> None:
+        if self.dirty:
+            if self.meeting.is_final and self.unlocked_reason is not None:
+                if self.ctx.asker.confirm(self, "保存修改", "修改还没有保存。保存吗？"):
+                    if not self.save(explicit=True):
+                        event.ignore()
+                        return
+            elif not self.save():
+                if not self.ctx.asker.confirm(self, "无法保存", "草稿未能保存，仍然关闭吗？（未保存的修改会丢失）",
+                                              danger=True):
+                    event.ignore()
+                    return
+        self.autosave.stop()
+        super().closeEvent(event)
+
+    # -------------------------------------------------------------- attachments
+
+    def _add_attachment(self) -> None:
+        if not self.save():
+            return
+        for path in self.ctx.asker.open_files(self, "添加附件", str(Path.home()),
+                                              "照片、扫描件、文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.ppt *.pptx "
+                                              "*.xls *.xlsx);;所有文件 (*)"):
+            try:
+                att.add_attachment(self.ctx.db, "meeting", self.meeting.id, path)
+            except DomainError as exc:
+                self.ctx.asker.warn(self, "无法添加附件", str(exc))
+        self._refresh_attachments()
+
+    def _selected_attachment(self) -> att.AttachmentInfo | None:
+        rows = self._selected_rows(self.form.attachmentsView)
+        return self.attachments.rows[rows[0]] if rows else None
+
+    def _open_attachment(self) -> None:
+        a = self._selected_attachment()
+        if a is None:
+            return
+        try:
+            path = att.attachment_path(self.ctx.db, a.id)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法打开附件", str(exc))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _remove_attachment(self) -> None:
+        a = self._selected_attachment()
+        if a is None or not self.ctx.asker.confirm(self, "移除附件", f"从这份记录中移除附件“{a.file_name}”吗？", danger=True):
+            return
+        att.remove_attachment(self.ctx.db, a.id)
+        self._refresh_attachments()
+
+    # -------------------------------------------------------------- printing
+
+    def _document(self) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setHtml(minutes_html(svc.get_meeting(self.ctx.db, self.meeting.id)))
+        return doc
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        self.save()
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        doc = self._document()
+        dialog = QPrintPreviewDialog(self._printer, self)
+        dialog.setWindowTitle("打印预览")
+        dialog.paintRequested.connect(doc.print_)
+        self.preview_dialog = dialog
+        dialog.exec()
+        self.preview_dialog = None
+
+    def export_pdf(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        self.save()
+        out = self.ctx.asker.save_file(self, "导出PDF", str(Path.home() / f"{self._file_stem()}.pdf"), "PDF 文件 (*.pdf)")
+        if not out:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(out)
+        self._document().print_(printer)
+        self.form.statusLabel.setText(f"已导出：{out}")
+
+    def export_word(self) -> None:
+        self.save()
+        out = self.ctx.asker.save_file(self, "导出Word", str(Path.home() / f"{self._file_stem()}.docx"),
+                                       "Word 文档 (*.docx)")
+        if not out:
+            return
+        path = Path(out) if out.lower().endswith(".docx") else Path(out + ".docx")
+        try:
+            run_export(self.ctx.db, "minutes", ExportRequest(self.meeting.branch_id, path, record_id=self.meeting.id))
+        except (DomainError, OSError) as exc:
+            self.ctx.asker.warn(self, "无法导出", str(exc))
+            return
+        self.form.statusLabel.setText(f"已导出：{path}")
+
+    def _file_stem(self) -> str:
+        return f"{self.meeting.held_on.isoformat()}{self.meeting.type.label}记录"
