@@ -1,0 +1,259 @@
+"""三会一课 page and the meeting editor, driven like a secretary would: click, type, tick, vote, finalise, amend."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from sqlalchemy import select
+
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind
+from dangjian_desktop.db import models as m
+from dangjian_desktop.gui.meeting_editor import AttendanceModel, VotesModel
+from dangjian_desktop.gui.pages.meetings_page import MeetingListModel, MeetingsPage, YearGridModel
+from dangjian_desktop.services import meetings as svc
+from dangjian_desktop.services.branches import group_names
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def page(qtbot, demo_db, make_window):
+    window = make_window(demo_db)
+    p = window.show_page("meetings")
+    p.as_of = TODAY
+    p.refresh()
+    yield p
+    for editor in list(p.editors):
+        editor.dirty = False
+        editor.close()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def click_row(qtbot, view, row, col=0, modifier=Qt.KeyboardModifier.NoModifier):
+    rect = view.visualRect(view.model().index(row, col))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def type_into_cell(qtbot, typist, view, row, col, text):
+    """Click a cell, press F2 to edit it, type into the editor that opens, press Enter."""
+    index = view.model().index(row, col)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not view
+    if hasattr(editor, "selectAll"):
+        editor.selectAll()
+    typist(editor, text)
+    press_enter(qtbot, editor, view)
+
+
+def press_enter(qtbot, editor, view):
+    """Enter commits a cell editor; the delegate does it on the next turn of the event loop."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=3000)
+
+
+def active(qtbot, editor):
+    """The editor opens as its own window; a person's typing goes to it once it is active."""
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
+    return editor
+
+
+def new_from_menu(page, label, qtbot=None):
+    page._fill_new_menu()
+    action = next(a for a in page.new_menu.actions() if a.text() == label)
+    action.trigger()
+    editor = page.editors[-1]
+    return active(qtbot, editor) if qtbot else editor
+
+
+def test_the_page_sits_between_birthdays_and_development(page):
+    window = page.window()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles.index("三会一课") == titles.index("政治生日") + 1
+    assert titles.index("发展党员") == titles.index("三会一课") + 1
+
+
+def test_full_text_search_from_the_search_box(qtbot, page, typist):
+    page.year_combo.setCurrentIndex(page.year_combo.findData(None))
+    total = page.list_model.rowCount()
+    typist(page.search_edit, "二十大精神")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    rows = page.list_model.rows
+    assert 0 < len(rows) < total
+    for r in rows:
+        detail = svc.get_meeting(page.ctx.db, r.id)
+        assert "二十大精神" in detail.title + detail.topics + detail.minutes
+    assert "搜索“二十大精神”" in page.count_label.text()
+
+
+def test_year_grid_shows_held_missing_and_due(page):
+    page.tabs.setCurrentIndex(1)
+    model: YearGridModel = page.grid_model
+    labels = [r.label for r in model.rows]
+    row = labels.index("党小组会（第二党小组）")
+    october = model.index(row, 10)
+    assert model.data(october) == "未开"
+    november_group1 = model.index(labels.index("党小组会（第一党小组）"), 11)
+    assert model.data(november_group1) == "待开"
+    committee = labels.index("支部委员会会议")
+    assert model.data(model.index(committee, 1)) == "✓"
+    assert model.data(model.index(committee, 13)) == "11 / 12"
+
+
+def test_local_rule_changes_what_the_grid_requires(page):
+    from dangjian_desktop.services import settings
+
+    settings.set_local_rule_params(page.ctx.db, {("MEET-LECTURE-Q", "period"): "M"})
+    page.tabs.setCurrentIndex(1)
+    page.load_grid()
+    lecture = next(r for r in page.grid_model.rows if r.type is MeetingType.LECTURE)
+    assert lecture.required == 12 and lecture.missing > 0
+
+
+def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, page, typist, asker):
+    editor = new_from_menu(page, "支部党员大会", qtbot)
+    f = editor.form
+    mid = editor.meeting.id
+    assert f.titleEdit.text() == "支部党员大会" and "议题" not in f.topicsEdit.toPlainText()
+    assert f.tabs.isTabVisible(f.tabs.indexOf(f.votesTab))
+    assert not f.tabs.isTabVisible(f.tabs.indexOf(f.appraisalTab))
+    typist(f.hostEdit, "徐颖萍")
+    typist(f.recorderEdit, "田娜琳")
+    typist(f.placeEdit, "党员活动室")
+    f.minutesEdit.selectAll()
+    typist(f.minutesEdit, "介绍人介绍了发展对象的情况，党员逐一发表意见。")
+
+    # attendance: the first voting member is on leave, with a reason typed into the table
+    f.tabs.setCurrentIndex(f.tabs.indexOf(f.attendanceTab))
+    model: AttendanceModel = editor.attendance
+    expected = model.rowCount()
+    first_voter = next(i for i, r in enumerate(model.rows) if r.can_vote)
+    assert any(not r.can_vote for r in model.rows)  # 预备党员 shown as 无表决权
+    assert any(model.data(model.index(i, AttendanceModel.COL_VOTE)) == "无表决权（预备党员）"
+               for i in range(expected))
+    click_row(qtbot, f.attendanceView, first_voter)
+    click(qtbot, f.leaveButton)
+    editor_widget = QApplication.focusWidget()
+    typist(editor_widget, "出差")
+    press_enter(qtbot, editor_widget, f.attendanceView)
+    assert model.rows[first_voter].status is AttendanceStatus.LEAVE and model.rows[first_voter].reason == "出差"
+    assert f"实到 <b>{expected - 1}</b> 人" in f.attendanceSummary.text()
+    voters = model.voters
+
+    # a vote: subject and numbers typed, the result computed
+    f.tabs.setCurrentIndex(f.tabs.indexOf(f.votesTab))
+    editor.add_vote(VoteKind.ADMISSION)
+    subject_editor = QApplication.focusWidget()
+    subject_editor.selectAll()
+    typist(subject_editor, "关于接收张三同志为中共预备党员")
+    press_enter(qtbot, subject_editor, f.votesView)
+    type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1]))
+    votes = editor.votes
+    assert votes.data(votes.index(0, VotesModel.COL_VOTERS)) == f"{voters[0]} / {voters[1]}"
+    assert votes.data(votes.index(0, VotesModel.COL_RESULT)) == "通过"
+    type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1] + 1))
+    assert votes.data(votes.index(0, VotesModel.COL_RESULT)).startswith("票数有误")
+    type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1]))
+
+    # the draft is saved within a few seconds, without pressing anything
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=8000)
+    saved = svc.get_meeting(page.ctx.db, mid)
+    assert saved.host == "徐颖萍" and saved.place == "党员活动室" and saved.state is MeetingState.DRAFT
+    assert saved.present == expected - 1
+    assert saved.votes[0].subject == "关于接收张三同志为中共预备党员" and saved.votes[0].passed
+    assert "草稿已保存" in f.statusLabel.text()
+
+    # 定稿 locks the record
+    asker.confirm_answers.append(True)
+    click(qtbot, f.finaliseButton)
+    assert svc.get_meeting(page.ctx.db, mid).state is MeetingState.FINAL
+    assert f.hostEdit.isReadOnly() and not f.saveButton.isEnabled() and f.amendButton.isVisible()
+
+    # an amendment asks for a reason and is logged with the old and new text
+    asker.text_answers.append("补记列席人员")
+    click(qtbot, f.amendButton)
+    assert not f.guestsEdit.isReadOnly()
+    typist(f.guestsEdit, "街道党工委组织委员")
+    click(qtbot, f.saveButton)
+    assert svc.get_meeting(page.ctx.db, mid).guests == "街道党工委组织委员"
+    with page.ctx.db.session() as s:
+        entry = s.scalars(select(m.AuditEntry).where(m.AuditEntry.record_id == mid, m.AuditEntry.action == "amend")).one()
+    assert entry.reason == "补记列席人员" and entry.old == {"guests": ""} and entry.new == {"guests": "街道党工委组织委员"}
+    assert "补记列席人员" in f.historyText.toPlainText()
+    assert f.hostEdit.isReadOnly()  # locked again after the amendment
+
+
+def test_finalise_refuses_a_record_without_host(qtbot, page, asker):
+    editor = new_from_menu(page, "支部委员会会议")
+    click(qtbot, editor.form.finaliseButton)
+    assert asker.messages[-1][0] == "warn" and "主持人" in asker.messages[-1][2]
+    assert svc.get_meeting(page.ctx.db, editor.meeting.id).state is MeetingState.DRAFT
+
+
+def test_type_specific_fields(qtbot, page):
+    page._fill_new_menu()
+    group_menu = next(a for a in page.new_menu.actions() if a.text() == "党小组会").menu()
+    next(a for a in group_menu.actions() if a.text() == "第二党小组").trigger()
+    group = page.editors[-1].form
+    assert group.groupCombo.isVisible() and group.groupCombo.currentText() == "第二党小组"
+    assert not group.lecturerEdit.isVisible()
+    lecture = new_from_menu(page, "党课").form
+    assert lecture.lecturerEdit.isVisible() and not lecture.groupCombo.isVisible()
+    talk = new_from_menu(page, "谈心谈话").form
+    assert talk.counterpartEdit.isVisible() and talk.hostLabel.text().startswith("谈话人")
+    assert not talk.tabs.isTabVisible(talk.tabs.indexOf(talk.attendanceTab))
+
+
+def test_appraisal_outcomes_by_buttons(qtbot, page):
+    editor = new_from_menu(page, "民主评议党员")
+    f = editor.form
+    f.tabs.setCurrentIndex(f.tabs.indexOf(f.appraisalTab))
+    click_row(qtbot, f.appraisalView, 0)
+    click_row(qtbot, f.appraisalView, 1, modifier=Qt.KeyboardModifier.ControlModifier)
+    click(qtbot, f.excellentButton)
+    click(qtbot, f.restQualifiedButton)
+    click(qtbot, f.saveButton)
+    saved = svc.get_meeting(page.ctx.db, editor.meeting.id)
+    outcomes = [a.outcome.label for a in saved.appraisals]
+    assert outcomes.count("优秀") == 2 and outcomes.count("合格") == len(saved.attendance) - 2
+
+
+def test_attachment_added_and_listed(qtbot, page, asker, workdir):
+    photo = workdir / "签到表.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"0" * 100)
+    editor = new_from_menu(page, "主题党日")
+    asker.file_answers.append(str(photo))
+    click(qtbot, editor.form.addAttachmentButton)
+    assert editor.attachments.rows[0].file_name == "签到表.jpg"
+    assert "附件（1）" in editor.form.tabs.tabText(editor.form.tabs.indexOf(editor.form.attachmentsTab))
+
+
+def test_a_missing_meeting_from_home_opens_a_prefilled_record(qtbot, page, asker):
+    groups = {name: gid for gid, name in group_names(page.ctx.db, 1)}
+    asker.confirm_answers.append(True)
+    window = page.window()
+    window.open_ref(("missing_meeting", {"type": "group", "period": "2026-10", "group_id": groups["第二党小组"],
+                                         "branch_id": 1, "date": "2026-10-31"}))
+    editor = page.editors[-1]
+    assert editor.meeting.type is MeetingType.GROUP and editor.meeting.group_id == groups["第二党小组"]
+    assert editor.meeting.held_on == date(2026, 10, 31)
+    assert all(a.group == "第二党小组" for a in editor.meeting.attendance)
+
+
+def test_list_opens_a_record_by_double_click(qtbot, page):
+    view = page.list_view
+    rect = view.visualRect(page.list_model.index(0, MeetingListModel.COL_TITLE))
+    # a person's double click: press and release, then the second click
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.editors and page.editors[-1].meeting.id == page.list_model.rows[0].id
+    assert isinstance(page, MeetingsPage)
