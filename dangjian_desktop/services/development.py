@@ -614,9 +614,12 @@ def board(db: Database, branch_id: int, as_of: date | None = None, include_close
 def list_applicants(db: Database, branch_id: int, as_of: date | None = None,
                     include_closed: bool = True) -> list[ApplicantDetail]:
     """Everyone of the branch with their 25 steps (for `development list`, the ledger, the record)."""
+    as_of = as_of or date.today()
     with db.session() as s:
-        ids = [a.id for a in _applicants(s, branch_id, include_closed)]
-    return [applicant_detail(db, i, as_of) for i in ids]
+        applicants = _applicants(s, branch_id, include_closed)
+        members = _members_for(s, applicants)
+        ctx = _DetailContext.load(s, applicants)
+        return [_detail(a, members, ctx, as_of) for a in applicants]
 
 
 def applicant_detail(db: Database, applicant_id: int, as_of: date | None = None) -> ApplicantDetail:
@@ -624,32 +627,53 @@ def applicant_detail(db: Database, applicant_id: int, as_of: date | None = None)
     as_of = as_of or date.today()
     with db.session() as s:
         a = _load(s, applicant_id)
-        members = _members_for(s, [a])
-        overrides = _overrides(s)
-        facts = _facts(a, members)
-        branch = s.get(m.Branch, a.branch_id)
-        group = s.get(m.PartyGroup, a.group_id) if a.group_id else None
+        return _detail(a, _members_for(s, [a]), _DetailContext.load(s, [a]), as_of)
+
+
+@dataclass
+class _DetailContext:
+    """What every detail needs besides the applicant, read once for many."""
+
+    overrides: dict[str, Any]
+    branches: dict[int, m.Branch]
+    groups: dict[int, str]
+    attachment_counts: dict[int, int]
+
+    @classmethod
+    def load(cls, s: Session, applicants: list[m.Applicant]) -> "_DetailContext":
+        branch_ids = {a.branch_id for a in applicants}
+        branches = {b.id: b for b in s.scalars(select(m.Branch).where(m.Branch.id.in_(branch_ids)))} if branch_ids else {}
+        groups = dict(s.execute(select(m.PartyGroup.id, m.PartyGroup.name)
+                                .where(m.PartyGroup.branch_id.in_(branch_ids))).tuples().all()) if branch_ids else {}
         counts = dict(s.execute(select(m.Attachment.step_id, func.count(m.Attachment.id))
-                                .where(m.Attachment.step_id.in_([st.id for st in a.steps]))
-                                .group_by(m.Attachment.step_id)).tuples().all()) if a.steps else {}
-        rows = {st.step_no: st for st in a.steps}
-        steps = []
-        for st in STEPS:
-            r = rows.get(st.no)
-            steps.append(StepInfo(st.no, st.stage, st.name, r.id if r else None, r.done_on if r else None,
-                                  list(r.people or []) if r else [], dict(r.details or {}) if r else {},
-                                  r.notes if r else "", counts.get(r.id, 0) if r else 0))
-        reviews = [ReviewInfo(r.id, r.kind, REVIEW_KINDS.get(r.kind, r.kind), r.done_on, r.reviewer, r.content)
-                   for r in a.reviews]
-        window = int(rules.param_value("PROBATION-END", "due_days", overrides))
-        nxt = dr.next_step(facts.as_of(as_of), overrides)
-        found = sorted(dr.findings(facts, as_of, overrides), key=sort_key)
-        return ApplicantDetail(
-            a.id, a.branch_id, branch.name, branch.parent_org, a.name, a.gender, a.birth_date, a.id_number,
-            a.ethnicity, a.native_place, a.education, a.work_unit, a.phone, group.name if group else "",
-            a.status, a.probation_outcome, a.extension_months or 0, a.leaves_unit_on, a.rule_catalog_version,
-            a.member_id, a.notes, steps, reviews, dr.timeline(facts, as_of, overrides, window), found, nxt,
-            step(nxt.no).stage if nxt else 5)
+                                .join(m.DevelopmentStep, m.DevelopmentStep.id == m.Attachment.step_id)
+                                .where(m.DevelopmentStep.applicant_id.in_([a.id for a in applicants]))
+                                .group_by(m.Attachment.step_id)).tuples().all()) if applicants else {}
+        return cls(_overrides(s), branches, groups, counts)
+
+
+def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext, as_of: date) -> ApplicantDetail:
+    overrides = ctx.overrides
+    facts = _facts(a, members)
+    branch = ctx.branches[a.branch_id]
+    rows = {st.step_no: st for st in a.steps}
+    steps = []
+    for st in STEPS:
+        r = rows.get(st.no)
+        steps.append(StepInfo(st.no, st.stage, st.name, r.id if r else None, r.done_on if r else None,
+                              list(r.people or []) if r else [], dict(r.details or {}) if r else {},
+                              r.notes if r else "", ctx.attachment_counts.get(r.id, 0) if r else 0))
+    reviews = [ReviewInfo(r.id, r.kind, REVIEW_KINDS.get(r.kind, r.kind), r.done_on, r.reviewer, r.content)
+               for r in a.reviews]
+    window = int(rules.param_value("PROBATION-END", "due_days", overrides))
+    nxt = dr.next_step(facts.as_of(as_of), overrides)
+    found = sorted(dr.findings(facts, as_of, overrides), key=sort_key)
+    return ApplicantDetail(
+        a.id, a.branch_id, branch.name, branch.parent_org, a.name, a.gender, a.birth_date, a.id_number,
+        a.ethnicity, a.native_place, a.education, a.work_unit, a.phone, ctx.groups.get(a.group_id, ""),
+        a.status, a.probation_outcome, a.extension_months or 0, a.leaves_unit_on, a.rule_catalog_version,
+        a.member_id, a.notes, steps, reviews, dr.timeline(facts, as_of, overrides, window), found, nxt,
+        step(nxt.no).stage if nxt else 5)
 
 
 def applicant_choices(db: Database, branch_id: int, year: int | None = None) -> list[tuple[int, str]]:

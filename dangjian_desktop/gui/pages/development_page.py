@@ -399,7 +399,7 @@ class PersonView(QWidget):
         self.findings = _table(self, self.findings_model)
         self.findings.setObjectName("findingsView")
         self.findings.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.findings.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.setColumnHidden(FindingsModel.COL_RULE, True)  # the message names the rule and article
         self.findings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.findings_box = QGroupBox("提醒和问题", self)
         QVBoxLayout(self.findings_box).addWidget(self.findings)
@@ -416,6 +416,7 @@ class PersonView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([780, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -429,7 +430,7 @@ class PersonView(QWidget):
         self.timeline_model.load(d)
         self.reviews_model.load(d.reviews)
         self.findings_model.load(d.findings)
-        self.findings_box.setTitle(f"提醒和问题（{len(d.findings)}）")
+        self.findings_box.setTitle(f"提醒和问题（{len(d.findings)}）" if d.findings else "提醒和问题（没有）")
         nxt = d.next_step
         if nxt:
             due = f"，期限 {cn(nxt.due)}" if nxt.due else (f"，最早 {cn(nxt.earliest)}" if nxt.earliest else "")
