@@ -165,3 +165,45 @@ def test_new_applicant_dialog_takes_birth_and_sex_from_the_id_number(qtbot, demo
     assert not dialog.isVisible(), f.errorLabel.text()
     assert dialog.result_detail.name == "钱多多"
     assert dialog.result_detail.step(1).done_on == TODAY
+
+
+def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, workdir):
+    from dangjian_desktop.services.attachments import list_attachments
+
+    scan = workdir / "入党申请书 扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    dialog = _dialog(qtbot, demo_db, 4, 1, asker)
+    f = dialog.form
+    assert f.attachmentsBox.isEnabled()
+    asker.file_answers.append(str(scan))
+    qtbot.mouseClick(f.addAttachmentButton, Qt.MouseButton.LeftButton)
+    assert dialog.attachments.rowCount() == 1 and "扫描件" in dialog.attachments.data(dialog.attachments.index(0))
+    step_id = dev.applicant_detail(demo_db, 4).step(1).id
+    assert [a.file_name for a in list_attachments(demo_db, "step", step_id)] == ["入党申请书 扫描件.pdf"]
+    assert dev.applicant_detail(demo_db, 4).step(1).attachments == 1
+    f.attachmentsView.setCurrentIndex(dialog.attachments.index(0))
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(f.removeAttachmentButton, Qt.MouseButton.LeftButton)
+    assert dialog.attachments.rowCount() == 0 and list_attachments(demo_db, "step", step_id) == []
+    # a step not yet recorded cannot take attachments until it is saved
+    assert not _dialog(qtbot, demo_db, 3, 5, asker).form.attachmentsBox.isEnabled()
+
+
+def test_a_half_year_review_added_in_the_person_view_clears_the_overdue_finding(qtbot, make_window, demo_db, typist):
+    from dangjian_desktop.gui.development_editor import ReviewDialog, to_qdate
+
+    window = make_window(demo_db)
+    page = dev_page(window)
+    page.open_applicant(3)  # 史志阳: 半年考察 overdue
+    person = page.person
+    assert any(f.rule == "DEV-REVIEW-6M" for f in person.findings_model.rows)
+    dialog = ReviewDialog(person.ctx, person.detail, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.dateEdit.setDate(to_qdate(date(2026, 11, 20)))
+    typist(dialog.form.contentEdit, "半年考察：表现良好")
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    person.show_applicant(3, TODAY)
+    assert person.reviews_model.rows[0].content == "半年考察：表现良好"
+    assert not any(f.rule == "DEV-REVIEW-6M" for f in person.findings_model.rows)
