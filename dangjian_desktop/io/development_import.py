@@ -41,6 +41,7 @@ def step_columns() -> dict[str, tuple[str, ...]]:
     for s in STEPS:
         names = [s.name, f"{s.name}时间", f"{s.name}日期"] if counts[s.name] == 1 else []
         names += list(s.short_names)
+        names += [f"{s.no}.{s.name}", f"{s.no}、{s.name}", f"{s.no}{s.name}"]  # numbered, as our own 台账 writes them
         out[f"step_{s.no}"] = tuple(dict.fromkeys(names))
     return out
 

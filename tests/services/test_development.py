@@ -298,3 +298,20 @@ def test_record_export_has_every_step_and_the_signature_lines(demo_db, workdir):
         assert st.name in cells
     with pytest.raises(ValidationError, match="--id"):
         run_export(demo_db, "development-record", ExportRequest(1, workdir / "x.docx"))
+
+
+def test_the_exported_ledger_imports_back_with_the_same_dates(demo_db, workdir):
+    from dangjian_desktop.db.engine import open_database
+
+    out = run_export(demo_db, "development-ledger", ExportRequest(1, workdir / "台账.xlsx", year=TODAY.year))
+    fresh = open_database(workdir / "新.db", create=True)
+    try:
+        branch = create_branch(fresh, "新支部")
+        result = dev.import_ledger(fresh, out, branch.id)
+        before = {a.name: [s.done_on for s in a.steps] for a in dev.list_applicants(demo_db, 1, TODAY)
+                  if a.name in {x.name for x in dev.list_applicants(fresh, branch.id, TODAY)}}
+        after = {a.name: [s.done_on for s in a.steps] for a in dev.list_applicants(fresh, branch.id, TODAY)}
+        assert result.created == len(after) >= 7
+        assert after == before
+    finally:
+        fresh.close()
