@@ -44,15 +44,14 @@ def write_annual_report(r: AnnualReport, out: Path, today: date | None = None) -
                          + (f"支部书记：{r.secretary}。" if r.secretary else ""))
 
     d.add_heading(doc, "二、组织生活开展情况")
-    done = [c for c in r.meetings if c.held >= c.required]
-    d.add_paragraph(doc, f"全年应开展的{len(r.meetings)}类组织生活中，{len(done)}类达到规定次数。"
+    done = [c for c in r.meetings if not c.missing and not c.pending]
+    d.add_paragraph(doc, f"应开展的{len(r.meetings)}类组织生活中，{len(done)}类达到规定次数。"
                          f"有考勤记录的会议平均出勤率为{_pct(r.overall_attendance)}。具体情况见下表。")
     attendance = {a.type: a for a in r.attendance}
-    rows = [("类型", "全年应开", "实际召开", "完成情况", "出勤率")]
+    rows = [("类型", "应开", "实开", "完成情况", "出勤率")]
     for c in r.meetings:
         a = attendance.get(c.type)
-        status = "完成" if c.held >= c.required else f"差{c.required - c.held}次"
-        rows.append((c.type.label, str(c.required), str(c.held), status, _pct(a.rate) if a else "—"))
+        rows.append((c.type.label, str(c.required), str(c.held), c.status, _pct(a.rate) if a else "—"))
     d.add_table(doc, rows, (50, 25, 25, 30, 25), size=d.SIZE_S4, centre_columns=(1, 2, 3, 4))
     d.add_paragraph(doc, "")
 

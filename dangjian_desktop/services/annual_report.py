@@ -8,16 +8,17 @@ from datetime import date
 
 from sqlalchemy import and_, case, func, select
 
-from dangjian_desktop.core.development import STAGES, stage_of
+from dangjian_desktop.core.development import STAGES
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, ApplicantStatus, AttendanceStatus, BirthdayObservance, MeetingType, MemberStatus,
+    AppraisalOutcome, AttendanceStatus, BirthdayObservance, MeetingType, MemberStatus,
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.check import run_check
-from dangjian_desktop.services.dashboard import MeetingCount, meeting_counts
+from dangjian_desktop.services.development import list_applicants
+from dangjian_desktop.services.meetings import TypeCount, year_counts
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class AnnualReport:
     members_full: int = 0
     members_probationary: int = 0
     groups: list[str] = field(default_factory=list)
-    meetings: list[MeetingCount] = field(default_factory=list)
+    meetings: list[TypeCount] = field(default_factory=list)
     attendance: list[TypeAttendance] = field(default_factory=list)
     appraisal: dict[AppraisalOutcome, int] = field(default_factory=dict)
     admitted: list[str] = field(default_factory=list)  # new 预备党员 (入党日期 in the year)
@@ -118,14 +119,6 @@ def annual_report(db: Database, branch_id: int, year: int, today: date | None = 
             .group_by(m.DevelopmentStep.step_no)).all()
         r.steps_in_year = {no: n for no, n in step_rows}
         r.new_applications = r.steps_in_year.get(1, 0)
-        last_steps = s.execute(
-            select(m.Applicant.id, func.max(m.DevelopmentStep.step_no))
-            .outerjoin(m.DevelopmentStep, and_(m.DevelopmentStep.applicant_id == m.Applicant.id,
-                                               m.DevelopmentStep.done_on <= end))
-            .where(applicants, m.Applicant.status == ApplicantStatus.ACTIVE)
-            .group_by(m.Applicant.id)).all()
-        stages = Counter(stage_of(last).no for _, last in last_steps if last)
-        r.applicants_by_stage = {st.no: stages.get(st.no, 0) for st in STAGES}
         birthday_people = set(s.scalars(on_roll_at_end.with_only_columns(m.Member.id)
                                         .where(m.Member.joined_on < date(year, 1, 1))))
         r.birthdays_due = len(birthday_people)
@@ -133,8 +126,11 @@ def annual_report(db: Database, branch_id: int, year: int, today: date | None = 
                         .join(m.Member).where(members, m.BirthdayObservanceRecord.year == year)).all()
         r.birthdays_marked = len({mid for mid, _ in obs if mid in birthday_people})
         r.observances = dict(Counter(kind for _, kind in obs))
-    r.meetings = meeting_counts(db, branch_id, year)
-    findings = run_check(db, [branch_id], min(date(year + 1, 1, 1), today))
+    judged_on = min(date(year + 1, 1, 1), today)  # a finished year is judged once it is over
+    r.meetings = year_counts(db, branch_id, year, judged_on)
+    stages = Counter(a.stage for a in list_applicants(db, branch_id, as_of=end, include_closed=False))
+    r.applicants_by_stage = {st.no: stages.get(st.no, 0) for st in STAGES}
+    findings = run_check(db, [branch_id], judged_on)
     r.missing = [f for f in findings if f.rule.startswith("MEET-") and f.date is not None
                  and f.date.year == year and f.severity.value in ("overdue", "violation")]
     return r

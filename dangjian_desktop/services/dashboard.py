@@ -7,39 +7,19 @@ from datetime import date
 
 from sqlalchemy import case, func, select
 
-from dangjian_desktop.core import rules
-from dangjian_desktop.core.development import STAGES, stage_of
+from dangjian_desktop.core.development import STAGES
 from dangjian_desktop.core.findings import Finding
-from dangjian_desktop.core.glossary import ApplicantStatus, AttendanceStatus, MeetingType, MemberStatus, Severity
+from dangjian_desktop.core.glossary import AttendanceStatus, MemberStatus, Severity
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
-from dangjian_desktop.services import settings
 from dangjian_desktop.services.check import run_check
-
-MEETING_RULES = {
-    MeetingType.BRANCH_CONGRESS: "MEET-CONGRESS-Q",
-    MeetingType.COMMITTEE: "MEET-COMMITTEE-M",
-    MeetingType.GROUP: "MEET-GROUP-M",
-    MeetingType.LECTURE: "MEET-LECTURE-Q",
-    MeetingType.THEME_DAY: "MEET-THEME-DAY-M",
-    MeetingType.ORG_LIFE: "MEET-ORG-LIFE-Y",
-    MeetingType.APPRAISAL: "MEET-APPRAISAL-Y",
-    MeetingType.HEART_TALK: "MEET-HEART-TALK-Y",
-}
-PERIODS_PER_YEAR = {"M": 12, "Q": 4, "Y": 1}
-
+from dangjian_desktop.services.development import board
+from dangjian_desktop.services.meetings import TypeCount, year_counts
 
 @dataclass(frozen=True)
 class Count:
     label: str
     value: int
-
-
-@dataclass(frozen=True)
-class MeetingCount:
-    type: MeetingType
-    held: int
-    required: int  # for the whole year, by the branch's rules
 
 
 @dataclass(frozen=True)
@@ -59,7 +39,7 @@ class Dashboard:
     reminders: list[Finding]
     members_by_status: list[Count] = field(default_factory=list)
     members_by_group: list[Count] = field(default_factory=list)
-    meetings: list[MeetingCount] = field(default_factory=list)
+    meetings: list[TypeCount] = field(default_factory=list)
     attendance_by_month: list[MonthRate] = field(default_factory=list)
     applicants_by_stage: list[Count] = field(default_factory=list)
 
@@ -73,29 +53,9 @@ def reminders(db: Database, branch_id: int, as_of: date) -> list[Finding]:
     return run_check(db, [branch_id], as_of)
 
 
-def required_per_year(rule_id: str, overrides: dict, groups: int = 1) -> int:
-    """How many meetings a rule asks for in a whole year (per group for group meetings)."""
-    period = str(rules.param_value(rule_id, "period", overrides)).upper()
-    count = int(rules.param_value(rule_id, "min_count", overrides))
-    return PERIODS_PER_YEAR.get(period, 1) * count * groups
-
-
-def meeting_counts(db: Database, branch_id: int, year: int) -> list[MeetingCount]:
-    """Meetings held in `year` by type, beside what the rules require for the year."""
-    overrides = settings.rule_overrides(db)
-    with db.session() as s:
-        held = dict(s.execute(
-            select(m.Meeting.type, func.count(m.Meeting.id))
-            .where(m.Meeting.branch_id == branch_id, func.strftime("%Y", m.Meeting.held_on) == str(year)
-                   if db.is_sqlite else func.extract("year", m.Meeting.held_on) == year)
-            .group_by(m.Meeting.type)).all())
-        groups = s.scalar(select(func.count(m.PartyGroup.id)).where(
-            m.PartyGroup.branch_id == branch_id, m.PartyGroup.dissolved_on.is_(None))) or 0
-    out = []
-    for mtype, rule_id in MEETING_RULES.items():
-        n_groups = groups if mtype is MeetingType.GROUP else 1
-        out.append(MeetingCount(mtype, held.get(mtype, 0), required_per_year(rule_id, overrides, n_groups)))
-    return out
+def meeting_counts(db: Database, branch_id: int, year: int, as_of: date | None = None) -> list[TypeCount]:
+    """Meetings held in `year` by type beside what the rules require (the year grid's own sums)."""
+    return year_counts(db, branch_id, year, as_of)
 
 
 def _year_filter(db: Database, column, year: int):
@@ -135,19 +95,9 @@ def member_counts(db: Database, branch_id: int) -> tuple[list[Count], list[Count
     return statuses, [Count(name, n) for name, n in by_group]
 
 
-def applicants_by_stage(db: Database, branch_id: int) -> list[Count]:
-    """Applicants still in the procedure, by the stage of the last step they completed."""
-    with db.session() as s:
-        rows = s.execute(
-            select(m.Applicant.id, func.max(m.DevelopmentStep.step_no))
-            .outerjoin(m.DevelopmentStep, (m.DevelopmentStep.applicant_id == m.Applicant.id)
-                       & m.DevelopmentStep.done_on.is_not(None))
-            .where(m.Applicant.branch_id == branch_id, m.Applicant.status == ApplicantStatus.ACTIVE)
-            .group_by(m.Applicant.id)).all()
-    counts = {st.no: 0 for st in STAGES}
-    for _, last in rows:
-        counts[stage_of(last).no if last else 1] += 1
-    return [Count(st.short, counts[st.no]) for st in STAGES]
+def applicants_by_stage(db: Database, branch_id: int, as_of: date | None = None) -> list[Count]:
+    """People in the procedure by stage, as the 发展党员 board places them."""
+    return [Count(STAGES[col.stage - 1].short, len(col.cards)) for col in board(db, branch_id, as_of)]
 
 
 def dashboard(db: Database, branch_id: int, as_of: date | None = None) -> Dashboard:
@@ -159,7 +109,7 @@ def dashboard(db: Database, branch_id: int, as_of: date | None = None) -> Dashbo
         reminders=reminders(db, branch_id, as_of),
         members_by_status=by_status,
         members_by_group=by_group,
-        meetings=meeting_counts(db, branch_id, as_of.year),
+        meetings=meeting_counts(db, branch_id, as_of.year, as_of),
         attendance_by_month=attendance_by_month(db, branch_id, as_of.year),
-        applicants_by_stage=applicants_by_stage(db, branch_id),
+        applicants_by_stage=applicants_by_stage(db, branch_id, as_of),
     )

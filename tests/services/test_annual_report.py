@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 from docx import Document
 from sqlalchemy import insert
@@ -25,6 +25,7 @@ def _fill(db):
     b = branch.id
     with db.transaction() as s:
         group = s.query(m.PartyGroup).filter_by(branch_id=b).one()
+        group.created_at = datetime(2024, 1, 1)  # the group existed all through 2025
         people = [
             # name, joined, full, status, since
             ("甲", date(2000, 7, 1), date(2001, 7, 1), MemberStatus.FULL, None),
@@ -103,9 +104,10 @@ def test_the_word_report_states_the_numbers(db, workdir):
     assert "支部共有党员4名，其中正式党员3名、预备党员1名" in text
     assert "接收预备党员1名（丁）" in text and "转出组织关系1名（戊）" in text
     assert "【请补充" in text  # the secretary adds a few sentences
+    assert "2025年第四季度未召开支部党员大会" in text  # what was missing is listed
     table = doc.tables[0]
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
-    assert rows["支部党员大会"][1:4] == ["4", "3", "差1次"]
+    assert rows["支部党员大会"][1:4] == ["4", "3", "缺1次"]
     assert rows["支部委员会会议"][1:4] == ["12", "12", "完成"]
 
 

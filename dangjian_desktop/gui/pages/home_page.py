@@ -115,7 +115,7 @@ class HomePage(Page):
         left_layout.addLayout(buttons)
 
         self.chart_members = BarChart("在册党员", self)
-        self.chart_meetings = BarChart("今年会议（已开/全年应开）", self)
+        self.chart_meetings = BarChart("今年会议（已开/应开）", self)
         self.chart_attendance = BarChart("今年各月出勤率", self, percent=True)
         self.chart_applicants = BarChart("发展党员（按阶段）", self)
         charts = QWidget(self)
@@ -157,6 +157,7 @@ class HomePage(Page):
             [Bar(c.label, c.value) for c in d.members_by_status[:2]]
             + [Bar(c.label, c.value) for c in d.members_by_group])
         self.chart_meetings.set_bars([Bar(c.type.label, c.held, c.required) for c in d.meetings])
+        self.chart_meetings.setToolTip("红色：已达到要求；金色：还差；浅红：应开次数（从有记录起算）")
         months = [r for r in d.attendance_by_month if r.month <= d.as_of.month]
         self.chart_attendance.set_bars([
             Bar(f"{r.month}月", r.rate or 0.0, text=f"{r.rate:.0%}" if r.rate is not None else "无会议")
