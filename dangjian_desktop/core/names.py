@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from pypinyin import lazy_pinyin
-
 # Surnames of two characters: ordered as one surname (all 欧 before any 欧阳), not as 欧 + 阳….
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 轩辕 端木 独孤 南宫 西门 "
@@ -32,6 +30,10 @@ class NameKeys:
 
 def name_keys(name: str) -> NameKeys:
     """Search and ordering keys for a Chinese name."""
+    # imported here: pypinyin loads its dictionaries on import (half a second at every start),
+    # and only saving a name needs them
+    from pypinyin import lazy_pinyin
+
     name = (name or "").strip()
     syllables = lazy_pinyin(name, errors="ignore")
     pinyin = "".join(syllables).lower()
@@ -105,4 +107,6 @@ def stroke_key(name: str) -> str:
 
 def pinyin_key(name: str) -> str:
     """Key for pinyin order (the common alternative): the syllables, then the characters."""
+    from pypinyin import lazy_pinyin
+
     return " ".join(lazy_pinyin((name or "").strip(), errors="default")).lower()

@@ -10,14 +10,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+import re
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.errors import DatabaseDamaged, DatabaseError, DatabaseMissing, DatabaseTooNew
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def alembic_config(connection=None) -> Config:
+    # Alembic is imported only when a migration is looked at: it costs half a second at
+    # every start, and a database already at the head needs none of it (see _head_from_files)
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -33,7 +39,33 @@ def alembic_config(connection=None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$""", re.M)
+
+
+def _head_from_files() -> str | None:
+    """The head revision read from the scripts' `revision =` lines, without importing Alembic;
+    None when that is not clear-cut (then Alembic decides)."""
+    revisions, parents = set(), set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(m.groups() for m in _REVISION_LINE.finditer(script.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue  # __init__.py and helpers
+        rev = found["revision"].strip("'\"")
+        if not re.fullmatch(r"\w+", rev):
+            return None
+        revisions.add(rev)
+        down = found.get("down_revision", "None")
+        if down != "None":
+            if not re.fullmatch(r"""['"]\w+['"]""", down):
+                return None  # a merge point or something unusual
+            parents.add(down.strip("'\""))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -182,7 +214,12 @@ def _check_integrity(path: Path) -> None:
 
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if "alembic_version" not in inspect(conn).get_table_names():
+            return None
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(versions) > 1:
+        raise DatabaseError("数据库的结构版本记录有多条，无法判断能否打开，未做任何改动。")
+    return versions[0] if versions else None
 
 
 def open_database(target: str | Path, *, create: bool = False) -> Database:
@@ -225,12 +262,19 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
 
 
 def _migrate(engine: Engine, path: Path | None, files: Path) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
     try:
         current = _current_revision(engine)
+    except DatabaseError:
+        raise
     except Exception as exc:  # unreadable file: never overwrite it
         raise DatabaseError(f"无法读取数据库（{exc}），文件可能已损坏，未做任何改动。") from exc
+    if current is not None and current == _head_from_files():
+        return  # the usual case: nothing to do, and no Alembic to load
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
     if current == head:
         return
     if current is not None:

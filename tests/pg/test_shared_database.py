@@ -212,3 +212,13 @@ def test_the_open_database_never_shows_the_password(pg_server, workdir):
     finally:
         database.close()
         pg_server.drop_database(server_db)
+
+
+def test_the_head_read_from_the_scripts_is_alembics(monkeypatch, tmp_path):
+    # a database at the head opens without importing Alembic; the shortcut must agree with it
+    from dangjian_desktop.db import engine as engine_mod
+    from tests.db.test_migrations import _migrations_with_extra
+
+    assert engine_mod._head_from_files() == engine_mod.head_revision()
+    monkeypatch.setattr(engine_mod, "MIGRATIONS", _migrations_with_extra(tmp_path, "    pass"))
+    assert engine_mod._head_from_files() == engine_mod.head_revision() == "9000"
