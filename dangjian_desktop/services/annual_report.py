@@ -128,7 +128,8 @@ def annual_report(db: Database, branch_id: int, year: int, today: date | None = 
         r.observances = dict(Counter(kind for _, kind in obs))
     judged_on = min(date(year + 1, 1, 1), today)  # a finished year is judged once it is over
     r.meetings = year_counts(db, branch_id, year, judged_on)
-    stages = Counter(a.stage for a in list_applicants(db, branch_id, as_of=end, include_closed=False))
+    stages = Counter(a.stage for a in list_applicants(db, branch_id, as_of=end, include_closed=False)
+                     if a.steps[0].done_on is not None and a.steps[0].done_on <= end)  # had applied by then
     r.applicants_by_stage = {st.no: stages.get(st.no, 0) for st in STAGES}
     findings = run_check(db, [branch_id], judged_on)
     r.missing = [f for f in findings if f.rule.startswith("MEET-") and f.date is not None
