@@ -103,21 +103,36 @@ def source_key() -> str:
     return h.hexdigest()
 
 
+_lock_depth = 0
+
+
 @contextlib.contextmanager
 def build_lock():
-    """One build (or install test) at a time in this working tree; others wait."""
+    """One build (or test of the built files) at a time in this working tree; others wait.
+    Re-entrant within one process, so a test can hold it around build() and its checks."""
+    global _lock_depth
+    if _lock_depth:
+        _lock_depth += 1
+        try:
+            yield
+        finally:
+            _lock_depth -= 1
+        return
     LOCK_FILE.parent.mkdir(parents=True, exist_ok=True)
     with open(LOCK_FILE, "w") as handle:
         try:
             import fcntl
         except ImportError:  # Windows: CI runs one build at a time anyway
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
+            fcntl = None
+        if fcntl:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        _lock_depth = 1
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _lock_depth = 0
+            if fcntl:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 # ---------------------------------------------------------------------------------------- bundle
@@ -129,7 +144,8 @@ def build_bundle() -> Path:
     except ImportError:
         raise SystemExit("需要 PyInstaller：.venv/bin/pip install -e '.[package]'") from None
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+    # no --clean: PyInstaller's own cache in build/pyinstaller makes a rebuild after a small change faster
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(WORK), str(ROOT / "packaging" / "dangjian.spec")],
                    check=True, cwd=ROOT)
     log(f"bundle built in {time.monotonic() - started:.0f} s: {BUNDLE} ({folder_size(BUNDLE) / 2**20:.0f} MB)")

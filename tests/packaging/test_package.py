@@ -42,8 +42,10 @@ def built():
         pytest.skip("PyInstaller 未安装（pip install -e '.[package]'），不能构建安装包")
     if shutil.which("objdump") is None:
         pytest.skip("缺少 objdump（apt-get install binutils），PyInstaller 在 Linux 上需要它")
-    bundle, deb = build.build()
-    return bundle, deb
+    # Hold the lock while the tests use dist/: another test run in this tree must not rebuild under us.
+    with build.build_lock():
+        bundle, deb = build.build()
+        yield bundle, deb
 
 
 def _clean_env(home: Path) -> dict:
@@ -150,7 +152,7 @@ def test_installs_with_apt_runs_and_removes_cleanly(built, tmp_path):
     (data / "dangjian.db").write_bytes(b"the user's data")  # must survive install and removal
     apt = ["apt-get", "-y", "-q", "-o", "DPkg::Lock::Timeout=300"]
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    with build.build_lock():
+    with build.build_lock():  # re-entrant: the fixture already holds it
         if subprocess.run(["dpkg", "-s", "dangjian-desktop"], capture_output=True).returncode == 0:
             subprocess.run([*apt, "remove", "dangjian-desktop"], check=True, capture_output=True, env=env)
         installed = subprocess.run([*apt, "install", str(deb)], capture_output=True, text=True, env=env)
