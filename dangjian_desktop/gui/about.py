@@ -60,7 +60,9 @@ class AboutDialog(QDialog):
         f.licenceList.currentRowChanged.connect(self._show_licence)
         qt = next((i for i, e in enumerate(self.licences) if e["name"].lower().startswith("pyside6")), 0)
         f.licenceList.setCurrentRow(qt)  # Qt's LGPL first: it is the one the licence asks us to show
-        self.resize(760, 600)
+        # 760×600 where there is room; smaller on a 1366×768 screen at 125–150 % scaling
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(760, int(screen.width() * 0.9)), min(600, int(screen.height() * 0.85)))
 
     def _show_licence(self, row: int) -> None:
         if row < 0:
