@@ -748,11 +748,21 @@ class MeetingEditorDialog(QDialog):
         doc.setHtml(minutes_html(svc.get_meeting(self.ctx.db, self.meeting.id)))
         return doc
 
+    @staticmethod
+    def _official_page(printer) -> None:
+        """A4 with the official margins (top 37, bottom 35, left 28, right 26 mm), as the Word record."""
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize
+
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageMargins(QMarginsF(28, 37, 26, 35), QPageLayout.Unit.Millimeter)
+
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         self.save()
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._official_page(self._printer)
         doc = self._document()
         dialog = QPrintPreviewDialog(self._printer, self)
         dialog.setWindowTitle("打印预览")
@@ -769,6 +779,7 @@ class MeetingEditorDialog(QDialog):
         if not out:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._official_page(printer)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(out)
         self._document().print_(printer)

@@ -229,7 +229,8 @@ def minutes_html(m: svc.MeetingDetail) -> str:
         if len(row) == 2:
             rows.append(f"<tr><th>{escape(row[0])}</th><td colspan='3'>{escape(row[1])}</td></tr>")
         else:
-            rows.append("<tr>" + "".join(f"<th>{escape(v)}</th>" if i % 2 == 0 else f"<td>{escape(v)}</td>"
+            rows.append("<tr>" + "".join(f"<th width='18%'>{escape(v)}</th>" if i % 2 == 0
+                                         else f"<td width='32%'>{escape(v)}</td>"
                                          for i, v in enumerate(row)) + "</tr>")
     out = [
         "<html><head><style>",
@@ -238,7 +239,7 @@ def minutes_html(m: svc.MeetingDetail) -> str:
         "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid black; padding: 4pt; font-size: 12pt; }",
         "th { width: 18%; font-weight: bold; text-align: center; }",
         "h2 { font-size: 14pt; font-weight: bold; margin: 10pt 0 2pt 0; } p.body { font-size: 13pt; margin: 2pt 0 2pt 0; }",
-        "p.sign { text-align: right; font-size: 13pt; margin-top: 24pt; }",
+        "table.sign { margin-top: 14pt; } table.sign td { border: none; font-size: 13pt; }",
         "</style></head><body>",
         f"<h1>{escape(m.type_label)}记录</h1>",
         f"<p class='sub'>{escape(m.branch_name)}{'（草稿）' if not m.is_final else ''}</p>",
@@ -259,6 +260,9 @@ def minutes_html(m: svc.MeetingDetail) -> str:
     if m.type in DECIDING_TYPES or m.resolutions.strip():
         out += ["<h2>决议（决定事项）：</h2>", lines(m.resolutions)]
     labels = ("谈话人", "谈话对象", "记录人") if m.type is MeetingType.HEART_TALK else ("主持人", "记录人")
-    out.append("<p class='sign'>" + "&nbsp;&nbsp;&nbsp;&nbsp;".join(f"{x}（签字）：__________" for x in labels) + "</p>")
+    # one row of a borderless table: the signatures stay on one line, as on paper
+    out.append("<table class='sign' width='100%' border='0' cellspacing='0'><tr>"
+               + "".join(f"<td align='right' nowrap>{x}（签字）：<u>{'&nbsp;' * 12}</u></td>" for x in labels)
+               + "</tr></table>")
     out.append("</body></html>")
     return "".join(out)

@@ -257,3 +257,17 @@ def test_list_opens_a_record_by_double_click(qtbot, page):
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.editors and page.editors[-1].meeting.id == page.list_model.rows[0].id
     assert isinstance(page, MeetingsPage)
+
+
+def test_pdf_export_writes_the_record(qtbot, page, asker, workdir):
+    editor = page.open_meeting(page.list_model.rows[0].id)
+    out = workdir / "会议记录.pdf"
+    asker.file_answers.append(str(out))
+    click(qtbot, editor.form.pdfButton)
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    word = workdir / "会议记录.docx"
+    asker.file_answers.append(str(word))
+    click(qtbot, editor.form.wordButton)
+    from docx import Document
+
+    assert any("记录" in p.text for p in Document(str(word)).paragraphs)
