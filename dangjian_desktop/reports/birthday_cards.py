@@ -76,9 +76,9 @@ def write_cards(out: Path, branch_name: str, year: int, birthdays: Sequence) -> 
         _page_border(section)
     centre = WD_ALIGN_PARAGRAPH.CENTER
     for i, b in enumerate(birthdays):
-        if i:
-            dx.page_break(doc)
-        _para(doc, "政 治 生 日 贺 卡", dx.TITLE_FONT, Pt(30), color=RED, align=centre, line=Pt(48), before=40)
+        title = _para(doc, "政 治 生 日 贺 卡", dx.TITLE_FONT, Pt(30), color=RED, align=centre, line=Pt(48), before=24)
+        # each card starts a page (no empty paragraph that could spill onto a page of its own)
+        title.paragraph_format.page_break_before = i > 0
         _para(doc, f"入党{b.years}周年", dx.KAITI, dx.SIZE_3, color=GOLD, align=centre, line=Pt(30))
         _rule(doc)
         _para(doc, f"{b.name}同志：", dx.BODY_FONT, dx.SIZE_3, bold=True, line=Pt(32), before=6)
@@ -89,11 +89,11 @@ def write_cards(out: Path, branch_name: str, year: int, birthdays: Sequence) -> 
               dx.BODY_FONT, dx.SIZE_3, indent=True, line=Pt(30))
         _para(doc, "愿您不忘初心、牢记使命，重温入党誓词，永葆共产党员的先进本色。",
               dx.BODY_FONT, dx.SIZE_3, indent=True, line=Pt(30))
-        _para(doc, "入 党 誓 词", dx.HEADING_FONT, dx.SIZE_3, color=RED, align=centre, line=Pt(32), before=24)
+        _para(doc, "入 党 誓 词", dx.HEADING_FONT, dx.SIZE_3, color=RED, align=centre, line=Pt(32), before=18)
         _para(doc, OATH_TEXT, dx.KAITI, dx.SIZE_3, indent=True, line=Pt(30), color=RGBColor(0x40, 0x00, 0x00))
         _para(doc, f"入党日期：{cn(b.joined_on)}" + (f"　　党龄：{b.party_age}年" if b.full_member_on else ""),
               dx.BODY_FONT, dx.SIZE_S4, align=WD_ALIGN_PARAGRAPH.LEFT, line=Pt(24), before=16)
-        _para(doc, branch_name, dx.BODY_FONT, dx.SIZE_3, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(30), before=36)
+        _para(doc, branch_name, dx.BODY_FONT, dx.SIZE_3, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(30), before=24)
         _para(doc, cn(b.day), dx.BODY_FONT, dx.SIZE_3, align=WD_ALIGN_PARAGRAPH.RIGHT, line=Pt(30))
     if not birthdays:
         _para(doc, f"{year}年没有需要制作贺卡的党员。", dx.BODY_FONT, dx.SIZE_3, align=centre)
