@@ -207,9 +207,9 @@ def _check_integrity(path: Path) -> None:
         return
     problem = integrity_problem(path)
     if problem is not None:
-        log.error("integrity check failed for %s: %s", path, problem)
-        raise DatabaseDamaged(f"数据库文件“{path}”已损坏（{problem}），未做任何改动。"
-                              "可以从最近一次完好的备份恢复。")
+        log.info("integrity check failed for %s: %s", path, problem)  # info: the CLI prints only the message
+        raise DatabaseDamaged(f"数据库文件“{path}”已损坏或不完整，未做任何改动。可以从最近一次完好的备份恢复"
+                              f"（设置 → 数据安全，或 dangjian restore 备份文件）。技术信息：{problem}")
 
 
 def _current_revision(engine: Engine) -> str | None:

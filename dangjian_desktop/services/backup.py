@@ -248,7 +248,7 @@ def rotate(folder: Path, now: datetime, keep_last: int = KEEP_LAST, months: int 
                 b.path.unlink()
                 removed.append(b.path)
             except OSError as exc:  # e.g. a file open in another program: try again next time
-                log.warning("could not remove old backup %s: %s", b.path, exc)
+                log.info("could not remove old backup %s: %s", b.path, exc)
     return removed
 
 
@@ -514,7 +514,7 @@ def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = N
                                           "恢复前", now=now)
             else:
                 damaged = _move_aside(db_path, now)
-                log.warning("damaged database %s kept as %s (%s)", db_path, damaged, problem)
+                log.info("damaged database %s kept as %s (%s)", db_path, damaged, problem)
         staged_attachments = staging / ATTACHMENTS
         if _is_archive(source):  # a plain database copy leaves the attachments as they are
             staged_attachments.mkdir(exist_ok=True)

@@ -65,3 +65,20 @@ def test_restore_refuses_a_bad_file_with_one_clear_line_and_changes_nothing(demo
     assert path.read_bytes() == before
     code, _, err = run("--db", str(path), "restore", capsys=capsys)
     assert code == 2
+
+
+def test_a_damaged_database_is_named_in_one_line_and_restore_keeps_it(demo_db, capsys):
+    path = demo_db.path
+    code, out, _ = run("--db", str(path), "backup", capsys=capsys)
+    backup_file = out.strip().rsplit("：", 1)[1]
+    demo_db.close()
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 2)
+    damaged = path.read_bytes()
+    code, _, err = run("--db", str(path), "backup", capsys=capsys)
+    assert code == 1 and "已损坏" in err and len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == damaged
+    code, out, err = run("--db", str(path), "restore", backup_file, capsys=capsys)
+    assert code == 0 and err == "" and "损坏的数据库文件已改名保留" in out
+    kept = next(path.parent.glob("*.损坏-*.db"))
+    assert kept.read_bytes() == damaged
