@@ -18,16 +18,19 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from dangjian_desktop.core.development import STEPS
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.io import roster_import
+from dangjian_desktop.io import meetings_import, roster_import
 from dangjian_desktop.io.table_reader import read_table
 from dangjian_desktop.services.branches import create_branch
 from dangjian_desktop.services.development import import_ledger
+from dangjian_desktop.services.meetings import import_meetings
 from dangjian_desktop.services.members import import_roster
 from tests.roster_files import id_for
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ROSTER_HEADERS = [v for variants in roster_import.COLUMNS.values() for v in variants[:2]]
 STEP_HEADERS = [s.name for s in STEPS[:12]]
+MEETING_HEADERS = [v for variants in meetings_import.COLUMNS.values() for v in variants[:2]]
+MEETING_WORDS = ["支部党员大会", "支委会", "党小组会", "党课", "主题党日", "组织生活会", "民主评议党员", "谈心谈话"]
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                          HealthCheck.too_slow])
 
@@ -124,6 +127,17 @@ def test_random_development_ledgers_import_or_are_refused_cleanly(db, branch_id,
 
 
 @FUZZ
+@given(sheets=workbooks(MEETING_HEADERS), words=st.lists(st.sampled_from(MEETING_WORDS), max_size=4))
+def test_random_meeting_ledgers_import_or_are_refused_cleanly(db, branch_id, workdir, sheets, words):
+    if words and sheets[0][2]:  # put real meeting kinds into some rows so some files get far
+        for row, word in zip(sheets[0][2], words):
+            row[:1] = [word]
+    path = _write(workdir / "三会一课台账.xlsx", sheets)
+    assume(path is not None)
+    _try(db, lambda p: import_meetings(db, branch_id, p), path)
+
+
+@FUZZ
 @given(data=st.binary(max_size=3000), cut=st.floats(0, 1), kind=st.sampled_from(["bytes", "cut", "zip"]))
 def test_broken_files_are_refused_with_a_message(db, branch_id, workdir, data, cut, kind):
     good = workdir / "好的.xlsx"
@@ -144,7 +158,7 @@ def test_broken_files_are_refused_with_a_message(db, branch_id, workdir, data, c
             for name in src.namelist():
                 dst.writestr(name, data if name == victim else src.read(name))
     for fn in (lambda p: import_roster(db, branch_id, p, today=date(2026, 11, 23)),
-               lambda p: import_ledger(db, p, branch_id)):
+               lambda p: import_ledger(db, p, branch_id), lambda p: import_meetings(db, branch_id, p)):
         _try(db, fn, path)
 
 
