@@ -135,3 +135,26 @@ def test_setting_a_password_by_typing_it(qtbot, make_window, demo_db, typist):
     assert security.has_password(window.ctx.db)
     assert security.check_password(window.ctx.db, "支部密码123").ok
     assert tab.password_label.text() == "已设置密码"
+
+
+def test_restore_works_after_every_page_was_opened_and_they_show_the_restored_data(qtbot, make_window, demo_db,
+                                                                                    asker):
+    """Pages hold models over the database; a restore must still get the file to itself."""
+    window = make_window(demo_db)
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        qtbot.wait(20)
+    tab = _safety_tab(window)
+    qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+    member_id, name = _first_member(window.ctx.db)
+    _rename(window.ctx.db, member_id, "误改")
+    tab.view.selectRow(0)
+    asker.confirm_answers = [True]
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(k in ("info", "error") for k, _, _t in asker.messages), timeout=15000)
+    assert [k for k, _, _t in asker.messages] == ["confirm", "info"], asker.messages
+    assert _first_member(window.ctx.db) == (member_id, name)
+    for row in range(window.nav.count()):  # every page works on the restored database
+        window.nav.setCurrentRow(row)
+        qtbot.wait(20)
