@@ -237,6 +237,8 @@ def recover_damaged(asker, path, problem: str) -> bool:
     from pathlib import Path
 
     path = Path(path)
+    detail = problem.rsplit("技术信息：", 1)[1] if "技术信息：" in problem else problem
+    problem = f"数据库文件“{path}”已损坏或不完整，程序没有改动它。（技术信息：{detail}）"
     candidate = backup.newest_good_backup(path)
     if candidate is None:
         asker.error(None, "数据库已损坏",
