@@ -40,12 +40,22 @@ def pg_url(pg_server: PgServer) -> str:
     pg_server.drop_database(name)
 
 
+@pytest.fixture(scope="session")
+def pg_schema_template(pg_server: PgServer) -> str:
+    """A database migrated to the head once; copying it is much faster than migrating each time."""
+    name = pg_server.create_database("schema_template")
+    open_database(pg_server.url(name)).close()
+    return name
+
+
 @pytest.fixture
-def db(pg_url: str, workdir: Path) -> Database:
+def db(pg_server: PgServer, pg_schema_template: str, workdir: Path) -> Database:
     """Like tests/conftest.py's `db`, but on PostgreSQL: a new database at the current schema."""
-    database = open_database(pg_url)
+    name = pg_server.create_database(template=pg_schema_template)
+    database = open_database(pg_server.url(name))
     yield database
     database.close()
+    pg_server.drop_database(name)
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +89,7 @@ def any_db(request, workdir: Path) -> Database:
         database.close()
         return
     server: PgServer = request.getfixturevalue("pg_server")
-    name = server.create_database()
+    name = server.create_database(template=request.getfixturevalue("pg_schema_template"))
     database = open_database(server.url(name))
     yield database
     database.close()

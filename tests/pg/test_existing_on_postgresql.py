@@ -2,7 +2,8 @@
 
 Importing a test function here collects it a second time, in this folder, where the
 `db` and `demo_db` fixtures are PostgreSQL databases (tests/pg/conftest.py). Only tests
-that do not look at the SQLite file itself are chosen; add more as areas land.
+that do not look at the SQLite file itself are chosen. Whole service test modules are
+re-collected the same way, one file each (test_on_pg_*.py), so their fixtures do not collide.
 """
 
 from tests.db.test_migrations import (  # noqa: F401
