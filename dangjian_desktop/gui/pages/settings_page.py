@@ -17,7 +17,6 @@ from dangjian_desktop.gui.branch_tab import BranchTab
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
-from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
 from dangjian_desktop.gui.pages.data_safety import DataSafetyTab
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.settings import LocalRuleParam
@@ -110,9 +109,6 @@ class SettingsPage(Page):
         self.branch_tab.sig_changed.connect(self.sig_data_changed.emit)
         self.tabs.addTab(self.branch_tab, "支部与支委")
         self.tabs.addTab(self._build_rules(), "本地规则")
-        self.server_tab = ServerSettingsTab(ctx, self)  # issue 9: a shared PostgreSQL database
-        self.server_tab.sig_status.connect(self.sig_status.emit)
-        self.tabs.addTab(self.server_tab, "共享数据库")
         self.safety_tab = DataSafetyTab(ctx, self)  # issue 7: backups, restore, password
         self.safety_tab.sig_status.connect(self.sig_status.emit)
         self.safety_tab.sig_data_changed.connect(self._database_replaced)
