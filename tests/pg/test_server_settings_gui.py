@@ -25,7 +25,9 @@ def _server_tab(qtbot, window):
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = window.stack.currentWidget()
     tabs = page.findChild(QTabWidget)
-    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == "共享数据库")
+    matching = [i for i in range(tabs.count()) if tabs.tabText(i) == "共享数据库"]
+    assert len(matching) == 1
+    index = matching[0]
     tabs.setCurrentIndex(index)
     return page.server_tab
 
