@@ -77,12 +77,15 @@ def write_record(a: ApplicantDetail, out: Path, *, mask: bool = False) -> Path:
             rows.append([cn(r.done_on), r.kind_label, r.reviewer, r.content])
         _table(doc, rows, REVIEW_WIDTHS)
     doc.add_paragraph()
+    closing = len(doc.paragraphs)
     d.add_paragraph(doc, "以上情况属实。")
     d.add_signature_lines(doc, ["填表人", "党支部书记"])
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     p.paragraph_format.line_spacing = Pt(36)
     d.set_font(p.add_run("党支部（盖章）　　　　年　　月　　日"), d.BODY_FONT, d.SIZE_3)
+    for para in doc.paragraphs[closing:-1]:  # the attestation and the signatures stay on one page
+        para.paragraph_format.keep_with_next = True
     return d.save(doc, out)
 
 
