@@ -500,6 +500,13 @@ def _approve(s: Session, a: m.Applicant, approved_on: date) -> None:
             change.changed_on = full
         a.status = ApplicantStatus.COMPLETED
     elif outcome is ProbationOutcome.CANCELLED:
+        if member.status is MemberStatus.REMOVED:  # a corrected approval date: the history says so once
+            change = s.scalar(select(m.MemberStatusChange).where(m.MemberStatusChange.member_id == member.id,
+                                                                 m.MemberStatusChange.status == MemberStatus.REMOVED))
+            if change is not None:
+                change.changed_on = approved_on
+            member.status_since = approved_on
+            return
         member.status = MemberStatus.REMOVED
         member.status_since = approved_on
         member.full_member_on = None

@@ -207,3 +207,37 @@ def test_a_half_year_review_added_in_the_person_view_clears_the_overdue_finding(
     person.show_applicant(3, TODAY)
     assert person.reviews_model.rows[0].content == "半年考察：表现良好"
     assert not any(f.rule == "DEV-REVIEW-6M" for f in person.findings_model.rows)
+
+
+def test_importing_a_ledger_from_the_page_asks_first_then_shows_the_people(qtbot, make_window, db, asker, workdir):
+    from openpyxl import Workbook
+
+    from dangjian_desktop.core.idcard import check_digit
+    from dangjian_desktop.services.branches import create_branch
+
+    create_branch(db, "测试支部")
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "公民身份号码", "申请入党时间", "谈话时间"])
+    first = "11010119900102111"
+    ws.append(["孙一", first + check_digit(first), "2026.10.1", "2026.10.20"])
+    ws.append(["李二", None, "2026.11.1", None])
+    path = workdir / "台账.xlsx"
+    wb.save(path)
+    window = make_window(db)
+    page = dev_page(window)
+    asker.file_answers.append(str(path))
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert "将新建 2 人" in asker.messages[-1][2]
+    qtbot.waitUntil(lambda: sum(c.model.rowCount() for c in page.columns) == 2, timeout=10000)
+    stage = {c.stage_no: card_names(c) for c in page.columns}
+    assert stage[1] == ["李二"] and stage[2] == ["孙一"]
+    # a file with a bad date is refused with the row and column, nothing imported
+    ws.append(["王三", None, "2026.13.1", None])
+    wb.save(path)
+    asker.file_answers.append(str(path))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    kind, title, text = asker.messages[-1]
+    assert kind == "error" and "第4行" in text and "C列" in text
+    assert len(dev.list_applicants(db, 1)) == 2
