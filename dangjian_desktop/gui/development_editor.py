@@ -60,9 +60,9 @@ class ApplicantDialog(QDialog):
     """登记入党申请人: step 1 with the person's particulars."""
 
     def __init__(self, ctx: AppContext, branch_id: int, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, existing: dev.ApplicantDetail | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.branch_id = ctx, branch_id
+        self.ctx, self.branch_id, self.existing = ctx, branch_id, existing
         self.form = Ui_ApplicantDialog()
         self.form.setupUi(self)
         f = self.form
@@ -78,10 +78,35 @@ class ApplicantDialog(QDialog):
         f.groupCombo.addItem("", None)
         for gid, gname in group_names(ctx.db, branch_id):
             f.groupCombo.addItem(gname, gid)
+        _allow_empty(f.leavesEdit)
+        f.leavesEdit.setDate(NO_DATE)
+        f.leavesEdit.setToolTip("预审后三个月内将离开工作、学习单位的，一般不办理接收手续（DEV-LEAVING-3M）")
         f.idNumberEdit.textChanged.connect(self._id_changed)
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
         self.result_detail: dev.ApplicantDetail | None = None
+        if existing is not None:
+            self._show_existing(existing)
+
+    def _show_existing(self, a: dev.ApplicantDetail) -> None:
+        """Edit mode: the particulars that identify the person and step 1 are kept as recorded."""
+        f = self.form
+        self.setWindowTitle(f"修改{a.name}的基本情况")
+        f.introLabel.setText("姓名、身份证号和申请日期按登记时的记录保留；其他情况可以修改。")
+        f.nameEdit.setText(a.name)
+        f.idNumberEdit.setText(a.id_number or "")
+        f.appliedEdit.setDate(to_qdate(a.step(1).done_on))
+        f.birthEdit.setDate(to_qdate(a.birth_date))
+        f.genderCombo.setCurrentIndex(max(0, f.genderCombo.findData(a.gender)))
+        for widget in (f.nameEdit, f.idNumberEdit, f.appliedEdit, f.birthEdit, f.genderCombo):
+            widget.setEnabled(False)
+        f.ethnicityEdit.setText(a.ethnicity)
+        f.nativePlaceEdit.setText(a.native_place)
+        f.educationCombo.setEditText(a.education)
+        f.workUnitEdit.setText(a.work_unit)
+        f.phoneEdit.setText(a.phone)
+        f.groupCombo.setCurrentIndex(max(0, f.groupCombo.findText(a.group_name)) if a.group_name else 0)
+        f.leavesEdit.setDate(to_qdate(a.leaves_unit_on))
 
     def _id_changed(self, text: str) -> None:
         text = text.strip()
@@ -95,13 +120,26 @@ class ApplicantDialog(QDialog):
 
     def save(self) -> None:
         f = self.form
+        if self.existing is not None:
+            try:
+                self.result_detail = dev.update_applicant(
+                    self.ctx.db, self.existing.id, ethnicity=f.ethnicityEdit.text(),
+                    native_place=f.nativePlaceEdit.text(), education=f.educationCombo.currentText(),
+                    work_unit=f.workUnitEdit.text(), phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData(),
+                    leaves_unit_on=from_qdate(f.leavesEdit.date()))
+            except DomainError as exc:
+                f.errorLabel.setText(str(exc))
+                return
+            self.accept()
+            return
         try:
             self.result_detail = dev.create_applicant(
                 self.ctx.db, self.branch_id, f.nameEdit.text(), from_qdate(f.appliedEdit.date()),
                 gender=f.genderCombo.currentData(), birth_date=from_qdate(f.birthEdit.date()),
                 id_number=f.idNumberEdit.text().strip() or None, ethnicity=f.ethnicityEdit.text(),
                 native_place=f.nativePlaceEdit.text(), education=f.educationCombo.currentText(),
-                work_unit=f.workUnitEdit.text(), phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData())
+                work_unit=f.workUnitEdit.text(), phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData(),
+                leaves_unit_on=from_qdate(f.leavesEdit.date()))
         except DomainError as exc:
             f.errorLabel.setText(str(exc))
             return

@@ -291,12 +291,15 @@ def create_applicant(
 
 def update_applicant(db: Database, applicant_id: int, **fields: Any) -> ApplicantDetail:
     """Change a person's particulars (not their steps): phone, unit, 党小组, planned departure..."""
-    allowed = {"work_unit": 200, "phone": 30, "education": 30, "ethnicity": 20, "native_place": 100, "notes": 10000}
+    allowed = {"work_unit": ("工作单位及职务", 200), "phone": ("联系电话", 30), "education": ("学历", 30),
+               "ethnicity": ("民族", 20), "native_place": ("籍贯", 100)}
     with db.transaction() as s:
         a = _load(s, applicant_id)
         for key, value in fields.items():
             if key in allowed:
-                setattr(a, key, _clean(value, key, allowed[key]) if key != "notes" else (value or ""))
+                setattr(a, key, _clean(value, *allowed[key]))
+            elif key == "notes":
+                a.notes = value or ""
             elif key in ("leaves_unit_on", "group_id"):
                 setattr(a, key, value)
             else:

@@ -241,3 +241,29 @@ def test_importing_a_ledger_from_the_page_asks_first_then_shows_the_people(qtbot
     kind, title, text = asker.messages[-1]
     assert kind == "error" and "第4行" in text and "C列" in text
     assert len(dev.list_applicants(db, 1)) == 2
+
+
+def test_editing_particulars_records_a_planned_departure_that_the_rules_then_see(qtbot, demo_db, asker, typist):
+    from dangjian_desktop.gui.development_editor import to_qdate
+
+    ctx = AppContext(db=demo_db, config=UserConfig(), asker=asker)
+    detail = dev.applicant_detail(demo_db, 8, TODAY)  # 肖超平: 预审 done, step 15 next
+    dialog = ApplicantDialog(ctx, 1, today=TODAY, existing=detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    f = dialog.form
+    assert not f.nameEdit.isEnabled() and f.nameEdit.text() == detail.name
+    f.phoneEdit.clear()
+    typist(f.phoneEdit, "13900001111")
+    f.leavesEdit.setDate(to_qdate(detail.step(13).done_on + (date(2026, 1, 31) - date(2026, 1, 1))))
+    _save(qtbot, dialog)
+    assert not dialog.isVisible(), f.errorLabel.text()
+    after = dev.applicant_detail(demo_db, 8, TODAY)
+    assert after.phone == "13900001111" and after.leaves_unit_on is not None
+    step = _dialog(qtbot, demo_db, 8, 15, asker)
+    _set_date(step, date(2026, 11, 20))
+    step.form.expectedSpin.setValue(30)
+    step.form.presentSpin.setValue(25)
+    step.form.favourSpin.setValue(25)
+    _save(qtbot, step)
+    assert "DEV-LEAVING-3M" in step.form.errorLabel.text()

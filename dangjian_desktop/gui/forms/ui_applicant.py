@@ -148,6 +148,17 @@ class Ui_ApplicantDialog(object):
 
         self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.groupCombo)
 
+        self.leavesLabel = QLabel(ApplicantDialog)
+        self.leavesLabel.setObjectName(u"leavesLabel")
+
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.leavesLabel)
+
+        self.leavesEdit = QDateEdit(ApplicantDialog)
+        self.leavesEdit.setObjectName(u"leavesEdit")
+        self.leavesEdit.setCalendarPopup(True)
+
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.leavesEdit)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -175,6 +186,7 @@ class Ui_ApplicantDialog(object):
         self.unitLabel.setBuddy(self.workUnitEdit)
         self.phoneLabel.setBuddy(self.phoneEdit)
         self.groupLabel.setBuddy(self.groupCombo)
+        self.leavesLabel.setBuddy(self.leavesEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.appliedEdit)
         QWidget.setTabOrder(self.appliedEdit, self.idNumberEdit)
@@ -186,6 +198,7 @@ class Ui_ApplicantDialog(object):
         QWidget.setTabOrder(self.educationCombo, self.workUnitEdit)
         QWidget.setTabOrder(self.workUnitEdit, self.phoneEdit)
         QWidget.setTabOrder(self.phoneEdit, self.groupCombo)
+        QWidget.setTabOrder(self.groupCombo, self.leavesEdit)
 
         self.retranslateUi(ApplicantDialog)
 
@@ -210,6 +223,8 @@ class Ui_ApplicantDialog(object):
         self.unitLabel.setText(QCoreApplication.translate("ApplicantDialog", u"\u5de5\u4f5c\u5355\u4f4d\u53ca\u804c\u52a1\uff1a", None))
         self.phoneLabel.setText(QCoreApplication.translate("ApplicantDialog", u"\u8054\u7cfb\u7535\u8bdd\uff1a", None))
         self.groupLabel.setText(QCoreApplication.translate("ApplicantDialog", u"\u6240\u5728\u515a\u5c0f\u7ec4\uff1a", None))
+        self.leavesLabel.setText(QCoreApplication.translate("ApplicantDialog", u"\u9884\u8ba1\u79bb\u5f00\u5355\u4f4d\u65e5\u671f\uff1a", None))
+        self.leavesEdit.setDisplayFormat(QCoreApplication.translate("ApplicantDialog", u"yyyy-MM-dd", None))
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -340,6 +340,8 @@ class PersonView(QWidget):
         self.record_button.clicked.connect(self.record_next)
         self.export_button = QPushButton("导出纪实表(&W)…", self)
         self.export_button.clicked.connect(self.export_record)
+        self.edit_button_info = QPushButton("修改基本情况…", self)
+        self.edit_button_info.clicked.connect(self.edit_particulars)
         self.stop_button = QPushButton("终止培养…", self)
         self.stop_button.clicked.connect(self.stop)
         top = QHBoxLayout()
@@ -348,6 +350,7 @@ class PersonView(QWidget):
         top.addStretch(1)
         top.addWidget(self.record_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.edit_button_info)
         top.addWidget(self.stop_button)
 
         self.timeline_model = TimelineModel(self)
@@ -445,7 +448,8 @@ class PersonView(QWidget):
             f"公民身份号码：{idcard.mask(d.id_number) if d.id_number else '未填'}",
             f"学历：{d.education or '未填'}　党小组：{d.group_name or '未填'}",
             f"工作单位及职务：{d.work_unit or '未填'}",
-            f"联系电话：{d.phone or '未填'}",
+            f"联系电话：{d.phone or '未填'}"
+            + (f"　预计{cn(d.leaves_unit_on)}离开单位" if d.leaves_unit_on else ""),
             f"规则版本：{d.catalog_version}（按{cn(d.step(1).done_on)}申请时的规定）",
         ]
         if d.member_id:
@@ -470,6 +474,17 @@ class PersonView(QWidget):
             self.ctx.asker.info(self, "发展党员", f"{self.detail.name}已终止培养，不能再记录步骤。")
             return
         dialog = StepDialog(self.ctx, self.detail, no, self, today=self.today)
+        self._dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_applicant(self.detail.id, self.today)
+            self.sig_changed.emit()
+
+    def edit_particulars(self) -> None:
+        from dangjian_desktop.gui.development_editor import ApplicantDialog
+
+        if self.detail is None:
+            return
+        dialog = ApplicantDialog(self.ctx, self.detail.branch_id, self, today=self.today, existing=self.detail)
         self._dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_applicant(self.detail.id, self.today)
