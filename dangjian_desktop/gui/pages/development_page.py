@@ -41,9 +41,9 @@ def due_text(card: dev.Card, today: date) -> str:
         return card.alert  # e.g. a late 半年考察 matters more than a step without a deadline
     if card.due:
         days = (card.due - today).days
-        if days < 0:
-            return f"期限 {cn(card.due)}（已逾期{-days}天）"
-        return f"期限 {cn(card.due)}（还有{days}天）"
+        if days < 0:  # the count first: it is what a narrow card must not cut off
+            return f"已逾期{-days}天 · 应在{cn(card.due)}前"
+        return f"还有{days}天 · 应在{cn(card.due)}前"
     if card.earliest:
         return f"最早 {cn(card.earliest)}"
     return "无规定期限"
