@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QWidget
 
 from dangjian_desktop.core import idcard
@@ -17,6 +17,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
 from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
 from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
+from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services.branches import group_names
 
@@ -358,6 +359,9 @@ class ProblemsModel(QAbstractTableModel):
 class RosterImportDialog(QDialog):
     """Choose a 花名册, see what would be saved and what is wrong, then import all or nothing."""
 
+    sig_previewed = Signal()
+    sig_imported = Signal()
+
     def __init__(self, ctx: AppContext, branch_id: int, parent: QWidget | None = None,
                  path: str | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -366,6 +370,7 @@ class RosterImportDialog(QDialog):
         self.path: Path | None = None
         self.preview: ms.ImportPreview | None = None
         self.result: ms.ImportPreview | None = None
+        self.busy = False
         self.form = Ui_RosterImportDialog()
         self.form.setupUi(self)
         f = self.form
@@ -401,32 +406,44 @@ class RosterImportDialog(QDialog):
             self.load(path)
 
     def load(self, path: str | Path) -> None:
+        """Read the file on the database lane (a big roster takes seconds); the lists fill when done."""
         self.path = Path(path)
+        self.preview = None
+        self.busy = True
         self.form.fileLabel.setText(f"文件：{self.path}")
-        try:
-            self.preview = ms.preview_roster_import(self.ctx.db, self.branch_id, self.path, today=self.today)
-        except DomainError as exc:
-            self.preview = None
-            self.accepted_model.load([])
-            self.problems_model.load([str(exc)])
-            self.form.summaryLabel.setText(str(exc))
-            self.form.tabs.setCurrentIndex(1)
-            self._update()
-            return
-        self.accepted_model.load(self.preview.rows)
-        self.problems_model.load(self.preview.refused)
-        text = self.preview.summary(planned=True)
-        if self.preview.ignored_columns:
-            text += f" 未使用的列：{'、'.join(self.preview.ignored_columns)}。"
-        self.form.summaryLabel.setText(text)
-        self.form.tabs.setTabText(0, f"可以导入（{len(self.preview.rows)}）")
-        self.form.tabs.setTabText(1, f"有问题的行（{len(self.preview.refused)}）")
-        self.form.tabs.setCurrentIndex(1 if self.preview.refused else 0)
+        self.form.summaryLabel.setText("正在读取文件并逐行检查……")
         self._update()
+        job = Job(ms.preview_roster_import, self.ctx.db, self.branch_id, self.path, today=self.today)
+        delayed_progress(self, "正在检查花名册", job)
+        self.ctx.lane.submit(job, self._previewed, self._preview_failed)
+
+    def _preview_failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.accepted_model.load([])
+        self.problems_model.load([str(exc)])
+        self.form.summaryLabel.setText(str(exc))
+        self.form.tabs.setCurrentIndex(1)
+        self._update()
+        self.sig_previewed.emit()
+
+    def _previewed(self, preview: ms.ImportPreview) -> None:
+        self.busy = False
+        self.preview = preview
+        self.accepted_model.load(preview.rows)
+        self.problems_model.load(preview.refused)
+        text = preview.summary(planned=True)
+        if preview.ignored_columns:
+            text += f" 未使用的列：{'、'.join(preview.ignored_columns)}。"
+        self.form.summaryLabel.setText(text)
+        self.form.tabs.setTabText(0, f"可以导入（{len(preview.rows)}）")
+        self.form.tabs.setTabText(1, f"有问题的行（{len(preview.refused)}）")
+        self.form.tabs.setCurrentIndex(1 if preview.refused else 0)
+        self._update()
+        self.sig_previewed.emit()
 
     def _update(self) -> None:
         p = self.preview
-        can = bool(p and not p.refused and any(r.action != "same" for r in p.rows))
+        can = bool(p and not p.refused and any(r.action != "same" for r in p.rows)) and not self.busy
         self.import_button.setEnabled(can)
         self.form.saveErrorsButton.setEnabled(bool(self.problems_model.lines))
         self.form.summaryLabel.setStyleSheet(ERROR_STYLE if (p is None and self.path) or (p and p.refused) else "")
@@ -442,19 +459,28 @@ class RosterImportDialog(QDialog):
         self.ctx.asker.info(self, "已保存", f"问题清单已保存到 {target}")
 
     def do_import(self) -> None:
-        if not self.path:
+        if not self.path or self.busy:
             return
-        try:
-            self.result = ms.import_roster(self.ctx.db, self.branch_id, self.path, today=self.today)
-        except InputErrors as exc:
+        self.busy = True
+        self._update()
+        job = Job(ms.import_roster, self.ctx.db, self.branch_id, self.path, today=self.today, with_progress=True)
+        delayed_progress(self, "正在导入花名册", job)
+        self.ctx.lane.submit(job, self._imported, self._import_failed)
+
+    def _imported(self, result: ms.ImportPreview) -> None:
+        self.busy = False
+        self.result = result
+        self.sig_imported.emit()
+        self.accept()
+
+    def _import_failed(self, exc: Exception) -> None:
+        self.busy = False
+        if isinstance(exc, InputErrors):  # the file changed since the preview: show the new problems
             self.problems_model.load(exc.problems)
             self.form.summaryLabel.setText(exc.message)
             self.form.tabs.setCurrentIndex(1)
             self.preview = None
-            self._update()
-            return
-        except DomainError as exc:
+        else:
             self.ctx.asker.warn(self, "无法导入", str(exc))
-            return
-        self.accept()
-
+        self._update()
+        self.sig_imported.emit()

@@ -356,11 +356,17 @@ def _plan(s: Session, branch_id: int, path: Path, today: date, overrides) -> tup
     groups = {name: gid for gid, name in s.execute(select(PartyGroup.id, PartyGroup.name)
                                                    .where(PartyGroup.branch_id == branch_id))}
     plan: list = []
+    # one query per 500 ID numbers rather than one per row (a 5,000-row file)
+    numbers = [r.fields.id_number for r in parsed.rows]
+    known: dict[str, Member] = {}
+    for i in range(0, len(numbers), 500):
+        known.update({m.id_number: m for m in s.scalars(select(Member).where(Member.id_number.in_(numbers[i:i + 500])))})
+    branch_names = dict(s.execute(select(Branch.id, Branch.name)).tuples().all())
     for r in parsed.rows:
         f: MemberFields = r.fields
-        existing = s.scalars(select(Member).where(Member.id_number == f.id_number)).first()
+        existing = known.get(f.id_number)
         if existing is not None and existing.branch_id != branch_id:
-            other = s.get(Branch, existing.branch_id).name
+            other = branch_names[existing.branch_id]
             preview.refused.append(f"{r.where_id}：身份证号已登记在“{other}”的{existing.name}名下；"
                                    "同一个人只能在一个支部的名册上，请先在原支部办理转出。")
             continue

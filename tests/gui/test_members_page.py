@@ -118,9 +118,11 @@ def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, 
     branch = create_branch(db, "测试第一党支部")
     ctx = AppContext(db=db, config=UserConfig(), asker=asker)
     bad = messy_roster(workdir / "花名册.xlsx", mangle_row=2)
-    dialog = RosterImportDialog(ctx, branch.id, None, path=str(bad), today=TODAY)
+    dialog = RosterImportDialog(ctx, branch.id, None, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
+        dialog.load(str(bad))
     assert dialog.accepted_model.rowCount() == 4 and dialog.problems_model.rowCount() == 1
     assert "第6行" in dialog.problems_model.index(0, 0).data()
     assert "数字" in dialog.problems_model.index(0, 1).data()
@@ -131,9 +133,11 @@ def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, 
     qtbot.mouseClick(dialog.form.saveErrorsButton, Qt.MouseButton.LeftButton)
     assert "第6行" in target.read_text(encoding="utf-8-sig")
     good = messy_roster(workdir / "花名册（改）.xlsx")
-    dialog.load(good)
+    with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
+        dialog.load(good)
     assert dialog.import_button.isEnabled() and dialog.problems_model.rowCount() == 0
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.sig_imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(ms.list_members(db, branch.id)) == 5
 
 
