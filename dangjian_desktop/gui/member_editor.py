@@ -74,8 +74,16 @@ class MemberEditorDialog(QDialog):
         f.columnsLayout.setStretch(1, 1)
         self.resize(900, 560)
         self._proposed = ""  # the 转正日期 we filled in ourselves, replaced when 入党日期 changes
+        self.history_text = ""
         if member:
             self._fill(member)
+            lines = []
+            for h in ms.status_history(ctx.db, member.id):
+                where = f"，转往{h.destination}" if h.destination else ""
+                why = f"（{h.reason}）" if h.reason else ""
+                lines.append(f"{h.changed_on.isoformat()} {h.status.label}{where}{why}")
+            if lines:
+                self.history_text = "变动记录：" + "；".join(lines) + "。"
             if not member.on_roll:
                 f.statusCombo.addItem(member.status.label, member.status)
                 f.statusCombo.setCurrentIndex(f.statusCombo.count() - 1)
@@ -198,8 +206,8 @@ class MemberEditorDialog(QDialog):
             if widget is not None:
                 widget.setStyleSheet(BAD_FIELD if text else "")
         others = [v for k, v in found.items() if k not in self.errors]
-        self.form.summaryLabel.setStyleSheet(ERROR_STYLE)
-        self.form.summaryLabel.setText(" ".join(others))
+        self.form.summaryLabel.setStyleSheet(ERROR_STYLE if others else "color: #555555;")
+        self.form.summaryLabel.setText(" ".join(others) if others else self.history_text)
         self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found)
         # grow when an error message appears under a field, instead of cutting it off
         self.layout().activate()

@@ -149,3 +149,38 @@ def test_delete_asks_first_and_finding_opens_the_member(qtbot, page, asker):
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert asker.messages[-1][0] == "confirm"
     assert ms.get_member(page.ctx.db, member.id).name == member.name  # still there
+
+
+def test_someone_who_left_is_found_under_history_with_the_record(qtbot, page, typist):
+    from dangjian_desktop.core.glossary import MemberStatus as S
+
+    member = next(m for m in page.model.members if m.on_roll)
+    ms.leave_roll(page.ctx.db, member.id, S.TRANSFERRED_OUT, TODAY, destination="XX街道第二党支部", today=TODAY)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.refresh()
+    typist(page.search, member.name)
+    assert member.name not in shown_names(page)  # 在册 only
+    page.roll_combo.setCurrentIndex(1)  # 历史
+    assert member.name in shown_names(page)
+    left = ms.get_member(page.ctx.db, member.id)
+    dialog = MemberEditorDialog(page.ctx, 1, left, None, TODAY)
+    qtbot.addWidget(dialog)
+    assert "转往XX街道第二党支部" in dialog.form.summaryLabel.text()
+    assert not dialog.form.statusCombo.isEnabled()
+
+
+def test_leave_roll_dialog_needs_a_destination_for_a_transfer(qtbot, page, typist):
+    from dangjian_desktop.gui.member_editor import LeaveRollDialog
+
+    member = next(m for m in page.model.members if m.on_roll)
+    dialog = LeaveRollDialog(page.ctx, member, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.form.errorLabel.isVisible() and "转往的党组织" in dialog.form.errorLabel.text()
+    assert ms.get_member(page.ctx.db, member.id).on_roll
+    typist(dialog.form.destinationEdit, "XX街道第二党支部")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert ms.get_member(page.ctx.db, member.id).status is MemberStatus.TRANSFERRED_OUT
+    assert ms.status_history(page.ctx.db, member.id)[-1].destination == "XX街道第二党支部"
