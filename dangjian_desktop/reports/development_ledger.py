@@ -12,7 +12,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.utils import get_column_letter
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
@@ -21,7 +20,7 @@ from dangjian_desktop.core.development_rules import vote_of
 from dangjian_desktop.core.glossary import ProbationOutcome
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.reports import xlsx_base as x
-from dangjian_desktop.services.development import ApplicantDetail, list_applicants
+from dangjian_desktop.services.development import ApplicantDetail, full_membership_date, list_applicants
 from dangjian_desktop.services.exports import ExportKind, ExportRequest, register
 
 LEDGER_SHEET = "发展党员台账"
@@ -152,8 +151,6 @@ def _new_members_sheet(wb, people, branch_name, year) -> None:
 
 
 def _full_members_sheet(wb, people, branch_name, year) -> None:
-    from dangjian_desktop.core.membership import probation_end
-
     rows = []
     for a in people:
         decided = a.step(23).done_on
@@ -162,7 +159,7 @@ def _full_members_sheet(wb, people, branch_name, year) -> None:
             continue
         joined = a.step(15).done_on
         outcome = a.probation_outcome.label if a.probation_outcome else ""
-        full = probation_end(joined, a.extension_months) if joined and a.probation_outcome is ProbationOutcome.ON_TIME \
+        full = full_membership_date(joined, a.extension_months, a.catalog_version) if joined and a.probation_outcome is ProbationOutcome.ON_TIME \
             and approved else None
         rows.append([a.name, a.gender.label if a.gender else "", joined, a.step(22).done_on, decided, outcome,
                      a.extension_months or "", approved, full])

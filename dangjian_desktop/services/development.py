@@ -12,13 +12,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import idcard, rules
-from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.dates import add_months, add_years, cn
 from dangjian_desktop.core.development import (
     ADMISSION_STEP, FULL_MEMBERSHIP_APPROVAL_STEP, FULL_MEMBERSHIP_VOTE_STEP, STAGES, STEPS, step,
 )
 from dangjian_desktop.core.findings import Finding, sort_key
 from dangjian_desktop.core.glossary import ApplicantStatus, Gender, MemberStatus, ProbationOutcome, Severity
-from dangjian_desktop.core.membership import probation_end
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -482,6 +481,12 @@ def _decide(s: Session, a: m.Applicant, details: Mapping[str, Any]) -> None:
         member.probation_extension_months = months
 
 
+def full_membership_date(joined: date, extension_months: int, catalog_version: str | None) -> date:
+    """转正日期: the day the 预备期 (of the file's rule catalog) and any extension end."""
+    years = int(rules.param_value("DEV-PROBATION-1Y", "years", None, catalog_version))
+    return add_months(add_years(joined, years), extension_months)
+
+
 def _approve(s: Session, a: m.Applicant, approved_on: date) -> None:
     """Step 24: 上级党委审批 makes the decision take effect: 正式党员 with 转正日期, or 取消资格."""
     member = s.get(m.Member, a.member_id) if a.member_id else None
@@ -489,7 +494,7 @@ def _approve(s: Session, a: m.Applicant, approved_on: date) -> None:
     if member is None or outcome is None:
         return
     if outcome is ProbationOutcome.ON_TIME:
-        full = probation_end(member.joined_on, a.extension_months or 0)
+        full = full_membership_date(member.joined_on, a.extension_months or 0, a.rule_catalog_version)
         member.full_member_on = full
         member.status = MemberStatus.FULL
         member.status_since = full

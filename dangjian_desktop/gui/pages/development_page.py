@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListView,
-    QPushButton, QScrollArea, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
+    QPushButton, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
