@@ -184,3 +184,14 @@ def test_leave_roll_dialog_needs_a_destination_for_a_transfer(qtbot, page, typis
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert ms.get_member(page.ctx.db, member.id).status is MemberStatus.TRANSFERRED_OUT
     assert ms.status_history(page.ctx.db, member.id)[-1].destination == "XX街道第二党支部"
+
+
+def test_a_finding_about_a_member_opens_the_members_page(qtbot, page, demo_db):
+    from dangjian_desktop.services.check import run_check
+
+    window = page.window()
+    window.show_page("home")
+    finding = next(f for f in run_check(demo_db, as_of=TODAY) if f.rule == "MEMBER-ID-INVALID")
+    window.open_ref(finding.ref)
+    assert window.stack.currentWidget() is page
+    assert [m.name for m in page.selected()] == [finding.subject]
