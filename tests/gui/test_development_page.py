@@ -267,3 +267,41 @@ def test_editing_particulars_records_a_planned_departure_that_the_rules_then_see
     step.form.favourSpin.setValue(25)
     _save(qtbot, step)
     assert "DEV-LEAVING-3M" in step.form.errorLabel.text()
+
+
+def test_clearing_a_step_only_the_last_and_never_one_on_the_roster(qtbot, make_window, demo_db, asker):
+    window = make_window(demo_db)
+    page = dev_page(window)
+    page.open_applicant(7)  # 唐悦妍: last done step 11
+    person = page.person
+    person.timeline.setCurrentIndex(person.timeline_model.index(9, 0))  # step 10
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    assert asker.messages[-1][0] == "warn" and "只能先清除后面的步骤" in asker.messages[-1][2]
+    person.timeline.setCurrentIndex(person.timeline_model.index(10, 0))  # step 11
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    assert dev.applicant_detail(demo_db, 7).step(11).done_on is None
+    assert person.detail.next_step.no == 11
+    page.open_applicant(4)  # 杜丹雪: step 15 made her a 预备党员
+    person.timeline.setCurrentIndex(person.timeline_model.index(20, 0))  # step 21, the last
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    assert dev.applicant_detail(demo_db, 4).step(21).done_on is None
+    with demo_db.session() as s:
+        assert s.get(m.Member, person.detail.member_id).status is MemberStatus.PROBATIONARY
+
+
+def test_a_review_can_be_removed_after_confirming(qtbot, make_window, demo_db, asker):
+    window = make_window(demo_db)
+    page = dev_page(window)
+    page.open_applicant(4)
+    person = page.person
+    before = person.reviews_model.rowCount()
+    person.reviews.setCurrentIndex(person.reviews_model.index(0, 0))
+    asker.confirm_answers.append(False)
+    qtbot.mouseClick(person.remove_review_button, Qt.MouseButton.LeftButton)
+    assert person.reviews_model.rowCount() == before
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(person.remove_review_button, Qt.MouseButton.LeftButton)
+    assert person.reviews_model.rowCount() == before - 1 == len(dev.applicant_detail(demo_db, 4).reviews)

@@ -315,3 +315,13 @@ def test_the_exported_ledger_imports_back_with_the_same_dates(demo_db, workdir):
         assert after == before
     finally:
         fresh.close()
+
+
+def test_a_step_the_roster_follows_cannot_be_cleared(db, branch):
+    a = walk(db, new_applicant(db, branch), 15)
+    with pytest.raises(ValidationError, match="已经记入花名册"):
+        dev.clear_step(db, a.id, 15)
+    with pytest.raises(ValidationError, match="只能修改"):
+        dev.clear_step(db, a.id, 1)
+    with pytest.raises(ValidationError, match="第15步"):
+        dev.clear_step(db, a.id, 14)

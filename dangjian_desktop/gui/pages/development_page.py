@@ -368,11 +368,14 @@ class PersonView(QWidget):
         self.timeline.setColumnHidden(TimelineModel.COL_STAGE, True)
         self.edit_button = QPushButton("记录/修改所选步骤(&E)…", self)
         self.edit_button.clicked.connect(self._edit_selected)
+        self.clear_button = QPushButton("清除所选步骤", self)
+        self.clear_button.clicked.connect(self._clear_selected)
         steps_tab = QWidget(self)
         sl = QVBoxLayout(steps_tab)
         sl.addWidget(self.timeline, 1)
         row = QHBoxLayout()
         row.addWidget(QLabel("双击一行记录或修改该步骤；日期、人员和表决票数按规则检查。", steps_tab), 1)
+        row.addWidget(self.clear_button)
         row.addWidget(self.edit_button)
         sl.addLayout(row)
 
@@ -380,11 +383,14 @@ class PersonView(QWidget):
         self.reviews = _table(self, self.reviews_model)
         self.add_review_button = QPushButton("添加思想汇报或考察(&R)…", self)
         self.add_review_button.clicked.connect(self.add_review)
+        self.remove_review_button = QPushButton("删除所选记录", self)
+        self.remove_review_button.clicked.connect(self.remove_review)
         reviews_tab = QWidget(self)
         rl = QVBoxLayout(reviews_tab)
         rl.addWidget(self.reviews, 1)
         rrow = QHBoxLayout()
         rrow.addWidget(QLabel("入党积极分子和预备党员每半年考察一次（DEV-REVIEW-6M）。", reviews_tab), 1)
+        rrow.addWidget(self.remove_review_button)
         rrow.addWidget(self.add_review_button)
         rl.addLayout(rrow)
 
@@ -460,6 +466,35 @@ class PersonView(QWidget):
         index = self.timeline.currentIndex()
         if index.isValid():
             self.edit_step(index.row() + 1)
+
+    def _clear_selected(self) -> None:
+        index = self.timeline.currentIndex()
+        if not index.isValid() or self.detail is None:
+            return
+        st = self.detail.step(index.row() + 1)
+        if st.done_on is None:
+            return
+        if not self.ctx.asker.confirm(self, "清除步骤", f"清除{self.detail.name}第{st.no}步“{st.name}”的记录（{cn(st.done_on)}）？",
+                                      danger=True):
+            return
+        try:
+            dev.clear_step(self.ctx.db, self.detail.id, st.no)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "清除步骤", str(exc))
+            return
+        self.show_applicant(self.detail.id, self.today)
+        self.sig_changed.emit()
+
+    def remove_review(self) -> None:
+        index = self.reviews.currentIndex()
+        if not index.isValid() or self.detail is None:
+            return
+        r = self.reviews_model.rows[index.row()]
+        if not self.ctx.asker.confirm(self, "删除记录", f"删除{cn(r.done_on)}的{r.kind_label}？", danger=True):
+            return
+        dev.remove_review(self.ctx.db, r.id)
+        self.show_applicant(self.detail.id, self.today)
+        self.sig_changed.emit()
 
     def record_next(self) -> None:
         if self.detail and self.detail.next_step:
