@@ -195,3 +195,12 @@ def test_a_finding_about_a_member_opens_the_members_page(qtbot, page, demo_db):
     window.open_ref(finding.ref)
     assert window.stack.currentWidget() is page
     assert [m.name for m in page.selected()] == [finding.subject]
+
+
+def test_search_still_holds_after_the_order_changes(qtbot, page, typist):
+    target = next(m for m in page.model.members if m.on_roll)
+    typist(page.search, target.name)
+    before = shown_names(page)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.order_combo.setCurrentIndex(1)
+    assert sorted(shown_names(page)) == sorted(before) and target.name in before

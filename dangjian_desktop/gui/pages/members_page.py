@@ -39,12 +39,14 @@ class MemberTableModel(QAbstractTableModel):
         self.today = today or date.today()
         self.members: list[ms.MemberInfo] = []
         self.search_keys: list[str] = []  # lowercase name | pinyin | initials | ID, built once per load
+        self.generation = 0  # bumped by every load, so the filter knows its decisions are stale
         self.party_ages: list[int] = []
         self.years: list[int] = []
 
     def load(self, members: list[ms.MemberInfo]) -> None:
         self.beginResetModel()
         self.members = list(members)
+        self.generation += 1
         self.search_keys = [f"{m.name}|{m.name_pinyin}|{m.name_initials}|{m.id_number}".lower() for m in members]
         self.party_ages = [m.party_age(self.today) for m in members]
         self.years = [m.years_since_joining(self.today) for m in members]
@@ -149,23 +151,34 @@ class MemberFilterProxy(QSortFilterProxyModel):
             self.kind = kind
         if roll is not None:
             self.roll = roll
+        self._recompute()
         if hasattr(self, "endFilterChange"):
             self.endFilterChange()
         else:
             self.invalidateFilter()
 
+    def _recompute(self) -> None:
+        """Decide every row once per change in one pass; filterAcceptsRow then only looks it up."""
+        model: MemberTableModel | None = self.sourceModel()
+        if model is None:
+            self._accepted, self._generation = [], -1
+            return
+        self._generation = model.generation
+        text, roll, group_id, kind = self.text, self.roll, self.group_id, self.kind
+        current, history = roll == self.ROLL_CURRENT, roll == self.ROLL_HISTORY
+        self._accepted = [
+            not (current and not m.on_roll) and not (history and m.on_roll)
+            and (group_id is None or m.group_id == group_id) and (kind is None or m.status == kind)
+            and (not text or text in key)
+            for m, key in zip(model.members, model.search_keys)
+        ]
+
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        model: MemberTableModel = self.sourceModel()
-        m = model.members[source_row]
-        if self.roll == self.ROLL_CURRENT and not m.on_roll:
-            return False
-        if self.roll == self.ROLL_HISTORY and m.on_roll:
-            return False
-        if self.group_id is not None and m.group_id != self.group_id:
-            return False
-        if self.kind is not None and m.status != self.kind:
-            return False
-        return not self.text or self.text in model.search_keys[source_row]
+        accepted = getattr(self, "_accepted", None)
+        if accepted is None or self._generation != self.sourceModel().generation:
+            self._recompute()
+            accepted = self._accepted
+        return accepted[source_row]
 
 
 class MembersPage(Page):
