@@ -590,7 +590,8 @@ def _card(a: m.Applicant, members, as_of: date, overrides) -> Card:
     nxt = dr.next_step(now, overrides)
     found = sorted(dr.findings(facts, as_of, overrides), key=sort_key)
     window = int(rules.param_value("PROBATION-END", "due_days", overrides))
-    stage = step(nxt.no).stage if nxt else 5
+    done = [n for n, st in facts.steps.items() if st.done_on]
+    stage = step(nxt.no).stage if nxt else (step(max(done)).stage if done else 1)  # a stopped file stays where it stopped
     alert = ""
     if found:
         top = found[0]

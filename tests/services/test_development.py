@@ -325,3 +325,16 @@ def test_a_step_the_roster_follows_cannot_be_cleared(db, branch):
         dev.clear_step(db, a.id, 1)
     with pytest.raises(ValidationError, match="第15步"):
         dev.clear_step(db, a.id, 14)
+
+
+def test_a_stopped_file_has_nothing_due_and_stays_in_its_stage(db, branch):
+    a = walk(db, new_applicant(db, branch), 3)
+    with pytest.raises(ValidationError, match="请填写终止原因"):
+        dev.stop_applicant(db, a.id, " ")
+    stopped = dev.stop_applicant(db, a.id, "本人申请暂缓")
+    assert stopped.next_step is None and stopped.findings == [] and "本人申请暂缓" in stopped.notes
+    assert all(not col.cards for col in dev.board(db, branch.id, date(2025, 1, 1)))
+    shown = dev.board(db, branch.id, date(2025, 1, 1), include_closed=True)
+    assert [c.name for c in shown[1].cards] == ["张小明"]
+    with pytest.raises(ValidationError, match="已终止培养"):
+        dev.record_step(db, a.id, 4, date(2023, 7, 1))
