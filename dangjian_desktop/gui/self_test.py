@@ -58,7 +58,7 @@ def run_self_test(argv0: str = "dangjian-desktop") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import QCoreApplication, qVersion
+    from PySide6.QtCore import QCoreApplication, qInstallMessageHandler, qVersion
     from PySide6.QtWidgets import QApplication
 
     from dangjian_desktop import APP_NAME, __version__
@@ -72,6 +72,13 @@ def run_self_test(argv0: str = "dangjian-desktop") -> int:
         errors_in_slots.append("".join(traceback.format_exception(kind, value, tb)))
 
     sys.excepthook = hook
+
+    def qt_message(_kind, _context, message):
+        # the offscreen platform cannot size native windows: expected here, noise for the reader
+        if "propagateSizeHints" not in message and sys.stderr is not None:
+            sys.stderr.write(message + "\n")
+
+    old_handler = qInstallMessageHandler(qt_message)
     frozen = "安装包" if getattr(sys, "frozen", False) else "源代码"
     run.say(f"{APP_NAME} {__version__} 自检（{frozen}，Python {platform.python_version()}，"
             f"Qt {qVersion()}，PySide6 {pyside_version}，{platform.system()} {platform.machine()}）")
@@ -148,6 +155,7 @@ def run_self_test(argv0: str = "dangjian-desktop") -> int:
             run.step("Excel 导出", export(".xlsx"))
     finally:
         sys.excepthook = old_hook
+        qInstallMessageHandler(old_handler)
         window = state.get("window")
         if window is not None:
             window.close()
