@@ -305,3 +305,30 @@ def test_a_review_can_be_removed_after_confirming(qtbot, make_window, demo_db, a
     asker.confirm_answers.append(True)
     qtbot.mouseClick(person.remove_review_button, Qt.MouseButton.LeftButton)
     assert person.reviews_model.rowCount() == before - 1 == len(dev.applicant_detail(demo_db, 4).reviews)
+
+
+def test_extension_chosen_in_the_editor_moves_the_next_discussion(qtbot, demo_db, asker):
+    from dangjian_desktop.core.dates import add_months
+
+    end = date(2027, 5, 31)  # 杜丹雪 (id 4) joined 2026-05-31
+    dev.record_step(demo_db, 4, 22, date(2027, 5, 10))
+    dialog = _dialog(qtbot, demo_db, 4, 23, asker)
+    f = dialog.form
+    assert f.outcomeBox.isVisible() and not f.extensionSpin.isVisible()
+    _set_date(dialog, end)
+    f.expectedSpin.setValue(30)
+    f.presentSpin.setValue(20)
+    f.favourSpin.setValue(20)
+    f.outcomeCombo.setCurrentIndex(f.outcomeCombo.findText("延长预备期"))
+    assert f.extensionSpin.isVisible() and f.extensionSpin.value() == 6
+    f.extensionSpin.setValue(13)
+    _save(qtbot, dialog)
+    assert "DEV-PROBATION-1Y" in f.errorLabel.text() and "6至12个月" in f.errorLabel.text()
+    f.extensionSpin.setValue(8)
+    _save(qtbot, dialog)
+    assert not dialog.isVisible(), f.errorLabel.text()
+    detail = dev.applicant_detail(demo_db, 4, date(2027, 6, 1))  # as of a day after the 支部大会
+    assert detail.extension_months == 8
+    assert (detail.next_step.no, detail.next_step.due) == (23, add_months(end, 8))
+    with demo_db.session() as s:
+        assert s.get(m.Member, detail.member_id).probation_extension_months == 8
