@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
     QVBoxLayout, QWidget,
@@ -83,7 +83,16 @@ class MainWindow(QMainWindow):
         self.branch_combo.currentIndexChanged.connect(self._branch_selected)
         self.reload_branches()
         self.nav.setCurrentRow(0)
-        self.resize(1280, 720)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """1280×760 where there is room; never larger than the screen's free area (e.g. 1366×768 at 150 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 720)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1280, int(area.width() * 0.96)), min(760, int(area.height() * 0.92)))
 
     # -------------------------------------------------------------- menus
 
