@@ -59,6 +59,8 @@ UNBUNDLE = {
     r"libxcb-render-util\.so\.0": "libxcb-render-util0",
     r"libxkbcommon\.so\.0": "libxkbcommon0",
     r"libxkbcommon-x11\.so\.0": "libxkbcommon-x11-0",
+    # printing (print preview of minutes): the system's CUPS client matches its own cupsd and settings
+    r"libcups\.so\.2": "libcups2",
 }
 # Always needed, whatever ldd says: Qt opens these with dlopen, fontconfig needs its config files.
 BASE_DEPENDS = ["libgl1", "libegl1", "fontconfig-config", "libxcb1"]
@@ -201,16 +203,36 @@ def libraries_outside(folder: Path) -> set[str]:
     return needed - inside
 
 
+def _needed(elf: Path) -> set[str]:
+    result = subprocess.run(["objdump", "-p", str(elf)], capture_output=True, text=True)
+    return set(re.findall(r"^\s*NEEDED\s+(\S+)", result.stdout, re.M))
+
+
 def _unbundle(internal: Path) -> list[str]:
-    """Remove the desktop's own libraries from the bundle; return the packages that provide them."""
+    """Remove the desktop's own libraries from the bundle; return the packages that provide them.
+
+    Libraries that only the removed ones needed (e.g. GnuTLS and Avahi under libcups) go too:
+    the system's copies come with the system's packages."""
     packages = []
+    orphans: set[str] = set()
     for lib in sorted(internal.glob("*.so*")):
         for pattern, package in UNBUNDLE.items():
             match = re.fullmatch(pattern, lib.name)
             if match:
+                orphans |= _needed(lib)
                 lib.unlink()
                 packages.append(package.format(*match.groups()))
                 break
+    while orphans:
+        still_needed: set[str] = set()
+        for elf in _elf_files(internal.parent):
+            still_needed |= _needed(elf)
+        gone = [internal / name for name in orphans
+                if (internal / name).exists() and name not in still_needed and not name.startswith("libpython")]
+        orphans = set()
+        for lib in gone:
+            orphans |= _needed(lib)
+            lib.unlink()
     return packages
 
 
