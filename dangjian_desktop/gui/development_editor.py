@@ -341,6 +341,12 @@ class StepDialog(QDialog):
             spin.setValue(int(x.get(key) or 0))
             spin.valueChanged.connect(self._update_vote)
         self._update_vote()
+        self.meeting_vote = dev.meeting_vote(self.ctx.db, self.applicant.id, no) if is_vote else None
+        f.fromMeetingButton.setVisible(self.meeting_vote is not None)
+        if self.meeting_vote is not None:
+            mv = self.meeting_vote
+            f.fromMeetingButton.setText(f"从会议记录带入：{cn(mv.held_on)} {mv.title}")
+            f.fromMeetingButton.clicked.connect(self.fill_from_meeting)
         f.outcomeBox.setVisible(no == 23)
         for o in ProbationOutcome:
             f.outcomeCombo.addItem(o.label, o.value)
@@ -354,6 +360,19 @@ class StepDialog(QDialog):
             f.extensionLabel.setText("已延长预备期（月）：")
         f.approvalBox.setVisible(no in (17, 24))
         f.approvalNoEdit.setText(str(x.get("approval_no") or ""))
+
+    def fill_from_meeting(self) -> None:
+        """Take date and tally from the 支部党员大会 recorded in 三会一课: entered once, used twice."""
+        mv = self.meeting_vote
+        if mv is None:
+            return
+        self.form.dateEdit.setDate(to_qdate(mv.held_on))
+        values = {"expected_voters": mv.expected_voters, "present_voters": mv.present_voters,
+                  "in_favour": mv.in_favour, "against": mv.against, "abstain": mv.abstain,
+                  "written_in_favour": mv.written_in_favour}
+        for key, spin in self._vote_spins().items():
+            spin.setValue(values[key])
+        self.meeting_id = mv.meeting_id
 
     def _vote_spins(self):
         f = self.form
@@ -428,6 +447,8 @@ class StepDialog(QDialog):
             x["notice_to"] = from_qdate(f.noticeToEdit.date())
         if no in dr.VOTE_STEPS and f.expectedSpin.value():
             x.update({k: s.value() for k, s in self._vote_spins().items()})
+            if getattr(self, "meeting_id", None):
+                x["meeting_id"] = self.meeting_id
         if no == 23:
             x["outcome"] = f.outcomeCombo.currentData()
             if x["outcome"] == ProbationOutcome.EXTENDED.value:

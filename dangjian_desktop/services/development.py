@@ -700,6 +700,41 @@ def applicant_choices(db: Database, branch_id: int, year: int | None = None) -> 
     return [(i, f"{n}（{status.label}）") for i, n, status in rows]
 
 
+@dataclass(frozen=True)
+class MeetingVote:
+    """A vote on this person recorded with a 支部党员大会 in 三会一课, to bring into step 15 or 23."""
+
+    meeting_id: int
+    held_on: date
+    title: str
+    expected_voters: int
+    present_voters: int
+    in_favour: int
+    against: int
+    abstain: int
+    written_in_favour: int
+
+
+def meeting_vote(db: Database, applicant_id: int, no: int) -> MeetingVote | None:
+    """The latest meeting vote on the applicant for step 15 (接收) or 23 (转正), if the meeting was recorded."""
+    from dangjian_desktop.core.glossary import VoteKind
+
+    kind = {ADMISSION_STEP: VoteKind.ADMISSION, FULL_MEMBERSHIP_VOTE_STEP: VoteKind.FULL_MEMBERSHIP}.get(no)
+    if kind is None:
+        return None
+    with db.session() as s:
+        row = s.execute(
+            select(m.Vote, m.Meeting.held_on, m.Meeting.title, m.Meeting.id)
+            .join(m.Meeting, m.Meeting.id == m.Vote.meeting_id)
+            .where(m.Vote.applicant_id == applicant_id, m.Vote.kind == kind)
+            .order_by(m.Meeting.held_on.desc(), m.Vote.id.desc())).first()
+        if row is None:
+            return None
+        v, held_on, title, meeting_id = row
+        return MeetingVote(meeting_id, held_on, title or "支部党员大会", v.expected_voters, v.present_voters,
+                           v.in_favour, v.against, v.abstain, v.written_in_favour)
+
+
 def roster_choices(db: Database, branch_id: int) -> list[RosterChoice]:
     """Members on the roll who can be picked as 联系人 / 介绍人, 正式党员 first."""
     with db.session() as s:

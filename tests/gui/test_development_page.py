@@ -332,3 +332,20 @@ def test_extension_chosen_in_the_editor_moves_the_next_discussion(qtbot, demo_db
     assert (detail.next_step.no, detail.next_step.due) == (23, add_months(end, 8))
     with demo_db.session() as s:
         assert s.get(m.Member, detail.member_id).probation_extension_months == 8
+
+
+def test_the_vote_recorded_with_the_branch_congress_is_brought_into_step_15(qtbot, demo_db, asker):
+    mv = dev.meeting_vote(demo_db, 4, 15)  # the demo's 支部党员大会 that accepted 杜丹雪
+    assert mv is not None
+    dialog = _dialog(qtbot, demo_db, 4, 15, asker)
+    f = dialog.form
+    f.expectedSpin.setValue(0)
+    assert f.fromMeetingButton.isVisible()
+    qtbot.mouseClick(f.fromMeetingButton, Qt.MouseButton.LeftButton)
+    assert f.dateEdit.date().toString("yyyy-MM-dd") == mv.held_on.isoformat()
+    assert (f.expectedSpin.value(), f.presentSpin.value(), f.favourSpin.value()) == (
+        mv.expected_voters, mv.present_voters, mv.in_favour)
+    _save(qtbot, dialog)
+    assert not dialog.isVisible(), f.errorLabel.text()
+    assert dev.applicant_detail(demo_db, 4).step(15).details["meeting_id"] == mv.meeting_id
+    assert not _dialog(qtbot, demo_db, 8, 15, asker).form.fromMeetingButton.isVisible()  # no meeting recorded yet

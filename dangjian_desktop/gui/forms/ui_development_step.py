@@ -278,6 +278,11 @@ class Ui_DevelopmentStepDialog(object):
 
         self.voteLayout.addWidget(self.writtenSpin, 2, 3, 1, 1)
 
+        self.fromMeetingButton = QPushButton(self.voteBox)
+        self.fromMeetingButton.setObjectName(u"fromMeetingButton")
+
+        self.voteLayout.addWidget(self.fromMeetingButton, 3, 0, 1, 4)
+
 
         self.leftLayout.addWidget(self.voteBox)
 
@@ -488,6 +493,7 @@ class Ui_DevelopmentStepDialog(object):
         self.againstLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u53cd\u5bf9\uff1a", None))
         self.abstainLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u5f03\u6743\uff1a", None))
         self.writtenLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u4e66\u9762\u8d5e\u6210\uff1a", None))
+        self.fromMeetingButton.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u4ece\u4f1a\u8bae\u8bb0\u5f55\u5e26\u5165", None))
         self.outcomeBox.setTitle(QCoreApplication.translate("DevelopmentStepDialog", u"\u8ba8\u8bba\u7ed3\u679c", None))
         self.outcomeLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u7ed3\u679c(&O)\uff1a", None))
         self.extensionLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u5ef6\u957f\u9884\u5907\u671f\uff08\u6708\uff09\uff1a", None))
