@@ -24,7 +24,7 @@ from dangjian_desktop.db.models import (
     Attendance, AuditEntry, Branch, Member, MemberStatusChange, PartyGroup,
 )
 from dangjian_desktop.db.shared import expect_version
-from dangjian_desktop.errors import DomainError, InputErrors, NotFound, ValidationError
+from dangjian_desktop.errors import InputErrors, NotFound, ValidationError
 from dangjian_desktop.services import settings
 
 LEAVING = (MemberStatus.TRANSFERRED_OUT, MemberStatus.DECEASED, MemberStatus.REMOVED)
@@ -469,12 +469,6 @@ def member_count(db: Database, branch_id: int) -> int:
     with db.session() as s:
         return s.scalar(select(func.count(Member.id)).where(Member.branch_id == branch_id)) or 0
 
-
-__all__ = [
-    "MemberInfo", "MemberFields", "StatusChangeInfo", "ImportPreview", "ImportRow", "list_members", "get_member",
-    "status_history", "id_number_owner", "check_fields", "create_member", "update_member", "leave_roll",
-    "delete_member", "preview_roster_import", "import_roster", "DomainError",
-]
 
 
 def parse_typed_date(text: str) -> date | None:
