@@ -1,0 +1,37 @@
+"""`dangjian` for meetings: exports by kind, check subjects as cli.md says, refusals exit 1."""
+
+from __future__ import annotations
+
+import json
+
+from docx import Document
+from openpyxl import load_workbook
+
+from dangjian_desktop.cli import main
+from tests.conftest import TODAY
+
+
+def test_exports_of_the_meeting_documents(demo_db, workdir, capsys):
+    db = str(demo_db.path)
+    minutes, book, ledger = workdir / "记录.docx", workdir / "记录本.docx", workdir / "台账.xlsx"
+    assert main(["--db", db, "export", "minutes", "--id", "5", "--out", str(minutes)]) == 0
+    assert main(["--db", db, "export", "minutes-book", "--year", "2025", "--out", str(book)]) == 0
+    assert main(["--db", db, "export", "meetings-ledger", "--year", "2025", "--out", str(ledger)]) == 0
+    assert any(p.text.endswith("记录") for p in Document(str(minutes)).paragraphs)
+    assert "2025年会议记录本" in Document(str(book)).paragraphs[0].text
+    assert load_workbook(ledger).sheetnames == ["三会一课台账", "完成情况"]
+    capsys.readouterr()
+    assert main(["--db", db, "export", "minutes", "--id", "999999", "--out", str(minutes)]) == 1
+    assert "没有编号为 999999 的会议记录" in capsys.readouterr().err
+    assert main(["--db", db, "export", "minutes-book", "--out", str(book)]) == 1
+    assert "--year" in capsys.readouterr().err
+
+
+def test_check_json_reports_meeting_periods_and_inactive_members(demo_db, capsys):
+    assert main(["--db", str(demo_db.path), "check", "--as-of", TODAY.isoformat(), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    meet = {(f["rule"], f["subject"], f["severity"]) for f in data["findings"] if f["rule"].startswith("MEET-")}
+    assert ("MEET-COMMITTEE-M", "committee 2025-03", "overdue") in meet
+    assert ("MEET-LECTURE-Q", "lecture 2025-Q2", "overdue") in meet
+    assert ("MEET-ORG-LIFE-Y", "org_life 2026", "due") in meet
+    assert any(f["rule"] == "MEMBER-INACTIVE-6M" for f in data["findings"])
