@@ -89,47 +89,47 @@ class Ui_MeetingEditorDialog(object):
 
         self.fieldsLayout.addWidget(self.recorderEdit, 2, 3, 1, 1)
 
+        self.guestsLabel = QLabel(MeetingEditorDialog)
+        self.guestsLabel.setObjectName(u"guestsLabel")
+
+        self.fieldsLayout.addWidget(self.guestsLabel, 3, 0, 1, 1)
+
+        self.guestsEdit = QLineEdit(MeetingEditorDialog)
+        self.guestsEdit.setObjectName(u"guestsEdit")
+
+        self.fieldsLayout.addWidget(self.guestsEdit, 3, 1, 1, 3)
+
         self.groupLabel = QLabel(MeetingEditorDialog)
         self.groupLabel.setObjectName(u"groupLabel")
 
-        self.fieldsLayout.addWidget(self.groupLabel, 3, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.groupLabel, 4, 0, 1, 1)
 
         self.groupCombo = QComboBox(MeetingEditorDialog)
         self.groupCombo.setObjectName(u"groupCombo")
 
-        self.fieldsLayout.addWidget(self.groupCombo, 3, 1, 1, 1)
+        self.fieldsLayout.addWidget(self.groupCombo, 4, 1, 1, 1)
 
         self.lecturerLabel = QLabel(MeetingEditorDialog)
         self.lecturerLabel.setObjectName(u"lecturerLabel")
 
-        self.fieldsLayout.addWidget(self.lecturerLabel, 3, 2, 1, 1)
+        self.fieldsLayout.addWidget(self.lecturerLabel, 4, 2, 1, 1)
 
         self.lecturerEdit = QLineEdit(MeetingEditorDialog)
         self.lecturerEdit.setObjectName(u"lecturerEdit")
         self.lecturerEdit.setMaxLength(50)
 
-        self.fieldsLayout.addWidget(self.lecturerEdit, 3, 3, 1, 1)
+        self.fieldsLayout.addWidget(self.lecturerEdit, 4, 3, 1, 1)
 
         self.counterpartLabel = QLabel(MeetingEditorDialog)
         self.counterpartLabel.setObjectName(u"counterpartLabel")
 
-        self.fieldsLayout.addWidget(self.counterpartLabel, 4, 0, 1, 1)
+        self.fieldsLayout.addWidget(self.counterpartLabel, 5, 0, 1, 1)
 
         self.counterpartEdit = QLineEdit(MeetingEditorDialog)
         self.counterpartEdit.setObjectName(u"counterpartEdit")
         self.counterpartEdit.setMaxLength(200)
 
-        self.fieldsLayout.addWidget(self.counterpartEdit, 4, 1, 1, 1)
-
-        self.guestsLabel = QLabel(MeetingEditorDialog)
-        self.guestsLabel.setObjectName(u"guestsLabel")
-
-        self.fieldsLayout.addWidget(self.guestsLabel, 4, 2, 1, 1)
-
-        self.guestsEdit = QLineEdit(MeetingEditorDialog)
-        self.guestsEdit.setObjectName(u"guestsEdit")
-
-        self.fieldsLayout.addWidget(self.guestsEdit, 4, 3, 1, 1)
+        self.fieldsLayout.addWidget(self.counterpartEdit, 5, 1, 1, 3)
 
 
         self.mainLayout.addLayout(self.fieldsLayout)
@@ -461,10 +461,10 @@ class Ui_MeetingEditorDialog(object):
         self.placeLabel.setBuddy(self.placeEdit)
         self.hostLabel.setBuddy(self.hostEdit)
         self.recorderLabel.setBuddy(self.recorderEdit)
+        self.guestsLabel.setBuddy(self.guestsEdit)
         self.groupLabel.setBuddy(self.groupCombo)
         self.lecturerLabel.setBuddy(self.lecturerEdit)
         self.counterpartLabel.setBuddy(self.counterpartEdit)
-        self.guestsLabel.setBuddy(self.guestsEdit)
         self.topicsLabel.setBuddy(self.topicsEdit)
         self.minutesLabel.setBuddy(self.minutesEdit)
         self.resolutionsLabel.setBuddy(self.resolutionsEdit)
@@ -483,11 +483,11 @@ class Ui_MeetingEditorDialog(object):
         self.placeLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u5730\u70b9(&P)\uff1a", None))
         self.hostLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u4e3b\u6301\u4eba(&H)\uff1a", None))
         self.recorderLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8bb0\u5f55\u4eba(&R)\uff1a", None))
+        self.guestsLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u5217\u5e2d\u4eba\u5458\uff1a", None))
         self.groupLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u515a\u5c0f\u7ec4(&G)\uff1a", None))
         self.lecturerLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u4e3b\u8bb2\u4eba(&L)\uff1a", None))
         self.counterpartLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8c08\u8bdd\u5bf9\u8c61(&W)\uff1a", None))
         self.counterpartEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditorDialog", u"\u591a\u4eba\u7528\u987f\u53f7\u5206\u9694", None))
-        self.guestsLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u5217\u5e2d\u4eba\u5458\uff1a", None))
         self.topicsLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8bae\u9898(&T)\uff1a", None))
         self.topicsEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditorDialog", u"\u6bcf\u4e2a\u8bae\u9898\u4e00\u884c", None))
         self.minutesLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8ba8\u8bba\u53d1\u8a00\uff08\u4f1a\u8bae\u5185\u5bb9\uff09(&N)\uff1a", None))
