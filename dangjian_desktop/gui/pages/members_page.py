@@ -27,36 +27,76 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MemberTableModel(QAbstractTableModel):
-    """The roster: one row per member, in the order the service gives (按姓氏笔画 or pinyin)."""
+    """The roster in the order the service gives (按姓氏笔画 or pinyin), filtered here.
+
+    Filtering happens in one pass over precomputed keys followed by a model reset, not in a
+    proxy's filterAcceptsRow: that would call into Python once per row per keystroke, which
+    at 10,000 members costs more than the whole search. `members` are the rows shown.
+    """
 
     (COL_NAME, COL_GENDER, COL_ETHNICITY, COL_BIRTH, COL_ID, COL_EDUCATION, COL_JOINED, COL_FULL,
      COL_PARTY_AGE, COL_YEARS, COL_GROUP, COL_STATUS, COL_POST, COL_UNIT, COL_PHONE) = range(15)
     HEADERS = ("姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "入党日期", "转正日期",
                "党龄", "入党年限", "党小组", "状态", "党内职务", "工作单位及职务", "联系电话")
+    ROLL_CURRENT, ROLL_HISTORY, ROLL_ALL = "current", "history", "all"
 
     def __init__(self, parent=None, today: date | None = None) -> None:
         super().__init__(parent)
         self.today = today or date.today()
-        self.members: list[ms.MemberInfo] = []
+        self.all_members: list[ms.MemberInfo] = []
         self.search_keys: list[str] = []  # lowercase name | pinyin | initials | ID, built once per load
-        self.generation = 0  # bumped by every load, so the filter knows its decisions are stale
+        self.on_roll: list[bool] = []
         self.party_ages: list[int] = []
         self.years: list[int] = []
+        self.counts = (0, 0)  # (在册, 正式党员), counted once per load
+        self.visible: list[int] = []  # indexes into all_members of the rows shown
+        self.members: list[ms.MemberInfo] = []  # the rows shown
+        self.text, self.group_id, self.kind, self.roll = "", None, None, self.ROLL_CURRENT
 
     def load(self, members: list[ms.MemberInfo]) -> None:
-        self.beginResetModel()
-        self.members = list(members)
-        self.generation += 1
+        self.all_members = list(members)
         self.search_keys = [f"{m.name}|{m.name_pinyin}|{m.name_initials}|{m.id_number}".lower() for m in members]
+        self.on_roll = [m.on_roll for m in members]
+        self.counts = (sum(self.on_roll), sum(1 for m in members if m.status == MemberStatus.FULL))
         self.party_ages = [m.party_age(self.today) for m in members]
         self.years = [m.years_since_joining(self.today) for m in members]
+        self._apply()
+
+    def set_filter(self, *, text: str | None = None, group_id=..., kind=..., roll: str | None = None) -> None:
+        if text is not None:
+            self.text = "".join(text.split()).lower()
+        if group_id is not ...:
+            self.group_id = group_id
+        if kind is not ...:
+            self.kind = kind
+        if roll is not None:
+            self.roll = roll
+        self._apply()
+
+    def _apply(self) -> None:
+        text, group_id, kind = self.text, self.group_id, self.kind
+        current, history = self.roll == self.ROLL_CURRENT, self.roll == self.ROLL_HISTORY
+        everyone = self.all_members
+        visible = [
+            i for i, (m, key, on) in enumerate(zip(everyone, self.search_keys, self.on_roll))
+            if not (current and not on) and not (history and on)
+            and (group_id is None or m.group_id == group_id) and (kind is None or m.status == kind)
+            and (not text or text in key)
+        ]
+        self.beginResetModel()
+        self.visible = visible
+        self.members = [everyone[i] for i in visible]
         self.endResetModel()
 
     def row_of(self, member_id: int) -> int | None:
+        """The shown row of a member, or None if a filter hides them."""
         for i, m in enumerate(self.members):
             if m.id == member_id:
                 return i
         return None
+
+    def find(self, member_id: int) -> ms.MemberInfo | None:
+        return next((m for m in self.all_members if m.id == member_id), None)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.members)
@@ -80,9 +120,9 @@ class MemberTableModel(QAbstractTableModel):
             if col == self.COL_NAME:
                 return row  # the service's order (笔画 or 拼音)
             if col == self.COL_PARTY_AGE:
-                return self.party_ages[row]
+                return self.party_ages[self.visible[row]]
             if col == self.COL_YEARS:
-                return self.years[row]
+                return self.years[self.visible[row]]
             return self._text(m, row, col)
         if role == Qt.ItemDataRole.ForegroundRole and not m.on_roll:
             return HISTORY_BRUSH
@@ -111,9 +151,9 @@ class MemberTableModel(QAbstractTableModel):
         if col == self.COL_FULL:
             return m.full_member_on.isoformat() if m.full_member_on else ""
         if col == self.COL_PARTY_AGE:
-            return str(self.party_ages[row]) if m.full_member_on else "预备期"
+            return str(self.party_ages[self.visible[row]]) if m.full_member_on else "预备期"
         if col == self.COL_YEARS:
-            return str(self.years[row])
+            return str(self.years[self.visible[row]])
         if col == self.COL_GROUP:
             return m.group
         if col == self.COL_STATUS:
@@ -127,58 +167,12 @@ class MemberTableModel(QAbstractTableModel):
         return ""
 
 
-class MemberFilterProxy(QSortFilterProxyModel):
-    """党小组, 正式/预备, 在册/历史 and the search text; cheap per keystroke (precomputed keys)."""
-
-    ROLL_CURRENT, ROLL_HISTORY, ROLL_ALL = "current", "history", "all"
+class MemberSortProxy(QSortFilterProxyModel):
+    """Sorting when a column header is clicked (党龄 as a number); filtering is the model's."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.text = ""
-        self.group_id: int | None = None
-        self.kind: MemberStatus | None = None
-        self.roll = self.ROLL_CURRENT
         self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, *, text: str | None = None, group_id=..., kind=..., roll: str | None = None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-        if text is not None:
-            self.text = "".join(text.split()).lower()
-        if group_id is not ...:
-            self.group_id = group_id
-        if kind is not ...:
-            self.kind = kind
-        if roll is not None:
-            self.roll = roll
-        self._recompute()
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
-
-    def _recompute(self) -> None:
-        """Decide every row once per change in one pass; filterAcceptsRow then only looks it up."""
-        model: MemberTableModel | None = self.sourceModel()
-        if model is None:
-            self._accepted, self._generation = [], -1
-            return
-        self._generation = model.generation
-        text, roll, group_id, kind = self.text, self.roll, self.group_id, self.kind
-        current, history = roll == self.ROLL_CURRENT, roll == self.ROLL_HISTORY
-        self._accepted = [
-            not (current and not m.on_roll) and not (history and m.on_roll)
-            and (group_id is None or m.group_id == group_id) and (kind is None or m.status == kind)
-            and (not text or text in key)
-            for m, key in zip(model.members, model.search_keys)
-        ]
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        accepted = getattr(self, "_accepted", None)
-        if accepted is None or self._generation != self.sourceModel().generation:
-            self._recompute()
-            accepted = self._accepted
-        return accepted[source_row]
 
 
 class MembersPage(Page):
@@ -203,9 +197,9 @@ class MembersPage(Page):
         self.kind_combo.addItem("正式党员", MemberStatus.FULL)
         self.kind_combo.addItem("预备党员", MemberStatus.PROBATIONARY)
         self.roll_combo = QComboBox(self)
-        self.roll_combo.addItem("在册", MemberFilterProxy.ROLL_CURRENT)
-        self.roll_combo.addItem("历史（转出、去世等）", MemberFilterProxy.ROLL_HISTORY)
-        self.roll_combo.addItem("全部", MemberFilterProxy.ROLL_ALL)
+        self.roll_combo.addItem("在册", MemberTableModel.ROLL_CURRENT)
+        self.roll_combo.addItem("历史（转出、去世等）", MemberTableModel.ROLL_HISTORY)
+        self.roll_combo.addItem("全部", MemberTableModel.ROLL_ALL)
         self.order_combo = QComboBox(self)
         self.order_combo.addItem("按姓氏笔画", "strokes")
         self.order_combo.addItem("按拼音", "pinyin")
@@ -218,7 +212,7 @@ class MembersPage(Page):
             filters.addWidget(combo)
 
         self.model = MemberTableModel(self, self.today)
-        self.proxy = MemberFilterProxy(self)
+        self.proxy = MemberSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
@@ -317,18 +311,18 @@ class MembersPage(Page):
         index = self.group_combo.findData(current)
         self.group_combo.setCurrentIndex(max(index, 0))
         self.group_combo.blockSignals(False)
-        self.proxy.set_filter(group_id=self.group_combo.currentData())
+        if self.model.group_id != self.group_combo.currentData():
+            self.model.set_filter(group_id=self.group_combo.currentData())
 
     def _filter(self, **kw) -> None:
-        self.proxy.set_filter(**kw)
+        self.model.set_filter(**kw)
         self._update_counts()
 
     def _update_counts(self) -> None:
-        members = self.model.members
-        on_roll = [m for m in members if m.on_roll]
-        full = sum(1 for m in on_roll if m.status == MemberStatus.FULL)
-        self.count_label.setText(f"在册 {len(on_roll)} 人（正式党员 {full} 人，预备党员 {len(on_roll) - full} 人），"
-                                 f"历史 {len(members) - len(on_roll)} 人；当前显示 {self.proxy.rowCount()} 人。")
+        on_roll, full = self.model.counts  # counted once per load, not per keystroke
+        total = len(self.model.all_members)
+        self.count_label.setText(f"在册 {on_roll} 人（正式党员 {full} 人，预备党员 {on_roll - full} 人），"
+                                 f"历史 {total - on_roll} 人；当前显示 {self.proxy.rowCount()} 人。")
 
     # -------------------------------------------------------------- selection
 
@@ -344,18 +338,17 @@ class MembersPage(Page):
         self.delete_button.setEnabled(one)
 
     def select_member(self, member_id: int) -> bool:
-        row = self.model.row_of(member_id)
-        if row is None:
+        member = self.model.find(member_id)
+        if member is None:
             return False
-        member = self.model.members[row]
-        if not member.on_roll and self.roll_combo.currentData() == MemberFilterProxy.ROLL_CURRENT:
-            self.roll_combo.setCurrentIndex(self.roll_combo.findData(MemberFilterProxy.ROLL_ALL))
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():  # hidden by the search or a filter: show everyone
+        if self.model.row_of(member_id) is None:  # hidden by the search or a filter: show everyone
             self.search.clear()
             self.group_combo.setCurrentIndex(0)
             self.kind_combo.setCurrentIndex(0)
-            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not member.on_roll:
+                self.roll_combo.setCurrentIndex(self.roll_combo.findData(MemberTableModel.ROLL_ALL))
+        row = self.model.row_of(member_id)
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.selectRow(proxy_index.row())
         self.view.scrollTo(proxy_index)
         return True
