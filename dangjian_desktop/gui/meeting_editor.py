@@ -391,7 +391,7 @@ class MeetingEditorDialog(QDialog):
         for edit in (f.topicsEdit, f.minutesEdit, f.resolutionsEdit):
             edit.textChanged.connect(self._changed)
         f.dateEdit.dateChanged.connect(self._changed)
-        f.groupCombo.currentIndexChanged.connect(self._changed)
+        f.groupCombo.currentIndexChanged.connect(self._group_changed)
         self.attendance.sig_changed.connect(self._attendance_changed)
         self.votes.sig_changed.connect(self._changed)
         self.appraisal.sig_changed.connect(self._changed)
@@ -400,7 +400,7 @@ class MeetingEditorDialog(QDialog):
         f.absentButton.clicked.connect(lambda: self._mark(AttendanceStatus.ABSENT))
         f.allPresentButton.clicked.connect(
             lambda: self.attendance.mark(list(range(self.attendance.rowCount())), AttendanceStatus.PRESENT))
-        f.regenerateButton.clicked.connect(self._regenerate)
+        f.regenerateButton.clicked.connect(lambda: self._regenerate())
         menu = QMenu(f.addVoteButton)
         for kind in VoteKind:
             menu.addAction(kind.label, lambda k=kind: self.add_vote(k))
@@ -567,8 +567,15 @@ class MeetingEditorDialog(QDialog):
             self.form.attendanceView.setCurrentIndex(index)
             self.form.attendanceView.edit(index)
 
-    def _regenerate(self) -> None:
-        if self.attendance.rows and not self.ctx.asker.confirm(
+    def _group_changed(self, _index: int) -> None:
+        """Another 党小组: its members are the ones expected."""
+        if self._loading:
+            return
+        self._regenerate(ask=False)
+        self._changed()
+
+    def _regenerate(self, ask: bool = True) -> None:
+        if ask and self.attendance.rows and not self.ctx.asker.confirm(
                 self, "重新生成名单", "按会议日期重新生成应到名单？已标的请假、缺席和原因会保留给仍在名单上的人。"):
             return
         try:

@@ -205,6 +205,9 @@ def test_type_specific_fields(qtbot, page):
     next(a for a in group_menu.actions() if a.text() == "第二党小组").trigger()
     group = page.editors[-1].form
     assert group.groupCombo.isVisible() and group.groupCombo.currentText() == "第二党小组"
+    assert {r.group for r in page.editors[-1].attendance.rows} == {"第二党小组"}
+    group.groupCombo.setCurrentIndex(group.groupCombo.findText("第三党小组"))  # another group: its members
+    assert {r.group for r in page.editors[-1].attendance.rows} == {"第三党小组"}
     assert not group.lecturerEdit.isVisible()
     lecture = new_from_menu(page, "党课").form
     assert lecture.lecturerEdit.isVisible() and not lecture.groupCombo.isVisible()
