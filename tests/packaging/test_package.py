@@ -6,6 +6,7 @@ sources, so a second run without changes takes seconds.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -46,6 +47,19 @@ def built():
     with build.build_lock():
         bundle, deb = build.build()
         yield bundle, deb
+
+
+@contextlib.contextmanager
+def _system_lock():
+    """The installed package is one per machine: test runs from other clones of the repository wait."""
+    import fcntl
+
+    with open("/tmp/dangjian-desktop-install-test.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _clean_env(home: Path) -> dict:
@@ -152,7 +166,7 @@ def test_installs_with_apt_runs_and_removes_cleanly(built, tmp_path):
     (data / "dangjian.db").write_bytes(b"the user's data")  # must survive install and removal
     apt = ["apt-get", "-y", "-q", "-o", "DPkg::Lock::Timeout=300"]
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    with build.build_lock():  # re-entrant: the fixture already holds it
+    with _system_lock():  # one install at a time on this machine, whichever clone runs the test
         if subprocess.run(["dpkg", "-s", "dangjian-desktop"], capture_output=True).returncode == 0:
             subprocess.run([*apt, "remove", "dangjian-desktop"], check=True, capture_output=True, env=env)
         installed = subprocess.run([*apt, "install", str(deb)], capture_output=True, text=True, env=env)
