@@ -25,7 +25,8 @@ def page(qtbot, demo_db, asker):
     qtbot.addWidget(p)
     p.show()
     qtbot.waitUntil(lambda: p.summary.text() != "", timeout=10000)
-    return p
+    yield p
+    ctx.lane.wait()  # no database job may outlive the page
 
 
 def names(model):

@@ -313,11 +313,14 @@ class BirthdaysPage(Page):
                     bd.newly_fifty_years(self.ctx.db, branch_id, fifty_year),
                     bd.observances(self.ctx.db, branch_id, record_year))
 
-        self.ctx.lane.submit(Job(load), lambda result: self._loaded(result, label, fifty_year, record_year),
-                             lambda exc: self.ctx.asker.error(self, "无法读取政治生日", str(exc)))
+        # bound methods, not lambdas: Qt drops the connection if the page is gone before the job ends
+        self.ctx.lane.submit(Job(lambda: (load(), label, fifty_year, record_year)), self._loaded, self._load_failed)
 
-    def _loaded(self, result, label: str, fifty_year: int, record_year: int) -> None:
-        rows, fifty, new_fifty, record = result
+    def _load_failed(self, exc: Exception) -> None:
+        self.ctx.asker.error(self, "无法读取政治生日", str(exc))
+
+    def _loaded(self, payload) -> None:
+        (rows, fifty, new_fifty, record), label, fifty_year, record_year = payload
         self.model.load(rows)
         milestones = sum(1 for b in rows if b.milestone)
         marked = sum(1 for b in rows if b.observances)
@@ -416,5 +419,10 @@ class BirthdaysPage(Page):
     def _run(self, request: ExportRequest, kind: str, title: str) -> None:
         job = Job(run_export, self.ctx.db, kind, request)
         delayed_progress(self, title, job)
-        self.ctx.lane.submit(job, lambda path: self.sig_status.emit(f"已保存：{path}"),
-                             lambda exc: self.ctx.asker.warn(self, "无法保存", str(exc)))
+        self.ctx.lane.submit(job, self._saved, self._save_failed)
+
+    def _saved(self, path) -> None:
+        self.sig_status.emit(f"已保存：{path}")
+
+    def _save_failed(self, exc: Exception) -> None:
+        self.ctx.asker.warn(self, "无法保存", str(exc))

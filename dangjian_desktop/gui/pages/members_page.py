@@ -425,8 +425,13 @@ class MembersPage(Page):
         request = ExportRequest(self.ctx.branch_id, Path(target), mask=self.mask_check.isChecked())
         job = Job(run_export, self.ctx.db, "roster", request)
         delayed_progress(self, "正在导出花名册", job)
-        self.ctx.lane.submit(job, lambda path: self.sig_status.emit(f"已导出：{path}"),
-                             lambda exc: self.ctx.asker.warn(self, "无法导出", str(exc)))
+        self.ctx.lane.submit(job, self._exported, self._export_failed)
+
+    def _exported(self, path) -> None:
+        self.sig_status.emit(f"已导出：{path}")
+
+    def _export_failed(self, exc: Exception) -> None:
+        self.ctx.asker.warn(self, "无法导出", str(exc))
 
     def _changed(self, message: str, select_id: int | None) -> None:
         self._pending_ref = select_id
