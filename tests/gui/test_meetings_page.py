@@ -274,3 +274,19 @@ def test_pdf_export_writes_the_record(qtbot, page, asker, workdir):
     from docx import Document
 
     assert any("记录" in p.text for p in Document(str(word)).paragraphs)
+
+
+def test_import_a_ledger_from_the_page(qtbot, page, asker, workdir):
+    from openpyxl import Workbook
+
+    path = workdir / "往年台账.xlsx"
+    wb = Workbook()
+    wb.active.append(["日期", "类型", "主题", "主持人", "记录人", "应到", "实到", "缺席及原因"])
+    wb.active.append(["2023.6.15", "支委会", "补录的往年会议", "徐颖萍", "田娜琳", 5, 5, "无"])
+    wb.save(path)
+    asker.file_answers.append(str(path))
+    asker.confirm_answers.append(True)
+    click(qtbot, page.import_button)
+    qtbot.waitUntil(lambda: any(r.title == "补录的往年会议" for r in svc.list_meetings(page.ctx.db, 1, year=2023)),
+                    timeout=10000)
+    assert "新增 1 次" in asker.messages[-1][2]

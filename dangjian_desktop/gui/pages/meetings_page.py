@@ -570,8 +570,14 @@ class MeetingsPage(Page):
     def _run_export(self, kind: str, request: ExportRequest) -> None:
         job = Job(run_export, self.ctx.db, kind, request, with_progress=False)
         delayed_progress(self, "正在导出……", job)
-        self.ctx.lane.submit(job, lambda path: self.sig_status.emit(f"已保存：{path}"),
-                             lambda exc: self.ctx.asker.warn(self, "无法导出", str(exc)))
+        # bound methods, not lambdas: Qt drops the call if the page is gone before the job ends
+        self.ctx.lane.submit(job, self._exported, self._export_failed)
+
+    def _exported(self, path) -> None:
+        self.sig_status.emit(f"已保存：{path}")
+
+    def _export_failed(self, exc: Exception) -> None:
+        self.ctx.asker.warn(self, "无法导出", str(exc))
 
     def _import(self) -> None:
         path = self.ctx.asker.open_file(self, "选择三会一课台账", str(Path.home()), "Excel 工作簿 (*.xlsx)")
@@ -591,13 +597,15 @@ class MeetingsPage(Page):
             return
         job = Job(svc.import_meetings, self.ctx.db, branch_id, path)
         delayed_progress(self, "正在导入……", job)
+        self.ctx.lane.submit(job, self._imported, self._import_failed)
 
-        def done(result) -> None:
-            self.sig_status.emit(f"已导入 {result.file}：新增 {result.counts['new']} 次，更新 {result.counts['update']} 次")
-            self.refresh()
-            self.sig_data_changed.emit()
+    def _imported(self, result) -> None:
+        self.sig_status.emit(f"已导入 {result.file}：新增 {result.counts['new']} 次，更新 {result.counts['update']} 次")
+        self.refresh()
+        self.sig_data_changed.emit()
 
-        self.ctx.lane.submit(job, done, lambda exc: self.ctx.asker.warn(self, "无法导入", str(exc)))
+    def _import_failed(self, exc: Exception) -> None:
+        self.ctx.asker.warn(self, "无法导入", str(exc))
 
     # -------------------------------------------------------------- page API
 
