@@ -747,25 +747,32 @@ class _BranchMeetings:
     group_dates: dict[int, list[date]]
 
 
-def _branch_meetings(s: Session, branch_id: int) -> _BranchMeetings:
+def _branch_meetings(s: Session, branch_id: int, year: int | None = None) -> _BranchMeetings:
+    """Meeting dates by type and 党小组 (of one year if given) and where each organisation's records start."""
     dates: dict[MeetingType, list[date]] = defaultdict(list)
     group_dates: dict[int, list[date]] = defaultdict(list)
-    for mtype, held_on, group_id in s.execute(select(m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id)
-                                              .where(m.Meeting.branch_id == branch_id)):
+    q = select(m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id).where(m.Meeting.branch_id == branch_id)
+    if year is not None:  # the grid of one year needs only that year's dates (and the first dates below)
+        q = q.where(m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+    for mtype, held_on, group_id in s.execute(q):
         dates[mtype].append(held_on)
         if mtype is MeetingType.GROUP and group_id is not None:
             group_dates[group_id].append(held_on)
+    first = s.scalar(select(func.min(m.Meeting.held_on)).where(m.Meeting.branch_id == branch_id))
+    group_first = dict(s.execute(
+        select(m.Meeting.group_id, func.min(m.Meeting.held_on))
+        .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP, m.Meeting.group_id.is_not(None))
+        .group_by(m.Meeting.group_id)).tuples().all())
     branch = s.get(m.Branch, branch_id)
-    all_dates = [d for ds in dates.values() for d in ds]
     created = branch.established_on if branch and branch.established_on else None
-    start = core.records_start(created, all_dates)
+    start = core.records_start(created, [first] if first else [])
     if start is None and branch is not None and branch.created_at is not None:
         start = branch.created_at.date()
     groups = []
     for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id == branch_id)
                        .order_by(m.PartyGroup.sort_order, m.PartyGroup.id)):
         g_created = g.created_at.date() if g.created_at else None
-        g_start = core.records_start(g_created, group_dates.get(g.id, []))
+        g_start = core.records_start(g_created, [group_first[g.id]] if g.id in group_first else [])
         if start is not None and g_start is not None:
             g_start = max(g_start, start)
         groups.append((g.id, g.name, g_start, g.dissolved_on))
@@ -777,7 +784,7 @@ def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None
     as_of = as_of or date.today()
     overrides = settings.rule_overrides(db)
     with db.session() as s:
-        data = _branch_meetings(s, branch_id)
+        data = _branch_meetings(s, branch_id, year)
     rows = []
     for mtype in MeetingType:
         freq = core.frequency(mtype, overrides)
