@@ -168,7 +168,7 @@ def test_installs_with_apt_runs_and_removes_cleanly(built, tmp_path):
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     with _system_lock():  # one install at a time on this machine, whichever clone runs the test
         if subprocess.run(["dpkg", "-s", "dangjian-desktop"], capture_output=True).returncode == 0:
-            subprocess.run([*apt, "remove", "dangjian-desktop"], check=True, capture_output=True, env=env)
+            subprocess.run([*apt, "purge", "dangjian-desktop"], check=True, capture_output=True, env=env)
         installed = subprocess.run([*apt, "install", str(deb)], capture_output=True, text=True, env=env)
         assert installed.returncode == 0, installed.stdout + installed.stderr
         try:
@@ -181,8 +181,10 @@ def test_installs_with_apt_runs_and_removes_cleanly(built, tmp_path):
                                     env=_clean_env(home))
             assert helped.returncode == 0 and "usage: dangjian" in helped.stdout
         finally:
-            removed = subprocess.run([*apt, "remove", "dangjian-desktop"], capture_output=True, text=True, env=env)
+            removed = subprocess.run([*apt, "purge", "dangjian-desktop"], capture_output=True, text=True, env=env)
         assert removed.returncode == 0, removed.stdout + removed.stderr
+    status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "dangjian-desktop"], capture_output=True, text=True)
+    assert status.returncode != 0 or "not-installed" in status.stdout, status.stdout  # purged: no trace in dpkg
     assert not Path("/opt/dangjian-desktop").exists()
     assert not Path("/usr/bin/dangjian").exists()
     assert not Path("/usr/share/applications/dangjian-desktop.desktop").exists()
