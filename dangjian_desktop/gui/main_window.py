@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from dangjian_desktop import APP_NAME
 from dangjian_desktop.gui.context import AppContext
-from dangjian_desktop.gui.pages import page_classes
+from dangjian_desktop.gui.pages import page_specs
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.services.branches import list_branches
 
@@ -24,7 +24,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
-        self._classes = page_classes()
+        self._classes = page_specs()  # PageSpec: key, title, handles; classes load on first show
         self.pages: dict[str, Page] = {}
 
         self.nav = QListWidget(self)
@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> Page:
         """The page with `key`, built the first time it is needed."""
         if key not in self.pages:
-            cls = next(c for c in self._classes if c.key == key)
-            page = cls(self.ctx, self.stack)
+            spec = next(c for c in self._classes if c.key == key)
+            page = spec.load()(self.ctx, self.stack)
             page.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.sig_data_changed.connect(self._data_changed)
             page.sig_open_ref.connect(self.open_ref)

@@ -37,6 +37,7 @@ class MonthRate:
 class Dashboard:
     as_of: date
     reminders: list[Finding]
+    branch_id: int = 0
     members_by_status: list[Count] = field(default_factory=list)
     members_by_group: list[Count] = field(default_factory=list)
     meetings: list[TypeCount] = field(default_factory=list)
@@ -106,6 +107,7 @@ def dashboard(db: Database, branch_id: int, as_of: date | None = None) -> Dashbo
     by_status, by_group = member_counts(db, branch_id)
     return Dashboard(
         as_of=as_of,
+        branch_id=branch_id,
         reminders=reminders(db, branch_id, as_of),
         members_by_status=by_status,
         members_by_group=by_group,

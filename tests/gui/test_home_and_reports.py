@@ -18,7 +18,8 @@ def test_reminders_are_most_urgent_first_and_open_their_record(qtbot, demo_db, m
     window = make_window(demo_db)
     home: HomePage = window.show_page("home")
     home.as_of = TODAY
-    home.refresh()
+    home.refresh()  # computed in the background
+    qtbot.waitUntil(lambda: home.data is not None and home.data.as_of == TODAY)
     findings = home.model.findings
     assert findings, "the demo has deliberate gaps"
     ranks = [(f.severity.rank, f.date or date.max) for f in findings]
@@ -36,9 +37,18 @@ def test_reminders_are_most_urgent_first_and_open_their_record(qtbot, demo_db, m
     assert settings.tabs.currentWidget() is settings.branch_tab
 
 
+def test_page_specs_match_the_pages():
+    from dangjian_desktop.gui.pages import PAGES
+
+    for spec in PAGES:
+        cls = spec.load()
+        assert (cls.key, cls.title, cls.handles) == (spec.key, spec.title, spec.handles)
+
+
 def test_charts_show_the_branch(qtbot, demo_db, make_window):
     window = make_window(demo_db)
     home = window.show_page("home")
+    qtbot.waitUntil(lambda: home.data is not None)
     labels = [b.label for b in home.chart_members.bars]
     assert labels[:2] == ["正式党员", "预备党员"] and "第一党小组" in labels
     assert [b.label for b in home.chart_meetings.bars][0] == "支部党员大会"
@@ -48,8 +58,9 @@ def test_charts_show_the_branch(qtbot, demo_db, make_window):
 def test_startup_reminder_once_a_day_only_when_overdue(qtbot, db, make_window):
     create_branch(db, "支部", secretary="张三", elected_on=date(2020, 1, 1))  # term long over: overdue
     window = make_window(db)
-    dialog = show_startup_reminder(window, today=date(2026, 11, 23))
-    assert dialog is not None
+    with qtbot.waitSignal(window.page("home").sig_loaded):
+        assert show_startup_reminder(window, today=date(2026, 11, 23)) is None  # 首页 still computing
+    dialog = window.startup_reminder  # shown once the reminders were ready
     qtbot.waitUntil(dialog.isVisible)
     assert "换届" in dialog.body.text()
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
@@ -61,7 +72,10 @@ def test_startup_reminder_once_a_day_only_when_overdue(qtbot, db, make_window):
 def test_no_startup_reminder_when_nothing_is_overdue(qtbot, db, make_window):
     create_branch(db, "支部", secretary="张三")
     window = make_window(db)
+    home = window.page("home")
+    qtbot.waitUntil(lambda: home.data is not None)
     assert show_startup_reminder(window) is None
+    assert not hasattr(window, "startup_reminder")
 
 
 def test_election_recorded_from_the_branch_tab(qtbot, db, make_window, typist):

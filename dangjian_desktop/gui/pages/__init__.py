@@ -1,18 +1,46 @@
 """The pages of the navigation column, in the order they appear.
 
 A page appears here only when it works end to end (no unfinished pages in the menu).
+Pages are imported when first shown, not at start (each pulls in its services and
+reports); what the navigation needs before that is written here and checked against
+the classes by tests/gui/test_app.py.
 """
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    module: str
+    name: str
+    handles: frozenset[str] = frozenset()  # kinds of finding refs the page opens
+
+    def load(self) -> type:
+        return getattr(importlib.import_module(self.module), self.name)
+
+
+_P = "dangjian_desktop.gui.pages."
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "首页", _P + "home_page", "HomePage"),
+    PageSpec("members", "党员", _P + "members_page", "MembersPage", frozenset({"member"})),
+    PageSpec("birthdays", "政治生日", _P + "birthdays_page", "BirthdaysPage", frozenset({"birthday"})),
+    PageSpec("meetings", "三会一课", _P + "meetings_page", "MeetingsPage", frozenset({"meeting", "missing_meeting"})),
+    PageSpec("development", "发展党员", _P + "development_page", "DevelopmentPage", frozenset({"applicant"})),
+    PageSpec("reports", "报表", _P + "reports_page", "ReportsPage"),
+    PageSpec("settings", "设置", _P + "settings_page", "SettingsPage", frozenset({"branch"})),
+)
+
+
+def page_specs() -> list[PageSpec]:
+    return list(PAGES)
+
 
 def page_classes() -> list[type]:
-    from dangjian_desktop.gui.pages.birthdays_page import BirthdaysPage
-    from dangjian_desktop.gui.pages.development_page import DevelopmentPage
-    from dangjian_desktop.gui.pages.home_page import HomePage
-    from dangjian_desktop.gui.pages.meetings_page import MeetingsPage
-    from dangjian_desktop.gui.pages.members_page import MembersPage
-    from dangjian_desktop.gui.pages.reports_page import ReportsPage
-    from dangjian_desktop.gui.pages.settings_page import SettingsPage
-
-    return [HomePage, MembersPage, BirthdaysPage, MeetingsPage, DevelopmentPage, ReportsPage, SettingsPage]
+    """The page classes themselves (imports every page)."""
+    return [spec.load() for spec in PAGES]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
@@ -17,6 +17,7 @@ from dangjian_desktop.core.glossary import Severity
 from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.worker import Job
 from dangjian_desktop.services.dashboard import Dashboard, dashboard
 
 SEVERITY_COLOURS = {
@@ -78,9 +79,12 @@ class HomePage(Page):
     title = "首页"
     icon_name = "home"
 
+    sig_loaded = Signal()  # the reminders and figures are on screen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: Dashboard | None = None
+        self._pending: tuple[int, date] | None = None
         self.as_of: date | None = None  # None: today (tests may fix a date)
         self.summary_label = QLabel(self)
         self.summary_label.setWordWrap(True)
@@ -138,10 +142,22 @@ class HomePage(Page):
     # -------------------------------------------------------------- data
 
     def refresh(self) -> None:
+        """Recompute in the background (the whole `check` can take a moment on a large database)."""
         if self.ctx.branch_id is None:
             return
-        self.data = dashboard(self.ctx.db, self.ctx.branch_id, self.as_of or date.today())
-        d = self.data
+        self._pending = (self.ctx.branch_id, self.as_of or date.today())
+        if self.data is None:
+            self.summary_label.setText("正在检查需要处理的事项……")
+        self.ctx.lane.submit(Job(dashboard, self.ctx.db, *self._pending), on_done=self._apply,
+                             on_failed=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary_label.setText(f"无法计算提醒：{exc}")
+
+    def _apply(self, d: Dashboard) -> None:
+        if (d.branch_id, d.as_of) != self._pending:
+            return  # an older request answered after a newer one was made
+        self.data = d
         self.model.load(d.reminders)
         overdue = len(d.overdue)
         due = sum(1 for f in d.reminders if f.severity is Severity.DUE)
@@ -163,6 +179,7 @@ class HomePage(Page):
             Bar(f"{r.month}月", r.rate or 0.0, text=f"{r.rate:.0%}" if r.rate is not None else "无会议")
             for r in months])
         self.chart_applicants.set_bars([Bar(c.label, c.value) for c in d.applicants_by_stage])
+        self.sig_loaded.emit()
 
     # -------------------------------------------------------------- click-through
 
@@ -206,11 +223,21 @@ class StartupReminder(QDialog):
 
 
 def show_startup_reminder(window, today: date | None = None) -> StartupReminder | None:
-    """Once a day per database: if anything is overdue, say so (dismissable, not nagging)."""
+    """Once a day per database: if anything is overdue, say so (dismissable, not nagging).
+    If 首页 is still computing, this happens when it is done (and None is returned now)."""
+    if window.ctx.branch_id is None:
+        return None
+    home = window.page(HomePage.key)
+    if home.data is None:
+        home.sig_loaded.connect(lambda: _startup_reminder(window, today),
+                                Qt.ConnectionType.SingleShotConnection)
+        return None
+    return _startup_reminder(window, today)
+
+
+def _startup_reminder(window, today: date | None) -> StartupReminder | None:
     today = today or date.today()
     ctx = window.ctx
-    if ctx.branch_id is None:
-        return None
     key = str(ctx.db.path or ctx.db.url)
     shown = dict(ctx.config.get("startup_reminder_shown", {}))
     if shown.get(key) == today.isoformat():
