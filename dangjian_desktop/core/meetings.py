@@ -17,6 +17,7 @@ When a period counts (decided here, once, for the grid and for `check` alike):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable
@@ -201,7 +202,7 @@ def period_statuses(freq: Frequency, held_on: Iterable[date], as_of: date, count
     dates = sorted(held_on)
     out = []
     for p in periods_between(freq.period, first, last):
-        n = sum(1 for d in dates if p.start <= d <= p.end)
+        n = bisect_right(dates, p.end) - bisect_left(dates, p.start)
         out.append(PeriodStatus(p, period_state(freq, p, n, as_of, counts_from, until), n, freq.min_count))
     return out
 
