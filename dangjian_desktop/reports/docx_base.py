@@ -7,8 +7,6 @@ set explicitly on every run, or Word falls back to a Latin font for Chinese text
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -22,6 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from dangjian_desktop import paths
+from dangjian_desktop.files import atomic_target
 
 TITLE_FONT = "方正小标宋简体"
 TITLE_FALLBACK = "宋体"
@@ -256,13 +255,6 @@ def page_break(doc: DocumentType) -> None:
 def save(doc: DocumentType, out: Path) -> Path:
     """Write atomically: a failure never leaves a half-written file under the user's name."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=out.parent)
-    os.close(fd)
-    try:
+    with atomic_target(out, ".docx") as tmp:
         doc.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return out

@@ -3,8 +3,6 @@ A4 print set-up with the header repeated on every page, and no cell run as a for
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Sequence
@@ -14,6 +12,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from dangjian_desktop.files import atomic_target
 
 FONT_NAME = "宋体"
 THIN = Side(style="thin", color="000000")
@@ -112,13 +112,6 @@ def print_setup(ws: Worksheet, *, landscape: bool = True, header_rows: str = "3:
 def save(wb: Workbook, out: Path) -> Path:
     """Write atomically: a failure never leaves a half-written file under the user's name."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
+    with atomic_target(out, ".xlsx") as tmp:
         wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return out

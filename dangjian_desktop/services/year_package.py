@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 import zipfile
 from pathlib import Path
 
 from dangjian_desktop.db.engine import Database
+from dangjian_desktop.files import atomic_target
 from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.services import exports
 from dangjian_desktop.services.branches import get_branch
@@ -47,16 +47,10 @@ def write_year_package(db: Database, req: ExportRequest) -> Path:
             written.append(kind.write(db, sub))
         if req.progress:
             req.progress(len(members), len(members) + 1, "正在打包…")
-        fd, tmp_zip = tempfile.mkstemp(suffix=".zip", dir=out.parent)
-        os.close(fd)
-        try:
+        with atomic_target(out, ".zip") as tmp_zip:
             with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED) as z:
                 for path in written:
                     z.write(path, arcname=path.name)
-            os.replace(tmp_zip, out)
-        except BaseException:
-            Path(tmp_zip).unlink(missing_ok=True)
-            raise
     if req.progress:
         req.progress(len(members) + 1, len(members) + 1, "完成")
     return out

@@ -34,3 +34,17 @@ def test_cells_that_look_like_formulas_stay_text(tmp_path):
     ws2 = load_workbook(out).active
     assert ws2.cell(1, 1).data_type == "s" and ws2.cell(1, 1).quotePrefix
     assert ws2.cell(1, 2).value == "110105194912310021"
+
+
+def test_exported_files_are_readable_by_others_and_leave_no_temporary_file(tmp_path):
+    import os
+    import stat
+
+    doc = docx_base.new_document()
+    docx_base.add_paragraph(doc, "x")
+    out = docx_base.save(doc, tmp_path / "a.docx")
+    book = xlsx_base.save(Workbook(), tmp_path / "b.xlsx")
+    for path in (out, book):
+        if os.name == "posix":
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.xlsx"]
