@@ -178,4 +178,4 @@ def export_ledger(db: Database, request: ExportRequest) -> Path:
                         as_of=as_of, mask=request.mask)
 
 
-register(ExportKind("development-ledger", "发展党员台账", ".xlsx", export_ledger, needs_year=True, order=41))
+register(ExportKind("development-ledger", "发展党员台账", ".xlsx", export_ledger, needs_year=True, order=40))

@@ -99,4 +99,4 @@ def export_record(db: Database, request: ExportRequest) -> Path:
 
 
 register(ExportKind("development-record", "发展党员纪实表", ".docx", export_record, needs_id=True,
-                    id_label="入党申请人编号", order=40, choices=applicant_choices))
+                    id_label="入党申请人编号", order=41, choices=applicant_choices))

@@ -55,6 +55,6 @@ def _year(year: int | None) -> int:
     return year
 
 
-register(ExportKind("roster", "党员花名册", ".xlsx", export_roster, order=20))
-register(ExportKind("birthdays", "党员政治生日一览表", ".xlsx", export_birthdays, needs_year=True, order=21))
-register(ExportKind("birthday-cards", "政治生日贺卡", ".docx", export_birthday_cards, needs_year=True, order=22))
+register(ExportKind("roster", "党员花名册", ".xlsx", export_roster, order=30))
+register(ExportKind("birthdays", "党员政治生日一览表", ".xlsx", export_birthdays, needs_year=True, order=31))
+register(ExportKind("birthday-cards", "政治生日贺卡", ".docx", export_birthday_cards, needs_year=True, order=32))
