@@ -82,4 +82,4 @@ def export_meetings_ledger(db: Database, req: ExportRequest) -> Path:
     return write_meetings_ledger(get_branch(db, req.branch_id).name, year, rows, counts, grid, req.out, as_of)
 
 
-register(ExportKind("meetings-ledger", "三会一课台账", ".xlsx", export_meetings_ledger, needs_year=True, order=22))
+register(ExportKind("meetings-ledger", "三会一课台账", ".xlsx", export_meetings_ledger, needs_year=True, order=21))

@@ -213,7 +213,14 @@ def export_minutes(db: Database, req: ExportRequest) -> Path:
     return write_minutes(m, req.out, svc.meeting_history(db, m.id))
 
 
-register(ExportKind("minutes", "会议记录", ".docx", export_minutes, needs_id=True, id_label="会议编号", order=20))
+def minutes_choices(db: Database, branch_id: int, year: int | None = None) -> list[tuple[int, str]]:
+    """(id, “2025-03-05 支部委员会会议 研究本月工作”) for choosing a record on the 报表 page."""
+    return [(x.id, f"{x.held_on.isoformat()} {x.type_label} {x.title}".strip())
+            for x in sorted(svc.list_meetings(db, branch_id, year=year), key=lambda x: x.held_on)]
+
+
+register(ExportKind("minutes", "会议记录", ".docx", export_minutes, needs_id=True, id_label="会议",
+                    order=22, choices=minutes_choices))
 
 
 def minutes_html(m: svc.MeetingDetail) -> str:

@@ -49,4 +49,4 @@ def export_minutes_book(db: Database, req: ExportRequest) -> Path:
     return write_minutes_book(get_branch(db, req.branch_id).name, year, records, req.out, req.progress, histories)
 
 
-register(ExportKind("minutes-book", "会议记录本（全年）", ".docx", export_minutes_book, needs_year=True, order=21))
+register(ExportKind("minutes-book", "会议记录本（全年）", ".docx", export_minutes_book, needs_year=True, order=20))

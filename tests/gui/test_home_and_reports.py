@@ -127,3 +127,27 @@ def test_an_export_that_fails_says_why(qtbot, demo_db, make_window, workdir, ask
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20000)
     assert asker.messages and asker.messages[-1][0] == "error"
+
+
+def test_one_meeting_record_chosen_on_the_reports_page(qtbot, demo_db, make_window, workdir, asker):
+    from docx import Document
+
+    window = make_window(demo_db)
+    page = window.show_page("reports")
+    page.year_spin.setValue(2025)
+    page.select_kind("minutes")
+    assert page.record_combo.isVisible() and page.record_combo.count() > 50
+    page.record_combo.setCurrentIndex(0)
+    first = page.record_combo.currentText()
+    assert first.startswith("2025-01")
+    assert first in page.file_edit.text()
+    page.open_check.setChecked(False)
+    page.folder_edit.setText(str(workdir))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=20000)
+    text = "\n".join(p.text for p in Document(page.last_output).paragraphs)
+    assert "会议记录" in text or "记录" in text
+    # the kinds are listed by area: the annual report first, the package last
+    keys = [page.kind_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.kind_list.count())]
+    assert keys[0] == "annual-report" and keys[-1] == "year-package"
+    assert keys.index("minutes-book") < keys.index("roster") < keys.index("development-ledger")

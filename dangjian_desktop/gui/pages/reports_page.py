@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -150,7 +151,7 @@ class ReportsPage(Page):
         name = document_name(branch, self.year_spin.value() if kind.needs_year else None, kind)
         if kind.needs_id and self.record_combo.currentText():
             name = name.replace(kind.suffix, f"_{self.record_combo.currentText()}{kind.suffix}")
-        self.file_edit.setText(name.replace("/", "_"))
+        self.file_edit.setText(re.sub(r'[\\/:*?"<>|]', "_", name))
 
     def branch_changed(self) -> None:
         self._load_choices()
