@@ -209,12 +209,13 @@ def all_violations(facts: ApplicantFacts, overrides: Mapping[str, Any] | None = 
 def _order(facts: ApplicantFacts, no: int, look_ahead: bool) -> list[Violation]:
     d = facts.done(no)
     out = []
-    before = [(n, facts.done(n)) for n in facts.steps if n < no and facts.done(n) and facts.done(n) > d]
+    dated = [(n, s.done_on) for n, s in facts.steps.items() if s.done_on]
+    before = [(n, e) for n, e in dated if n < no and e > d]
     if before:
         n, e = max(before, key=lambda t: t[1])
         out.append(_v(facts, "DEV-ORDER", no,
                       f"{step_label(no)}的日期{cn(d)}早于{step_label(n)}的日期{cn(e)}，步骤日期不能倒置"))
-    after = [(n, facts.done(n)) for n in facts.steps if n > no and facts.done(n) and facts.done(n) < d]
+    after = [(n, e) for n, e in dated if n > no and e < d]
     if after and not before and look_ahead:
         n, e = min(after, key=lambda t: t[1])
         out.append(_v(facts, "DEV-ORDER", no,
