@@ -21,6 +21,7 @@ from dangjian_desktop.services import attachments as att
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
+from dangjian_desktop.gui.table_model import RowsModel
 
 AUTOSAVE_MS = 3000  # a crash loses at most these few seconds of typing
 STATUS_BRUSH = {
@@ -30,7 +31,7 @@ STATUS_BRUSH = {
 }
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(RowsModel):
     """应到 people with 出席/请假/缺席 and the reason (the only editable cell)."""
 
     COL_NAME, COL_GROUP, COL_VOTE, COL_STATUS, COL_REASON = range(5)
@@ -46,17 +47,6 @@ class AttendanceModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = [svc.AttendanceRow(**vars(r)) for r in rows]
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -111,7 +101,7 @@ class AttendanceModel(QAbstractTableModel):
                 sum(1 for r in self.rows if r.can_vote and r.status is AttendanceStatus.PRESENT))
 
 
-class VotesModel(QAbstractTableModel):
+class VotesModel(RowsModel):
     """Motions voted on; the numbers are typed, 应到/实到 come from attendance, the result is computed."""
 
     COL_KIND, COL_SUBJECT, COL_FOR, COL_AGAINST, COL_ABSTAIN, COL_WRITTEN_FOR, COL_WRITTEN_AGAINST, COL_VOTERS, \
@@ -154,17 +144,6 @@ class VotesModel(QAbstractTableModel):
             return tally(expected, present, v.in_favour, v.against, v.abstain, v.written_in_favour).summary
         except ValueError as exc:
             return f"票数有误：{exc}"
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -306,29 +285,9 @@ class AppraisalModel(QAbstractTableModel):
         return sorted(self.outcomes.values(), key=lambda a: order.get(a.member_id, 10**9))
 
 
-class AttachmentsModel(QAbstractTableModel):
+class AttachmentsModel(RowsModel):
     COL_NAME, COL_SIZE, COL_ADDED = range(3)
     HEADERS = ("文件", "大小", "添加时间")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[att.AttachmentInfo] = []
-
-    def load(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

@@ -20,6 +20,7 @@ from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services.branches import group_names
+from dangjian_desktop.gui.table_model import RowsModel
 
 EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学")
 ERROR_STYLE = "color: #b00020;"
@@ -281,32 +282,12 @@ class LeaveRollDialog(QDialog):
 # ---------------------------------------------------------------- import
 
 
-class PreviewRowsModel(QAbstractTableModel):
+class PreviewRowsModel(RowsModel):
     """The rows an import would save: 行号, 姓名, 身份证号, 处理, 变化/说明."""
 
     COL_ROW, COL_NAME, COL_ID, COL_ACTION, COL_DETAIL = range(5)
     HEADERS = ("行号", "姓名", "公民身份号码", "处理", "变化 / 说明")
     ACTIONS = {"new": "新增", "update": "更新", "same": "无变化"}
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[ms.ImportRow] = []
-
-    def load(self, rows: list[ms.ImportRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

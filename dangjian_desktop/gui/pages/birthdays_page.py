@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -24,12 +24,13 @@ from dangjian_desktop.services import birthdays as bd
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.exports import ExportRequest, run_export
+from dangjian_desktop.gui.table_model import RowsModel
 
 MILESTONE_BRUSH = QBrush(QColor("#b00020"))
 MARKED_BRUSH = QBrush(QColor("#2e7d32"))
 
 
-class BirthdayModel(QAbstractTableModel):
+class BirthdayModel(RowsModel):
     """Political birthdays: 日期, 姓名, 党小组, 入党日期, 入党年限, 党龄, 纪念节点, 开展情况."""
 
     COL_DAY, COL_NAME, COL_GROUP, COL_JOINED, COL_YEARS, COL_PARTY_AGE, COL_MILESTONE, COL_MARKED = range(8)
@@ -39,17 +40,6 @@ class BirthdayModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[bd.Birthday] = []
         self.fifty = fifty  # the 50-year list shows 转正日期 in place of the birthday
-
-    def load(self, rows: list[bd.Birthday]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -86,31 +76,11 @@ class BirthdayModel(QAbstractTableModel):
         return None
 
 
-class ObservanceModel(QAbstractTableModel):
+class ObservanceModel(RowsModel):
     """The year's record of how birthdays were marked, for an inspector."""
 
     COL_DATE, COL_NAME, COL_KIND, COL_NOTE = range(4)
     HEADERS = ("日期", "姓名", "开展方式", "情况")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[bd.ObservanceInfo] = []
-
-    def load(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

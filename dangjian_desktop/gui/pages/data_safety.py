@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
@@ -18,6 +18,7 @@ from dangjian_desktop.gui.safety import SetPasswordDialog
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import backup, security
 from dangjian_desktop.services.backup import BackupInfo
+from dangjian_desktop.gui.table_model import RowsModel
 
 
 def human_size(n: int) -> str:
@@ -28,31 +29,16 @@ def human_size(n: int) -> str:
     return f"{max(1, round(n / 1024))} KB"
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel):
     """The backups of the open database, newest first."""
 
     COL_TIME, COL_REASON, COL_SIZE, COL_CONTENT = range(4)
     HEADERS = ("备份时间", "原因", "大小", "内容")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[BackupInfo] = []
-
     def load(self, rows: list[BackupInfo]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -23,6 +23,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import development as dev
+from dangjian_desktop.gui.table_model import RowsModel
 
 RED = QColor("#f8d7da")
 RED_EDGE = QColor("#c62828")
@@ -235,29 +236,9 @@ class TimelineModel(QAbstractTableModel):
         return None
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     COL_SEVERITY, COL_RULE, COL_MESSAGE = range(3)
     HEADERS = ("", "规则", "说明")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[Finding] = []
-
-    def load(self, rows: list[Finding]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -273,29 +254,14 @@ class FindingsModel(QAbstractTableModel):
         return None
 
 
-class ReviewsModel(QAbstractTableModel):
+class ReviewsModel(RowsModel):
     COL_DATE, COL_KIND, COL_REVIEWER, COL_CONTENT = range(4)
     HEADERS = ("日期", "类型", "考察人", "内容")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dev.ReviewInfo] = []
 
     def load(self, rows) -> None:
         self.beginResetModel()
         self.rows = sorted(rows, key=lambda r: r.done_on, reverse=True)
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

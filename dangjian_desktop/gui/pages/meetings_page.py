@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton,
@@ -24,6 +24,7 @@ from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
+from dangjian_desktop.gui.table_model import RowsModel
 
 STATE_COLOURS = {
     core.PeriodState.HELD: QColor("#c6e0b4"),
@@ -35,34 +36,14 @@ STATE_COLOURS = {
 DRAFT_BRUSH = QBrush(QColor("#9c6500"))
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(RowsModel):
     """Meetings of the chosen period, newest first."""
 
     COL_DATE, COL_TYPE, COL_TITLE, COL_HOST, COL_RECORDER, COL_EXPECTED, COL_PRESENT, COL_ABSENT, COL_STATE = range(9)
     HEADERS = ("日期", "类型", "会议名称 / 主题", "主持人", "记录人", "应到", "实到", "缺席及原因", "状态")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.MeetingSummary] = []
-
-    def load(self, rows: list[svc.MeetingSummary]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def row_of(self, meeting_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), None)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -80,32 +61,12 @@ class MeetingListModel(QAbstractTableModel):
         return None
 
 
-class YearGridModel(QAbstractTableModel):
+class YearGridModel(RowsModel):
     """Types (each 党小组 on its own row) × months, coloured held / missing / due / not yet."""
 
     COL_LABEL = 0
     COL_HELD = 13
     HEADERS = ("类型", *[f"{m}月" for m in range(1, 13)], "已开 / 应开")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[core.GridRow] = []
-
-    def load(self, rows: list[core.GridRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def cell(self, index) -> core.GridCell | None:
         if not index.isValid() or not 1 <= index.column() <= 12:
@@ -144,29 +105,9 @@ class YearGridModel(QAbstractTableModel):
         return None
 
 
-class AttendanceStatsModel(QAbstractTableModel):
+class AttendanceStatsModel(RowsModel):
     COL_NAME, COL_GROUP, COL_STATUS, COL_EXPECTED, COL_PRESENT, COL_LEAVE, COL_ABSENT, COL_RATE, COL_LAST = range(9)
     HEADERS = ("姓名", "党小组", "身份", "应参加", "出席", "请假", "缺席", "出勤率", "最近一次参加")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.MemberAttendance] = []
-
-    def load(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget,
@@ -20,9 +20,10 @@ from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
 from dangjian_desktop.gui.pages.data_safety import DataSafetyTab
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.settings import LocalRuleParam
+from dangjian_desktop.gui.table_model import RowsModel
 
 
-class LocalRulesModel(QAbstractTableModel):
+class LocalRulesModel(RowsModel):
     """The rule parameters a branch may change; only the 本支部 column is editable."""
 
     COL_RULE, COL_PARAM, COL_NATIONAL, COL_VALUE, COL_UNIT, COL_SOURCE = range(6)
@@ -38,17 +39,6 @@ class LocalRulesModel(QAbstractTableModel):
         self.rows = rows
         self.edits = {}
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def value(self, row: int) -> Any:
         r = self.rows[row]
