@@ -211,6 +211,38 @@ def _members_on(s: Session, branch_id: int, d: date, group_id: int | None = None
     return out
 
 
+@dataclass
+class _RosterMember:
+    """What `status_on` and the roster order read of a member, from plain rows."""
+
+    id: int
+    name: str
+    joined_on: date | None
+    full_member_on: date | None
+    status: MemberStatus
+    status_since: date | None
+    sort: tuple
+    status_changes: list = field(default_factory=list)
+
+
+def _roster_on(s: Session, branch_id: int, d: date) -> list[_RosterMember]:
+    """`_members_on(s, branch_id, d)` without ORM objects (the same people in the same order)."""
+    M, C = m.Member, m.MemberStatusChange
+    people = {}
+    for mid, name, joined, full, status, since, order, strokes in s.execute(
+            select(M.id, M.name, M.joined_on, M.full_member_on, M.status, M.status_since,
+                   m.PartyGroup.sort_order, M.name_strokes)
+            .outerjoin(m.PartyGroup, m.PartyGroup.id == M.group_id).where(M.branch_id == branch_id)):
+        people[mid] = _RosterMember(mid, name, joined, full, status, since,
+                                    (order if order is not None else 99, strokes or "", name))
+    for change in s.execute(select(C.member_id, C.id, C.status, C.changed_on)
+                            .join(M, M.id == C.member_id).where(M.branch_id == branch_id)):
+        people[change.member_id].status_changes.append(change)
+    out = [p for p in people.values() if (st := status_on(p, d)) is not None and st.on_roll]
+    out.sort(key=lambda p: p.sort)
+    return out
+
+
 def _committee_member_ids(s: Session, branch_id: int, d: date) -> list[int]:
     terms = list(s.scalars(select(m.CommitteeTerm).where(m.CommitteeTerm.branch_id == branch_id)
                            .order_by(m.CommitteeTerm.elected_on)))
@@ -747,6 +779,17 @@ class _BranchMeetings:
     group_dates: dict[int, list[date]]
 
 
+def _records_start(s: Session, branch_id: int) -> date | None:
+    """Where the branch's records start (see `core.records_start`), or when it was entered here."""
+    first = s.scalar(select(func.min(m.Meeting.held_on)).where(m.Meeting.branch_id == branch_id))
+    branch = s.get(m.Branch, branch_id)
+    created = branch.established_on if branch and branch.established_on else None
+    start = core.records_start(created, [first] if first else [])
+    if start is None and branch is not None and branch.created_at is not None:
+        start = branch.created_at.date()
+    return start
+
+
 def _branch_meetings(s: Session, branch_id: int, year: int | None = None) -> _BranchMeetings:
     """Meeting dates by type and 党小组 (of one year if given) and where each organisation's records start."""
     dates: dict[MeetingType, list[date]] = defaultdict(list)
@@ -758,16 +801,11 @@ def _branch_meetings(s: Session, branch_id: int, year: int | None = None) -> _Br
         dates[mtype].append(held_on)
         if mtype is MeetingType.GROUP and group_id is not None:
             group_dates[group_id].append(held_on)
-    first = s.scalar(select(func.min(m.Meeting.held_on)).where(m.Meeting.branch_id == branch_id))
     group_first = dict(s.execute(
         select(m.Meeting.group_id, func.min(m.Meeting.held_on))
         .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP, m.Meeting.group_id.is_not(None))
         .group_by(m.Meeting.group_id)).tuples().all())
-    branch = s.get(m.Branch, branch_id)
-    created = branch.established_on if branch and branch.established_on else None
-    start = core.records_start(created, [first] if first else [])
-    if start is None and branch is not None and branch.created_at is not None:
-        start = branch.created_at.date()
+    start = _records_start(s, branch_id)
     groups = []
     for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id == branch_id)
                        .order_by(m.PartyGroup.sort_order, m.PartyGroup.id)):
@@ -872,18 +910,25 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
     due_months = int(ctx.param(core.INACTIVE_RULE, "due_months"))
     overdue_months = int(ctx.param(core.INACTIVE_RULE, "overdue_months"))
     rule = rules.rule(core.INACTIVE_RULE)
+    # whoever attended after this day cannot be due yet (a month's margin): only the others need
+    # their last date from all the years of records
+    recent_from = add_months(ctx.as_of, -(min(due_months, overdue_months) + 1))
     for branch_id in ctx.branch_ids:
-        data = _branch_meetings(s, branch_id)
-        if data.start is None:
+        start = _records_start(s, branch_id)
+        if start is None:
             continue
-        last = dict(s.execute(
-            select(m.Attendance.member_id, func.max(m.Meeting.held_on))
-            .join(m.Meeting, m.Meeting.id == m.Attendance.meeting_id)
-            .where(m.Meeting.branch_id == branch_id, m.Attendance.status == AttendanceStatus.PRESENT,
+        roster = _roster_on(s, branch_id, ctx.as_of)
+        present = (m.Meeting.branch_id == branch_id, m.Attendance.status == AttendanceStatus.PRESENT,
                    m.Meeting.held_on <= ctx.as_of)
-            .group_by(m.Attendance.member_id)).tuples().all())
-        for member, _st in _members_on(s, branch_id, ctx.as_of):
-            counts_from = max(d for d in (member.joined_on, data.start) if d is not None)
+        last_q = (select(m.Attendance.member_id, func.max(m.Meeting.held_on))
+                  .join(m.Meeting, m.Meeting.id == m.Attendance.meeting_id).group_by(m.Attendance.member_id))
+        last = dict(s.execute(last_q.where(*present, m.Meeting.held_on >= recent_from)).tuples().all())
+        earlier = [member.id for member in roster if member.id not in last]
+        for chunk in range(0, len(earlier), 500):
+            last.update(s.execute(last_q.where(*present, m.Attendance.member_id.in_(earlier[chunk:chunk + 500])))
+                        .tuples().all())
+        for member in roster:
+            counts_from = max(d for d in (member.joined_on, start) if d is not None)
             found = core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months)
             if found is None:
                 continue
