@@ -83,14 +83,59 @@ def _open_sheet(path: Path, sheet: str | None):
     return wb, None
 
 
+_MERGE_CELL = re.compile(rb"""<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*(["'])([^"']+)\1""")
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheet_part(z: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the sheet's XML, found as Excel does: workbook.xml → its rels."""
+    from xml.etree import ElementTree as ET
+    import posixpath
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    def rels(part: str) -> dict[str, str]:
+        folder, name = posixpath.split(part)
+        rels_part = posixpath.join(folder, "_rels", f"{name}.rels")
+        out = {}
+        for el in ET.fromstring(z.read(rels_part)).iter():
+            if local(el.tag) == "Relationship" and el.get("Id") and el.get("Target"):
+                target = el.get("Target")
+                out[el.get("Id")] = (target.lstrip("/") if target.startswith("/")
+                                     else posixpath.normpath(posixpath.join(folder, target)))
+        return out
+
+    workbook = next((t for t in rels("").values() if t.endswith(".xml") and "workbook" in t.lower()), None)
+    for el in ET.fromstring(z.read(workbook or "xl/workbook.xml")).iter():
+        if local(el.tag) == "sheet" and el.get("name") == sheet_name:
+            rid = el.get(_REL_ID) or next((v for k, v in el.attrib.items() if local(k) == "id"), None)
+            return rels(workbook or "xl/workbook.xml").get(rid)
+    return None
+
+
 def _merged_ranges(path: Path, sheet_name: str) -> list[tuple[int, int, int, int]]:
-    """Merged cell ranges (min_row, min_col, max_row, max_col); read-only mode does not expose them."""
+    """Merged cell ranges (min_row, min_col, max_row, max_col); read-only mode does not expose them,
+    so they are read from the sheet's XML (`<mergeCell ref="A5:A7"/>`) without loading the workbook again."""
+    from openpyxl.utils.cell import range_boundaries
+
     try:
-        wb = load_workbook(path, read_only=False, data_only=True)
-        ws = wb[sheet_name]
-        ranges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
-        wb.close()
-        return ranges
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, sheet_name)
+            if part is None:
+                return []
+            ranges = []
+            tail = b""
+            with z.open(part) as f:
+                while chunk := f.read(1 << 20):
+                    data = tail + chunk
+                    last = 0
+                    for match in _MERGE_CELL.finditer(data):
+                        min_col, min_row, max_col, max_row = range_boundaries(match.group(2).decode())
+                        ranges.append((min_row, min_col, max_row, max_col))
+                        last = match.end()
+                    tail = data[max(last, len(data) - 512):]  # a tag cut by the chunk's end is read with the next
+            return ranges
     except Exception:
         return []
 
