@@ -191,12 +191,12 @@ def member_findings(s: Session, ctx) -> Iterable[Finding]:
     horizon = ctx.as_of + timedelta(days=days)
     for mid, bid, name, number, joined, full, born, gender in rows:
         ref = ("member", mid)
-        why = idcard.problem(number or "")
-        if why:
+        try:  # parse checks the number once (its ValueError is `problem`'s reason)
+            info = idcard.parse(number or "")
+        except ValueError as exc:
             yield Finding("MEMBER-ID-INVALID", Severity.VIOLATION, name, None,
-                          f"{name}的公民身份号码有误：{why}（{id_rule.citation}）。", ref=ref, branch_id=bid)
+                          f"{name}的公民身份号码有误：{exc}（{id_rule.citation}）。", ref=ref, branch_id=bid)
         else:
-            info = idcard.parse(number)
             if (born and born != info.birth_date) or (gender and gender != info.gender):
                 yield Finding("MEMBER-ID-INVALID", Severity.VIOLATION, name, None,
                               f"{name}的出生日期或性别与身份证号不一致，请核对。", ref=ref, branch_id=bid)

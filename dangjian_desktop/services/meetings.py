@@ -910,9 +910,9 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
     due_months = int(ctx.param(core.INACTIVE_RULE, "due_months"))
     overdue_months = int(ctx.param(core.INACTIVE_RULE, "overdue_months"))
     rule = rules.rule(core.INACTIVE_RULE)
-    # whoever attended after this day cannot be due yet (a month's margin): only the others need
-    # their last date from all the years of records
-    recent_from = add_months(ctx.as_of, -(min(due_months, overdue_months) + 1))
+    # the last date of whoever attended in the last two months is found among those months' meetings
+    # (most members: a month's 党小组会 and 党员大会); only the others need all the years of records
+    recent_from = add_months(ctx.as_of, -2)
     for branch_id in ctx.branch_ids:
         start = _records_start(s, branch_id)
         if start is None:
