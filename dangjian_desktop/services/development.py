@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import development_rules as dr
@@ -754,6 +755,13 @@ def roster_choices(db: Database, branch_id: int) -> list[RosterChoice]:
 # ---------------------------------------------------------------- check
 
 
+def _stored_json(value: Any) -> Any:
+    """A JSON column read as text (a driver that decodes JSON itself gives the value): None when empty."""
+    if not isinstance(value, str):
+        return value
+    return None if value in ("[]", "{}", "null", "") else json.loads(value)
+
+
 def check_provider(s: Session, ctx) -> Iterable[Finding]:
     """All DEV-* and PROBATION-END findings for the branches of a `check`, as of its date.
     Reads plain rows (four queries in all, no ORM objects): a 党委 has thousands of applicants."""
@@ -763,10 +771,12 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
         select(A.id, A.branch_id, A.name, A.birth_date, A.rule_catalog_version, A.leaves_unit_on,
                A.extension_months, A.status).where(in_scope).order_by(A.id)).all()
     steps: dict[int, list[tuple]] = {}
-    for row in s.execute(select(S.applicant_id, S.step_no, S.done_on, S.people, S.details)
-                         .join(A, A.id == S.applicant_id).where(in_scope, S.done_on.is_not(None))
-                         .order_by(S.applicant_id, S.step_no)):
-        steps.setdefault(row[0], []).append(row)
+    # people and details as stored (most are empty: decoding only the others saves a third of the time)
+    for aid, no, done_on, people, details in s.execute(
+            select(S.applicant_id, S.step_no, S.done_on, type_coerce(S.people, Text), type_coerce(S.details, Text))
+            .join(A, A.id == S.applicant_id).where(in_scope, S.done_on.is_not(None))
+            .order_by(S.applicant_id, S.step_no)):
+        steps.setdefault(aid, []).append((aid, no, done_on, _stored_json(people), _stored_json(details)))
     reviews: dict[int, list[dr.ReviewFact]] = {}
     for aid, kind, done_on in s.execute(select(R.applicant_id, R.kind, R.done_on)
                                         .join(A, A.id == R.applicant_id).where(in_scope)
