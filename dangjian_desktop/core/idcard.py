@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dangjian_desktop.core.glossary import Gender
 
@@ -31,6 +32,7 @@ class IdInfo:
     gender: Gender
 
 
+@lru_cache(maxsize=16384)  # an import checks each number several times (reading, checking, parsing)
 def problem(number: str) -> str | None:
     """Why `number` cannot be a valid 18-digit ID number, in Chinese; None if it is valid."""
     n = normalise(number)
