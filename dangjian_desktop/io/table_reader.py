@@ -16,6 +16,9 @@ from typing import Any, Iterable
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG as _DATA_TAG
+from openpyxl.worksheet._reader import DIMENSION_TAG as _DIMENSION_TAG
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.errors import ValidationError
@@ -64,6 +67,42 @@ def normalise_header(text: Any) -> str:
     return s.strip()
 
 
+class _ReadOnlySheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet, finding the sheet's size without reading the whole sheet.
+
+    openpyxl looks for `<dimension ref="A1:Z99">` among the elements it has finished parsing, and
+    stops at the end of `<sheetData>`: a file without it (what openpyxl's write-only mode writes,
+    so our own exports) is parsed in full once more just for that. Looking at start tags finds the
+    same element, and stops where the data begins (a third of reading a 10,000-row roster)."""
+
+    def _get_size(self):
+        from xml.etree.ElementTree import iterparse
+
+        from openpyxl.utils.cell import range_boundaries
+
+        with self._get_source() as src:
+            for _event, element in iterparse(src, events=("start",)):
+                if element.tag == _DIMENSION_TAG:
+                    if element.get("ref"):
+                        (self._min_column, self._min_row, self._max_column,
+                         self._max_row) = range_boundaries(element.get("ref"))
+                    return
+                if element.tag == _DATA_TAG:
+                    return
+
+
+def _load_read_only(path: Path):
+    """`load_workbook(path, read_only=True, data_only=True)` with `_ReadOnlySheet` for its sheets."""
+    from openpyxl.reader import excel
+
+    original = excel.ReadOnlyWorksheet
+    excel.ReadOnlyWorksheet = _ReadOnlySheet
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    finally:
+        excel.ReadOnlyWorksheet = original
+
+
 def _open_sheet(path: Path, sheet: str | None):
     name = path.name
     if not path.exists():
@@ -71,7 +110,7 @@ def _open_sheet(path: Path, sheet: str | None):
     if path.suffix.lower() == ".xls":
         raise ValidationError(f"文件 {name} 是旧版 Excel（.xls）格式，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = _load_read_only(path)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise ValidationError(f"文件 {name} 不是有效的 .xlsx 工作簿（可能已损坏或不是 Excel 文件），无法读取。") from exc
     except Exception as exc:  # openpyxl raises many kinds on malformed XML
