@@ -43,7 +43,11 @@ class EnumText(TypeDecorator):
         return self.enum_cls(value).value
 
     def process_result_value(self, value, dialect):
-        return None if value is None else self.enum_cls(value)
+        if value is None:
+            return None
+        # the member by its value without the Enum call (check reads tens of thousands of rows)
+        member = self.enum_cls._value2member_map_.get(value)
+        return member if member is not None else self.enum_cls(value)
 
 
 class Base(DeclarativeBase):

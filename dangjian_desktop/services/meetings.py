@@ -929,7 +929,11 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
         for chunk in range(0, len(earlier), 500):
             last.update(conn.execute(last_q.where(*present, m.Attendance.member_id.in_(earlier[chunk:chunk + 500])))
                         .tuples().all())
+        # attended since recent_from, and that is too recent to be due: nothing to work out
+        quiet_from = add_months(recent_from, min(due_months, overdue_months))
         for member in roster:
+            if quiet_from > ctx.as_of and (last.get(member.id) or date.min) >= recent_from:
+                continue
             counts_from = max(d for d in (member.joined_on, start) if d is not None)
             found = core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months)
             if found is None:
