@@ -69,6 +69,15 @@ def _branch(db: Database, args: argparse.Namespace):
     return resolve_branch(db, getattr(args, "branch", None))
 
 
+def _add_import(subparsers, help_text: str, handler: Handler) -> None:
+    """`<area> import FILE.xlsx [--branch NAME] [--dry-run]`, alike for every area (cli.md)."""
+    q = subparsers.add_parser("import", help=help_text)
+    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("--branch")
+    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    q.set_defaults(handler=handler)
+
+
 # ------------------------------------------------------------------ init and demo
 
 
@@ -272,11 +281,7 @@ def _add_development(sub) -> None:
     q.add_argument("--branch")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_development_list)
-    q = dsub.add_parser("import", help="导入发展党员台账（一人一行，一步一列日期）")
-    q.add_argument("file", metavar="FILE.xlsx")
-    q.add_argument("--branch")
-    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    q.set_defaults(handler=cmd_development_import)
+    _add_import(dsub, "导入发展党员台账（一人一行，一步一列日期）", cmd_development_import)
 
 
 # ------------------------------------------------------------------ members (issue 3)
@@ -332,11 +337,7 @@ def _add_members(sub) -> None:
     q.add_argument("--order", choices=["strokes", "pinyin"], default="strokes", help="排序：姓氏笔画或拼音")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_members_list)
-    q = msub.add_parser("import", help="导入花名册（按身份证号识别，重复导入只更新有变化的人）")
-    q.add_argument("file", metavar="FILE.xlsx")
-    q.add_argument("--branch")
-    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    q.set_defaults(handler=cmd_members_import)
+    _add_import(msub, "导入花名册（按身份证号识别，重复导入只更新有变化的人）", cmd_members_import)
 
 
 # ------------------------------------------------------------------ meetings (issue 4)
@@ -395,11 +396,7 @@ def _add_meetings(sub) -> None:
                    help="可选：" + "、".join(f"{t.value}（{t.label}）" for t in MeetingType))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_meetings_list)
-    q = msub.add_parser("import", help="导入三会一课台账（每行一次会议；重复导入不会重复添加）")
-    q.add_argument("file", metavar="FILE.xlsx")
-    q.add_argument("--branch")
-    q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-    q.set_defaults(handler=cmd_meetings_import)
+    _add_import(msub, "导入三会一课台账（每行一次会议；重复导入不会重复添加）", cmd_meetings_import)
 
 
 # ------------------------------------------------------------------ the parser
