@@ -101,6 +101,7 @@ class _Generator:
         self.names_in_order: list[str] = []  # a set's order changes with PYTHONHASHSEED; this does not
         self.summary = DemoSummary()
         self.step_rows: dict[tuple[int, int], dict] = {}
+        self._speaker_slots: list[int] = []  # see minutes_text
 
     # ------------------------------------------------------------ people
 
@@ -408,15 +409,19 @@ class _Generator:
             )
             present_count = 0
             present_voters = 0
+            present_names: list[str] = []
             for p in expected:
                 status, reason = self.attendance_draw(p, d)
                 if status is AttendanceStatus.PRESENT:
                     present_count += 1
+                    present_names.append(p.name)
                     if p.can_vote(d):
                         present_voters += 1
                 self.rows.add(m.Attendance, meeting_id=mid, member_id=p.id, status=status.value,
                               reason=reason, can_vote=p.can_vote(d))
                 self.summary.attendance += 1
+            if present_names:  # those who spoke were there (same draws as before, so the seed's data stay)
+                self.rows.data[m.Meeting][-1]["minutes"] = self.minutes_text(mtype, topic, host, present_names)
             if mtype is MeetingType.HEART_TALK:
                 self.rows.data[m.Meeting][-1].update(expected=2, present=2)
             else:
@@ -464,10 +469,15 @@ class _Generator:
             return AttendanceStatus.LEAVE, rng.choice(words.LEAVE_REASONS)
         return AttendanceStatus.ABSENT, rng.choice(words.ABSENT_REASONS)
 
-    def minutes_text(self, mtype: MeetingType, topic: str, host: str) -> str:
-        rng = self.rng
+    def minutes_text(self, mtype: MeetingType, topic: str, host: str, present: list[str] | None = None) -> str:
+        """The first call for a meeting draws the speakers' places; the second (with who was present)
+        reuses them, so the random stream, and with it the rest of the demo, stays the same."""
+        if present is None:
+            self._speaker_slots = self.rng.sample(range(len(self.names_in_order)), min(2, len(self.names_in_order)))
+            speakers = [self.names_in_order[i] for i in self._speaker_slots]
+        else:
+            speakers = list(dict.fromkeys(present[i % len(present)] for i in self._speaker_slots))
         lines = [f"{host}同志主持会议，传达上级有关精神，围绕“{topic}”进行学习讨论。"]
-        speakers = rng.sample(self.names_in_order, min(2, len(self.names_in_order)))
         for s in speakers:
             lines.append(f"{s}：结合本职工作谈了学习体会，表示要在社区服务中发挥党员先锋模范作用。")
         if mtype is MeetingType.LECTURE:
