@@ -69,6 +69,16 @@ def _branch(db: Database, args: argparse.Namespace):
     return resolve_branch(db, getattr(args, "branch", None))
 
 
+def _on_branch(args: argparse.Namespace, work: Callable[[Database, Any], Any]) -> tuple[Any, Any]:
+    """Open the database, find the branch the command means, run `work(db, branch)`, close."""
+    db = _open(args)
+    try:
+        branch = _branch(db, args)
+        return branch, work(db, branch)
+    finally:
+        db.close()
+
+
 def _add_import(subparsers, help_text: str, handler: Handler) -> None:
     """`<area> import FILE.xlsx [--branch NAME] [--dry-run]`, alike for every area (cli.md)."""
     q = subparsers.add_parser("import", help=help_text)
@@ -227,12 +237,7 @@ def cmd_development_list(args: argparse.Namespace) -> int:
     from dangjian_desktop.core.dates import cn
     from dangjian_desktop.services.development import list_applicants
 
-    db = _open(args)
-    try:
-        branch = _branch(db, args)
-        people = list_applicants(db, branch.id)
-    finally:
-        db.close()
+    branch, people = _on_branch(args, lambda db, b: list_applicants(db, b.id))
     if args.json:
         _print_json([{
             "id": a.id, "name": a.name, "stage": a.stage,
@@ -260,12 +265,8 @@ def cmd_development_list(args: argparse.Namespace) -> int:
 def cmd_development_import(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.development import import_ledger
 
-    db = _open(args)
-    try:
-        branch = _branch(db, args)
-        result = import_ledger(db, Path(args.file), branch.id, dry_run=args.dry_run)
-    finally:
-        db.close()
+    branch, result = _on_branch(
+        args, lambda db, b: import_ledger(db, Path(args.file), b.id, dry_run=args.dry_run))
     for warning in result.warnings:
         _out(f"提示：{warning}")
     verb = "检查通过（未写入，--dry-run）：将" if args.dry_run else "已导入到"
@@ -290,12 +291,7 @@ def _add_development(sub) -> None:
 def cmd_members_list(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.members import list_members
 
-    db = _open(args)
-    try:
-        branch = _branch(db, args)
-        people = list_members(db, branch.id, order=args.order)
-    finally:
-        db.close()
+    branch, people = _on_branch(args, lambda db, b: list_members(db, b.id, order=args.order))
     if args.json:
         _print_json([m.as_json() for m in people])
         return 0
@@ -312,12 +308,8 @@ def cmd_members_list(args: argparse.Namespace) -> int:
 def cmd_members_import(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.members import import_roster
 
-    db = _open(args)
-    try:
-        branch = _branch(db, args)
-        preview = import_roster(db, branch.id, Path(args.file), dry_run=args.dry_run)
-    finally:
-        db.close()
+    branch, preview = _on_branch(
+        args, lambda db, b: import_roster(db, b.id, Path(args.file), dry_run=args.dry_run))
     for row in preview.rows:
         for note in row.notes:
             _out(f"提示：第{row.row}行 {row.name}：{note}")
@@ -347,12 +339,8 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
     from dangjian_desktop.core.glossary import MeetingType
     from dangjian_desktop.services.meetings import list_meetings
 
-    db = _open(args)
-    try:
-        branch = _branch(db, args)
-        rows = list_meetings(db, branch.id, year=args.year, mtype=MeetingType(args.type) if args.type else None)
-    finally:
-        db.close()
+    mtype = MeetingType(args.type) if args.type else None
+    branch, rows = _on_branch(args, lambda db, b: list_meetings(db, b.id, year=args.year, mtype=mtype))
     rows = sorted(rows, key=lambda r: (r.held_on, r.id))
     if args.json:
         _print_json([r.as_json() for r in rows])
@@ -371,12 +359,8 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
 def cmd_meetings_import(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.meetings import import_meetings
 
-    db = _open(args)
-    try:
-        branch = _branch(db, args)
-        result = import_meetings(db, branch.id, Path(args.file), dry_run=args.dry_run)
-    finally:
-        db.close()
+    branch, result = _on_branch(
+        args, lambda db, b: import_meetings(db, b.id, Path(args.file), dry_run=args.dry_run))
     c = result.counts
     verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
     _out(f"{verb}{branch.name}：新增 {c['new']} 次会议，更新 {c['update']} 次，无变化 {c['same']} 次。")
