@@ -1,4 +1,10 @@
-"""Starting the GUI: the application object, fonts and translations, which database to open."""
+"""Starting the GUI: the application object, fonts and translations, which database to open.
+
+Start-up is frame first: the main window is shown before the data layer (SQLAlchemy, the
+migrations, the integrity check of the file) is even imported, and the database is opened
+off the GUI thread; `Controller.sig_opened` says how that ended. Keep this module's imports
+free of the data layer, or the window waits for it again (bench/: 冷启动).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,34 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from dangjian_desktop import APP_ID, APP_NAME, __version__, paths
-from dangjian_desktop.db.engine import Database, is_url, open_database
-from dangjian_desktop.errors import DomainError
+from dangjian_desktop import APP_ID, APP_NAME, paths
+from dangjian_desktop.errors import DatabaseDamaged, DomainError
 from dangjian_desktop.gui.ask import Asker
 from dangjian_desktop.gui.context import AppContext
-from dangjian_desktop.gui.first_run import FirstRunDialog
 from dangjian_desktop.gui.main_window import MainWindow
-from dangjian_desktop.gui.worker import Job, delayed_progress
-from dangjian_desktop.services import server
+from dangjian_desktop.gui.worker import Job, Lane, delayed_progress
 from dangjian_desktop.userconfig import UserConfig
+
+if TYPE_CHECKING:
+    from dangjian_desktop.db.engine import Database
+    from dangjian_desktop.gui.first_run import FirstRunDialog
+
+
+def is_url(target: str | Path) -> bool:
+    """A server URL rather than a file (the same test as db.engine's, without importing it)."""
+    return isinstance(target, str) and "://" in target
+
+
+def open_database(target: str | Path, *, create: bool = False) -> Database:
+    from dangjian_desktop.db.engine import open_database as open_db
+
+    return open_db(target, create=create)
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +52,6 @@ def setup_application(app: QApplication) -> None:
     """Font, Qt's own zh_CN translation (确定/取消), names and icon: set once for the whole app."""
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -57,6 +76,8 @@ def setup_application(app: QApplication) -> None:
 class Controller(QObject):
     """Decides which database to open, runs the first-run dialog, owns the main window."""
 
+    sig_opened = Signal(bool)  # the database chosen at start is shown (True) or was given up (False)
+
     def __init__(self, config: UserConfig | None = None, asker: Asker | None = None) -> None:
         super().__init__()
         self.config = config or UserConfig()
@@ -70,40 +91,102 @@ class Controller(QObject):
 
         self.instance = SingleInstance(self)  # issue 7: a second start brings this window forward
         self.instance.sig_raise.connect(self._bring_forward)
+        self.start_lane = Lane(self)  # opens the database at start while the window frame is shown
 
     # -------------------------------------------------------------- choosing the database
 
     def start(self, db_arg: str | None = None) -> bool:
-        """Open the database named (or the last one); show the first-run dialog if there is none.
-        Returns False if the program should quit."""
+        """Show the window and open the database named (or the shared one, or the last one) behind
+        it; show the first-run dialog if there is none. False if the program should quit now
+        (another window has this database); how the opening ends comes later by `sig_opened`."""
+        shared = False
         if db_arg:
             target: str | Path = db_arg if is_url(db_arg) else Path(db_arg).expanduser().resolve()
         else:
-            shared = server.startup_target(self.config)  # 设置 → 共享数据库
-            opened = self._open_shared(shared) if shared else None
-            if opened is not None:
-                return opened
-            last = self.config.get("last_database")
-            target = Path(last) if last and Path(last).exists() else paths.default_database()
+            from dangjian_desktop.services import server
+
+            url = server.startup_target(self.config)  # 设置 → 共享数据库
+            shared = url is not None
+            target = url if url is not None else self._local_target()
+        return self._start_on(target, shared)
+
+    def _local_target(self) -> Path:
+        last = self.config.get("last_database")
+        return Path(last) if last and Path(last).exists() else paths.default_database()
+
+    def _start_on(self, target: str | Path, shared: bool) -> bool:
         if isinstance(target, Path) and not target.exists():
             self.show_first_run(target)
             return True
-        return self.open(target)
-
-    def _open_shared(self, url: str) -> bool | None:
-        """Open the shared server database. If it cannot be reached the user chooses: None means
-        work on the local file instead, False means quit."""
-        try:
-            db = open_database(url)
-        except DomainError as exc:
-            if self.asker.confirm(None, "无法打开共享数据库", f"{exc}\n\n改为打开本机的数据库文件吗？"
-                                  "（在本机录入的内容不会出现在共享数据库中。）"):
-                return None
+        if not is_url(target) and not self.instance.claim(target):
+            self._reclaim()
             return False
-        self._show(db)
+        self.window = MainWindow(None)  # the frame, at once; the data follows
+        self.window.sig_open_database.connect(self.choose_database)
+        self.window.sig_open_demo.connect(self.open_demo)
+        self.window.show()
+        self.window.when_painted(lambda: self._open_behind_frame(target, shared))
         return True
 
+    def _open_behind_frame(self, target: str | Path, shared: bool) -> None:
+        self.start_lane.submit(Job(open_database, target),
+                               on_done=self._opened_at_start,
+                               on_failed=lambda exc: self._failed_at_start(exc, target, shared))
+
+    def _opened_at_start(self, db: Database) -> None:
+        from dangjian_desktop.gui.safety import unlock_at_start
+
+        if not unlock_at_start(db):
+            db.close()
+            self._give_up_at_start()
+            return
+        self._show(db)
+        self.sig_opened.emit(True)
+
+    def _failed_at_start(self, exc: Exception, target: str | Path, shared: bool) -> None:
+        if shared and isinstance(exc, DomainError):
+            if self.asker.confirm(self.window, "无法打开共享数据库", f"{exc}\n\n改为打开本机的数据库文件吗？"
+                                  "（在本机录入的内容不会出现在共享数据库中。）"):
+                self._drop_frame()
+                if not self._start_on(self._local_target(), False):
+                    self.sig_opened.emit(False)
+                return
+            self._give_up_at_start()
+            return
+        if isinstance(exc, DatabaseDamaged):
+            from dangjian_desktop.gui.safety import recover_damaged
+
+            if not recover_damaged(self.asker, target, str(exc)):
+                self._give_up_at_start()
+                return
+            try:
+                db = open_database(target)
+            except DomainError as again:
+                exc = again
+            else:
+                self._opened_at_start(db)
+                return
+        if isinstance(exc, DomainError):
+            self.asker.error(self.window, "无法打开数据库", str(exc))
+        else:  # a fault of the program: the lane has logged it with its traceback
+            self.asker.error(self.window, "无法打开数据库", f"打开数据库时程序出错：{exc}。详细情况已写入日志文件。")
+        self._give_up_at_start()
+
+    def _drop_frame(self) -> None:
+        """Close the frame shown at start (a window without a database)."""
+        if self.window is not None and self.window.ctx is None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
+    def _give_up_at_start(self) -> None:
+        self._drop_frame()
+        self._reclaim()
+        self.sig_opened.emit(False)
+
     def show_first_run(self, target: Path) -> None:
+        from dangjian_desktop.gui.first_run import FirstRunDialog
+
         self._pending_target = target
         self.first_run = FirstRunDialog()
         self.first_run.finished.connect(self._first_run_finished)
@@ -135,8 +218,8 @@ class Controller(QObject):
         self._show(db)
 
     def open(self, target: str | Path) -> bool:
+        """Open another database while the program runs (its window replaces this one)."""
         # issue 7: one window per database, recovery of a damaged file, the password
-        from dangjian_desktop.errors import DatabaseDamaged
         from dangjian_desktop.gui.safety import recover_damaged, unlock_at_start
 
         if not is_url(target) and not self.instance.claim(target):
@@ -192,8 +275,6 @@ class Controller(QObject):
                 db.close()
             return target
 
-        from dangjian_desktop.gui.worker import Lane
-
         lane = self.ctx.lane if self.ctx else Lane(self)
         job = Job(build, with_progress=True)
         self._demo_progress = delayed_progress(self.window, "正在生成演示数据…", job)
@@ -215,10 +296,14 @@ class Controller(QObject):
         self.ctx = AppContext(db=db, config=self.config, asker=self.asker)
         if db.path:
             self.config.set("last_database", str(db.path))
-        self.window = MainWindow(self.ctx)
-        self.window.sig_open_database.connect(self.choose_database)
-        self.window.sig_open_demo.connect(self.open_demo)
-        self.window.show()
+        if old_window is not None and old_window.ctx is None:  # the frame shown at start
+            old_window.attach(self.ctx)
+            old_window = None
+        else:
+            self.window = MainWindow(self.ctx)
+            self.window.sig_open_database.connect(self.choose_database)
+            self.window.sig_open_demo.connect(self.open_demo)
+            self.window.show()
         from dangjian_desktop.gui.safety import start_guards
 
         window = self.window
@@ -239,7 +324,7 @@ class Controller(QObject):
 def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="dangjian-desktop", description=f"{APP_NAME}（图形界面）")
     parser.add_argument("--db", metavar="PATH", help="打开指定的数据库文件")
-    parser.add_argument("--version", action="version", version=f"dangjian-desktop {__version__}")
+    parser.add_argument("--version", action="store_true", help="显示版本号并退出")
     parser.add_argument("--self-test", action="store_true",
                         help="在临时文件夹中建库、升级、离屏打开主窗口并导出 Word 和 Excel，全部成功时退出码为 0")
     args, _qt_args = parser.parse_known_args(argv)
@@ -260,6 +345,11 @@ def setup_logging() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse_args(argv)
+    if args.version:
+        from dangjian_desktop import __version__
+
+        print(f"dangjian-desktop {__version__}")
+        return 0
     if args.self_test:
         from dangjian_desktop.gui.self_test import run_self_test
 
@@ -268,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     setup_application(app)
     controller = Controller()
+    controller.sig_opened.connect(lambda ok: None if ok else app.exit(1))
     if not controller.start(args.db):
         return 1
-    return app.exec()
+    code = app.exec()
+    controller.start_lane.wait()  # a window closed while its database was still opening
+    return code

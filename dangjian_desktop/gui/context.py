@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from dangjian_desktop.db.engine import Database
 from dangjian_desktop.gui.ask import Asker
 from dangjian_desktop.gui.worker import Lane
 from dangjian_desktop.userconfig import UserConfig
+
+if TYPE_CHECKING:  # the GUI starts before the data layer is imported
+    from dangjian_desktop.db.engine import Database
 
 
 @dataclass

@@ -1,8 +1,16 @@
-"""The main window: a navigation column of pages, a branch switcher, a status bar."""
+"""The main window: a navigation column of pages, a branch switcher, a status bar.
+
+At start the window is shown as a frame first (navigation, title, "正在打开数据库…") and the
+database is attached when it has been opened off the GUI thread (`attach`): importing the data
+layer and checking a large file take a second or two, and the secretary should see the program
+at once rather than wait for an empty screen. Nothing of the data is shown before `attach`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
@@ -10,19 +18,44 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop import APP_NAME
-from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages import page_specs
-from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.services.branches import list_branches
+
+if TYPE_CHECKING:  # the data layer is imported only once a database is being opened
+    from dangjian_desktop.gui.context import AppContext
+    from dangjian_desktop.gui.pages.base import Page
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, on the event loop's next turn after the window's first paint."""
+
+    def __init__(self, window: QMainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        self.fired = False
+        window.installEventFilter(self)
+        # a window that is never painted (minimised, covered at start) must still open its data
+        QTimer.singleShot(1000, self._fire)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint and not self.fired:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self.fired:
+            self.fired = True
+            self.parent().removeEventFilter(self)
+            self.then()
 
 
 class MainWindow(QMainWindow):
     sig_open_database = Signal()  # the user asked to open another database file
     sig_open_demo = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
+        """With `ctx` None the window is the frame shown while the database opens; see `attach`."""
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
         self.setWindowTitle(APP_NAME)
         self._classes = page_specs()  # PageSpec: key, title, handles; classes load on first show
         self.pages: dict[str, Page] = {}
@@ -61,6 +94,10 @@ class MainWindow(QMainWindow):
         top.addWidget(self.branch_combo)
 
         self.stack = QStackedWidget(self)
+        self.opening_label = QLabel("正在打开数据库…", self.stack)
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_label.setEnabled(False)  # greyed: a state, not content
+        self.stack.addWidget(self.opening_label)
         right = QVBoxLayout()
         right.setContentsMargins(12, 8, 12, 4)
         right.addLayout(top)
@@ -77,13 +114,35 @@ class MainWindow(QMainWindow):
 
         self.db_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.db_status)
-        self.db_status.setText(f"数据库：{ctx.db.path or ctx.db.url}")
 
         self.nav.currentRowChanged.connect(self._show_row)
         self.branch_combo.currentIndexChanged.connect(self._branch_selected)
-        self.reload_branches()
+        self.branch_label.setVisible(False)
+        self.branch_combo.setVisible(False)
         self.nav.setCurrentRow(0)
         self._fit_to_screen()
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            self.statusBar().showMessage("正在打开数据库…")
+            for action in (self.action_open, self.action_demo, self.action_about):
+                action.setEnabled(False)
+
+    def when_painted(self, then: Callable[[], None]) -> None:
+        """Run `then` right after the window has first been painted (so it is on screen first)."""
+        self._first_paint = _FirstPaint(self, then)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Show the database of `ctx`: branches, and the page chosen in the navigation column."""
+        self.ctx = ctx
+        self.db_status.setText(f"数据库：{ctx.db.path or ctx.db.url}")
+        self.statusBar().clearMessage()
+        for action in (self.action_open, self.action_demo, self.action_about):
+            action.setEnabled(True)
+        self.reload_branches()
+        self._show_row(self.nav.currentRow())
+        self.stack.removeWidget(self.opening_label)
+        self.opening_label.deleteLater()
 
     def _fit_to_screen(self) -> None:
         """1280×760 where there is room; never larger than the screen's free area (e.g. 1366×768 at 150 %)."""
@@ -124,6 +183,8 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- branches
 
     def reload_branches(self) -> None:
+        from dangjian_desktop.services.branches import list_branches
+
         branches = list_branches(self.ctx.db)
         current = self.ctx.branch_id
         self.branch_combo.blockSignals(True)
@@ -146,6 +207,8 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _branch_selected(self, index: int) -> None:
+        if self.ctx is None:
+            return
         branch_id = self.branch_combo.itemData(index)
         if branch_id is None or branch_id == self.ctx.branch_id:
             return
@@ -185,9 +248,11 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         cls = self._classes[row]
+        self.title_label.setText(cls.title)
+        if self.ctx is None:  # still opening: the page is built once the data is there
+            return
         page = self.page(cls.key)
         self.stack.setCurrentWidget(page)
-        self.title_label.setText(cls.title)
 
     def _data_changed(self) -> None:
         sender = self.sender()
@@ -206,5 +271,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("没有可以打开这条记录的页面", 3000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.ctx.lane.wait(10000)
+        if self.ctx is not None:
+            self.ctx.lane.wait(10000)
         super().closeEvent(event)

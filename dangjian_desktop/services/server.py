@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
-from sqlalchemy.engine import URL, make_url
-
 from dangjian_desktop.errors import DatabaseError, ValidationError
 from dangjian_desktop.userconfig import UserConfig
 
@@ -40,6 +38,8 @@ class ServerSettings:
 
     def url(self) -> str:
         """The SQLAlchemy URL, password included (only for connecting; never shown)."""
+        from sqlalchemy.engine import URL  # here: the program starts without the data layer
+
         s = self.validated()
         return URL.create(DRIVER, username=s.user, password=s.password or None, host=s.host, port=s.port,
                           database=s.database).render_as_string(hide_password=False)
@@ -47,6 +47,8 @@ class ServerSettings:
 
 def settings_from_url(url: str) -> ServerSettings:
     """The fields of a `postgresql+psycopg://user:pw@host:port/db` URL."""
+    from sqlalchemy.engine import make_url
+
     try:
         u = make_url(url)
     except Exception as exc:  # noqa: BLE001 - any unparsable text is the user's input

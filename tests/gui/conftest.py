@@ -99,3 +99,47 @@ def make_window(qtbot, asker):
         return window
 
     return build
+
+
+@pytest.fixture
+def start_app(qtbot):
+    """`start_app(controller, db_arg)`: start as the program does (window frame first, the database
+    opened behind it) and wait for the end. Returns (start's result, sig_opened's value or None)."""
+
+    def start(controller, db_arg=None, timeout=20000):
+        outcome = []
+        controller.sig_opened.connect(outcome.append)
+        started = controller.start(db_arg)
+        if started and controller.first_run is None:
+            qtbot.waitUntil(lambda: bool(outcome), timeout=timeout)
+        return started, (outcome[0] if outcome else None)
+
+    return start
+
+
+@pytest.fixture
+def when_modal(qtbot):
+    """`when_modal(answer)`: call `answer(dialog)` once a modal dialog is up (it may come later,
+    e.g. the password asked once the database has opened behind the window frame)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    timers = []
+
+    def arm(answer):
+        timer = QTimer()
+        timer.setInterval(20)
+
+        def poll():
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None:
+                timer.stop()
+                answer(dialog)
+
+        timer.timeout.connect(poll)
+        timer.start()
+        timers.append(timer)
+
+    yield arm
+    for timer in timers:
+        timer.stop()

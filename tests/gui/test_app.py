@@ -11,7 +11,7 @@ from dangjian_desktop.services.branches import create_branch, list_branches
 from dangjian_desktop.userconfig import UserConfig
 
 
-def test_first_run_creates_the_branch_and_opens_the_window_on_it(qtbot, workdir, asker, typist):
+def test_first_run_creates_the_branch_and_opens_the_window_on_it(qtbot, workdir, asker, typist, start_app):
     controller = Controller(UserConfig(), asker)
     assert controller.start() is True
     dialog = controller.first_run
@@ -36,7 +36,7 @@ def test_first_run_creates_the_branch_and_opens_the_window_on_it(qtbot, workdir,
     # while it runs, a second start only brings its window forward, see test_safety_at_start.py)
     controller.instance.release()
     again = Controller(UserConfig(), asker)
-    assert again.start() is True and again.first_run is None
+    assert start_app(again) == (True, True) and again.first_run is None
     qtbot.addWidget(again.window)
     controller.ctx.db.close()
     again.ctx.db.close()
@@ -99,3 +99,86 @@ def test_settings_page_shows_the_data_folder_and_saves_a_local_rule(qtbot, db, m
     qtbot.mouseClick(page.save_rules_button, Qt.MouseButton.LeftButton)
     assert asker.messages[-1][0] == "warn" and "整数" in asker.messages[-1][2]
     assert "MEET-GROUP-M.due_days" not in rule_overrides(db)
+
+
+FRAME_PROBE = r"""
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from dangjian_desktop.gui.app import Controller, setup_application
+
+app = QApplication([sys.argv[0]])
+setup_application(app)
+seen = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj is controller.window and "painted" not in seen:
+            seen["painted"] = True
+            seen["data_layer_at_paint"] = sorted(m for m in ("sqlalchemy", "alembic", "openpyxl", "docx")
+                                                 if m in sys.modules)
+            seen["status_at_paint"] = obj.statusBar().currentMessage()
+            seen["title_at_paint"] = obj.title_label.text()
+        return False
+
+def opened(ok):
+    seen["opened"] = ok
+    seen["window_title"] = controller.window.windowTitle()
+    seen["page"] = type(controller.window.stack.currentWidget()).__name__
+    print(json.dumps(seen, ensure_ascii=False))
+    app.exit(0)
+
+controller = Controller()
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+controller.sig_opened.connect(opened)
+assert controller.start(sys.argv[1])
+QTimer.singleShot(60000, lambda: app.exit(3))
+sys.exit(app.exec())
+"""
+
+
+def test_the_window_is_painted_before_the_data_layer_is_loaded(demo_db, workdir):
+    """Frame first (bench/: 冷启动): the window is on screen before SQLAlchemy is imported or the
+    file checked, says it is opening, and then shows the branch without another step."""
+    import json
+    import subprocess
+    import sys
+
+    path = demo_db.path
+    demo_db.close()
+    probe = workdir / "probe.py"
+    probe.write_text(FRAME_PROBE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(probe), str(path)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["painted"] and seen["data_layer_at_paint"] == []
+    assert seen["status_at_paint"] == "正在打开数据库…" and seen["title_at_paint"] == "首页"
+    assert seen["opened"] is True and seen["page"] == "HomePage"
+    assert "第一党支部" in seen["window_title"] or "党支部" in seen["window_title"]
+
+
+def test_a_page_chosen_while_the_database_opens_is_shown_when_it_is_open(qtbot, demo_db, asker, start_app):
+    path = demo_db.path
+    demo_db.close()
+    controller = Controller(UserConfig(), asker)
+    controller.show_reminders = False
+    outcome = []
+    controller.sig_opened.connect(outcome.append)
+    assert controller.start(str(path)) is True
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window.ctx is None and not window.action_about.isEnabled()  # the frame: nothing of the data
+    members_row = next(r for r in range(window.nav.count())
+                       if window.nav.item(r).data(Qt.ItemDataRole.UserRole) == "members")
+    rect = window.nav.visualItemRect(window.nav.item(members_row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.title_label.text() == "党员" and not window.pages
+    qtbot.waitUntil(lambda: bool(outcome), timeout=20000)
+    assert outcome == [True] and window.ctx is controller.ctx
+    assert window.stack.currentWidget() is window.pages["members"] and window.action_about.isEnabled()
+    controller.ctx.lane.wait()
+    controller.ctx.db.close()
+    controller.instance.release()

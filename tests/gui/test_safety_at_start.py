@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from dangjian_desktop.gui.app import Controller
@@ -17,16 +17,17 @@ def _close(qtbot, *controllers):
     for c in controllers:
         if c.window is not None:
             qtbot.addWidget(c.window)
+        if c.ctx is not None:
             c.ctx.lane.wait()
             c.ctx.db.close()
         c.instance.release()
 
 
-def test_a_second_start_on_the_same_database_brings_the_first_window_forward(qtbot, demo_db, asker):
+def test_a_second_start_on_the_same_database_brings_the_first_window_forward(qtbot, demo_db, asker, start_app):
     path = demo_db.path
     demo_db.close()
     first = Controller(UserConfig(), asker)
-    assert first.start(str(path)) is True
+    assert start_app(first, str(path)) == (True, True)
     second = Controller(UserConfig(), asker)
     with qtbot.waitSignal(first.instance.sig_raise, timeout=5000):
         assert second.start(str(path)) is False
@@ -34,19 +35,19 @@ def test_a_second_start_on_the_same_database_brings_the_first_window_forward(qtb
     _close(qtbot, first, second)
 
 
-def test_the_automatic_backup_at_start_runs_only_when_the_data_changed(qtbot, demo_db, asker):
+def test_the_automatic_backup_at_start_runs_only_when_the_data_changed(qtbot, demo_db, asker, start_app):
     path = demo_db.path
     db = demo_db
     c = Controller(UserConfig(), asker)
     c.show_reminders = False
-    assert c.start(str(path))
+    assert start_app(c, str(path)) == (True, True)
     c.ctx.lane.wait()
     qtbot.waitUntil(lambda: len(backup.list_backups(db)) == 1, timeout=5000)
     assert backup.list_backups(db)[0].reason == "启动时"
     _close(qtbot, c)
     again = Controller(UserConfig(), asker)
     again.show_reminders = False
-    assert again.start(str(path))
+    assert start_app(again, str(path)) == (True, True)
     again.ctx.lane.wait()
     QApplication.processEvents()
     assert len(backup.list_backups(db)) == 1  # nothing changed since
@@ -62,13 +63,13 @@ def _damage(demo_db):
     return path, saved
 
 
-def test_a_damaged_database_is_kept_and_the_newest_good_backup_offered(qtbot, demo_db, asker):
+def test_a_damaged_database_is_kept_and_the_newest_good_backup_offered(qtbot, demo_db, asker, start_app):
     path, saved = _damage(demo_db)
     damaged = path.read_bytes()
     asker.confirm_answers = [True]
     c = Controller(UserConfig(), asker)
     c.show_reminders = False
-    assert c.start(str(path)) is True
+    assert start_app(c, str(path)) == (True, True)
     kind, title, text = asker.messages[0]
     assert kind == "confirm" and "已损坏" in text and "不会删除" in text
     assert any(k == "info" and "损坏的文件保留为" in t for k, _, t in asker.messages)
@@ -78,23 +79,25 @@ def test_a_damaged_database_is_kept_and_the_newest_good_backup_offered(qtbot, de
     _close(qtbot, c)
 
 
-def test_declining_the_recovery_leaves_the_damaged_file_untouched(qtbot, demo_db, asker):
+def test_declining_the_recovery_leaves_the_damaged_file_untouched(qtbot, demo_db, asker, start_app):
     path, _ = _damage(demo_db)
     damaged = path.read_bytes()
     asker.confirm_answers = [False]
     c = Controller(UserConfig(), asker)
-    assert c.start(str(path)) is False
+    assert start_app(c, str(path)) == (True, False)  # the window frame showed, then closed again
+    assert c.window is None
     assert path.read_bytes() == damaged and not list(path.parent.glob("*.损坏-*"))
     _close(qtbot, c)
 
 
-def test_the_password_is_asked_at_start_and_wrong_ones_are_refused(qtbot, demo_db, asker, typist):
+def test_the_password_is_asked_at_start_and_wrong_ones_are_refused(qtbot, demo_db, asker, typist, start_app,
+                                                                   when_modal):
     security.set_password(demo_db, "secret-123")
     path = demo_db.path
     seen = []
 
-    def answer():
-        dialog = QApplication.activeModalWidget()
+    def answer(dialog):
+        assert dialog.parent() is None or dialog.parent().ctx is None  # nothing of the data shown yet
         ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         typist(dialog.form.passwordEdit, "wrong-pass")
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -103,20 +106,21 @@ def test_the_password_is_asked_at_start_and_wrong_ones_are_refused(qtbot, demo_d
         typist(dialog.form.passwordEdit, "secret-123")
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, answer)
+    when_modal(answer)
     c = Controller(UserConfig(), asker)
     c.show_reminders = False
-    assert c.start(str(path)) is True
+    assert start_app(c, str(path)) == (True, True)
     assert seen and "密码不对" in seen[0]
     assert c.window is not None
     _close(qtbot, c)
 
 
-def test_giving_up_at_the_password_opens_nothing(qtbot, demo_db, asker):
+def test_giving_up_at_the_password_opens_nothing(qtbot, demo_db, asker, start_app, when_modal):
     security.set_password(demo_db, "secret-123")
-    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    when_modal(lambda dialog: dialog.reject())
     c = Controller(UserConfig(), asker)
-    assert c.start(str(demo_db.path)) is False and c.window is None
+    assert start_app(c, str(demo_db.path)) == (True, False)
+    assert c.window is None and c.ctx is None
     _close(qtbot, c)
 
 
