@@ -7,8 +7,9 @@
     python -m bench.gui_probe typeahead DB    # ms per keystroke in the 党员 search box
     python -m bench.gui_probe grid DB         # ms to open the 三会一课 year grid of a branch
 
-Prints one line `PAINTED` when the main window has been painted (the parent times that),
-then one JSON line with what it measured.
+Prints one line `PAINTED` when the main window has been painted (the parent times that); the
+program paints its window frame before it opens the database, so it then prints `READY` when
+the database is open and 首页 shows its data, then one JSON line with what it measured.
 """
 
 from __future__ import annotations
@@ -68,6 +69,21 @@ def _bare_window():
     window.setCentralWidget(view)
     window.resize(1280, 720)
     return window
+
+
+def _wait_ready(app: QApplication, window, timeout_s: float = 120) -> None:
+    """Until the database opened behind the window frame is attached and 首页 has its data."""
+    deadline = time.perf_counter() + timeout_s
+    while getattr(window, "ctx", None) is None:
+        if time.perf_counter() > deadline:
+            raise SystemExit("the main window never got its database")
+        app.processEvents()
+        time.sleep(0.002)
+    _settle(app, window)
+    home = window.pages.get("home")
+    while home is not None and getattr(home, "data", True) is None and time.perf_counter() < deadline:
+        _settle(app, window)
+        time.sleep(0.002)
 
 
 def _settle(app: QApplication, window) -> None:
@@ -174,6 +190,10 @@ def main(argv: list[str]) -> int:
 
     def finish() -> None:
         windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+        if mode not in ("bare", "bare-memory") and windows:
+            _wait_ready(app, windows[0])
+            sys.stdout.write("READY\n")
+            sys.stdout.flush()
         if mode == "typeahead":
             result.update(_typeahead(app, windows[0]))
         if mode == "grid":
