@@ -111,8 +111,9 @@ class Controller(QObject):
         return self._start_on(target, shared)
 
     def _local_target(self) -> Path:
-        last = self.config.get("last_database")
-        return Path(last) if last and Path(last).exists() else paths.default_database()
+        from dangjian_desktop.services import server
+
+        return server.local_database(self.config)
 
     def _start_on(self, target: str | Path, shared: bool) -> bool:
         if isinstance(target, Path) and not target.exists():
@@ -122,8 +123,7 @@ class Controller(QObject):
             self._reclaim()
             return False
         self.window = MainWindow(None)  # the frame, at once; the data follows
-        self.window.sig_open_database.connect(self.choose_database)
-        self.window.sig_open_demo.connect(self.open_demo)
+        self._connect(self.window)
         self.window.show()
         self.window.when_painted(lambda: self._open_behind_frame(target, shared))
         return True
@@ -289,6 +289,11 @@ class Controller(QObject):
 
     # -------------------------------------------------------------- the window
 
+    def _connect(self, window: MainWindow) -> None:
+        window.sig_open_database.connect(self.choose_database)
+        window.sig_open_demo.connect(self.open_demo)
+        window.sig_open_target.connect(self.open)  # e.g. 设置 → 共享数据库: switch now
+
     def _show(self, db: Database) -> None:
         old_window, old_ctx = self.window, self.ctx
         if old_ctx is not None:
@@ -301,14 +306,15 @@ class Controller(QObject):
             old_window = None
         else:
             self.window = MainWindow(self.ctx)
-            self.window.sig_open_database.connect(self.choose_database)
-            self.window.sig_open_demo.connect(self.open_demo)
+            self._connect(self.window)
             self.window.show()
         from dangjian_desktop.gui.safety import start_guards
 
         window = self.window
         if db.path is not None:
             self.instance.claim(db.path)  # also when the first-run dialog made the database
+        else:  # a server database: the local file this window showed is free for another start
+            self.instance.release()
         self.guards = start_guards(self.ctx, window, lambda text: window.statusBar().showMessage(text, 8000))
         if self.show_reminders:
             from dangjian_desktop.gui.pages.home_page import show_startup_reminder

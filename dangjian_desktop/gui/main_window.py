@@ -51,6 +51,7 @@ class _FirstPaint(QObject):
 class MainWindow(QMainWindow):
     sig_open_database = Signal()  # the user asked to open another database file
     sig_open_demo = Signal()
+    sig_open_target = Signal(object)  # a page asked to open another database (a Path or a server URL)
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         """With `ctx` None the window is the frame shown while the database opens; see `attach`."""
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
             page.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.sig_data_changed.connect(self._data_changed)
             page.sig_open_ref.connect(self.open_ref)
+            page.sig_open_database.connect(self.sig_open_target.emit)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]

@@ -79,6 +79,16 @@ def save(config: UserConfig, settings: ServerSettings, use: bool) -> None:
         os.chmod(config.path, 0o600)
 
 
+def local_database(config: UserConfig):
+    """The local database file the program opens when it does not use the server."""
+    from pathlib import Path
+
+    from dangjian_desktop import paths
+
+    last = config.get("last_database")
+    return Path(last) if last and Path(last).exists() else paths.default_database()
+
+
 def stop_using(config: UserConfig) -> None:
     """Open the local file again at the next start (the saved connection is kept)."""
     config.set(USE_KEY, False)

@@ -20,6 +20,7 @@ class Page(QWidget):
     sig_status = Signal(str)  # a short message for the status bar
     sig_data_changed = Signal()  # tell other pages to refresh
     sig_open_ref = Signal(object)  # ask the main window to open a record on another page
+    sig_open_database = Signal(object)  # ask the program to open another database (a Path or a server URL)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

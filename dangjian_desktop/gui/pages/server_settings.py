@@ -15,10 +15,12 @@ from dangjian_desktop.services import server
 
 
 class ServerSettingsTab(QWidget):
-    """The connection fields, 测试连接 (in the background) and 保存; used from the next start."""
+    """The connection fields, 测试连接 (in the background) and 保存; used from the next start,
+    or at once if the user agrees to switch (`sig_open_database`)."""
 
     sig_status = Signal(str)
     sig_tested = Signal(bool, str)  # ok, the sentence shown (for tests and the status bar)
+    sig_open_database = Signal(object)  # switch now: the server URL, or the local file's Path
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,10 +123,22 @@ class ServerSettingsTab(QWidget):
         except DomainError as exc:
             self.ctx.asker.warn(self, "无法保存", str(exc))
             return
+        on_server = self.ctx.db.path is None
         if self.use_check.isChecked():
             message = "已保存。下次启动党支部工作台时将打开共享数据库。"
+            if not on_server and self.ctx.asker.confirm(
+                    self, "切换到共享数据库", "已保存。现在就切换到共享数据库吗？\n\n"
+                    "本机数据库文件保持原样；以后取消勾选并保存，就可以切换回本机文件。"):
+                self.sig_open_database.emit(self.settings().url())
+                return
         else:
             message = "已保存。下次启动时仍打开本机数据库文件。"
+            local = server.local_database(self.ctx.config)
+            if on_server and local.exists() and self.ctx.asker.confirm(
+                    self, "切换回本机数据库", f"已保存。现在就切换回本机数据库文件“{local}”吗？\n\n"
+                    "共享数据库中的内容不会复制到本机文件。"):
+                self.sig_open_database.emit(local)
+                return
         self.result_label.setStyleSheet("")
         self.result_label.setText(message)
         self.sig_status.emit(message)

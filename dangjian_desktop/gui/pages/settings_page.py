@@ -105,6 +105,7 @@ class SettingsPage(Page):
         self.tabs.addTab(self.safety_tab, "数据安全")
         self.server_tab = ServerSettingsTab(ctx, self)  # issue 9: a shared PostgreSQL database
         self.server_tab.sig_status.connect(self.sig_status.emit)
+        self.server_tab.sig_open_database.connect(self.sig_open_database.emit)
         self.tabs.addTab(self.server_tab, "共享数据库")
         self.refresh()
 
