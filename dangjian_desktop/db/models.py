@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+    JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
     Numeric, String, Text, Time, TypeDecorator, UniqueConstraint, func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -408,6 +408,17 @@ class Attachment(Timestamped, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class AttachmentChunk(Base):
+    """A piece of an attachment's bytes, on a shared server database only (migration 0003): there
+    the file must reach the other secretaries' PCs. Keyed by the file's sha256, so records that
+    attach the same file share it. A local SQLite database keeps its attachments as files."""
+
+    __tablename__ = "attachment_chunks"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Setting(Timestamped, Base):

@@ -76,8 +76,9 @@ def reset_sequences(s: Session) -> None:
     """After rows were written with explicit ids (demo, restore), let PostgreSQL's id counters catch up."""
     if s.get_bind().dialect.name != "postgresql":
         return
-    for table in inspect(s.get_bind()).get_table_names():
-        if table == "alembic_version":
+    inspector = inspect(s.get_bind())
+    for table in inspector.get_table_names():
+        if "id" not in {c["name"] for c in inspector.get_columns(table)}:  # alembic_version, attachment_chunks
             continue
         s.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

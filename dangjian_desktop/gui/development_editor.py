@@ -6,8 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dangjian_desktop.core import development_rules as dr
@@ -494,12 +493,9 @@ class StepDialog(QDialog):
         a = self._current_attachment()
         if a is None:
             return
-        try:
-            path = attachment_service.attachment_path(self.ctx.db, a.id)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "打开附件", str(exc))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from dangjian_desktop.gui.attachment_opener import open_attachment
+
+        open_attachment(self, self.ctx, a.id, a.file_name)
 
     def remove_attachment(self) -> None:
         a = self._current_attachment()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QTextDocument
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QWidget
 
 from dangjian_desktop.core import meetings as core
@@ -693,12 +693,9 @@ class MeetingEditorDialog(QDialog):
         a = self._selected_attachment()
         if a is None:
             return
-        try:
-            path = att.attachment_path(self.ctx.db, a.id)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法打开附件", str(exc))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from dangjian_desktop.gui.attachment_opener import open_attachment
+
+        open_attachment(self, self.ctx, a.id, a.file_name)
 
     def _remove_attachment(self) -> None:
         a = self._selected_attachment()

@@ -1,4 +1,9 @@
-"""Attachments: files copied into the data folder (never linked), recorded with their hash."""
+"""Attachments: files copied into the data folder (never linked), recorded with their hash.
+
+On a shared server database the bytes are also stored in the database (attachment_chunks), in
+the same transaction as the record, so that the other secretaries' PCs can open the file; each
+PC keeps the files it has opened in its own data folder as a cache, checked against the hash.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, insert, select
 
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -21,6 +26,7 @@ from dangjian_desktop.errors import NotFound, ValidationError
 OWNERS = {"meeting": "meeting_id", "applicant": "applicant_id", "step": "step_id", "member": "member_id"}
 OWNER_MODELS = {"meeting": m.Meeting, "applicant": m.Applicant, "step": m.DevelopmentStep, "member": m.Member}
 MAX_BYTES = 500 * 1024 * 1024
+CHUNK_BYTES = 4 * 1024 * 1024  # one row of attachment_chunks; a file is never held in memory whole
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
@@ -102,7 +108,46 @@ def add_attachment(db: Database, owner: str, owner_id: int, source: str | Path, 
                            sha256=digest, size=size, note=note, **{column.key: owner_id})
         s.add(row)
         s.flush()
+        if _shared(db) and not s.scalar(select(exists().where(m.AttachmentChunk.sha256 == digest))):
+            _store_chunks(s, stored, digest)
         return _info(db, row)
+
+
+def _shared(db: Database) -> bool:
+    """A server database: attachments travel in the database, not only in this PC's folder."""
+    return db.path is None
+
+
+def _store_chunks(s, path: Path, digest: str) -> None:
+    with open(path, "rb") as fh:
+        for seq, block in enumerate(iter(lambda: fh.read(CHUNK_BYTES), b"")):
+            s.execute(insert(m.AttachmentChunk), [{"sha256": digest, "seq": seq, "data": block}])
+
+
+def _fetch_from_server(db: Database, file_name: str, digest: str, path: Path) -> bool:
+    """Write the attachment's bytes from the server database to `path`; False if it has none.
+    The copy is checked against the recorded hash before it is put in place."""
+    chunk = m.AttachmentChunk
+    with db.session() as s:
+        seqs = s.scalars(select(chunk.seq).where(chunk.sha256 == digest).order_by(chunk.seq)).all()
+        if not seqs:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        try:
+            h = hashlib.sha256()
+            with os.fdopen(fd, "wb") as out:
+                for seq in seqs:  # one chunk in memory at a time
+                    block = s.scalar(select(chunk.data).where(chunk.sha256 == digest, chunk.seq == seq))
+                    h.update(block)
+                    out.write(block)
+            if h.hexdigest() != digest:
+                raise ValidationError(f"服务器上附件“{file_name}”的内容与记录的校验值不符，可能已损坏，请联系管理员。")
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return True
 
 
 def list_attachments(db: Database, owner: str, owner_id: int) -> list[AttachmentInfo]:
@@ -121,7 +166,11 @@ def attachment_path(db: Database, attachment_id: int) -> Path:
         path = (root / a.stored_path).resolve()
     if root not in path.parents:
         raise ValidationError("附件的保存位置不在数据文件夹内，已拒绝打开。")
+    if not path.exists() and _shared(db) and _fetch_from_server(db, a.file_name, a.sha256, path):
+        return path
     if not path.exists():
+        if _shared(db):
+            raise NotFound(f"附件文件“{a.file_name}”不在共享数据库中，只保存在添加它的那台电脑上，请在那台电脑上重新添加。")
         raise NotFound(f"附件文件“{a.file_name}”已不在数据文件夹中（可能被手工删除），请从备份恢复。")
     return path
 
@@ -132,9 +181,11 @@ def remove_attachment(db: Database, attachment_id: int) -> None:
         a = s.get(m.Attachment, attachment_id)
         if a is None:
             raise NotFound(f"附件 {attachment_id} 不存在。")
-        stored = a.stored_path
+        stored, digest = a.stored_path, a.sha256
         s.delete(a)
         s.flush()
         still_used = s.scalar(select(m.Attachment.id).where(m.Attachment.stored_path == stored).limit(1))
+        if _shared(db) and s.scalar(select(m.Attachment.id).where(m.Attachment.sha256 == digest).limit(1)) is None:
+            s.execute(delete(m.AttachmentChunk).where(m.AttachmentChunk.sha256 == digest))
     if still_used is None:
         (db.attachments_dir / stored).unlink(missing_ok=True)

@@ -1,6 +1,7 @@
 """发展党员 page through qtbot: the board, a person's timeline, the step editor refusing and saving."""
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -167,8 +168,19 @@ def test_new_applicant_dialog_takes_birth_and_sex_from_the_id_number(qtbot, demo
     assert dialog.result_detail.step(1).done_on == TODAY
 
 
-def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, workdir):
+def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, workdir, monkeypatch):
+    from dangjian_desktop.gui import attachment_opener
     from dangjian_desktop.services.attachments import list_attachments
+
+    opened = []
+
+    class Desktop:  # the PC's own viewer: record what would be opened
+        @staticmethod
+        def openUrl(url):  # noqa: N802 - Qt's name
+            opened.append(Path(url.toLocalFile()))
+            return True
+
+    monkeypatch.setattr(attachment_opener, "QDesktopServices", Desktop)
 
     scan = workdir / "入党申请书 扫描件.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
@@ -182,6 +194,9 @@ def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, wo
     assert [a.file_name for a in list_attachments(demo_db, "step", step_id)] == ["入党申请书 扫描件.pdf"]
     assert dev.applicant_detail(demo_db, 4).step(1).attachments == 1
     f.attachmentsView.setCurrentIndex(dialog.attachments.index(0))
+    qtbot.mouseClick(f.openAttachmentButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)  # fetched on the database lane
+    assert opened[0].read_bytes() == b"%PDF-1.4 scan" and demo_db.attachments_dir in opened[0].parents
     asker.confirm_answers.append(True)
     qtbot.mouseClick(f.removeAttachmentButton, Qt.MouseButton.LeftButton)
     assert dialog.attachments.rowCount() == 0 and list_attachments(demo_db, "step", step_id) == []

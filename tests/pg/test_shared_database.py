@@ -222,3 +222,57 @@ def test_the_head_read_from_the_scripts_is_alembics(monkeypatch, tmp_path):
     assert engine_mod._head_from_files() == engine_mod.head_revision()
     monkeypatch.setattr(engine_mod, "MIGRATIONS", _migrations_with_extra(tmp_path, "    pass"))
     assert engine_mod._head_from_files() == engine_mod.head_revision() == "9000"
+
+
+def _chunks(db) -> int:
+    from sqlalchemy import func, select
+
+    from dangjian_desktop.db import models as m
+
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(m.AttachmentChunk))
+
+
+def test_an_attachment_added_on_one_pc_opens_on_another(demo_db, workdir):
+    """Attachments travel in the shared database; another PC's data folder fills as files are opened."""
+    import dataclasses
+    import os
+
+    from dangjian_desktop.services import attachments as att
+
+    src = workdir / "签到表（扫描）.jpg"
+    content = os.urandom(att.CHUNK_BYTES * 2 + 123)  # three chunks
+    src.write_bytes(content)
+    info = att.add_attachment(demo_db, "meeting", 1, src)
+    other_pc = dataclasses.replace(demo_db, files_dir=workdir / "另一台电脑")
+    path = att.attachment_path(other_pc, info.id)
+    assert path.read_bytes() == content and other_pc.attachments_dir in path.parents
+    assert _chunks(demo_db) == 3
+    # the same file on a second record shares the stored bytes; removing one record keeps them
+    second = att.add_attachment(demo_db, "meeting", 2, src)
+    assert _chunks(demo_db) == 3
+    att.remove_attachment(demo_db, info.id)
+    third_pc = dataclasses.replace(demo_db, files_dir=workdir / "第三台电脑")
+    assert att.attachment_path(third_pc, second.id).read_bytes() == content
+    att.remove_attachment(demo_db, second.id)
+    assert _chunks(demo_db) == 0
+
+
+def test_a_damaged_attachment_on_the_server_is_refused_and_nothing_half_written(demo_db, workdir):
+    import dataclasses
+
+    from sqlalchemy import update
+
+    from dangjian_desktop.db import models as m
+    from dangjian_desktop.errors import ValidationError
+    from dangjian_desktop.services import attachments as att
+
+    src = workdir / "会议照片.png"
+    src.write_bytes(b"\x89PNG photo of the meeting")
+    info = att.add_attachment(demo_db, "meeting", 1, src)
+    with demo_db.transaction() as s:
+        s.execute(update(m.AttachmentChunk).values(data=b"\x89PNG something else"))
+    other_pc = dataclasses.replace(demo_db, files_dir=workdir / "另一台电脑")
+    with pytest.raises(ValidationError, match="校验值不符"):
+        att.attachment_path(other_pc, info.id)
+    assert not [p for p in other_pc.files_dir.rglob("*") if p.is_file()]

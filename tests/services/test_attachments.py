@@ -40,3 +40,19 @@ def test_attaching_to_a_missing_record_writes_nothing(db, workdir):
     assert att.list_attachments(db, "meeting", 999) == []
     with pytest.raises(ValidationError):
         att.add_attachment(db, "meeting", 1, workdir / "不存在.jpg")
+
+
+def test_a_local_database_keeps_attachments_as_files_only(demo_db, workdir):
+    """The chunks table is for shared server databases; a local file's attachments stay in its folder."""
+    from sqlalchemy import func, select
+
+    from dangjian_desktop.db import models as m
+
+    src = workdir / "签到表.jpg"
+    src.write_bytes(b"\xff\xd8scan")
+    info = att.add_attachment(demo_db, "meeting", 1, src)
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(m.AttachmentChunk)) == 0
+    info.path.unlink()  # gone from the folder: nothing to fetch it from
+    with pytest.raises(NotFound, match="已不在数据文件夹中"):
+        att.attachment_path(demo_db, info.id)
