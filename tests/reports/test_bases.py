@@ -48,3 +48,56 @@ def test_exported_files_are_readable_by_others_and_leave_no_temporary_file(tmp_p
         if os.name == "posix":
             assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.xlsx"]
+
+
+def _cells_as_seen(path):
+    """What a reader sees of each body cell: value, type and every part of its style."""
+    ws = load_workbook(path).active
+    return [[(c.value, c.data_type, c.number_format, c.quotePrefix, c.font.name, c.font.b,
+              getattr(c.border.left, "style", None), getattr(c.border.bottom, "style", None), c.alignment.horizontal, c.alignment.vertical, c.alignment.wrap_text)
+             for c in row] for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=7)]
+
+
+def test_body_rows_write_the_same_cells_as_write_only_cell(tmp_path):
+    """BodyRows writes the XML itself; a reader must see what write_only_cell's cells give."""
+    from datetime import date, datetime
+
+    rows = [
+        (1, "张三", "", None, date(1995, 7, 1), " 前后有空格 ", "110105194912310021"),
+        (2, "=HYPERLINK(\"x\")", "+1", "@备注", datetime(2001, 7, 1, 9, 30), "-", 3.5),
+        (True, "李四", "第一党小组", 0, date(1899, 12, 31), "  ", 7),
+        (4, "王五", "a" * 40000, 0, datetime(2001, 7, 1, 9, 30), "  ", date(1900, 2, 28)),
+    ]
+
+    def write(fast: bool):
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("表")
+        if fast:
+            body = xlsx_base.BodyRows(ws, centre_columns=(1, 3, 5))
+        ws.append([xlsx_base.write_only_cell(ws, "标题", font=xlsx_base.TITLE_FONT, border=None)])
+        for values in rows:
+            if fast:
+                body.append(values)
+            else:
+                ws.append([xlsx_base.write_only_cell(ws, v, align=xlsx_base.CENTER if c in (1, 3, 5) else xlsx_base.LEFT)
+                           for c, v in enumerate(values, start=1)])
+        return xlsx_base.save(wb, tmp_path / f"{'fast' if fast else 'cells'}.xlsx")
+
+    fast, cells = _cells_as_seen(write(True)), _cells_as_seen(write(False))
+    assert fast == cells
+    first = fast[1]
+    assert first[0][:3] == (1, "n", "General") and first[0][8] == "center"
+    assert first[1][6] == "thin" and first[1][8] == "left" and first[1][4] == xlsx_base.FONT_NAME
+    assert first[4][2] == xlsx_base.DATE_FORMAT and first[5][0] == " 前后有空格 "
+    assert fast[2][1][3] and fast[2][1][1] == "s"  # a formula stays text, with a quote prefix
+
+
+def test_body_rows_refuse_what_openpyxl_refuses(tmp_path):
+    import pytest
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("表")
+    body = xlsx_base.BodyRows(ws)
+    with pytest.raises(IllegalCharacterError):
+        body.append(("正常", "控制字符\x07"))

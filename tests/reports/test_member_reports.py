@@ -55,6 +55,27 @@ def test_roster_mask_hides_the_middle_of_ids_and_phones(db, workdir):
     assert "隐去" in ws["A2"].value
 
 
+def test_roster_plain_rows_keep_styles_and_masking(db, workdir):
+    """Rows without formula-like text are written by xlsx_base.BodyRows: same cells as the others."""
+    b = create_branch(db, "测试第二党支部")
+    number = id_for(date(1980, 3, 4), False)
+    create_member(db, b.id, MemberFields(name="李四", id_number=number, joined_on=date(2001, 7, 1),
+                                         full_member_on=date(2002, 7, 1), phone="13900139000"), today=TODAY)
+    for mask in (False, True):
+        out = run_export(db, "roster", ExportRequest(b.id, workdir / f"花名册{mask}.xlsx", mask=mask))
+        ws = load_workbook(out).active
+        assert ws.cell(3, 7).font.b and ws.cell(3, 7).fill.fgColor.rgb.endswith("F2F2F2")
+        assert ws["A4"].value == 1 and ws["B4"].value == "李四" and ws["M4"].data_type == "n" and ws["M4"].value >= 24
+        assert ws["G4"].value == (number[:6] + "********" + number[-4:] if mask else number)
+        assert ws["G4"].data_type == "s" and ws["P4"].value == ("139****9000" if mask else "13900139000")
+        assert ws["K4"].value.date() == date(2001, 7, 1) and ws["K4"].number_format == "yyyy-mm-dd"
+        for ref in ("A4", "B4", "G4", "K4", "R4"):
+            c = ws[ref]
+            assert c.border.left.style == c.border.bottom.style == "thin" and c.font.name == "宋体" and not c.font.b
+        assert ws["A4"].alignment.horizontal == "center" and ws["B4"].alignment.horizontal == "left"
+        assert ws["K4"].alignment.horizontal == "center" and ws["B4"].alignment.wrap_text
+
+
 def test_birthdays_by_month_with_milestones(demo_db, workdir):
     out = run_export(demo_db, "birthdays", ExportRequest(1, workdir / "政治生日.xlsx", year=2026))
     wb = load_workbook(out)
