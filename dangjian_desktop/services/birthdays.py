@@ -183,13 +183,12 @@ def member_findings(s: Session, ctx) -> Iterable[Finding]:
     id_rule = rules.rule("MEMBER-ID-INVALID")
     days = int(ctx.param("BIRTHDAY-UPCOMING", "days"))
     years = int(ctx.param("MEMBER-50-YEARS", "years"))
-    rows = s.execute(
-        select(Member.id, Member.branch_id, Member.name, Member.id_number, Member.joined_on, Member.full_member_on,
-               Member.birth_date, Member.gender)
-        .where(Member.branch_id.in_(ctx.branch_ids), Member.status.in_(ON_ROLL))
-    ).all()
     horizon = ctx.as_of + timedelta(days=days)
-    for mid, bid, name, number, joined, full, born, gender in rows:
+    for p in ctx.roster(s).people:  # the check's shared read of the roster, in (branch, status, id) order
+        if p.status not in ON_ROLL:
+            continue
+        mid, bid, name, number, joined, full, born, gender = (p.id, p.branch_id, p.name, p.id_number, p.joined_on,
+                                                              p.full_member_on, p.birth_date, p.gender)
         ref = ("member", mid)
         try:  # parse checks the number once (its ValueError is `problem`'s reason)
             info = idcard.parse(number or "")

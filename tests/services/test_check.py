@@ -1,0 +1,74 @@
+"""`check` reads the roster once and hands it to every provider: the shared read must give each provider
+the people its own query used to give, and no provider may change what the next one sees."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from dangjian_desktop.db import models as m
+from dangjian_desktop.services import check, meetings, settings
+from dangjian_desktop.services.birthdays import ON_ROLL
+from dangjian_desktop.services.check import CheckContext, Roster, run_check
+from tests.conftest import TODAY
+
+
+def _context(db, s) -> CheckContext:
+    names = dict(s.execute(select(m.Branch.id, m.Branch.name)).tuples().all())
+    return CheckContext(list(names), TODAY, settings.rule_overrides(db), names)
+
+
+def test_roster_on_a_day_is_members_on_that_day(demo_db):
+    """MEMBER-INACTIVE-6M's roster: the same people in the same order as the ORM's `_members_on`."""
+    with demo_db.session() as s:
+        ctx = _context(demo_db, s)
+        for branch_id in ctx.branch_ids:
+            people = ctx.roster(s).of_branch(branch_id)
+            for day in (date(2020, 1, 1), date(2024, 6, 30), date(2025, 12, 31), TODAY):
+                shared = [p.id for p in meetings._roster_on(people, day)]
+                assert shared == [mem.id for mem, _ in meetings._members_on(s, branch_id, day)]
+                assert shared or day < date(2024, 1, 1)
+
+
+def test_roster_has_what_each_provider_read_itself(demo_db):
+    with demo_db.session() as s:
+        ctx = _context(demo_db, s)
+        roster = ctx.roster(s)
+        members = s.scalars(select(m.Member).order_by(m.Member.id)).all()
+        assert sorted(roster.by_id) == [mem.id for mem in members] and len(roster.people) == len(members)
+        for mem in members:  # what birthdays and the 发展 rules (`_status_on`) read
+            p = roster.by_id[mem.id]
+            assert (p.branch_id, p.name, p.id_number, p.joined_on, p.full_member_on, p.birth_date, p.gender,
+                    p.status, p.status_since) == (mem.branch_id, mem.name, mem.id_number, mem.joined_on,
+                                                  mem.full_member_on, mem.birth_date, mem.gender, mem.status,
+                                                  mem.status_since)
+            assert [(c.id, c.status, c.changed_on) for c in p.status_changes] == sorted(
+                (c.id, c.status, c.changed_on) for c in mem.status_changes)
+        on_roll = s.scalars(select(m.Member.id).where(m.Member.branch_id.in_(ctx.branch_ids),
+                                                      m.Member.status.in_(ON_ROLL))).all()
+        assert sorted(p.id for p in roster.people if p.status in ON_ROLL) == sorted(on_roll)
+
+
+def test_one_roster_read_per_check_and_providers_do_not_disturb_each_other(demo_db, monkeypatch):
+    reads = []
+    original = Roster.read.__func__
+
+    def counted(cls, s, branch_ids):
+        reads.append(list(branch_ids))
+        return original(cls, s, branch_ids)
+
+    monkeypatch.setattr(Roster, "read", classmethod(counted))
+    together = run_check(demo_db, None, TODAY)
+    assert len(reads) == 1
+    # each provider on its own, with a roster of its own: the same findings, in the same order
+    alone = []
+    with demo_db.session() as s:
+        for provider in check._providers():
+            alone.extend(provider(s, _context(demo_db, s)))
+    assert len(reads) == 1 + 3  # development, inactive members and birthdays each read one
+    alone.sort(key=check.sort_key)
+    assert [repr(f) for f in together] == [repr(f) for f in alone]
+    rules = {f.rule for f in together}
+    assert {"MEMBER-INACTIVE-6M", "BIRTHDAY-UPCOMING", "ELECTION-DUE"} <= rules
+    assert any(r.startswith("DEV-") or r == "PROBATION-END" for r in rules)
