@@ -7,12 +7,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """`calendar.monthrange(year, month)[1]` without working out the weekday (`check` asks ~50,000 times)."""
+    if not 1 <= month <= 12:
+        return calendar.monthrange(year, month)[1]  # raises as before
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
 def add_months(d: date, months: int) -> date:
     """`d` moved by whole months; the 31st becomes the last day of a shorter month."""
     total = d.year * 12 + (d.month - 1) + months
     year, month = divmod(total, 12)
     month += 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
+    day = d.day if d.day <= 28 else min(d.day, days_in_month(year, month))
     return date(year, month, day)
 
 
@@ -73,10 +85,10 @@ class Period:
     def end(self) -> date:
         """The last day of the period."""
         if self.kind == "M":
-            return date(self.year, self.index, calendar.monthrange(self.year, self.index)[1])
+            return date(self.year, self.index, days_in_month(self.year, self.index))
         if self.kind == "Q":
             last_month = 3 * self.index
-            return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+            return date(self.year, last_month, days_in_month(self.year, last_month))
         return date(self.year, 12, 31)
 
     def contains(self, d: date) -> bool:

@@ -1,13 +1,24 @@
+import calendar
 from datetime import date
 
 from dangjian_desktop.core import membership as ms
-from dangjian_desktop.core.dates import Period, add_months, add_working_days, cn, periods_between
+from dangjian_desktop.core.dates import Period, add_months, add_working_days, cn, days_in_month, periods_between
 
 
 def test_add_months_clamps_to_month_end():
     assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
     assert add_months(date(2024, 12, 15), 2) == date(2025, 2, 15)
     assert add_months(date(2025, 3, 31), -1) == date(2025, 2, 28)
+    assert add_months(date(2024, 1, 29), 1) == date(2024, 2, 29)
+    assert add_months(date(2023, 1, 29), 1) == date(2023, 2, 28)
+    assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+
+
+def test_days_in_month_is_the_calendars():
+    for year in (1900, 1999, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+    assert [Period("M", 2024, 2).end, Period("Q", 2025, 4).end] == [date(2024, 2, 29), date(2025, 12, 31)]
 
 
 def test_periods():
