@@ -126,3 +126,50 @@ def test_not_a_workbook(tmp_path):
 def test_empty_workbook(tmp_path):
     with pytest.raises(ValidationError, match="找不到表头"):
         read_table(_save(Workbook(), tmp_path), COLUMNS, required=["name"])
+
+
+def test_inline_strings_read_as_openpyxl_reads_them(tmp_path):
+    """Our own exports (openpyxl write-only) hold their text inline; table_reader reads those cells
+    itself. Plain, rich (runs), phonetic, spaced, empty and numeric cells: the same values as openpyxl."""
+    import re
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("花名册")
+    ws.append(["姓名", "身份证号", "入党日期", "党小组", "备注"])
+    ws.append(["PLAIN", "RICH", datetime(2001, 7, 1), "PHONETIC", 7])
+    ws.append(["  前后空格 ", "EMPTY", "2001.7.1", "NOTEXT", 3.5])
+    ws.append([None, "x", None, "LASTT", None])
+    src = _save(wb, tmp_path, "写.xlsx")
+    inline = {  # what some writers put inside <is>
+        "PLAIN": "<t>张三</t>",
+        "RICH": '<r><rPr><b/></rPr><t>110105</t></r><r><t xml:space="preserve">19491231 </t></r><r><t/></r>',
+        "PHONETIC": '<t>第一党小组</t><rPh sb="0" eb="1"><t>DI</t></rPh><phoneticPr fontId="1"/>',
+        "EMPTY": "",
+        "NOTEXT": "<t/>",
+        "LASTT": "<t>前</t><t>后</t>",
+    }
+    path = tmp_path / "改.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                text = data.decode()
+                for marker, xml in inline.items():
+                    text, n = re.subn(rf"<is><t>{marker}</t></is>", f"<is>{xml}</is>", text)
+                    assert n == 1, marker
+                data = text.replace("<is><t>x</t></is>", "").encode()  # an inline cell without <is>
+            zout.writestr(item, data)
+
+    expected = [(list(r) + [None] * 5)[:5]
+                for r in load_workbook(path, read_only=True, data_only=True).active.iter_rows(values_only=True)]
+    table = read_table(path, {"name": ("姓名",), "id_number": ("身份证号",), "joined_on": ("入党日期",),
+                              "group": ("党小组",), "notes": ("备注",)})
+    got = [[row.values[k] for k in ("name", "id_number", "joined_on", "group", "notes")] for row in table.rows]
+    clean = lambda v: (v.replace("\u3000", " ").strip() or None) if isinstance(v, str) else v  # noqa: E731
+    assert got == [[clean(v) for v in r] for r in expected[1:]]
+    assert got[0] == ["张三", "11010519491231", datetime(2001, 7, 1), "第一党小组", 7]
+    assert got[1] == ["前后空格", None, "2001.7.1", None, 3.5]
+    assert got[2] == [None, None, None, "后", None]
