@@ -153,3 +153,32 @@ def test_a_person_of_another_branch_is_refused(db, branch, workdir):
     with pytest.raises(InputErrors) as err:
         import_roster(db, branch.id, path, today=TODAY)
     assert len(err.value.problems) == 5 and "另一个党支部" in err.value.problems[0]
+
+
+def test_new_people_written_in_batches_all_or_nothing(db, branch, workdir, monkeypatch):
+    """New people go in as batches of rows in the import's one transaction: a failure after some
+    batches were written leaves nothing behind, not even the new 党小组."""
+    from dangjian_desktop.services import members
+
+    path = messy_roster(workdir / "花名册.xlsx")
+    monkeypatch.setattr(members, "_INSERT_BATCH", 2)
+    real, calls = members._column_values, []
+
+    def failing_fifth(f, *args):
+        calls.append(f.name)
+        if len(calls) == 5:
+            raise RuntimeError("磁盘已满")
+        return real(f, *args)
+
+    monkeypatch.setattr(members, "_column_values", failing_fifth)
+    with pytest.raises(RuntimeError):
+        import_roster(db, branch.id, path, today=TODAY)
+    assert list_members(db, branch.id) == []
+    assert [n for _, n in group_names(db, branch.id)] == ["第一党小组"]
+    monkeypatch.setattr(members, "_column_values", real)
+    preview = import_roster(db, branch.id, path, today=TODAY)
+    people = by_name(db, branch.id)
+    assert preview.counts["new"] == 5 == len(people)
+    assert all(m.version == 1 and m.status_since == m.full_member_on for m in people.values())
+    assert people["欧阳明"].name_pinyin == "ouyangming" and people["欧阳明"].name_initials == "oym"
+    assert people["张三"].id_number == id_for(date(1970, 3, 5), True, seq=1)
