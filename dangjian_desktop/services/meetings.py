@@ -174,9 +174,13 @@ def status_on(member: m.Member, d: date) -> MemberStatus | None:
     """The member's status on a day from the dated history (None: not yet, or not known, a member)."""
     if member.joined_on is not None and member.joined_on > d:
         return None
-    changes = [c for c in member.status_changes if c.changed_on <= d]
-    if changes:
-        return max(changes, key=lambda c: (c.changed_on, c.id or 0)).status
+    latest = None  # the last change on or before d, by (changed_on, id): one pass, no list (check: 10,000 members)
+    for c in member.status_changes:
+        if c.changed_on <= d and (latest is None or c.changed_on > latest.changed_on
+                                  or (c.changed_on == latest.changed_on and (c.id or 0) > (latest.id or 0))):
+            latest = c
+    if latest is not None:
+        return latest.status
     if member.status_changes:  # the dated history starts after d
         first = min(member.status_changes, key=lambda c: c.changed_on)
         if first.status is MemberStatus.PROBATIONARY:
@@ -773,7 +777,7 @@ def _branch_meetings(s: Session, branch_id: int, year: int | None = None) -> _Br
     q = select(m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id).where(m.Meeting.branch_id == branch_id)
     if year is not None:  # the grid of one year needs only that year's dates (and the first dates below)
         q = q.where(m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)))
-    for mtype, held_on, group_id in s.execute(q):
+    for mtype, held_on, group_id in s.connection().execute(q).all():  # Core rows at once: 15,000 for a 党委
         dates[mtype].append(held_on)
         if mtype is MeetingType.GROUP and group_id is not None:
             group_dates[group_id].append(held_on)

@@ -72,3 +72,21 @@ def test_one_roster_read_per_check_and_providers_do_not_disturb_each_other(demo_
     rules = {f.rule for f in together}
     assert {"MEMBER-INACTIVE-6M", "BIRTHDAY-UPCOMING", "ELECTION-DUE"} <= rules
     assert any(r.startswith("DEV-") or r == "PROBATION-END" for r in rules)
+
+
+def test_status_on_takes_the_last_change_by_date_then_id():
+    from types import SimpleNamespace as NS
+
+    from dangjian_desktop.core.glossary import MemberStatus as St
+
+    def member(*changes, joined=date(2020, 1, 1)):
+        return NS(joined_on=joined, full_member_on=date(2021, 1, 1), status=St.FULL, status_since=None,
+                  status_changes=[NS(id=i, status=st, changed_on=d) for i, st, d in changes])
+
+    two_same_day = member((2, St.TRANSFERRED_OUT, date(2024, 5, 1)), (1, St.FULL, date(2024, 5, 1)),
+                          (3, St.PROBATIONARY, date(2020, 1, 1)))
+    assert meetings.status_on(two_same_day, date(2024, 5, 1)) is St.TRANSFERRED_OUT
+    assert meetings.status_on(two_same_day, date(2024, 4, 30)) is St.PROBATIONARY
+    unsaved = member((None, St.FULL, date(2024, 5, 1)), (None, St.DECEASED, date(2024, 5, 1)))
+    assert meetings.status_on(unsaved, date(2024, 6, 1)) is St.FULL  # no ids: the first of the day, as before
+    assert meetings.status_on(member(joined=date(2025, 1, 1)), date(2024, 6, 1)) is None
