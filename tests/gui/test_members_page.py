@@ -17,7 +17,13 @@ from tests.roster_files import messy_roster
 
 
 def shown_names(page) -> list[str]:
-    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    shown = page.view.model()
+    return [shown.index(r, 0).data() for r in range(shown.rowCount())]
+
+
+def shown_column(page, col: int) -> list[str]:
+    shown = page.view.model()
+    return [shown.index(r, col).data() for r in range(shown.rowCount())]
 
 
 @pytest.fixture
@@ -48,27 +54,25 @@ def test_search_by_name_pinyin_initials_and_id(qtbot, page, typist):
 
 def test_default_order_is_by_surname_strokes_and_pinyin_on_request(qtbot, page):
     names = shown_names(page)
-    keys = [page.model.members[page.proxy.mapToSource(page.proxy.index(r, 0)).row()].name_strokes
-            for r in range(page.proxy.rowCount())]
+    assert names == [m.name for m in page.model.members]
+    keys = [m.name_strokes for m in page.model.members]
     assert keys == sorted(keys)
     page.order_combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: shown_names(page) != names, timeout=5000)
-    pinyin = [page.model.members[page.proxy.mapToSource(page.proxy.index(r, 0)).row()].name_pinyin
-              for r in range(page.proxy.rowCount())]
+    pinyin = [m.name_pinyin for m in page.model.members]
     assert pinyin == sorted(pinyin)
 
 
 def test_filters_group_kind_and_history(qtbot, page):
     page.group_combo.setCurrentIndex(1)
     group = page.group_combo.currentText()
-    assert shown_names(page) and all(page.proxy.index(r, page.model.COL_GROUP).data() == group
-                                     for r in range(page.proxy.rowCount()))
+    assert shown_names(page) and set(shown_column(page, page.model.COL_GROUP)) == {group}
     page.group_combo.setCurrentIndex(0)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData(MemberStatus.PROBATIONARY))
-    assert {page.proxy.index(r, page.model.COL_STATUS).data() for r in range(page.proxy.rowCount())} == {"预备党员"}
+    assert set(shown_column(page, page.model.COL_STATUS)) == {"预备党员"}
     page.kind_combo.setCurrentIndex(0)
     page.roll_combo.setCurrentIndex(1)  # 历史
-    statuses = {page.proxy.index(r, page.model.COL_STATUS).data() for r in range(page.proxy.rowCount())}
+    statuses = set(shown_column(page, page.model.COL_STATUS))
     assert statuses and not statuses & {"正式党员", "预备党员"}
     assert "历史 2 人" in page.count_label.text()
 
@@ -204,3 +208,82 @@ def test_search_still_holds_after_the_order_changes(qtbot, page, typist):
     with qtbot.waitSignal(page.sig_loaded, timeout=10000):
         page.order_combo.setCurrentIndex(1)
     assert sorted(shown_names(page)) == sorted(before) and target.name in before
+
+
+def click_header(qtbot, page, col: int) -> None:
+    from PySide6.QtCore import QPoint
+
+    header = page.view.horizontalHeader()
+    page.view.scrollTo(page.view.model().index(0, col))
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_typing_on_and_back_finds_by_initials_full_pinyin_and_id_digits(qtbot, page, typist):
+    target = next(m for m in page.model.members if m.on_roll)
+    everyone = shown_names(page)
+
+    def expected(text: str) -> list[str]:
+        return [m.name for m in page.model.all_members
+                if m.on_roll and text.lower() in f"{m.name}|{m.name_pinyin}|{m.name_initials}|{m.id_number}".lower()]
+
+    typist(page.search, target.name_pinyin)  # letter by letter: each keystroke narrows the rows shown
+    assert target.name in shown_names(page) and shown_names(page) == expected(target.name_pinyin)
+    for _ in target.name_pinyin:  # and back letter by letter to everyone
+        qtbot.keyClick(page.search, Qt.Key.Key_Backspace)
+        assert shown_names(page) == expected(page.search.text())
+    assert shown_names(page) == everyone
+    typist(page.search, target.name_initials)
+    assert shown_names(page) == expected(target.name_initials) and target.name in shown_names(page)
+    page.search.clear()
+    digits = target.id_number[6:12]
+    typist(page.search, digits)
+    assert target.name in shown_names(page) and shown_names(page) == expected(digits)
+    assert f"当前显示 {len(expected(digits))} 人" in page.count_label.text()
+
+
+def test_header_click_sorts_and_the_search_and_selection_keep_the_order(qtbot, page, typist):
+    model, col = page.model, page.model.COL_BIRTH
+    service_order, unsorted = shown_names(page), shown_column(page, col)
+    click_header(qtbot, page, col)
+    births = shown_column(page, col)
+    assert births == sorted(unsorted) and births != unsorted
+    click_header(qtbot, page, col)
+    assert shown_column(page, col) == sorted(births, reverse=True)
+    # a row chosen stays chosen, on the same person, when the order changes
+    page.view.selectRow(3)
+    chosen = page.selected()
+    click_header(qtbot, page, model.COL_PARTY_AGE)  # 党龄 sorts as a number, not as text
+    ages = [model.party_ages[i] for i in model.visible]
+    assert ages == sorted(ages)
+    assert page.selected() == chosen and model.row_of(chosen[0].id) != 3
+    # the search filters within the order chosen
+    typist(page.search, "1")
+    ages = [model.party_ages[i] for i in model.visible]
+    assert ages and ages == sorted(ages)
+    assert {m.name for m in model.members} == {m.name for m in model.all_members if m.on_roll and "1" in m.id_number}
+    page.search.clear()
+    click_header(qtbot, page, model.COL_NAME)  # 姓名: the service's order (姓氏笔画)
+    assert shown_names(page) == service_order
+
+
+def test_double_click_opens_the_member_shown_in_that_row(qtbot, page, asker, monkeypatch):
+    import dangjian_desktop.gui.pages.members_page as mp
+
+    opened = []
+
+    class Editor:
+        def __init__(self, ctx, branch_id, member, parent, today):
+            opened.append(member)
+            self.saved = None
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(mp, "MemberEditorDialog", Editor)
+    click_header(qtbot, page, page.model.COL_BIRTH)
+    view = page.view
+    rect = view.visualRect(view.model().index(2, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [m.name for m in opened] == [shown_names(page)[2]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
@@ -15,7 +15,11 @@ from PySide6.QtWidgets import (
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
-from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
+from dangjian_desktop.gui.member_editor import (
+    LeaveRollDialog,
+    MemberEditorDialog,
+    RosterImportDialog,
+)
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
@@ -23,21 +27,34 @@ from dangjian_desktop.services.branches import get_branch, group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
 HISTORY_BRUSH = QBrush(QColor("#808080"))
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# roles as plain ints: data() is called about 2,500 times per repaint of the table, and comparing
+# ints is much cheaper than looking up Qt.ItemDataRole.X on every call
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ANSWERED = frozenset({_DISPLAY, _FOREGROUND, _ALIGNMENT, _TOOLTIP})
+_CENTER = Qt.AlignmentFlag.AlignCenter.value
 
 
 class MemberTableModel(QAbstractTableModel):
-    """The roster in the order the service gives (按姓氏笔画 or pinyin), filtered here.
+    """The roster, filtered and sorted here; the view shows this model directly, with no proxy.
 
-    Filtering happens in one pass over precomputed keys followed by a model reset, not in a
-    proxy's filterAcceptsRow: that would call into Python once per row per keystroke, which
-    at 10,000 members costs more than the whole search. `members` are the rows shown.
+    At 10,000 members every per-row Python call per keystroke counts. So the search keys and
+    the shown texts are computed once per load (texts lazily, as rows are painted); a change of
+    the search text is one pass over precomputed keys (typing on narrows the rows already
+    shown), then a model reset. Sorting by a header is `sort()` here: a QSortFilterProxyModel
+    would rebuild its mapping over all rows on every reset and add three Python calls
+    (index → rowCount, columnCount) to each of the ~2,500 data() calls of a repaint.
+    `members` are the rows shown, in the order shown.
     """
 
     (COL_NAME, COL_GENDER, COL_ETHNICITY, COL_BIRTH, COL_ID, COL_EDUCATION, COL_JOINED, COL_FULL,
      COL_PARTY_AGE, COL_YEARS, COL_GROUP, COL_STATUS, COL_POST, COL_UNIT, COL_PHONE) = range(15)
     HEADERS = ("姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "入党日期", "转正日期",
                "党龄", "入党年限", "党小组", "状态", "党内职务", "工作单位及职务", "联系电话")
+    CENTERED = frozenset({COL_GENDER, COL_PARTY_AGE, COL_YEARS})
     ROLL_CURRENT, ROLL_HISTORY, ROLL_ALL = "current", "history", "all"
 
     def __init__(self, parent=None, today: date | None = None) -> None:
@@ -48,21 +65,29 @@ class MemberTableModel(QAbstractTableModel):
         self.on_roll: list[bool] = []
         self.party_ages: list[int] = []
         self.years: list[int] = []
+        self.texts: list[tuple[str, ...] | None] = []  # the 15 shown texts of a member, made when first needed
         self.counts = (0, 0)  # (在册, 正式党员), counted once per load
+        self.order: list[int] = []  # indexes into all_members in the shown order (the service's, or a header's)
+        self.candidates: list[int] = []  # `order` less those the 党小组/类别/名册 filters hide
         self.visible: list[int] = []  # indexes into all_members of the rows shown
         self.members: list[ms.MemberInfo] = []  # the rows shown
         self.text, self.group_id, self.kind, self.roll = "", None, None, self.ROLL_CURRENT
+        self._visible_text = ""  # the search text `visible` was filtered by
 
     def load(self, members: list[ms.MemberInfo]) -> None:
+        """New rows, in the service's order (笔画 or 拼音); a header's sort is dropped."""
         self.all_members = list(members)
         self.search_keys = [f"{m.name}|{m.name_pinyin}|{m.name_initials}|{m.id_number}".lower() for m in members]
         self.on_roll = [m.on_roll for m in members]
         self.counts = (sum(self.on_roll), sum(1 for m in members if m.status == MemberStatus.FULL))
         self.party_ages = [m.party_age(self.today) for m in members]
         self.years = [m.years_since_joining(self.today) for m in members]
-        self._apply()
+        self.texts = [None] * len(members)
+        self.order = list(range(len(members)))
+        self._apply(candidates=True, force=True)
 
     def set_filter(self, *, text: str | None = None, group_id=..., kind=..., roll: str | None = None) -> None:
+        before = (self.group_id, self.kind, self.roll)
         if text is not None:
             self.text = "".join(text.split()).lower()
         if group_id is not ...:
@@ -71,22 +96,68 @@ class MemberTableModel(QAbstractTableModel):
             self.kind = kind
         if roll is not None:
             self.roll = roll
-        self._apply()
+        self._apply(candidates=(self.group_id, self.kind, self.roll) != before)
 
-    def _apply(self) -> None:
-        text, group_id, kind = self.text, self.group_id, self.kind
-        current, history = self.roll == self.ROLL_CURRENT, self.roll == self.ROLL_HISTORY
-        everyone = self.all_members
-        visible = [
-            i for i, (m, key, on) in enumerate(zip(everyone, self.search_keys, self.on_roll))
-            if not (current and not on) and not (history and on)
-            and (group_id is None or m.group_id == group_id) and (kind is None or m.status == kind)
-            and (not text or text in key)
-        ]
+    def _filter(self, candidates: bool) -> list[int]:
+        """The rows to show; `candidates`: the 党小组/类别/名册 filters or the order changed."""
+        if candidates:
+            group_id, kind = self.group_id, self.kind
+            current, history = self.roll == self.ROLL_CURRENT, self.roll == self.ROLL_HISTORY
+            everyone, on_roll = self.all_members, self.on_roll
+            self.candidates = [
+                i for i in self.order
+                if not (current and not on_roll[i]) and not (history and on_roll[i])
+                and (group_id is None or everyone[i].group_id == group_id)
+                and (kind is None or everyone[i].status == kind)
+            ]
+        text, keys = self.text, self.search_keys
+        if not text:
+            return self.candidates
+        # typing on (text extends what is shown): only the rows shown now can still match
+        pool = self.visible if not candidates and self._visible_text and self._visible_text in text else self.candidates
+        return [i for i in pool if text in keys[i]]
+
+    def _apply(self, candidates: bool = False, force: bool = False) -> None:
+        visible = self._filter(candidates)
+        self._visible_text = self.text
+        if not force and visible == self.visible:
+            self.visible = visible
+            return  # the same rows: nothing to redraw, and the selection stays
         self.beginResetModel()
         self.visible = visible
-        self.members = [everyone[i] for i in visible]
+        self.members = list(map(self.all_members.__getitem__, visible))
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """A header was clicked (column -1: back to the service's order). Stable, like the
+        proxy's: equal values keep the service's order; 姓名 sorts by that order itself."""
+        n = len(self.all_members)
+        if 0 <= column < len(self.HEADERS) and column != self.COL_NAME:
+            keys = self._sort_keys(column)
+            new = sorted(range(n), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        else:
+            new = list(range(n))
+            if column == self.COL_NAME and order == Qt.SortOrder.DescendingOrder:
+                new.reverse()
+        if new == self.order:
+            return
+        self.layoutAboutToBeChanged.emit()  # (PySide 6.12 crashes when given the parents and a hint)
+        persistent = self.persistentIndexList()  # the selection and the current row
+        kept = [(self.visible[p.row()], p.column()) for p in persistent]
+        self.order = new
+        self.visible = self._filter(candidates=True)  # same rows, new order
+        self.members = list(map(self.all_members.__getitem__, self.visible))
+        row_of = {i: r for r, i in enumerate(self.visible)}
+        self.changePersistentIndexList(persistent, [self.index(row_of[i], c) for i, c in kept])
+        self.layoutChanged.emit()
+
+    def _sort_keys(self, column: int) -> list:
+        if column == self.COL_PARTY_AGE:
+            return self.party_ages
+        if column == self.COL_YEARS:
+            return self.years
+        texts, row = self.texts, self._row_texts
+        return [(texts[i] or row(i))[column] for i in range(len(self.all_members))]
 
     def row_of(self, member_id: int) -> int | None:
         """The shown row of a member, or None if a filter hides them."""
@@ -99,7 +170,7 @@ class MemberTableModel(QAbstractTableModel):
         return next((m for m in self.all_members if m.id == member_id), None)
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.members)
+        return 0 if parent.isValid() else len(self.visible)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -109,70 +180,36 @@ class MemberTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        if role not in _ANSWERED:  # most of the roles a delegate asks for
             return None
-        row, col = index.row(), index.column()
-        m = self.members[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(m, row, col)
-        if role == SORT_ROLE:
-            if col == self.COL_NAME:
-                return row  # the service's order (笔画 or 拼音)
-            if col == self.COL_PARTY_AGE:
-                return self.party_ages[self.visible[row]]
-            if col == self.COL_YEARS:
-                return self.years[self.visible[row]]
-            return self._text(m, row, col)
-        if role == Qt.ItemDataRole.ForegroundRole and not m.on_roll:
-            return HISTORY_BRUSH
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_GENDER, self.COL_PARTY_AGE, self.COL_YEARS):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and not m.on_roll:
+        row = index.row()
+        if row < 0:
+            return None
+        i = self.visible[row]
+        if role == _DISPLAY:
+            return (self.texts[i] or self._row_texts(i))[index.column()]
+        if role == _FOREGROUND:
+            return None if self.on_roll[i] else HISTORY_BRUSH
+        if role == _ALIGNMENT:
+            return _CENTER if index.column() in self.CENTERED else None
+        if not self.on_roll[i]:  # the tooltip
+            m = self.all_members[i]
             since = m.status_since.isoformat() if m.status_since else ""
             return f"{m.status.label}（{since}）"
         return None
 
-    def _text(self, m: ms.MemberInfo, row: int, col: int) -> str:
-        if col == self.COL_NAME:
-            return m.name
-        if col == self.COL_GENDER:
-            return m.gender.label if m.gender else ""
-        if col == self.COL_ETHNICITY:
-            return m.ethnicity
-        if col == self.COL_BIRTH:
-            return m.birth_date.isoformat() if m.birth_date else ""
-        if col == self.COL_ID:
-            return m.id_number
-        if col == self.COL_EDUCATION:
-            return m.education
-        if col == self.COL_JOINED:
-            return m.joined_on.isoformat() if m.joined_on else ""
-        if col == self.COL_FULL:
-            return m.full_member_on.isoformat() if m.full_member_on else ""
-        if col == self.COL_PARTY_AGE:
-            return str(self.party_ages[self.visible[row]]) if m.full_member_on else "预备期"
-        if col == self.COL_YEARS:
-            return str(self.years[self.visible[row]])
-        if col == self.COL_GROUP:
-            return m.group
-        if col == self.COL_STATUS:
-            return m.status.label
-        if col == self.COL_POST:
-            return m.party_post
-        if col == self.COL_UNIT:
-            return m.work_unit
-        if col == self.COL_PHONE:
-            return m.phone
-        return ""
-
-
-class MemberSortProxy(QSortFilterProxyModel):
-    """Sorting when a column header is clicked (党龄 as a number); filtering is the model's."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+    def _row_texts(self, i: int) -> tuple[str, ...]:
+        m = self.all_members[i]
+        iso = lambda d: d.isoformat() if d else ""
+        texts = (
+            m.name, m.gender.label if m.gender else "", m.ethnicity, iso(m.birth_date), m.id_number,
+            m.education, iso(m.joined_on), iso(m.full_member_on),
+            str(self.party_ages[i]) if m.full_member_on else "预备期", str(self.years[i]),
+            m.group, m.status.label, m.party_post, m.work_unit, m.phone,
+        )
+        self.texts[i] = texts
+        return texts
 
 
 class MembersPage(Page):
@@ -212,15 +249,15 @@ class MembersPage(Page):
             filters.addWidget(combo)
 
         self.model = MemberTableModel(self, self.today)
-        self.proxy = MemberSortProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        # every row one height: the view places rows by arithmetic, never asks for a row's size
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(False)
@@ -288,8 +325,7 @@ class MembersPage(Page):
         self.ctx.lane.submit(job, self._loaded, self._failed)
 
     def _loaded(self, members: list) -> None:
-        self.model.load(members)
-        self.proxy.sort(-1)  # keep the service's order until a header is clicked
+        self.model.load(members)  # in the service's order until a header is clicked
         self._update_counts()
         self._update_buttons()
         if self._pending_ref is not None:
@@ -322,12 +358,12 @@ class MembersPage(Page):
         on_roll, full = self.model.counts  # counted once per load, not per keystroke
         total = len(self.model.all_members)
         self.count_label.setText(f"在册 {on_roll} 人（正式党员 {full} 人，预备党员 {on_roll - full} 人），"
-                                 f"历史 {total - on_roll} 人；当前显示 {self.proxy.rowCount()} 人。")
+                                 f"历史 {total - on_roll} 人；当前显示 {self.model.rowCount()} 人。")
 
     # -------------------------------------------------------------- selection
 
     def selected(self) -> list[ms.MemberInfo]:
-        rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.members[r] for r in rows]
 
     def _update_buttons(self) -> None:
@@ -348,9 +384,8 @@ class MembersPage(Page):
             if not member.on_roll:
                 self.roll_combo.setCurrentIndex(self.roll_combo.findData(MemberTableModel.ROLL_ALL))
         row = self.model.row_of(member_id)
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.selectRow(proxy_index.row())
-        self.view.scrollTo(proxy_index)
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
         return True
 
     def open_ref(self, ref) -> None:
