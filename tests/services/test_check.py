@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from dangjian_desktop.core.dates import add_months
 from dangjian_desktop.db import models as m
 from dangjian_desktop.services import check, meetings, settings
 from dangjian_desktop.services.birthdays import ON_ROLL
@@ -90,3 +91,59 @@ def test_status_on_takes_the_last_change_by_date_then_id():
     unsaved = member((None, St.FULL, date(2024, 5, 1)), (None, St.DECEASED, date(2024, 5, 1)))
     assert meetings.status_on(unsaved, date(2024, 6, 1)) is St.FULL  # no ids: the first of the day, as before
     assert meetings.status_on(member(joined=date(2025, 1, 1)), date(2024, 6, 1)) is None
+
+
+def test_development_findings_are_those_of_every_applicants_own_file(demo_db):
+    """The provider skips files closed on the day (终止培养, or 转正/取消资格 decided by then) without reading
+    their steps: what it reports must still be what the rules say about every applicant, file by file."""
+    from sqlalchemy.orm import selectinload
+
+    from dangjian_desktop.core import development_rules as dr
+    from dangjian_desktop.core.glossary import ApplicantStatus
+    from dangjian_desktop.services import development
+
+    with demo_db.transaction() as s:  # one file of each kind that closes, with its steps kept
+        active = s.scalars(select(m.Applicant).where(m.Applicant.status == ApplicantStatus.ACTIVE)
+                           .order_by(m.Applicant.id)).all()
+        active[0].status = ApplicantStatus.STOPPED
+        active[1].status = ApplicantStatus.CANCELLED  # without step 24: not closed
+    with demo_db.session() as s:
+        applicants = s.scalars(select(m.Applicant).options(selectinload(m.Applicant.steps),
+                                                           selectinload(m.Applicant.reviews))).all()
+        statuses = {a.status for a in applicants}
+        assert {ApplicantStatus.ACTIVE, ApplicantStatus.STOPPED, ApplicantStatus.CANCELLED} <= statuses
+        members = development._members_for(s, applicants)
+        for as_of in (date(2024, 3, 1), date(2025, 9, 30), TODAY):
+            ctx = _context(demo_db, s)
+            ctx.as_of = as_of
+            provided = sorted(repr(f) for f in development.check_provider(s, ctx))
+            every = sorted(repr(f) for a in applicants for f in dr.findings(development._facts(a, members), as_of))
+            assert provided == every
+            assert provided or as_of < TODAY
+
+
+def test_inactive_members_last_attended_is_the_latest_meeting_each_attended(demo_db):
+    """MEMBER-INACTIVE-6M looks up each member's last meeting with a subquery per member; the findings must be
+    those of the last dates `attendance_by_member` counts (MAX over all the branch's meetings attended)."""
+    from dangjian_desktop.core import meetings as core
+
+    with demo_db.session() as s:
+        ctx = _context(demo_db, s)
+        (branch_id,) = ctx.branch_ids
+        start = meetings._records_start(s, branch_id)
+        for as_of in (date(2024, 8, 31), date(2025, 12, 1), TODAY):
+            ctx = _context(demo_db, s)
+            ctx.as_of = as_of
+            found = {(f.subject, f.severity, f.date, f.message)
+                     for f in meetings.inactive_members(s, ctx)}
+            expected = set()
+            last = {a.member_id: a.last_attended for a in meetings.attendance_by_member(demo_db, branch_id, start, as_of)}
+            for mem, _ in meetings._members_on(s, branch_id, as_of):
+                counts_from = max(d for d in (mem.joined_on, start) if d is not None)
+                due, overdue = (int(ctx.param(core.INACTIVE_RULE, k)) for k in ("due_months", "overdue_months"))
+                gap = core.inactivity(last.get(mem.id), counts_from, as_of, due, overdue)
+                if gap is not None:
+                    expected.add((mem.name, gap.severity, add_months(gap.since, overdue)))
+            assert {f[:3] for f in found} == expected
+            assert len(found) == len(expected)
+        assert found and any("最近一次参加是" in f[3] for f in found)
