@@ -183,15 +183,17 @@ def outcome_of(facts: ApplicantFacts) -> ProbationOutcome | None:
 
 
 def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any] | None = None,
-                    *, look_ahead: bool = True) -> list[Violation]:
+                    *, look_ahead: bool = True, order: bool = True) -> list[Violation]:
     """What recording step `no` as it stands in `facts` would break. Empty when it may be saved.
     `look_ahead` also compares the date with later steps (off when every step is checked in turn,
-    so that one inversion is reported once)."""
+    so that one inversion is reported once). `order=False` skips the comparison of dates (DEV-ORDER)
+    for a caller that knows no step is out of order."""
     s = facts.steps.get(no)
     if s is None or s.done_on is None:
         return []
     out: list[Violation] = []
-    out += _order(facts, no, look_ahead)
+    if order:
+        out += _order(facts, no, look_ahead)
     check = _CHECKS.get(no)
     if check is not None:
         out += check(facts, s, overrides)
@@ -201,8 +203,13 @@ def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any]
 def all_violations(facts: ApplicantFacts, overrides: Mapping[str, Any] | None = None) -> list[Violation]:
     """Every recorded step checked as if entered now (used for imports and for `check`)."""
     out: list[Violation] = []
+    latest = None  # the latest date of the steps so far: DEV-ORDER can only object to a step dated before it
     for no in sorted(facts.steps):
-        out += step_violations(facts, no, overrides, look_ahead=False)
+        done_on = facts.steps[no].done_on
+        inverted = done_on is not None and latest is not None and latest > done_on
+        out += step_violations(facts, no, overrides, look_ahead=False, order=inverted)
+        if done_on is not None and (latest is None or done_on > latest):
+            latest = done_on
     return out
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from sqlalchemy import Text, func, select, type_coerce
+from sqlalchemy import Text, and_, func, not_, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import development_rules as dr
@@ -766,7 +766,13 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
     """All DEV-* and PROBATION-END findings for the branches of a `check`, as of its date.
     Reads plain rows (four queries in all, no ORM objects): a 党委 has thousands of applicants."""
     A, S, R, M = m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Member
-    in_scope = A.branch_id.in_(ctx.branch_ids)
+    finished = (ApplicantStatus.COMPLETED, ApplicantStatus.CANCELLED)
+    # a file closed on the day (终止培养, or 转正/取消资格 decided at step 24 by then) has no findings
+    # (`dr.findings` returns at once): its steps and reviews are not read
+    closed = or_(A.status == ApplicantStatus.STOPPED,
+                 and_(A.status.in_(finished), A.id.in_(select(S.applicant_id).where(
+                     S.step_no == FULL_MEMBERSHIP_APPROVAL_STEP, S.done_on <= ctx.as_of))))
+    in_scope = and_(A.branch_id.in_(ctx.branch_ids), not_(closed))
     conn = s.connection()  # plain Core rows: the ORM's result layer costs more than the query here
     applicants = conn.execute(
         select(A.id, A.branch_id, A.name, A.birth_date, A.rule_catalog_version, A.leaves_unit_on,
@@ -794,7 +800,6 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
     if others:
         members.update((r.id, r) for r in conn.execute(
             select(M.id, M.status, M.status_since, M.full_member_on, M.joined_on).where(M.id.in_(others))).all())
-    finished = (ApplicantStatus.COMPLETED, ApplicantStatus.CANCELLED)
     for aid, branch_id, name, birth_date, version, leaves_on, extension, status in applicants:
         facts = dr.ApplicantFacts(
             name=name, birth_date=birth_date, catalog_version=version,

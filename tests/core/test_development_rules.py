@@ -62,6 +62,23 @@ def test_a_step_dated_before_the_previous_one_is_refused_same_day_is_fine():
     assert "DEV-ORDER" in rules_of(facts({1: date(2025, 3, 10), 2: date(2025, 3, 5)}), 1)
 
 
+def test_all_violations_reports_each_inversion_once_as_every_step_checked_in_turn_would():
+    d = date(2025, 3, 1)
+    cases = [
+        {1: d, 2: d, 3: d + timedelta(days=40)},  # in order (same day is fine)
+        {1: d, 2: d - timedelta(days=1), 3: d + timedelta(days=40)},  # 2 before 1
+        {1: d + timedelta(days=50), 2: d, 3: d + timedelta(days=10), 5: d + timedelta(days=60)},  # 2 and 3 before 1
+        {1: d, 2: None, 3: d - timedelta(days=5), 4: d + timedelta(days=3)},  # a step without a date
+        {3: d, 1: d + timedelta(days=3), 2: d + timedelta(days=1)},  # entered out of order
+    ]
+    for steps in cases:
+        f = facts({no: dr.StepFact(no, day) for no, day in steps.items()})
+        every = [v for no in sorted(f.steps) for v in dr.step_violations(f, no, look_ahead=False)]
+        assert dr.all_violations(f) == every
+    assert [v.step_no for v in dr.all_violations(facts(cases[2]))
+            if v.rule == "DEV-ORDER"] == [2, 3]
+
+
 # ---------------------------------------------------------------- DEV-TALK-1M (30th vs 31st day)
 
 
