@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 from dangjian_desktop.core.dates import add_months
@@ -147,3 +148,34 @@ def test_inactive_members_last_attended_is_the_latest_meeting_each_attended(demo
             assert {f[:3] for f in found} == expected
             assert len(found) == len(expected)
         assert found and any("最近一次参加是" in f[3] for f in found)
+
+
+def test_the_collector_is_paused_during_a_check_and_left_as_it_was(demo_db, monkeypatch):
+    import gc
+
+    seen = []
+    original = check._providers
+
+    def providers():
+        return [lambda s, ctx: seen.append(gc.isenabled()) or []] + original()
+
+    monkeypatch.setattr(check, "_providers", providers)
+    assert gc.isenabled()
+    run_check(demo_db, None, TODAY)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        run_check(demo_db, None, TODAY)
+        assert not gc.isenabled()  # whoever turned it off keeps it off
+    finally:
+        gc.enable()
+    # two checks overlapping (threads): the collector resumes when the second one ends, not the first
+    with check._cyclic_gc_paused():
+        with check._cyclic_gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    monkeypatch.setattr(check, "_providers", lambda: [lambda s, ctx: 1 / 0])  # and after a provider fails
+    with pytest.raises(ZeroDivisionError):
+        run_check(demo_db, None, TODAY)
+    assert gc.isenabled()
