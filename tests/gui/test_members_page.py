@@ -287,3 +287,24 @@ def test_double_click_opens_the_member_shown_in_that_row(qtbot, page, asker, mon
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert [m.name for m in opened] == [shown_names(page)[2]]
+
+
+def test_a_larger_font_widens_the_columns_so_id_numbers_and_dates_show_whole(qtbot, demo_db, make_window):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    app = QApplication.instance()
+    before = app.font()
+    big = QFont(before)
+    big.setPointSizeF(before.pointSizeF() * 2)
+    app.setFont(big)
+    try:
+        window = make_window(demo_db)
+        page = window.show_page("members")
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+        metrics = QFontMetrics(page.view.font())
+        assert metrics.horizontalAdvance("0000-00-00") > 1.5 * QFontMetrics(before).horizontalAdvance("0000-00-00")
+        for col in (page.model.COL_NAME, page.model.COL_BIRTH, page.model.COL_ID, page.model.COL_JOINED):
+            widest = max(metrics.horizontalAdvance(text) for text in shown_column(page, col))
+            assert page.view.columnWidth(col) > widest + 6, page.model.HEADERS[col]
+    finally:
+        app.setFont(before)

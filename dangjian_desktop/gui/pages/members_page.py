@@ -268,8 +268,14 @@ class MembersPage(Page):
                   MemberTableModel.COL_JOINED: 92, MemberTableModel.COL_FULL: 92, MemberTableModel.COL_PARTY_AGE: 52,
                   MemberTableModel.COL_YEARS: 64, MemberTableModel.COL_GROUP: 90, MemberTableModel.COL_STATUS: 76,
                   MemberTableModel.COL_POST: 90, MemberTableModel.COL_UNIT: 160}
+        # widths fit 10-pt text; a larger font widens the columns whose text must show whole. Measured
+        # once here: ResizeToContents would measure the rows again on every keystroke of the search.
+        metrics, pad = self.view.fontMetrics(), 16
+        whole = {MemberTableModel.COL_NAME: "欧阳某某", MemberTableModel.COL_BIRTH: "0000-00-00",
+                 MemberTableModel.COL_ID: "00000000000000000X", MemberTableModel.COL_JOINED: "0000-00-00",
+                 MemberTableModel.COL_FULL: "0000-00-00"}
         for col, w in widths.items():
-            self.view.setColumnWidth(col, w)
+            self.view.setColumnWidth(col, max(w, metrics.horizontalAdvance(whole.get(col, "")) + pad))
 
         self.add_button = QPushButton("新增党员", self)
         self.edit_button = QPushButton("编辑", self)
