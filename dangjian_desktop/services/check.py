@@ -83,9 +83,16 @@ class CheckContext:
     overrides: dict[str, Any] = field(default_factory=dict)
     branch_names: dict[int, str] = field(default_factory=dict)
     _roster: Roster | None = field(default=None, repr=False)
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def param(self, rule_id: str, key: str) -> Any:
         return rules.param_value(rule_id, key, self.overrides)
+
+    def shared(self, key: str, make: Callable[[], Any]) -> Any:
+        """Something more than one provider needs, made by the first that asks, once per check."""
+        if key not in self._shared:
+            self._shared[key] = make()
+        return self._shared[key]
 
     def roster(self, s: Session) -> Roster:
         """The people of the branches being checked, shared by every provider of one `check`."""

@@ -770,7 +770,32 @@ def _records_start(s: Session, branch_id: int) -> date | None:
     return start
 
 
-def _branch_meetings(s: Session, branch_id: int, year: int | None = None) -> _BranchMeetings:
+def _records_starts(s: Session, ctx) -> dict[int, date | None]:
+    """`_records_start` of every branch of a check, in two queries, worked out once per check
+    (MEET-* and MEMBER-INACTIVE-6M both need it)."""
+    def make() -> dict[int, date | None]:
+        conn = s.connection()
+        firsts = dict(conn.execute(select(m.Meeting.branch_id, func.min(m.Meeting.held_on))
+                                   .where(m.Meeting.branch_id.in_(ctx.branch_ids))
+                                   .group_by(m.Meeting.branch_id)).tuples().all())
+        starts: dict[int, date | None] = {}
+        for bid, established, created_at in conn.execute(
+                select(m.Branch.id, m.Branch.established_on, m.Branch.created_at)
+                .where(m.Branch.id.in_(ctx.branch_ids))).all():
+            first = firsts.get(bid)
+            start = core.records_start(established or None, [first] if first else [])
+            if start is None and created_at is not None:
+                start = created_at.date()
+            starts[bid] = start
+        return starts
+
+    return ctx.shared("meetings.records_start", make)
+
+
+_UNKNOWN = object()
+
+
+def _branch_meetings(s: Session, branch_id: int, year: int | None = None, start=_UNKNOWN) -> _BranchMeetings:
     """Meeting dates by type and 党小组 (of one year if given) and where each organisation's records start."""
     dates: dict[MeetingType, list[date]] = defaultdict(list)
     group_dates: dict[int, list[date]] = defaultdict(list)
@@ -785,7 +810,8 @@ def _branch_meetings(s: Session, branch_id: int, year: int | None = None) -> _Br
         select(m.Meeting.group_id, func.min(m.Meeting.held_on))
         .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP, m.Meeting.group_id.is_not(None))
         .group_by(m.Meeting.group_id)).tuples().all())
-    start = _records_start(s, branch_id)
+    if start is _UNKNOWN:
+        start = _records_start(s, branch_id)
     groups = []
     for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id == branch_id)
                        .order_by(m.PartyGroup.sort_order, m.PartyGroup.id)):
@@ -853,8 +879,9 @@ def year_counts(db: Database, branch_id: int, year: int, as_of: date | None = No
 
 def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
     """MEET-*: one finding per missing period (per 党小组 for group meetings), and the current period when due."""
+    starts = _records_starts(s, ctx)
     for branch_id in ctx.branch_ids:
-        data = _branch_meetings(s, branch_id)
+        data = _branch_meetings(s, branch_id, start=starts.get(branch_id))
         if data.start is None:
             continue
         for mtype in MeetingType:
@@ -891,8 +918,9 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
     overdue_months = int(ctx.param(core.INACTIVE_RULE, "overdue_months"))
     rule = rules.rule(core.INACTIVE_RULE)
     recent_from = add_months(ctx.as_of, -2)
+    starts = _records_starts(s, ctx)
     for branch_id in ctx.branch_ids:
-        start = _records_start(s, branch_id)
+        start = starts.get(branch_id)
         if start is None:
             continue
         roster = _roster_on(ctx.roster(s).of_branch(branch_id), ctx.as_of)

@@ -179,3 +179,16 @@ def test_the_collector_is_paused_during_a_check_and_left_as_it_was(demo_db, monk
     with pytest.raises(ZeroDivisionError):
         run_check(demo_db, None, TODAY)
     assert gc.isenabled()
+
+
+def test_records_start_of_every_branch_at_once_is_each_branchs_own(demo_db):
+    from dangjian_desktop.services.branches import create_branch
+
+    create_branch(demo_db, "第二党支部", "某某党委")  # no meetings yet: where it was entered here
+    with demo_db.session() as s:
+        ctx = _context(demo_db, s)
+        assert len(ctx.branch_ids) == 2
+        starts = meetings._records_starts(s, ctx)
+        assert starts == {b: meetings._records_start(s, b) for b in ctx.branch_ids}
+        assert all(starts.values())
+        assert meetings._records_starts(s, ctx) is starts  # once per check
