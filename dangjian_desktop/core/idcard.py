@@ -52,6 +52,7 @@ def problem(number: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # check reads every member's number each time (IdInfo is immutable; errors are not kept)
 def parse(number: str) -> IdInfo:
     """Birth date and sex encoded in a valid ID number; raises ValueError with the reason."""
     why = problem(number)

@@ -19,6 +19,13 @@ def test_lowercase_x_and_spaces_are_normalised():
     assert idcard.is_valid(" 11010519491231002x ")
 
 
+def test_parse_remembers_good_numbers_and_refuses_bad_ones_every_time():
+    assert idcard.parse(VALID) is idcard.parse(VALID)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="校验位"):
+            idcard.parse("110105194912310021")
+
+
 @pytest.mark.parametrize("number, fragment", [
     ("110105194912310021", "校验位"),
     ("11010519491231002", "18位"),
