@@ -251,6 +251,9 @@ class MembersPage(Page):
         self.model = MemberTableModel(self, self.today)
         self.view = QTableView(self)
         self.view.setModel(self.model)
+        # after a reset (each keystroke of the search) lay the table out at once: left to the view's
+        # zero timer, the layout comes after the first paint and the table is painted twice
+        self.model.modelReset.connect(self.view.doItemsLayout)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
