@@ -245,7 +245,10 @@ def test_typing_on_and_back_finds_by_initials_full_pinyin_and_id_digits(qtbot, p
 def test_header_click_sorts_and_the_search_and_selection_keep_the_order(qtbot, page, typist):
     model, col = page.model, page.model.COL_BIRTH
     service_order, unsorted = shown_names(page), shown_column(page, col)
+    header = page.view.horizontalHeader()
+    assert not header.isSortIndicatorShown()  # 姓氏笔画 is no column's order: no arrow
     click_header(qtbot, page, col)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == col
     births = shown_column(page, col)
     assert births == sorted(unsorted) and births != unsorted
     click_header(qtbot, page, col)

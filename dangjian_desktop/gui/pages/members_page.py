@@ -263,7 +263,10 @@ class MembersPage(Page):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicatorShown(False)
+        # no arrow at first (the order is 姓氏笔画, no column's); once a header is clicked, show which
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(lambda _section: header.setSortIndicatorShown(True))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         widths = {MemberTableModel.COL_NAME: 80, MemberTableModel.COL_GENDER: 44, MemberTableModel.COL_ETHNICITY: 56,
