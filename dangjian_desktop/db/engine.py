@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
-from dangjian_desktop.errors import DatabaseDamaged, DatabaseError, DatabaseMissing, DatabaseTooNew
+from dangjian_desktop.db.filecheck import SQLITE_HEADER, check_file, integrity_problem  # noqa: F401 - re-exported
+from dangjian_desktop.errors import DatabaseError, DatabaseMissing, DatabaseTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def alembic_config(connection=None) -> Config:
@@ -179,39 +179,6 @@ def files_dir_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}-文件")
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if path.stat().st_size == 0:
-        return
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise DatabaseError(f"文件“{path}”不是本程序的数据库（也可能已损坏），未做任何改动。")
-
-
-def integrity_problem(path: Path, *, full: bool = False) -> str | None:
-    """None if SQLite's quick (or full) integrity check passes, else what it found, in short."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
-        try:
-            rows = con.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        return str(exc)
-    found = [str(r[0]) for r in rows]
-    return None if found == ["ok"] else "；".join(found[:3])
-
-
-def _check_integrity(path: Path) -> None:
-    if path.stat().st_size == 0:
-        return
-    problem = integrity_problem(path)
-    if problem is not None:
-        log.info("integrity check failed for %s: %s", path, problem)  # info: the CLI prints only the message
-        raise DatabaseDamaged(f"数据库文件“{path}”已损坏或不完整，未做任何改动。可以从最近一次完好的备份恢复"
-                              f"（设置 → 数据安全，或 dangjian restore 备份文件）。技术信息：{problem}")
-
-
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if "alembic_version" not in inspect(conn).get_table_names():
@@ -222,8 +189,11 @@ def _current_revision(engine: Engine) -> str | None:
     return versions[0] if versions else None
 
 
-def open_database(target: str | Path, *, create: bool = False) -> Database:
+def open_database(target: str | Path, *, create: bool = False, checked: bool = False) -> Database:
     """Open (and if needed create or upgrade) a database file or server URL.
+
+    `checked`: the caller has just made filecheck.check_file on the file (the GUI does it while
+    this module is still being imported), so it is not made a second time.
 
     Before an upgrade the file is copied to the backups folder; the upgrade runs in one
     transaction, so a failure leaves the original as it was. A database written by a newer
@@ -240,9 +210,8 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             if not create:
                 raise DatabaseMissing(f"数据库文件“{path}”不存在。请先用 init 或 demo 命令创建，或检查路径。")
             path.parent.mkdir(parents=True, exist_ok=True)
-        else:
-            _check_sqlite_file(path)
-            _check_integrity(path)
+        elif not checked:
+            check_file(path)
         url, files = sqlite_url(path), files_dir_for(path)
     engine = make_engine(url)
     try:

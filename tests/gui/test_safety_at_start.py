@@ -147,3 +147,14 @@ def test_no_lock_without_a_password(qtbot, make_window, demo_db):
     lock.last_input = time.monotonic() - 24 * 3600
     lock.check()
     assert not lock.locked
+
+
+def test_a_file_that_is_not_a_database_is_named_and_left_alone(qtbot, workdir, asker, start_app):
+    path = workdir / "花名册.db"
+    path.write_bytes("这是一份 Excel 另存的文字，不是数据库".encode("utf-8") * 100)
+    before = path.read_bytes()
+    c = Controller(UserConfig(), asker)
+    assert start_app(c, str(path)) == (True, False)
+    assert asker.messages[-1][0] == "error" and "不是本程序的数据库" in asker.messages[-1][2]
+    assert path.read_bytes() == before and c.window is None
+    _close(qtbot, c)
