@@ -9,13 +9,14 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import BirthdayObservance
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
 from dangjian_desktop.gui.pages.base import Page
@@ -170,12 +171,10 @@ class BirthdaysPage(Page):
         self.month_combo.setCurrentIndex(self.today.month - 1)
         self.summary = QLabel(self)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("查看：", self))
-        top.addWidget(self.mode_combo)
-        top.addWidget(self.year_spin)
-        top.addWidget(self.month_combo)
-        top.addWidget(self.summary, 1)
+        top = FlowLayout()  # the summary goes onto a second line on a small screen (150 %)
+        top.add_group(QLabel("查看：", self), self.mode_combo, self.year_spin, self.month_combo)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.summary)
 
         self.model = BirthdayModel(self)
         self.view = _table(self, self.model)
@@ -184,10 +183,10 @@ class BirthdaysPage(Page):
         self.cards_button = QPushButton("为所选党员制作贺卡…", self)
         self.export_button = QPushButton("导出全年政治生日表…", self)
         self.all_cards_button = QPushButton("全年贺卡…", self)
-        actions = QHBoxLayout()
+        actions = FlowLayout(align_right=True)
         actions.addWidget(self.record_button)
         actions.addWidget(self.cards_button)
-        actions.addStretch(1)
+        actions.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
         actions.addWidget(self.all_cards_button)
         actions.addWidget(self.export_button)
         birthdays_tab = QWidget(self)

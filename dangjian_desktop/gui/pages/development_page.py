@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListView,
-    QPushButton, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
+    QPushButton, QSizePolicy, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import development as dev
@@ -270,6 +271,13 @@ class ReviewsModel(RowsModel):
         return (cn(r.done_on), r.kind_label, r.reviewer, r.content)[index.column()]
 
 
+def _hint(text: str, parent) -> QLabel:
+    """A note beside buttons: wraps rather than widening the window."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
 def _table(parent, model) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
@@ -310,10 +318,9 @@ class PersonView(QWidget):
         self.edit_button_info.clicked.connect(self.edit_particulars)
         self.stop_button = QPushButton("终止培养…", self)
         self.stop_button.clicked.connect(self.stop)
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addWidget(self.title)
-        top.addStretch(1)
+        top = FlowLayout(align_right=True)  # the buttons go onto a second line on a small screen
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top.add_group(self.back_button, self.title)
         top.addWidget(self.record_button)
         top.addWidget(self.export_button)
         top.addWidget(self.edit_button_info)
@@ -340,7 +347,7 @@ class PersonView(QWidget):
         sl = QVBoxLayout(steps_tab)
         sl.addWidget(self.timeline, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel("双击一行记录或修改该步骤；日期、人员和表决票数按规则检查。", steps_tab), 1)
+        row.addWidget(_hint("双击一行记录或修改该步骤；日期、人员和表决票数按规则检查。", steps_tab), 1)
         row.addWidget(self.clear_button)
         row.addWidget(self.edit_button)
         sl.addLayout(row)
@@ -355,7 +362,7 @@ class PersonView(QWidget):
         rl = QVBoxLayout(reviews_tab)
         rl.addWidget(self.reviews, 1)
         rrow = QHBoxLayout()
-        rrow.addWidget(QLabel("入党积极分子和预备党员每半年考察一次（DEV-REVIEW-6M）。", reviews_tab), 1)
+        rrow.addWidget(_hint("入党积极分子和预备党员每半年考察一次（DEV-REVIEW-6M）。", reviews_tab), 1)
         rrow.addWidget(self.remove_review_button)
         rrow.addWidget(self.add_review_button)
         rl.addLayout(rrow)
@@ -557,13 +564,14 @@ class DevelopmentPage(Page):
         self.summary = QLabel(self)
         legend = QLabel("<span style='background:#f8d7da'>　红色　</span> 已逾期　"
                         "<span style='background:#fff3cd'>　黄色　</span> 30天内到期", self)
-        bar = QHBoxLayout()
+        bar = FlowLayout(align_right=True)  # one line at 100 %, the legend on a second on a small screen
         bar.addWidget(self.new_button)
         bar.addWidget(self.import_button)
         bar.addWidget(self.ledger_button)
+        self.closed_check.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         bar.addWidget(self.closed_check)
-        bar.addStretch(1)
         bar.addWidget(legend)
+        self.summary.setWordWrap(True)
 
         self.columns: list[StageColumn] = []
         board = QWidget(self)

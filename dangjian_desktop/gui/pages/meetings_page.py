@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QPushButton,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from dangjian_desktop.core import meetings as core
@@ -18,6 +18,7 @@ from dangjian_desktop.core.dates import Period
 from dangjian_desktop.core.glossary import MeetingState, MeetingType
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.meeting_editor import MeetingEditorDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.worker import Job, delayed_progress
@@ -188,13 +189,12 @@ class MeetingsPage(Page):
         self.search_button = QPushButton("搜索", w)
         self.search_button.clicked.connect(self.load_list)
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # one line at 100 %, two on a small screen at 150 %
         for label, widget in (("年份：", self.year_combo), ("季度：", self.quarter_combo), ("月份：", self.month_combo),
                               ("类型：", self.type_combo)):
-            filters.addWidget(QLabel(label, w))
-            filters.addWidget(widget)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.search_button)
+            filters.add_group(QLabel(label, w), widget)
+        self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().horizontalAdvance("搜索主题、议题和记录内容"))
+        filters.add_group(self.search_edit, self.search_button)
 
         self.list_model = MeetingListModel(self)
         self.list_view = _table(w)
@@ -223,9 +223,9 @@ class MeetingsPage(Page):
         self.import_button.clicked.connect(self._import)
         self.delete_button = QPushButton("删除", w)
         self.delete_button.clicked.connect(self._delete_selected)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(align_right=True)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         buttons.addWidget(self.count_label)
-        buttons.addStretch(1)
         for b in (self.import_button, self.ledger_button, self.book_button, self.word_button, self.delete_button,
                   self.open_button, self.new_button):
             buttons.addWidget(b)
@@ -446,13 +446,10 @@ class MeetingsPage(Page):
         self.att_button = QPushButton("统计", w)
         self.att_button.clicked.connect(self.load_attendance)
         self.att_summary = QLabel(w)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("从", w))
-        top.addWidget(self.att_from)
-        top.addWidget(QLabel("到", w))
-        top.addWidget(self.att_to)
-        top.addWidget(self.att_button)
-        top.addWidget(self.att_summary, 1)
+        top = FlowLayout()
+        top.add_group(QLabel("从", w), self.att_from, QLabel("到", w), self.att_to, self.att_button)
+        self.att_summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.att_summary)
         self.att_model = AttendanceStatsModel(self)
         self.att_proxy = QSortFilterProxyModel(self)
         self.att_proxy.setSourceModel(self.att_model)
@@ -549,6 +546,13 @@ class MeetingsPage(Page):
         self.ctx.asker.warn(self, "无法导入", str(exc))
 
     # -------------------------------------------------------------- page API
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # 缺席及原因 takes a quarter of a narrow table (150 % display scaling) so 会议名称 keeps some room
+        super().resizeEvent(event)
+        width = self.list_view.viewport().width()
+        if width > 0:
+            self.list_view.horizontalHeader().resizeSection(MeetingListModel.COL_ABSENT, max(140, min(260, width // 4)))
 
     def refresh(self) -> None:
         self._fill_years()

@@ -9,11 +9,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget,
 )
 
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.member_editor import (
     LeaveRollDialog,
@@ -241,12 +242,11 @@ class MembersPage(Page):
         self.order_combo.addItem("按姓氏笔画", "strokes")
         self.order_combo.addItem("按拼音", "pinyin")
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
+        filters = FlowLayout()  # one line at 100 %, two on a small screen at 150 %
+        filters.addWidget(self.search)
         for label, combo in (("党小组：", self.group_combo), ("类别：", self.kind_combo),
                              ("名册：", self.roll_combo), ("排序：", self.order_combo)):
-            filters.addWidget(QLabel(label, self))
-            filters.addWidget(combo)
+            filters.add_group(QLabel(label, self), combo)
 
         self.model = MemberTableModel(self, self.today)
         self.view = QTableView(self)
@@ -291,10 +291,10 @@ class MembersPage(Page):
         self.export_button = QPushButton("导出花名册…", self)
         self.mask_check = QCheckBox("导出时隐去身份证号和电话中间几位", self)
         self.count_label = QLabel(self)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(align_right=True)
         for b in (self.add_button, self.edit_button, self.leave_button, self.delete_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.mask_check)

@@ -15,6 +15,7 @@ from dangjian_desktop import __version__, paths
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.branch_tab import BranchTab
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import ScrollingTabs
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
 from dangjian_desktop.gui.pages.data_safety import DataSafetyTab
@@ -91,7 +92,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.tabs = QTabWidget(self)
+        self.tabs = ScrollingTabs(self)  # a tab taller than a small screen (150 %) scrolls
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.tabs.addTab(self._build_general(), "程序与数据")
