@@ -179,6 +179,10 @@ def test_a_page_chosen_while_the_database_opens_is_shown_when_it_is_open(qtbot, 
     qtbot.waitUntil(lambda: bool(outcome), timeout=20000)
     assert outcome == [True] and window.ctx is controller.ctx
     assert window.stack.currentWidget() is window.pages["members"] and window.action_about.isEnabled()
+    from PySide6.QtGui import QKeySequence  # the shortcuts are set once the window has been painted
+
+    assert window.action_open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.action_quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     controller.ctx.lane.wait()
     controller.ctx.db.close()
     controller.instance.release()
