@@ -16,6 +16,7 @@ from dangjian_desktop.core.development import step as step_def
 from dangjian_desktop.core.glossary import Gender, ProbationOutcome
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
 from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
@@ -258,6 +259,12 @@ class StepDialog(QDialog):
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
         self.saved: dev.ApplicantDetail | None = None
+        # on a low screen (1366×768 at 150 %) the step's fields scroll up and down, never sideways
+        f.bodyScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        f.bodyScroll.setMinimumWidth(f.bodyWidget.minimumSizeHint().width()
+                                     + f.bodyScroll.verticalScrollBar().sizeHint().width())
+        hint = self.sizeHint()
+        fit_to_screen(self, hint.width(), hint.height())
 
     # -------------------------------------------------------------- set-up per step
 

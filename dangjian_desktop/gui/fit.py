@@ -87,7 +87,7 @@ class FlowLayout(QLayout):
     # ------------------------------------------------------------ the layout
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not i.isEmpty()]
+        return [i for i in self._items if not i.isEmpty() or i.spacerItem() is not None]
 
     def _margins(self) -> QSize:
         m = self.contentsMargins()

@@ -14,6 +14,7 @@ from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
 from dangjian_desktop.reports.minutes import minutes_html
@@ -317,7 +318,7 @@ class MeetingEditorDialog(QDialog):
         self._loading = False
         self._printer = None  # kept alive while a preview dialog uses it (Qt crashes otherwise)
         self.setWindowTitle(f"会议记录 - {self.meeting.type_label}")
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)  # smaller on 1366×768 at 150 %; the fields and tabs then scroll
 
         self.attendance = AttendanceModel(self)
         self.votes = VotesModel(self.attendance, self)

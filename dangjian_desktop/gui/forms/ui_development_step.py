@@ -17,10 +17,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
-    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListView, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
-    QVBoxLayout, QWidget)
+    QFormLayout, QFrame, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_DevelopmentStepDialog(object):
     def setupUi(self, DevelopmentStepDialog):
@@ -28,11 +28,20 @@ class Ui_DevelopmentStepDialog(object):
             DevelopmentStepDialog.setObjectName(u"DevelopmentStepDialog")
         self.mainLayout = QVBoxLayout(DevelopmentStepDialog)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.stepTitleLabel = QLabel(DevelopmentStepDialog)
+        self.bodyScroll = QScrollArea(DevelopmentStepDialog)
+        self.bodyScroll.setObjectName(u"bodyScroll")
+        self.bodyScroll.setFrameShape(QFrame.NoFrame)
+        self.bodyScroll.setWidgetResizable(True)
+        self.bodyWidget = QWidget()
+        self.bodyWidget.setObjectName(u"bodyWidget")
+        self.bodyLayout = QVBoxLayout(self.bodyWidget)
+        self.bodyLayout.setObjectName(u"bodyLayout")
+        self.bodyLayout.setContentsMargins(0, 0, 0, 0)
+        self.stepTitleLabel = QLabel(self.bodyWidget)
         self.stepTitleLabel.setObjectName(u"stepTitleLabel")
         self.stepTitleLabel.setWordWrap(True)
 
-        self.mainLayout.addWidget(self.stepTitleLabel)
+        self.bodyLayout.addWidget(self.stepTitleLabel)
 
         self.columnsLayout = QHBoxLayout()
         self.columnsLayout.setObjectName(u"columnsLayout")
@@ -40,12 +49,12 @@ class Ui_DevelopmentStepDialog(object):
         self.leftLayout.setObjectName(u"leftLayout")
         self.dateLayout = QFormLayout()
         self.dateLayout.setObjectName(u"dateLayout")
-        self.dateLabel = QLabel(DevelopmentStepDialog)
+        self.dateLabel = QLabel(self.bodyWidget)
         self.dateLabel.setObjectName(u"dateLabel")
 
         self.dateLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(DevelopmentStepDialog)
+        self.dateEdit = QDateEdit(self.bodyWidget)
         self.dateEdit.setObjectName(u"dateEdit")
         self.dateEdit.setCalendarPopup(True)
 
@@ -54,7 +63,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addLayout(self.dateLayout)
 
-        self.peopleBox = QGroupBox(DevelopmentStepDialog)
+        self.peopleBox = QGroupBox(self.bodyWidget)
         self.peopleBox.setObjectName(u"peopleBox")
         self.peopleLayout = QGridLayout(self.peopleBox)
         self.peopleLayout.setObjectName(u"peopleLayout")
@@ -100,7 +109,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addWidget(self.peopleBox)
 
-        self.reviewBox = QGroupBox(DevelopmentStepDialog)
+        self.reviewBox = QGroupBox(self.bodyWidget)
         self.reviewBox.setObjectName(u"reviewBox")
         self.reviewLayout = QFormLayout(self.reviewBox)
         self.reviewLayout.setObjectName(u"reviewLayout")
@@ -118,7 +127,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addWidget(self.reviewBox)
 
-        self.trainingBox = QGroupBox(DevelopmentStepDialog)
+        self.trainingBox = QGroupBox(self.bodyWidget)
         self.trainingBox.setObjectName(u"trainingBox")
         self.trainingLayout = QFormLayout(self.trainingBox)
         self.trainingLayout.setObjectName(u"trainingLayout")
@@ -164,7 +173,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addWidget(self.trainingBox)
 
-        self.noticeBox = QGroupBox(DevelopmentStepDialog)
+        self.noticeBox = QGroupBox(self.bodyWidget)
         self.noticeBox.setObjectName(u"noticeBox")
         self.noticeLayout = QFormLayout(self.noticeBox)
         self.noticeLayout.setObjectName(u"noticeLayout")
@@ -204,7 +213,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addWidget(self.noticeBox)
 
-        self.voteBox = QGroupBox(DevelopmentStepDialog)
+        self.voteBox = QGroupBox(self.bodyWidget)
         self.voteBox.setObjectName(u"voteBox")
         self.voteLayout = QGridLayout(self.voteBox)
         self.voteLayout.setObjectName(u"voteLayout")
@@ -286,13 +295,13 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addWidget(self.voteBox)
 
-        self.voteResultLabel = QLabel(DevelopmentStepDialog)
+        self.voteResultLabel = QLabel(self.bodyWidget)
         self.voteResultLabel.setObjectName(u"voteResultLabel")
         self.voteResultLabel.setWordWrap(True)
 
         self.leftLayout.addWidget(self.voteResultLabel)
 
-        self.outcomeBox = QGroupBox(DevelopmentStepDialog)
+        self.outcomeBox = QGroupBox(self.bodyWidget)
         self.outcomeBox.setObjectName(u"outcomeBox")
         self.outcomeLayout = QFormLayout(self.outcomeBox)
         self.outcomeLayout.setObjectName(u"outcomeLayout")
@@ -321,7 +330,7 @@ class Ui_DevelopmentStepDialog(object):
 
         self.leftLayout.addWidget(self.outcomeBox)
 
-        self.approvalBox = QGroupBox(DevelopmentStepDialog)
+        self.approvalBox = QGroupBox(self.bodyWidget)
         self.approvalBox.setObjectName(u"approvalBox")
         self.approvalLayout = QFormLayout(self.approvalBox)
         self.approvalLayout.setObjectName(u"approvalLayout")
@@ -347,17 +356,17 @@ class Ui_DevelopmentStepDialog(object):
 
         self.rightLayout = QVBoxLayout()
         self.rightLayout.setObjectName(u"rightLayout")
-        self.notesLabel = QLabel(DevelopmentStepDialog)
+        self.notesLabel = QLabel(self.bodyWidget)
         self.notesLabel.setObjectName(u"notesLabel")
 
         self.rightLayout.addWidget(self.notesLabel)
 
-        self.notesEdit = QPlainTextEdit(DevelopmentStepDialog)
+        self.notesEdit = QPlainTextEdit(self.bodyWidget)
         self.notesEdit.setObjectName(u"notesEdit")
 
         self.rightLayout.addWidget(self.notesEdit)
 
-        self.attachmentsBox = QGroupBox(DevelopmentStepDialog)
+        self.attachmentsBox = QGroupBox(self.bodyWidget)
         self.attachmentsBox.setObjectName(u"attachmentsBox")
         self.attachmentsLayout = QHBoxLayout(self.attachmentsBox)
         self.attachmentsLayout.setObjectName(u"attachmentsLayout")
@@ -399,7 +408,11 @@ class Ui_DevelopmentStepDialog(object):
         self.columnsLayout.setStretch(0, 3)
         self.columnsLayout.setStretch(1, 2)
 
-        self.mainLayout.addLayout(self.columnsLayout)
+        self.bodyLayout.addLayout(self.columnsLayout)
+
+        self.bodyScroll.setWidget(self.bodyWidget)
+
+        self.mainLayout.addWidget(self.bodyScroll)
 
         self.errorLabel = QLabel(DevelopmentStepDialog)
         self.errorLabel.setObjectName(u"errorLabel")

@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QDialog, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTabWidget, QTableView,
-    QVBoxLayout, QWidget)
+    QDialog, QFrame, QGridLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_MeetingEditorDialog(object):
     def setupUi(self, MeetingEditorDialog):
@@ -27,114 +27,123 @@ class Ui_MeetingEditorDialog(object):
             MeetingEditorDialog.setObjectName(u"MeetingEditorDialog")
         self.mainLayout = QVBoxLayout(MeetingEditorDialog)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.headerLabel = QLabel(MeetingEditorDialog)
+        self.bodyScroll = QScrollArea(MeetingEditorDialog)
+        self.bodyScroll.setObjectName(u"bodyScroll")
+        self.bodyScroll.setFrameShape(QFrame.NoFrame)
+        self.bodyScroll.setWidgetResizable(True)
+        self.bodyWidget = QWidget()
+        self.bodyWidget.setObjectName(u"bodyWidget")
+        self.bodyLayout = QVBoxLayout(self.bodyWidget)
+        self.bodyLayout.setObjectName(u"bodyLayout")
+        self.bodyLayout.setContentsMargins(0, 0, 0, 0)
+        self.headerLabel = QLabel(self.bodyWidget)
         self.headerLabel.setObjectName(u"headerLabel")
 
-        self.mainLayout.addWidget(self.headerLabel)
+        self.bodyLayout.addWidget(self.headerLabel)
 
         self.fieldsLayout = QGridLayout()
         self.fieldsLayout.setObjectName(u"fieldsLayout")
-        self.titleLabel = QLabel(MeetingEditorDialog)
+        self.titleLabel = QLabel(self.bodyWidget)
         self.titleLabel.setObjectName(u"titleLabel")
 
         self.fieldsLayout.addWidget(self.titleLabel, 0, 0, 1, 1)
 
-        self.titleEdit = QLineEdit(MeetingEditorDialog)
+        self.titleEdit = QLineEdit(self.bodyWidget)
         self.titleEdit.setObjectName(u"titleEdit")
         self.titleEdit.setMaxLength(200)
 
         self.fieldsLayout.addWidget(self.titleEdit, 0, 1, 1, 3)
 
-        self.dateLabel = QLabel(MeetingEditorDialog)
+        self.dateLabel = QLabel(self.bodyWidget)
         self.dateLabel.setObjectName(u"dateLabel")
 
         self.fieldsLayout.addWidget(self.dateLabel, 1, 0, 1, 1)
 
-        self.dateEdit = QDateEdit(MeetingEditorDialog)
+        self.dateEdit = QDateEdit(self.bodyWidget)
         self.dateEdit.setObjectName(u"dateEdit")
         self.dateEdit.setCalendarPopup(True)
 
         self.fieldsLayout.addWidget(self.dateEdit, 1, 1, 1, 1)
 
-        self.placeLabel = QLabel(MeetingEditorDialog)
+        self.placeLabel = QLabel(self.bodyWidget)
         self.placeLabel.setObjectName(u"placeLabel")
 
         self.fieldsLayout.addWidget(self.placeLabel, 1, 2, 1, 1)
 
-        self.placeEdit = QLineEdit(MeetingEditorDialog)
+        self.placeEdit = QLineEdit(self.bodyWidget)
         self.placeEdit.setObjectName(u"placeEdit")
         self.placeEdit.setMaxLength(200)
 
         self.fieldsLayout.addWidget(self.placeEdit, 1, 3, 1, 1)
 
-        self.hostLabel = QLabel(MeetingEditorDialog)
+        self.hostLabel = QLabel(self.bodyWidget)
         self.hostLabel.setObjectName(u"hostLabel")
 
         self.fieldsLayout.addWidget(self.hostLabel, 2, 0, 1, 1)
 
-        self.hostEdit = QLineEdit(MeetingEditorDialog)
+        self.hostEdit = QLineEdit(self.bodyWidget)
         self.hostEdit.setObjectName(u"hostEdit")
         self.hostEdit.setMaxLength(50)
 
         self.fieldsLayout.addWidget(self.hostEdit, 2, 1, 1, 1)
 
-        self.recorderLabel = QLabel(MeetingEditorDialog)
+        self.recorderLabel = QLabel(self.bodyWidget)
         self.recorderLabel.setObjectName(u"recorderLabel")
 
         self.fieldsLayout.addWidget(self.recorderLabel, 2, 2, 1, 1)
 
-        self.recorderEdit = QLineEdit(MeetingEditorDialog)
+        self.recorderEdit = QLineEdit(self.bodyWidget)
         self.recorderEdit.setObjectName(u"recorderEdit")
         self.recorderEdit.setMaxLength(50)
 
         self.fieldsLayout.addWidget(self.recorderEdit, 2, 3, 1, 1)
 
-        self.guestsLabel = QLabel(MeetingEditorDialog)
+        self.guestsLabel = QLabel(self.bodyWidget)
         self.guestsLabel.setObjectName(u"guestsLabel")
 
         self.fieldsLayout.addWidget(self.guestsLabel, 3, 0, 1, 1)
 
-        self.guestsEdit = QLineEdit(MeetingEditorDialog)
+        self.guestsEdit = QLineEdit(self.bodyWidget)
         self.guestsEdit.setObjectName(u"guestsEdit")
 
         self.fieldsLayout.addWidget(self.guestsEdit, 3, 1, 1, 3)
 
-        self.groupLabel = QLabel(MeetingEditorDialog)
+        self.groupLabel = QLabel(self.bodyWidget)
         self.groupLabel.setObjectName(u"groupLabel")
 
         self.fieldsLayout.addWidget(self.groupLabel, 4, 0, 1, 1)
 
-        self.groupCombo = QComboBox(MeetingEditorDialog)
+        self.groupCombo = QComboBox(self.bodyWidget)
         self.groupCombo.setObjectName(u"groupCombo")
 
         self.fieldsLayout.addWidget(self.groupCombo, 4, 1, 1, 1)
 
-        self.lecturerLabel = QLabel(MeetingEditorDialog)
+        self.lecturerLabel = QLabel(self.bodyWidget)
         self.lecturerLabel.setObjectName(u"lecturerLabel")
 
         self.fieldsLayout.addWidget(self.lecturerLabel, 4, 2, 1, 1)
 
-        self.lecturerEdit = QLineEdit(MeetingEditorDialog)
+        self.lecturerEdit = QLineEdit(self.bodyWidget)
         self.lecturerEdit.setObjectName(u"lecturerEdit")
         self.lecturerEdit.setMaxLength(50)
 
         self.fieldsLayout.addWidget(self.lecturerEdit, 4, 3, 1, 1)
 
-        self.counterpartLabel = QLabel(MeetingEditorDialog)
+        self.counterpartLabel = QLabel(self.bodyWidget)
         self.counterpartLabel.setObjectName(u"counterpartLabel")
 
         self.fieldsLayout.addWidget(self.counterpartLabel, 5, 0, 1, 1)
 
-        self.counterpartEdit = QLineEdit(MeetingEditorDialog)
+        self.counterpartEdit = QLineEdit(self.bodyWidget)
         self.counterpartEdit.setObjectName(u"counterpartEdit")
         self.counterpartEdit.setMaxLength(200)
 
         self.fieldsLayout.addWidget(self.counterpartEdit, 5, 1, 1, 3)
 
 
-        self.mainLayout.addLayout(self.fieldsLayout)
+        self.bodyLayout.addLayout(self.fieldsLayout)
 
-        self.tabs = QTabWidget(MeetingEditorDialog)
+        self.tabs = QTabWidget(self.bodyWidget)
         self.tabs.setObjectName(u"tabs")
         self.contentTab = QWidget()
         self.contentTab.setObjectName(u"contentTab")
@@ -397,7 +406,11 @@ class Ui_MeetingEditorDialog(object):
 
         self.tabs.addTab(self.historyTab, "")
 
-        self.mainLayout.addWidget(self.tabs)
+        self.bodyLayout.addWidget(self.tabs)
+
+        self.bodyScroll.setWidget(self.bodyWidget)
+
+        self.mainLayout.addWidget(self.bodyScroll)
 
         self.bottomLayout = QHBoxLayout()
         self.bottomLayout.setObjectName(u"bottomLayout")
