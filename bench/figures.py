@@ -31,6 +31,8 @@ class Bench:
         """One copy for figures that only read."""
         if self._shared is None:
             self._shared = working_copy(self.source, self.work / "shared")
+            if hasattr(os, "sync"):  # the copy's 240 MB of write-back must not land in the next figure
+                os.sync()
         return self._shared
 
     def private_copy(self, name: str) -> Path:
