@@ -99,5 +99,10 @@ def test_cards_for_chosen_people(qtbot, page, asker, workdir):
 def test_a_birthday_finding_opens_the_person(qtbot, page, demo_db):
     upcoming = bd.upcoming(demo_db, 1, TODAY)
     target = upcoming[-1]
+    loads = []
+    page.sig_loaded.connect(lambda: loads.append(1))
     reload(qtbot, page, lambda: page.open_ref(("birthday", target.member_id)))
+    page.ctx.lane.wait()
+    qtbot.wait(50)  # a second load (it used to happen) would reset the table and lose the selection
+    assert len(loads) == 1
     assert [b.member_id for b in page.selected()] == [target.member_id]

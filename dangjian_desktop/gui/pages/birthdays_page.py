@@ -321,9 +321,11 @@ class BirthdaysPage(Page):
             return
         if not self._select(int(member_id)):
             self._pending = int(member_id)
-            self.mode_combo.setCurrentIndex(self.mode_combo.findData(self.MODE_UPCOMING))
-            if self.mode_combo.currentData() == self.MODE_UPCOMING:
+            upcoming = self.mode_combo.findData(self.MODE_UPCOMING)
+            if self.mode_combo.currentIndex() == upcoming:
                 self.refresh()
+            else:  # changing the mode reloads by itself; a second load would reset the selection made
+                self.mode_combo.setCurrentIndex(upcoming)
 
     # -------------------------------------------------------------- actions
 
