@@ -175,8 +175,15 @@ class Controller(QObject):
         if shared and isinstance(exc, DomainError):
             if self.asker.confirm(self.window, "无法打开共享数据库", f"{exc}\n\n改为打开本机的数据库文件吗？"
                                   "（在本机录入的内容不会出现在共享数据库中。）"):
-                self._drop_frame()
-                if not self._start_on(self._local_target(), False):
+                local = self._local_target()
+                if local.exists() and self.window is not None:  # the same frame waits for the local file
+                    if self.instance.claim(local):
+                        self._open_behind_frame(local, False)
+                    else:  # another window has it, and was brought forward
+                        self._give_up_at_start()
+                    return
+                self._drop_frame()  # no local file yet: the first-run dialog
+                if not self._start_on(local, False):
                     self.sig_opened.emit(False)
                 return
             self._give_up_at_start()
