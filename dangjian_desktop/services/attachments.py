@@ -118,6 +118,14 @@ def _shared(db: Database) -> bool:
     return db.path is None
 
 
+def forget_unused_contents(db: Database, s) -> None:
+    """In the caller's transaction, after records were deleted whose attachments went with them
+    (ON DELETE CASCADE): drop the stored bytes no attachment refers to any more (server only)."""
+    if _shared(db):
+        s.flush()
+        s.execute(delete(m.AttachmentChunk).where(m.AttachmentChunk.sha256.not_in(select(m.Attachment.sha256))))
+
+
 def _store_chunks(s, path: Path, digest: str) -> None:
     with open(path, "rb") as fh:
         for seq, block in enumerate(iter(lambda: fh.read(CHUNK_BYTES), b"")):

@@ -540,6 +540,9 @@ def clear_step(db: Database, applicant_id: int, no: int) -> ApplicantDetail:
             raise ValidationError(f"已经记录了第{min(later)}步，只能先清除后面的步骤。")
         a.steps.remove(row)
         s.delete(row)
+        from dangjian_desktop.services.attachments import forget_unused_contents
+
+        forget_unused_contents(db, s)  # the step's attachments went with it
     return applicant_detail(db, applicant_id)
 
 

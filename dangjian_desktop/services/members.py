@@ -315,6 +315,9 @@ def delete_member(db: Database, member_id: int, reason: str) -> None:
                for k, v in info.as_json().items()}
         s.add(AuditEntry(table_name="members", record_id=member_id, action="delete", reason=reason, old=old))
         s.delete(m)
+        from dangjian_desktop.services.attachments import forget_unused_contents
+
+        forget_unused_contents(db, s)  # the person's attachments went with them
 
 
 # ---------------------------------------------------------------- roster import

@@ -276,3 +276,22 @@ def test_a_damaged_attachment_on_the_server_is_refused_and_nothing_half_written(
     with pytest.raises(ValidationError, match="校验值不符"):
         att.attachment_path(other_pc, info.id)
     assert not [p for p in other_pc.files_dir.rglob("*") if p.is_file()]
+
+
+def test_the_bytes_of_attachments_that_went_with_a_cleared_step_are_dropped(db, workdir):
+    from dangjian_desktop.services import attachments as att
+    from dangjian_desktop.services import development as dev
+    from tests.services.test_development import new_applicant, walk
+
+    branch = create_branch(db, "测试支部")
+    a = walk(db, new_applicant(db, branch), 3)
+    talk = workdir / "谈话记录.pdf"
+    talk.write_bytes(b"%PDF talk")
+    att.add_attachment(db, "step", dev.applicant_detail(db, a.id).step(3).id, talk)
+    letter = workdir / "入党申请书.pdf"
+    letter.write_bytes(b"%PDF letter")
+    kept = att.add_attachment(db, "step", dev.applicant_detail(db, a.id).step(1).id, letter)
+    assert _chunks(db) == 2
+    dev.clear_step(db, a.id, 3)  # the step's attachment goes with it (ON DELETE CASCADE)
+    assert _chunks(db) == 1
+    assert att.attachment_path(db, kept.id).read_bytes() == b"%PDF letter"
