@@ -311,3 +311,22 @@ def test_a_larger_font_widens_the_columns_so_id_numbers_and_dates_show_whole(qtb
             assert page.view.columnWidth(col) > widest + 6, page.model.HEADERS[col]
     finally:
         app.setFont(before)
+
+
+def test_a_header_sort_outlives_a_reload_and_the_order_box_takes_it_back(qtbot, page):
+    """After an edit the page reloads: a column the user sorted by stays sorted, arrow and all.
+    Choosing 按拼音 in 排序 then orders by pinyin again and the arrow goes."""
+    col = page.model.COL_BIRTH
+    click_header(qtbot, page, col)
+    births = shown_column(page, col)
+    assert births == sorted(births)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.refresh()
+    assert shown_column(page, col) == births
+    header = page.view.horizontalHeader()
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == col
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.order_combo.setCurrentIndex(page.order_combo.findData("pinyin"))
+    assert not header.isSortIndicatorShown()
+    pinyin = [m.name_pinyin for m in page.model.members]
+    assert pinyin == sorted(pinyin) and shown_column(page, col) != births

@@ -312,7 +312,7 @@ class MembersPage(Page):
         self.group_combo.currentIndexChanged.connect(lambda _: self._filter(group_id=self.group_combo.currentData()))
         self.kind_combo.currentIndexChanged.connect(lambda _: self._filter(kind=self.kind_combo.currentData()))
         self.roll_combo.currentIndexChanged.connect(lambda _: self._filter(roll=self.roll_combo.currentData()))
-        self.order_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.order_combo.currentIndexChanged.connect(lambda _: self._order_chosen())
         self.view.doubleClicked.connect(lambda _: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.add_button.clicked.connect(self.add_member)
@@ -336,8 +336,18 @@ class MembersPage(Page):
         job = Job(ms.list_members, self.ctx.db, branch_id, order=self.order_combo.currentData())
         self.ctx.lane.submit(job, self._loaded, self._failed)
 
+    def _order_chosen(self) -> None:
+        """排序 chose 笔画 or 拼音: that order again, not a header's (the arrow goes)."""
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(False)
+        header.setSortIndicator(MemberTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.refresh()
+
     def _loaded(self, members: list) -> None:
-        self.model.load(members)  # in the service's order until a header is clicked
+        self.model.load(members)  # in the service's order (笔画 or 拼音)
+        header = self.view.horizontalHeader()
+        if header.isSortIndicatorShown():  # a header the user clicked keeps its order over a reload
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_counts()
         self._update_buttons()
         if self._pending_ref is not None:
