@@ -761,35 +761,31 @@ class _BranchMeetings:
 
 def _records_start(s: Session, branch_id: int) -> date | None:
     """Where the branch's records start (see `core.records_start`), or when it was entered here."""
-    first = s.scalar(select(func.min(m.Meeting.held_on)).where(m.Meeting.branch_id == branch_id))
-    branch = s.get(m.Branch, branch_id)
-    created = branch.established_on if branch and branch.established_on else None
-    start = core.records_start(created, [first] if first else [])
-    if start is None and branch is not None and branch.created_at is not None:
-        start = branch.created_at.date()
-    return start
+    return _records_starts_of(s, [branch_id]).get(branch_id)
+
+
+def _records_starts_of(s: Session, branch_ids: list[int]) -> dict[int, date | None]:
+    """`_records_start` of several branches, in two queries."""
+    conn = s.connection()
+    firsts = dict(conn.execute(select(m.Meeting.branch_id, func.min(m.Meeting.held_on))
+                               .where(m.Meeting.branch_id.in_(branch_ids))
+                               .group_by(m.Meeting.branch_id)).tuples().all())
+    starts: dict[int, date | None] = {}
+    for bid, established, created_at in conn.execute(
+            select(m.Branch.id, m.Branch.established_on, m.Branch.created_at)
+            .where(m.Branch.id.in_(branch_ids))).all():
+        first = firsts.get(bid)
+        start = core.records_start(established or None, [first] if first else [])
+        if start is None and created_at is not None:
+            start = created_at.date()
+        starts[bid] = start
+    return starts
 
 
 def _records_starts(s: Session, ctx) -> dict[int, date | None]:
-    """`_records_start` of every branch of a check, in two queries, worked out once per check
-    (MEET-* and MEMBER-INACTIVE-6M both need it)."""
-    def make() -> dict[int, date | None]:
-        conn = s.connection()
-        firsts = dict(conn.execute(select(m.Meeting.branch_id, func.min(m.Meeting.held_on))
-                                   .where(m.Meeting.branch_id.in_(ctx.branch_ids))
-                                   .group_by(m.Meeting.branch_id)).tuples().all())
-        starts: dict[int, date | None] = {}
-        for bid, established, created_at in conn.execute(
-                select(m.Branch.id, m.Branch.established_on, m.Branch.created_at)
-                .where(m.Branch.id.in_(ctx.branch_ids))).all():
-            first = firsts.get(bid)
-            start = core.records_start(established or None, [first] if first else [])
-            if start is None and created_at is not None:
-                start = created_at.date()
-            starts[bid] = start
-        return starts
-
-    return ctx.shared("meetings.records_start", make)
+    """`_records_start` of every branch of a check, worked out once per check (MEET-* and
+    MEMBER-INACTIVE-6M both need it)."""
+    return ctx.shared("meetings.records_start", lambda: _records_starts_of(s, ctx.branch_ids))
 
 
 _UNKNOWN = object()
