@@ -189,11 +189,10 @@ def remove_attachment(db: Database, attachment_id: int) -> None:
         a = s.get(m.Attachment, attachment_id)
         if a is None:
             raise NotFound(f"附件 {attachment_id} 不存在。")
-        stored, digest = a.stored_path, a.sha256
+        stored = a.stored_path
         s.delete(a)
         s.flush()
         still_used = s.scalar(select(m.Attachment.id).where(m.Attachment.stored_path == stored).limit(1))
-        if _shared(db) and s.scalar(select(m.Attachment.id).where(m.Attachment.sha256 == digest).limit(1)) is None:
-            s.execute(delete(m.AttachmentChunk).where(m.AttachmentChunk.sha256 == digest))
+        forget_unused_contents(db, s)
     if still_used is None:
         (db.attachments_dir / stored).unlink(missing_ok=True)
