@@ -23,6 +23,7 @@ from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound, ValidationError
+from dangjian_desktop.services.attachments import forget_unused_contents
 
 REVIEW_KINDS = {"review": "半年考察", "thought_report": "思想汇报"}
 ROSTER_STEPS = (ADMISSION_STEP, FULL_MEMBERSHIP_VOTE_STEP, FULL_MEMBERSHIP_APPROVAL_STEP)
@@ -540,8 +541,6 @@ def clear_step(db: Database, applicant_id: int, no: int) -> ApplicantDetail:
             raise ValidationError(f"已经记录了第{min(later)}步，只能先清除后面的步骤。")
         a.steps.remove(row)
         s.delete(row)
-        from dangjian_desktop.services.attachments import forget_unused_contents
-
         forget_unused_contents(db, s)  # the step's attachments went with it
     return applicant_detail(db, applicant_id)
 

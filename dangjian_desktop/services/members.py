@@ -27,6 +27,7 @@ from dangjian_desktop.db.models import (
 from dangjian_desktop.db.shared import expect_version
 from dangjian_desktop.errors import InputErrors, NotFound, ValidationError
 from dangjian_desktop.services import settings
+from dangjian_desktop.services.attachments import forget_unused_contents
 
 LEAVING = (MemberStatus.TRANSFERRED_OUT, MemberStatus.DECEASED, MemberStatus.REMOVED)
 
@@ -315,8 +316,6 @@ def delete_member(db: Database, member_id: int, reason: str) -> None:
                for k, v in info.as_json().items()}
         s.add(AuditEntry(table_name="members", record_id=member_id, action="delete", reason=reason, old=old))
         s.delete(m)
-        from dangjian_desktop.services.attachments import forget_unused_contents
-
         forget_unused_contents(db, s)  # the person's attachments went with them
 
 
