@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
+from dangjian_desktop.db import is_url  # noqa: F401 - re-exported (cli)
 from dangjian_desktop.db.filecheck import SQLITE_HEADER, check_file, integrity_problem  # noqa: F401 - re-exported
 from dangjian_desktop.errors import DatabaseError, DatabaseMissing, DatabaseTooNew
 
@@ -102,10 +103,6 @@ def make_engine(url: str) -> Engine:
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
-
-
-def is_url(target: str | Path) -> bool:
-    return isinstance(target, str) and "://" in target
 
 
 def backup_sqlite(source: Path, dest: Path) -> Path:

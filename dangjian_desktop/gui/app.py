@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from dangjian_desktop import APP_ID, APP_NAME, paths
+from dangjian_desktop.db import is_url
 from dangjian_desktop.errors import DatabaseDamaged, DomainError
 from dangjian_desktop.gui.ask import Asker
 from dangjian_desktop.gui.context import AppContext
@@ -30,11 +31,6 @@ from dangjian_desktop.userconfig import UserConfig
 if TYPE_CHECKING:
     from dangjian_desktop.db.engine import Database
     from dangjian_desktop.gui.first_run import FirstRunDialog
-
-
-def is_url(target: str | Path) -> bool:
-    """A server URL rather than a file (the same test as db.engine's, without importing it)."""
-    return isinstance(target, str) and "://" in target
 
 
 def open_database(target: str | Path, *, create: bool = False) -> Database:
