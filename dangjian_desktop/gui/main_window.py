@@ -171,7 +171,9 @@ class MainWindow(QMainWindow):
         self.opening_page.deleteLater()
 
     def _fit_to_screen(self) -> None:
-        """1280×760 where there is room; never larger than the screen's free area (e.g. 1366×768 at 150 %)."""
+        """1280×760 where there is room; never larger than the screen's free area (e.g. 1366×768 at 150 %).
+        gui.fit.fit_to_screen does the same for dialogs; it is not imported here because gui.fit
+        touches the Qt namespace, which the start-up keeps for after the first paint."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(1280, 720)
