@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -41,7 +42,7 @@ class UnlockDialog(QDialog):
         wait = security.wait_seconds(self.db)
         self.ok_button.setEnabled(wait <= 0)
         if wait > 0:
-            self.form.messageLabel.setText(f"密码错误次数过多，请 {int(wait) + 1} 秒后再试。")
+            self.form.messageLabel.setText(f"密码错误次数过多，请 {math.ceil(wait)} 秒后再试。")
             if not self._timer.isActive():
                 self._timer.start()
         elif self._timer.isActive():

@@ -1,19 +1,22 @@
 """The optional program password: a salted scrypt hash, slowed-down retries, the idle lock time.
 
-It keeps people away from the program on a shared PC; it does not encrypt the database file
-(anyone who copies the file can read it with other tools), and the UI says so.
+It keeps people away from the program (the window and every `dangjian` command) on a shared
+PC; it does not encrypt the database file (anyone who copies the file can read it with other
+tools), and the UI says so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
+from dangjian_desktop import logs
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import DomainError, ValidationError
 from dangjian_desktop.services import settings
@@ -23,8 +26,13 @@ FAILURES_KEY = "security.failures"
 IDLE_KEY = "security.idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
 MIN_LENGTH = 6
-# scrypt cost: about 50 ms and 16 MB on an office PC, per attempt
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# scrypt cost per attempt: 128 MiB and about half a second on an office PC (0.44 s measured on
+# the build machine), paid only where a password is set. Each stored hash keeps its own n, r and
+# p, so a hash made with older, cheaper parameters still checks, and is remade with these at
+# the next correct entry.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+# a stored record asking for more than this is not ours (a damaged or forged row): never tried
+_MAX_N, _MAX_R, _MAX_P = 2**20, 32, 16
 FREE_TRIES = 3
 MAX_DELAY = 300.0
 
@@ -41,14 +49,23 @@ class PasswordCheck:
 
 
 def _hash(password: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32)
+    logs.remember_secret(password)  # whatever happens next, this text never reaches the log
+    # scrypt needs 128·r·(n + p + 2) bytes; OpenSSL refuses unless maxmem leaves room for that
+    maxmem = 128 * r * (n + p + 2) + 2**20
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=32)
 
 
 def delay_after(failures: int) -> float:
-    """Seconds to wait after `failures` wrong passwords in a row: 0, 0, 0, then 2, 4, 8 ... up to 5 min."""
+    """Seconds to wait after `failures` wrong passwords in a row: 0, 0, 0, then 2, 4, 8 ... up to 5 min.
+
+    The power is taken only while it is below the cap: 2.0 ** 1023 is the last a float holds,
+    and a counter kept in the database may be far beyond that."""
     if failures < FREE_TRIES:
         return 0.0
-    return min(MAX_DELAY, 2.0 ** (failures - FREE_TRIES + 1))
+    exponent = failures - FREE_TRIES + 1
+    if exponent >= math.log2(MAX_DELAY):
+        return MAX_DELAY
+    return min(MAX_DELAY, 2.0 ** exponent)
 
 
 def has_password(db: Database) -> bool:
@@ -60,12 +77,37 @@ def _stored(db: Database) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def _matches(stored: dict, password: str) -> bool:
+def _params(stored: dict) -> tuple[int, int, int] | None:
     try:
-        digest = _hash(password, bytes.fromhex(stored["salt"]), stored["n"], stored["r"], stored["p"])
-        return hmac.compare_digest(digest, bytes.fromhex(stored["hash"]))
+        n, r, p = (int(stored[k]) for k in ("n", "r", "p"))
     except (KeyError, ValueError, TypeError):
+        return None
+    if not (2 <= n <= _MAX_N and n & (n - 1) == 0 and 1 <= r <= _MAX_R and 1 <= p <= _MAX_P):
+        return None
+    return n, r, p
+
+
+def _matches(stored: dict, password: str) -> bool:
+    params = _params(stored)
+    if params is None:
         return False
+    try:
+        digest = _hash(password, bytes.fromhex(stored["salt"]), *params)
+        return hmac.compare_digest(digest, bytes.fromhex(stored["hash"]))
+    except (KeyError, ValueError, TypeError, MemoryError):
+        return False
+
+
+def _record(password: str, set_at: str | None = None) -> dict:
+    salt = secrets.token_bytes(16)
+    return {"scheme": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": salt.hex(),
+            "hash": _hash(password, salt).hex(),
+            "set_at": set_at or datetime.now().isoformat(timespec="seconds")}
+
+
+def _outdated(stored: dict) -> bool:
+    """Made with cheaper scrypt parameters than today's (an older version of the program)."""
+    return _params(stored) != (SCRYPT_N, SCRYPT_R, SCRYPT_P)
 
 
 def set_password(db: Database, new: str, *, old: str | None = None) -> None:
@@ -77,10 +119,7 @@ def set_password(db: Database, new: str, *, old: str | None = None) -> None:
         raise ValidationError(f"密码至少要 {MIN_LENGTH} 个字符。")
     if new.strip() != new or not new.strip():
         raise ValidationError("密码的开头和结尾不能是空格。")
-    salt = secrets.token_bytes(16)
-    value = {"scheme": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": salt.hex(),
-             "hash": _hash(new, salt).hex(), "set_at": datetime.now().isoformat(timespec="seconds")}
-    settings.put(db, PASSWORD_KEY, value)
+    settings.put(db, PASSWORD_KEY, _record(new))
     settings.put(db, FAILURES_KEY, None)
 
 
@@ -95,11 +134,25 @@ def clear_password(db: Database, old: str) -> None:
     settings.put(db, FAILURES_KEY, None)
 
 
-def wait_seconds(db: Database, *, clock: Callable[[], float] = time.time) -> float:
-    """How long until the next password try is allowed (kept in the database, so restarting does not help)."""
+def _failures(db: Database) -> tuple[int, float]:
+    """(wrong tries in a row, when the last one was); a damaged record counts as many wrong tries just now."""
     record = settings.get(db, FAILURES_KEY) or {}
-    failures, last = int(record.get("count", 0)), float(record.get("at", 0))
-    return max(0.0, last + delay_after(failures) - clock())
+    try:
+        failures, last = int(record.get("count", 0)), float(record.get("at", 0))
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        return FREE_TRIES + 16, time.time()
+    if not math.isfinite(last):
+        last = time.time()
+    return max(0, failures), last
+
+
+def wait_seconds(db: Database, *, clock: Callable[[], float] = time.time) -> float:
+    """How long until the next password try is allowed (kept in the database, so restarting does not help).
+
+    Never more than MAX_DELAY, even if the clock was set back or the record says a future time:
+    the delay slows guessing down, it must not become a lockout stored in the database."""
+    failures, last = _failures(db)
+    return max(0.0, min(MAX_DELAY, last + delay_after(failures) - clock()))
 
 
 def check_password(db: Database, attempt: str, *, clock: Callable[[], float] = time.time) -> PasswordCheck:
@@ -109,12 +162,13 @@ def check_password(db: Database, attempt: str, *, clock: Callable[[], float] = t
         return PasswordCheck(True, 0.0, 0)
     early = wait_seconds(db, clock=clock)
     if early > 0:
-        raise DomainError(f"密码错误次数过多，请 {int(early) + 1} 秒后再试。")
+        raise DomainError(f"密码错误次数过多，请 {math.ceil(early)} 秒后再试。")
     if _matches(stored, attempt):
         settings.put(db, FAILURES_KEY, None)
+        if _outdated(stored):  # the one moment the password is known: remake the hash at today's cost
+            settings.put(db, PASSWORD_KEY, _record(attempt, stored.get("set_at")))
         return PasswordCheck(True, 0.0, 0)
-    record = settings.get(db, FAILURES_KEY) or {}
-    failures = int(record.get("count", 0)) + 1
+    failures = _failures(db)[0] + 1
     settings.put(db, FAILURES_KEY, {"count": failures, "at": clock()})
     return PasswordCheck(False, delay_after(failures), failures)
 
