@@ -8,13 +8,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from dangjian_desktop import private
+
 
 @contextmanager
 def atomic_target(out: Path, suffix: str = "") -> Iterator[Path]:
     """A temporary path beside `out`; when the block ends without error it becomes `out`.
 
-    mkstemp makes the file private (0600); a document the user exports is theirs to share,
-    so it gets ordinary permissions (0644) before it takes the real name.
+    mkstemp makes the file private (0600) and it stays so: what the program exports (花名册,
+    会议记录, 纪实表, the year package) names members and most of it carries their ID or phone
+    numbers, and no one is hurt by a document being the owner's alone on Linux: WPS opens it,
+    it copies to a USB stick, a chat or a mail as any file does (the copy takes the mode of its
+    new place), and the owner may share it on purpose with a `chmod`.
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -23,7 +28,7 @@ def atomic_target(out: Path, suffix: str = "") -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        os.chmod(tmp, 0o644)
+        private.restrict(tmp)  # a writer that replaced the temporary file made it 0644 again
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from dangjian_desktop import paths
+from dangjian_desktop import paths, private
 
 
 class UserConfig:
@@ -28,7 +28,10 @@ class UserConfig:
 
     def set(self, key: str, value: Any) -> None:
         self._data[key] = value
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private.make_dir(self.path.parent)
         tmp = self.path.with_suffix(".tmp")
+        # owner-only at every write, not only when the shared database's password is first saved
+        # (a later write of the last branch shown would otherwise leave it readable by everyone)
+        private.create_file(tmp)
         tmp.write_text(json.dumps(self._data, ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, self.path)  # never a half-written config

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, exists, insert, select
 
+from dangjian_desktop import private
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound, ValidationError
@@ -90,7 +91,7 @@ def add_attachment(db: Database, owner: str, owner_id: int, source: str | Path, 
     name = safe_file_name(source.name)
     digest = _sha256(source)
     folder = db.attachments_dir / owner / str(owner_id)
-    folder.mkdir(parents=True, exist_ok=True)
+    private.make_dir(folder)  # `<name>-文件` and below: the owner's alone
     stored = folder / f"{digest[:12]}-{name}"
     if not stored.exists():
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".part")
@@ -140,7 +141,7 @@ def _fetch_from_server(db: Database, file_name: str, digest: str, path: Path) ->
         seqs = s.scalars(select(chunk.seq).where(chunk.sha256 == digest).order_by(chunk.seq)).all()
         if not seqs:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private.make_dir(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
         try:
             h = hashlib.sha256()

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from dangjian_desktop import __version__
+from dangjian_desktop import __version__, private
 from dangjian_desktop.db.engine import Database, backup_sqlite, files_dir_for, integrity_problem
 from dangjian_desktop.errors import DatabaseError, DomainError, ValidationError
 
@@ -155,7 +155,7 @@ def _stamp_name(folder: Path, now: datetime, reason: str) -> Path:
 def _make_archive(db_path: Path, attachments_dir: Path, out: Path, reason: str, *, now: datetime,
                   skip_if_fingerprint: str | None = None, progress: Progress = None) -> tuple[Path | None, str]:
     """Write the archive to `out` (atomically). Returns (out or None if unchanged, fingerprint)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private.make_dir(out.parent)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".备份中-") as tmp:
         copy = Path(tmp) / DB_NAME
         backup_sqlite(db_path, copy)
@@ -189,6 +189,7 @@ def _make_archive(db_path: Path, attachments_dir: Path, out: Path, reason: str, 
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
         with open(part, "rb+") as fh:
             os.fsync(fh.fileno())
+        private.restrict(part)  # every ID and phone number is in it: the owner's alone
         os.replace(part, out)
     return out, fingerprint
 
@@ -292,9 +293,10 @@ def _copy_to_mirror(db: Database, archive: Path, now: datetime) -> tuple[Path | 
         return None, f"第二份备份没有写入：文件夹“{mirror}”不存在（U 盘是否已插好？）。"
     target_dir = _mirror_target(mirror, db)
     try:
-        target_dir.mkdir(parents=True, exist_ok=True)
+        private.make_dir(target_dir)
         part = target_dir / (archive.name + ".part")
         shutil.copyfile(archive, part)
+        private.restrict(part)
         os.replace(part, target_dir / archive.name)
         rotate(target_dir, now)
     except OSError as exc:
@@ -501,7 +503,7 @@ def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = N
     if not source.is_file():
         raise ValidationError(f"找不到备份文件“{source}”。")
     files = files_dir_for(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    private.make_dir(db_path.parent)
     staging = Path(tempfile.mkdtemp(dir=db_path.parent, prefix=f".{db_path.stem}-恢复中-"))
     try:
         check = _stage(source, staging, progress)
@@ -518,7 +520,7 @@ def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = N
         staged_attachments = staging / ATTACHMENTS
         if _is_archive(source):  # a plain database copy leaves the attachments as they are
             staged_attachments.mkdir(exist_ok=True)
-            files.mkdir(parents=True, exist_ok=True)
+            private.make_dir(files)
             current = files / ATTACHMENTS
             old = None
             if current.exists():
@@ -534,6 +536,7 @@ def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = N
         staged_db = staging / DB_NAME
         with open(staged_db, "rb+") as fh:
             os.fsync(fh.fileno())
+        private.restrict(staged_db)
         os.replace(staged_db, db_path)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -36,17 +36,21 @@ def test_cells_that_look_like_formulas_stay_text(tmp_path):
     assert ws2.cell(1, 2).value == "110105194912310021"
 
 
-def test_exported_files_are_readable_by_others_and_leave_no_temporary_file(tmp_path):
+def test_exported_files_are_the_owners_alone_and_leave_no_temporary_file(tmp_path):
     import os
     import stat
 
-    doc = docx_base.new_document()
-    docx_base.add_paragraph(doc, "x")
-    out = docx_base.save(doc, tmp_path / "a.docx")
-    book = xlsx_base.save(Workbook(), tmp_path / "b.xlsx")
+    old_umask = os.umask(0o022)  # the usual one, which would make a new file readable by everyone
+    try:
+        doc = docx_base.new_document()
+        docx_base.add_paragraph(doc, "x")
+        out = docx_base.save(doc, tmp_path / "a.docx")
+        book = xlsx_base.save(Workbook(), tmp_path / "b.xlsx")
+    finally:
+        os.umask(old_umask)
     for path in (out, book):
         if os.name == "posix":
-            assert stat.S_IMODE(path.stat().st_mode) == 0o644
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "b.xlsx"]
 
 
