@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session
 
+from dangjian_desktop import private
 from dangjian_desktop.db import is_url  # noqa: F401 - re-exported (cli)
 from dangjian_desktop.db.filecheck import SQLITE_HEADER, check_file, integrity_problem  # noqa: F401 - re-exported
 from dangjian_desktop.errors import DatabaseError, DatabaseMissing, DatabaseTooNew
@@ -90,14 +91,17 @@ def _sqlite_begin(conn) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for `url` with the pragmas and transaction handling the program relies on."""
+    # hide_parameters: an error's text (shown, logged, in a traceback) must not carry the values
+    # of a statement, which are members' ID and phone numbers
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
         from dangjian_desktop.db.shared import postgres_connect_args
 
-        engine = create_engine(url, pool_pre_ping=True, connect_args=postgres_connect_args())
+        engine = create_engine(url, pool_pre_ping=True, connect_args=postgres_connect_args(),
+                               hide_parameters=True)
     return engine
 
 
@@ -107,7 +111,7 @@ def sqlite_url(path: Path) -> str:
 
 def backup_sqlite(source: Path, dest: Path) -> Path:
     """A consistent copy of a (possibly live) SQLite file through the online backup API."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private.create_file(dest)  # owner-only before SQLite writes the first page into it
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         out = sqlite3.connect(dest)
@@ -165,6 +169,8 @@ class Database:
         except DBAPIError as exc:
             if shared.is_lock_wait(exc):
                 raise shared.busy_error() from exc
+            if (problem := shared.storage_error(exc)) is not None:  # disk full, server gone ...
+                raise problem from exc
             raise
 
     def close(self) -> None:
@@ -206,7 +212,7 @@ def open_database(target: str | Path, *, create: bool = False, checked: bool = F
         if not path.exists():
             if not create:
                 raise DatabaseMissing(f"数据库文件“{path}”不存在。请先用 init 或 demo 命令创建，或检查路径。")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private.create_file(path)  # SQLite takes an empty file as a new database
         elif not checked:
             check_file(path)
         url, files = sqlite_url(path), files_dir_for(path)
@@ -220,6 +226,8 @@ def open_database(target: str | Path, *, create: bool = False, checked: bool = F
     except Exception:
         engine.dispose()
         raise
+    if path is not None:  # a file an older version left readable by everyone
+        private.restrict_database(path, files)
     if path is None:  # `url` is shown in the window and used as a key in the config: never the password
         from dangjian_desktop.db.shared import safe_url
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -11,7 +12,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from dangjian_desktop.errors import ConcurrentEdit
+from dangjian_desktop.errors import ConcurrentEdit, DatabaseError
+
+log = logging.getLogger(__name__)
 
 # how long a statement may wait for a row someone else is writing before the user is told
 LOCK_TIMEOUT_MS = 5000
@@ -46,6 +49,38 @@ def is_lock_wait(exc: BaseException) -> bool:
         code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
         return code in ("55P03", "40P01", "40001")  # lock_not_available, deadlock, serialization
     return False
+
+
+_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY = 13, 10, 8
+_NOT_SAVED = "这次的修改没有保存，已有的数据没有受影响。"
+
+
+def storage_error(exc: DBAPIError) -> DatabaseError | None:
+    """A write the database could not make for a reason outside the data (a full disk, a failing
+    drive, a read-only file, a server that went away), as one Chinese sentence; None otherwise.
+
+    The statement and its values are not part of the message; the cause is logged (the engine
+    hides bound parameters, the log redacts what is left), so support can still see what failed.
+    """
+    orig = getattr(exc, "orig", None)
+    code = getattr(orig, "sqlite_errorcode", None)
+    code = code & 0xFF if isinstance(code, int) else None
+    text = str(orig or "").lower()
+    sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
+    if code == _SQLITE_FULL or "database or disk is full" in text:
+        message = f"磁盘空间已满，{_NOT_SAVED}请清理磁盘（删除不用的文件、清空回收站）后再试。"
+    elif code == _SQLITE_IOERR or "disk i/o error" in text:
+        message = f"读写数据库文件时出错（磁盘或 U 盘可能有问题），{_NOT_SAVED}请检查磁盘后再试。"
+    elif code == _SQLITE_READONLY or "readonly database" in text:
+        message = f"数据库文件只能读、不能写（文件或文件夹没有写入权限，或在只读的磁盘上），{_NOT_SAVED}"
+    elif sqlstate == "53100":
+        message = f"数据库服务器的磁盘已满，{_NOT_SAVED}请联系服务器管理员。"
+    elif exc.connection_invalidated or sqlstate.startswith("08") or "server closed the connection" in text:
+        message = f"与数据库服务器的连接中断，{_NOT_SAVED}请检查网络后再试一次。"
+    else:
+        return None
+    log.warning("a write was refused by the database: %s", exc)
+    return DatabaseError(message)
 
 
 def busy_error() -> ConcurrentEdit:

@@ -369,14 +369,10 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def setup_logging() -> None:
-    folder = paths.data_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "dangjian.log", encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
-    logging.basicConfig(level=logging.INFO, handlers=[handler],
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """dangjian.log in the data folder: owner-only, and never an ID number, phone number or password."""
+    from dangjian_desktop import logs
+
+    logs.setup_file_log(paths.data_dir())
 
 
 def main(argv: list[str] | None = None) -> int:

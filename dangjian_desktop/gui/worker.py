@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -34,7 +33,9 @@ class Job(QRunnable):
             result = self.fn(*self.args, **self.kwargs)
         except Exception as exc:  # delivered to the GUI thread, shown there
             if not getattr(exc, "message", None):
-                log.error("job failed: %s", traceback.format_exc())
+                # the traceback is kept for support; logs.py takes ID and phone numbers out of the
+                # record (message and traceback) before anything is written
+                log.error("job failed: %s", type(exc).__name__, exc_info=True)
             self.signals.sig_failed.emit(exc)
         else:
             self.signals.sig_done.emit(result)

@@ -29,7 +29,7 @@ if connection is not None:
     with context.begin_transaction():
         context.run_migrations()
 else:  # `alembic` command line during development
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_engine(config.get_main_option("sqlalchemy.url"), hide_parameters=True)
     with engine.begin() as conn:
         _configure(conn)
         with context.begin_transaction():
