@@ -1,7 +1,8 @@
 """`dangjian`: the headless twin of the GUI, over the same services (see shared/cli.md).
 
 Exit codes: 0 done; 1 the user's input was refused (one line per problem on stderr,
-nothing written); 2 wrong usage. A traceback is never the answer to user input.
+nothing written); 2 wrong usage. A traceback is never the answer to user input. When the
+database has a password, no command runs before it was given (`_open`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -59,8 +62,75 @@ def _db_target(args: argparse.Namespace) -> str | Path:
     return paths.default_database()
 
 
+def _shown_target(args: argparse.Namespace) -> str:
+    """The database as printed for people: a server URL without its password."""
+    target = _db_target(args)
+    if is_url(target):
+        from dangjian_desktop.db.shared import safe_url
+
+        return safe_url(str(target))
+    return str(target)
+
+
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return open_database(_db_target(args), create=create)
+    """Every command opens its database here, so none of them runs before the password was given."""
+    db = open_database(_db_target(args), create=create)
+    try:
+        _unlock(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+PASSWORD_ENV = "DANGJIAN_PASSWORD"
+_PROMPTS = 3  # tries at a terminal prompt, while no wait is due (the first wrong ones are free)
+
+
+def _unlock(db: Database) -> None:
+    """The program password, as in the window (cli.md): DANGJIAN_PASSWORD if set, else a prompt
+    without echo on a terminal, else refused. Wrong tries count and wait as they do in the window."""
+    from dangjian_desktop.services import security
+
+    if not security.has_password(db):
+        return
+    given = os.environ.get(PASSWORD_ENV)
+    if given is not None:
+        _try_password(db, given)
+        return
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        raise DomainError(f"数据库已设置密码：请在终端中运行并按提示输入密码，或用环境变量 {PASSWORD_ENV} 提供密码。"
+                          "命令没有执行。")
+    import getpass
+
+    for left in range(_PROMPTS - 1, -1, -1):
+        try:
+            attempt = getpass.getpass("数据库已设置密码，请输入密码（输入时不显示）：")
+        except (EOFError, KeyboardInterrupt):
+            raise DomainError("没有输入密码，命令没有执行。") from None
+        try:
+            _try_password(db, attempt)
+            return
+        except _WrongPassword as wrong:
+            if left == 0 or wrong.wait > 0:
+                raise
+            sys.stderr.write(f"{wrong}\n")
+
+
+class _WrongPassword(DomainError):
+    def __init__(self, message: str, wait: float) -> None:
+        super().__init__(message)
+        self.wait = wait
+
+
+def _try_password(db: Database, attempt: str) -> None:
+    from dangjian_desktop.services import security
+
+    result = security.check_password(db, attempt)  # DomainError while a wait after wrong ones is due
+    if result.ok:
+        return
+    wait = f"，请 {math.ceil(result.wait_seconds)} 秒后再试" if result.wait_seconds > 0 else ""
+    raise _WrongPassword(f"密码不对（已连续错 {result.failures} 次{wait}），命令没有执行。", result.wait_seconds)
 
 
 def _branch(db: Database, args: argparse.Namespace):
@@ -100,7 +170,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         info = create_branch(db, args.branch, args.parent or "", args.secretary or "", groups=groups)
     finally:
         db.close()
-    _out(f"已创建支部“{info.name}”（编号 {info.id}），数据库：{_db_target(args)}")
+    _out(f"已创建支部“{info.name}”（编号 {info.id}），数据库：{_shown_target(args)}")
     return 0
 
 
@@ -113,7 +183,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                             years=args.years, today=args.as_of)
     finally:
         db.close()
-    _out(f"演示数据已写入 {_db_target(args)}：{summary.branches} 个支部，{summary.members} 名党员，"
+    _out(f"演示数据已写入 {_shown_target(args)}：{summary.branches} 个支部，{summary.members} 名党员，"
          f"{summary.meetings} 次会议（{summary.attendance} 条考勤），{summary.applicants} 名入党申请人。")
     return 0
 
@@ -212,6 +282,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = _db_target(args)
     if is_url(target):
         raise DomainError("服务器上的数据库请由服务器管理员恢复。")
+    _unlock_for_restore(args)
     result = backup.restore(Path(target), Path(args.file))
     _out(f"已从“{result.source}”恢复到 {Path(target).expanduser().resolve()}。")
     if result.safety_backup:
@@ -219,6 +290,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if result.damaged_kept:
         _out(f"损坏的数据库文件已改名保留：{result.damaged_kept}")
     return 0
+
+
+def _unlock_for_restore(args: argparse.Namespace) -> None:
+    """Replacing a database with a password needs that password. One that cannot be opened (damaged,
+    from a newer version, not ours) is what a restore is for: it is not asked."""
+    from dangjian_desktop.errors import DatabaseError
+
+    try:
+        db = open_database(_db_target(args))
+    except DatabaseError:
+        return
+    try:
+        _unlock(db)
+    finally:
+        db.close()
 
 
 def _add_backup(sub) -> None:
@@ -429,6 +515,9 @@ def main(argv: list[str] | None = None) -> int:
                 stream.reconfigure(encoding="utf-8")
             except (ValueError, OSError):
                 pass
+    from dangjian_desktop import logs
+
+    logs.setup_cli_log()  # a warning that reaches stderr holds no ID number, phone number or password
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
