@@ -23,6 +23,16 @@ class Asker:
         box.setDefaultButton(QMessageBox.StandardButton.No if danger else QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str], default: int = 0) -> int | None:
+        """One of several answers, as buttons (plus 取消); the index chosen, None if cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons[default])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def text(self, parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
         from PySide6.QtWidgets import QInputDialog
 

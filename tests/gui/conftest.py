@@ -15,6 +15,8 @@ class ScriptedAsker(Asker):
         self.confirm_answers: list[bool] = []
         self.file_answers: list[str | None] = []
         self.text_answers: list[str | None] = []
+        self.choose_answers: list[int | None] = []
+        self.choose_defaults: list[int] = []  # the answer preselected each time a choice was asked
 
     def info(self, parent, title, text):
         self.messages.append(("info", title, text))
@@ -28,6 +30,11 @@ class ScriptedAsker(Asker):
     def confirm(self, parent, title, text, *, danger=False):
         self.messages.append(("confirm", title, text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def choose(self, parent, title, text, choices, default=0):
+        self.messages.append(("choose", title, text))
+        self.choose_defaults.append(default)
+        return self.choose_answers.pop(0) if self.choose_answers else None
 
     def text(self, parent, title, label, default=""):
         self.messages.append(("text", title, label))

@@ -107,6 +107,7 @@ def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_w
     page.folder_edit.setText(str(workdir / "导出"))
     page.progress_delay_ms = 0  # show the dialog at once, as a long export does after 0.5 s
     assert page.file_edit.text() == "幸福社区第一党支部_2025年_年度材料包.zip"
+    asker.choose_answers = [1]  # 保留完整号码 (masking has its own test: tests/gui/test_privacy.py)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.last_output is not None, timeout=60000)
     assert page.progress_was_shown

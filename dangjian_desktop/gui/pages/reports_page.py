@@ -24,6 +24,9 @@ from dangjian_desktop.services.exports import ExportKind, ExportRequest
 from dangjian_desktop.services.year_package import PACKAGE_KEY, document_name
 
 
+PACKAGE_MASK_KEY = "year_package_mask"  # in the user's config: the last answer, True = hide the middle digits
+
+
 class ReportsPage(Page):
     key = "reports"
     title = "报表"
@@ -122,6 +125,7 @@ class ReportsPage(Page):
         if kind is None:
             return
         self.year_spin.setEnabled(kind.needs_year)
+        self.mask_check.setVisible(kind.key != PACKAGE_KEY)  # the package asks, at export (domain.md)
         self.record_combo.setVisible(kind.needs_id)
         self.record_label.setVisible(kind.needs_id)
         if kind.needs_id:
@@ -129,7 +133,8 @@ class ReportsPage(Page):
         self._load_choices()
         if kind.key == PACKAGE_KEY:
             self.description.setText("把本年度的年度报告、会议记录本、各种台账和花名册一起打包成一个 .zip 文件，"
-                                     "文件按“支部_年份_文件名”命名，便于报送上级。")
+                                     "文件按“支部_年份_文件名”命名，便于报送上级。导出时会问是否隐去身份证号和"
+                                     "电话号码的中间几位。")
         else:
             self.description.setText("")
         self._update_target()
@@ -182,10 +187,15 @@ class ReportsPage(Page):
         out = self.target_path()
         if out.exists() and not self.ctx.asker.confirm(self, "文件已存在", f"“{out.name}”已经存在，要替换它吗？"):
             return
+        mask = self.mask_check.isChecked()
+        if kind.key == PACKAGE_KEY:
+            mask = self.ask_package_mask()
+            if mask is None:
+                return
         self.ctx.config.set("export_folder", str(out.parent))
         self.ctx.config.set("open_after_export", self.open_check.isChecked())
         request = ExportRequest(self.ctx.branch_id, out, self.year_spin.value() if kind.needs_year else None,
-                                record_id, self.mask_check.isChecked())
+                                record_id, mask)
 
         def work(progress=None):
             request.progress = progress
@@ -198,6 +208,21 @@ class ReportsPage(Page):
         self.progress_dialog = delayed_progress(self, f"正在生成{kind.label}…", job, self.progress_delay_ms,
                                                 on_shown=lambda: setattr(self, "progress_was_shown", True))
         self.ctx.lane.submit(job, on_done=self._done, on_failed=self._failed)
+
+    def ask_package_mask(self) -> bool | None:
+        """The year package leaves the office: ask whether to hide the middle of ID and phone numbers,
+        offering last time's answer (hiding them, the first time). None if the user cancelled."""
+        remembered = self.ctx.config.get(PACKAGE_MASK_KEY)
+        answer = self.ctx.asker.choose(
+            self, "年度材料包报送上级",
+            "年度材料包要报送上级，其中的花名册等文件含有党员的身份证号和电话号码。\n\n"
+            "要隐去这些号码的中间几位吗？（会记住这次的选择，下次默认相同。）",
+            ["隐去中间几位", "保留完整号码"], default=1 if remembered is False else 0)
+        if answer is None:
+            return None
+        mask = answer == 0
+        self.ctx.config.set(PACKAGE_MASK_KEY, mask)
+        return mask
 
     def _done(self, path: Path) -> None:
         self.export_button.setEnabled(True)
