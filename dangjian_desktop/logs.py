@@ -8,6 +8,8 @@ included, passes `redact` before any handler writes it. Names may appear; number
 from __future__ import annotations
 
 import logging
+import logging.handlers
+import os
 import re
 import threading
 from pathlib import Path
@@ -112,15 +114,63 @@ def protect(handler: logging.Handler) -> logging.Handler:
     return handler
 
 
+LOG_NAME = "dangjian.log"
+LOG_BYTES, LOG_KEEP = 2 * 2**20, 2  # dangjian.log, .1 and .2: at most about 6 MB
+# the first line of every log file this version writes; a file without it is from an older
+# version, whose tracebacks could hold ID numbers: it is redacted once, at the next start
+HEADER = "# 党支部工作台日志：身份证号、电话号码和密码已隐去（***）"
+
+
+class _OwnerOnlyLog(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file is created owner-only and starts with HEADER."""
+
+    def _open(self):
+        from dangjian_desktop import private
+
+        path = Path(self.baseFilename)
+        fresh = not path.exists() or path.stat().st_size == 0
+        private.create_file(path)
+        stream = super()._open()
+        if fresh:
+            stream.write(HEADER + "\n")
+            stream.flush()
+        return stream
+
+
+def scrub_old_log(path: Path) -> bool:
+    """Redact a log an older version wrote (it has no HEADER), in place and atomically; True if it did."""
+    from dangjian_desktop import private
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            if fh.readline().rstrip("\n") == HEADER:
+                return False
+            fh.seek(0)
+            tmp = private.create_file(path.with_name(path.name + ".redacting"))
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.write(HEADER + "\n")
+                for line in fh:
+                    out.write(redact(line))
+    except FileNotFoundError:
+        return False
+    os.replace(tmp, path)
+    return True
+
+
 def setup_file_log(folder: Path) -> logging.Handler:
-    """The GUI's log: `dangjian.log` in the data folder (owner-only, redacted); stderr if it cannot be written."""
+    """The GUI's log: `dangjian.log` in the data folder (owner-only, redacted, rotated at 2 MB);
+    stderr if it cannot be written."""
     from dangjian_desktop import private
 
     install()
     try:
         private.own_dir(folder)
-        log_file = private.create_file(folder / "dangjian.log")
-        handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
+        for old in (folder / LOG_NAME, *(folder / f"{LOG_NAME}.{n}" for n in range(1, LOG_KEEP + 1))):
+            if old.exists():
+                private.restrict(old)
+                scrub_old_log(old)
+        handler: logging.Handler = _OwnerOnlyLog(folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_KEEP,
+                                                 encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -16,6 +16,7 @@ class UserConfig:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.config_dir() / "config.json"
         self._data: dict[str, Any] = {}
+        private.restrict(self.path)  # it may hold the shared database's password: an older version left it 0644
         try:
             loaded = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(loaded, dict):
@@ -28,7 +29,7 @@ class UserConfig:
 
     def set(self, key: str, value: Any) -> None:
         self._data[key] = value
-        private.make_dir(self.path.parent)
+        private.own_dir(self.path.parent)
         tmp = self.path.with_suffix(".tmp")
         # owner-only at every write, not only when the shared database's password is first saved
         # (a later write of the last branch shown would otherwise leave it readable by everyone)

@@ -134,6 +134,12 @@ def test_the_mirror_copy_attachments_log_and_config_are_the_owners(demo_db, work
     config = UserConfig()
     config.set("last_branch", {"x": 1})
     assert mode(config.path) == 0o600 and mode(config.path.parent) == 0o700
+    os.chmod(config.path, 0o644)  # as an older version left it, the server password inside
+    os.chmod(config.path.parent, 0o755)
+    UserConfig()
+    assert mode(config.path) == 0o600
+    UserConfig().set("open_after_export", False)
+    assert mode(config.path) == 0o600 and mode(config.path.parent) == 0o700
 
 
 def test_a_copy_made_by_the_backup_api_is_owner_only_from_the_start(demo_db, workdir):

@@ -142,3 +142,50 @@ def test_every_engine_the_program_makes_hides_parameters():
                              for k in node.keywords)
                 calls.append((source.name, node.lineno, hidden))
     assert calls and all(hidden for *_, hidden in calls), calls
+
+
+def test_a_log_an_older_version_wrote_is_redacted_once_and_made_owner_only(workdir):
+    import os
+    import stat
+
+    folder = workdir / "旧日志"
+    folder.mkdir()
+    old = folder / logs.LOG_NAME
+    old.write_text("2025-01-01 ERROR job failed: Traceback ...\n"
+                   "[parameters: ('110101199003071234', '13812345678', '张三')]\n", encoding="utf-8")
+    os.chmod(old, 0o644)
+    handler = logs.setup_file_log(folder)
+    try:
+        logging.getLogger("dangjian_desktop.test").info("started again")
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    text = old.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == logs.HEADER
+    assert "110101199003071234" not in text and "13812345678" not in text
+    assert "张三" in text and "job failed" in text and "started again" in text
+    if os.name == "posix":
+        assert stat.S_IMODE(old.stat().st_mode) == 0o600
+    assert not logs.scrub_old_log(old)  # once is enough: the header says so
+
+
+def test_the_log_rotates_and_every_file_is_the_owners(workdir, monkeypatch):
+    import os
+    import stat
+
+    monkeypatch.setattr(logs, "LOG_BYTES", 4000)
+    folder = workdir / "日志"
+    handler = logs.setup_file_log(folder)
+    try:
+        for i in range(200):
+            logging.getLogger("dangjian_desktop.test").info("line %d of a long day, 电话 13812345678", i)
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    files = sorted(folder.iterdir())
+    assert [p.name for p in files] == [logs.LOG_NAME, f"{logs.LOG_NAME}.1", f"{logs.LOG_NAME}.2"]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(logs.HEADER) and "13812345678" not in text and "电话 ***" in text
+        if os.name == "posix":
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600
