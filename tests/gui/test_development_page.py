@@ -362,5 +362,5 @@ def test_the_vote_recorded_with_the_branch_congress_is_brought_into_step_15(qtbo
         mv.expected_voters, mv.present_voters, mv.in_favour)
     _save(qtbot, dialog)
     assert not dialog.isVisible(), f.errorLabel.text()
-    assert dev.applicant_detail(demo_db, 4).step(15).details["meeting_id"] == mv.meeting_id
+    assert dev.applicant_detail(demo_db, 4).step(15).details.meeting_id == mv.meeting_id
     assert not _dialog(qtbot, demo_db, 8, 15, asker).form.fromMeetingButton.isVisible()  # no meeting recorded yet

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import STAGES
+from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
 from dangjian_desktop.errors import DomainError
@@ -429,7 +429,7 @@ class PersonView(QWidget):
             f"工作单位及职务：{d.work_unit or '未填'}",
             f"联系电话：{d.phone or '未填'}"
             + (f"　预计{cn(d.leaves_unit_on)}离开单位" if d.leaves_unit_on else ""),
-            f"规则版本：{d.catalog_version}（按{cn(d.step(1).done_on)}申请时的规定）",
+            f"规则版本：{d.catalog_version}（按{cn(d.step(Step.APPLICATION).done_on)}申请时的规定）",
         ]
         if d.member_id:
             lines.append("已记入党员花名册" + (f"（延长预备期{d.extension_months}个月）" if d.extension_months else ""))

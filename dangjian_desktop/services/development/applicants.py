@@ -10,6 +10,7 @@ from sqlalchemy import select
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import idcard, rules
 from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Gender
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -57,11 +58,13 @@ def create_applicant(
             education=_clean(education, "学历", 30), work_unit=_clean(work_unit, "工作单位", 200),
             phone=_clean(phone, "联系电话", 30), rule_catalog_version=rules.CURRENT_VERSION,
             status=ApplicantStatus.ACTIVE, leaves_unit_on=leaves_unit_on, notes=notes or "")
-        facts = dr.ApplicantFacts(name, birth_date, rules.CURRENT_VERSION, {1: dr.StepFact(1, applied_on)})
-        _refuse_if_broken(facts, [], 1, _overrides(s))
+        first = dr.StepFact(Step.APPLICATION, applied_on)
+        facts = dr.ApplicantFacts(name, birth_date, rules.CURRENT_VERSION, {Step.APPLICATION: first})
+        _refuse_if_broken(facts, [], Step.APPLICATION, _overrides(s))
         s.add(a)
         s.flush()
-        s.add(m.DevelopmentStep(applicant_id=a.id, step_no=1, done_on=applied_on, people=[], details={}, notes=""))
+        s.add(m.DevelopmentStep(applicant_id=a.id, step_no=Step.APPLICATION, done_on=applied_on, people=[], details={},
+                                notes=""))
         s.flush()
         applicant_id = a.id
     return applicant_detail(db, applicant_id)
@@ -105,7 +108,7 @@ def add_review(db: Database, applicant_id: int, kind: str, done_on: date, review
         raise ValidationError("请填写日期。")
     with db.transaction() as s:
         a = _load(s, applicant_id)
-        started = next((st.done_on for st in a.steps if st.step_no == 1 and st.done_on), None)
+        started = next((st.done_on for st in a.steps if st.step_no == Step.APPLICATION and st.done_on), None)
         if started and done_on < started:
             raise ValidationError(f"{REVIEW_KINDS[kind]}的日期{cn(done_on)}早于递交入党申请书的日期{cn(started)}。")
         r = m.DevelopmentReview(applicant_id=a.id, kind=kind, done_on=done_on,

@@ -9,9 +9,7 @@ from sqlalchemy import Text, and_, not_, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import development_rules as dr
-from dangjian_desktop.core.development import (
-    FULL_MEMBERSHIP_APPROVAL_STEP,
-)
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import ApplicantStatus
 from dangjian_desktop.db import models as m
@@ -35,7 +33,7 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
     # (`dr.findings` returns at once): its steps and reviews are not read
     closed = or_(A.status == ApplicantStatus.STOPPED,
                  and_(A.status.in_(finished), A.id.in_(select(S.applicant_id).where(
-                     S.step_no == FULL_MEMBERSHIP_APPROVAL_STEP, S.done_on <= ctx.as_of))))
+                     S.step_no == Step.FULL_MEMBERSHIP_APPROVAL, S.done_on <= ctx.as_of))))
     in_scope = and_(A.branch_id.in_(ctx.branch_ids), not_(closed))
     conn = s.connection()  # plain Core rows: the ORM's result layer costs more than the query here
     applicants = conn.execute(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus
+from dangjian_desktop.core.step_details import StepDetails, read_details
 from dangjian_desktop.db import models as m
 from dangjian_desktop.errors import NotFound, ValidationError
 
@@ -38,9 +39,11 @@ def _person_fact(p: Mapping[str, Any], members: Mapping[int, m.Member], day: dat
                          bool(p.get("disciplined")), later)
 
 
-def _step_fact(no: int, done_on: date | None, people: Iterable[Mapping[str, Any]], details: Mapping[str, Any],
+def _step_fact(no: int, done_on: date | None, people: Iterable[Mapping[str, Any]],
+               details: StepDetails | Mapping[str, Any] | None,
                members: Mapping[int, m.Member]) -> dr.StepFact:
-    return dr.StepFact(no, done_on, tuple(_person_fact(p, members, done_on) for p in people or ()), dict(details or {}))
+    return dr.StepFact(no, done_on, tuple(_person_fact(p, members, done_on) for p in people or ()),
+                       read_details(no, details))
 
 
 def _facts(a: m.Applicant, members: Mapping[int, m.Member]) -> dr.ApplicantFacts:

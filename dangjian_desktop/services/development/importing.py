@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -11,10 +11,9 @@ from sqlalchemy.orm import selectinload
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.development import (
-    ADMISSION_STEP, FULL_MEMBERSHIP_APPROVAL_STEP, FULL_MEMBERSHIP_VOTE_STEP,
-)
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import ApplicantStatus, ProbationOutcome
+from dangjian_desktop.core.step_details import ProbationVoteDetails, read_details
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound
@@ -55,7 +54,7 @@ def _import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: b
                 errors.append(f"{row.where}：{row.name}与第{seen[key]}行是同一人（{'身份证号' if row.id_number else '姓名'}相同）。")
                 continue
             seen[key] = row.number
-            if 1 not in row.steps:
+            if Step.APPLICATION not in row.steps:
                 errors.append(f"{row.where}：{row.name}没有递交入党申请书的日期，无法建立发展档案。")
                 continue
             people = {no: [{"role": dr.STEP_ROLES[no], "name": n} for n in names]
@@ -108,8 +107,10 @@ def _import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: b
                 st.done_on = d
                 if no in people:
                     st.people = _clean_people(s, branch_id, no, people[no])
-                if no == FULL_MEMBERSHIP_VOTE_STEP and not (st.details or {}).get("outcome"):
-                    st.details = {**(st.details or {}), "outcome": ProbationOutcome.ON_TIME.value}
+                if no == Step.BRANCH_CONGRESS_FULL:  # a ledger records only 转正 that happened
+                    x = read_details(no, st.details)
+                    if x.outcome is None:
+                        st.details = replace(x, outcome=ProbationOutcome.ON_TIME).to_json()
             for no in sorted(set(people) - set(row.steps)):  # names without a date: kept, step not done
                 st = existing.get(no)
                 if st is None:
@@ -118,13 +119,13 @@ def _import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: b
                     a.steps.append(st)
                 st.people = _clean_people(s, branch_id, no, people[no])
             s.flush()
-            if ADMISSION_STEP in row.steps:
-                _admit(s, a, row.steps[ADMISSION_STEP])
-            if (FULL_MEMBERSHIP_VOTE_STEP in row.steps or FULL_MEMBERSHIP_APPROVAL_STEP in row.steps) \
+            if Step.BRANCH_CONGRESS_ADMIT in row.steps:
+                _admit(s, a, row.steps[Step.BRANCH_CONGRESS_ADMIT])
+            if (Step.BRANCH_CONGRESS_FULL in row.steps or Step.FULL_MEMBERSHIP_APPROVAL in row.steps) \
                     and a.probation_outcome is None:  # a ledger records only 转正 that happened
-                _decide(s, a, {"outcome": ProbationOutcome.ON_TIME.value})
-            if FULL_MEMBERSHIP_APPROVAL_STEP in row.steps and a.status is ApplicantStatus.ACTIVE:
-                _approve(s, a, row.steps[FULL_MEMBERSHIP_APPROVAL_STEP])
+                _decide(s, a, ProbationVoteDetails(outcome=ProbationOutcome.ON_TIME))
+            if Step.FULL_MEMBERSHIP_APPROVAL in row.steps and a.status is ApplicantStatus.ACTIVE:
+                _approve(s, a, row.steps[Step.FULL_MEMBERSHIP_APPROVAL])
         if errors:
             raise InputErrors(errors, summary=f"发现 {len(errors)} 处问题，未导入任何数据。")
         result.warnings = ledger.warnings + warnings

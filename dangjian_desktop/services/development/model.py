@@ -9,17 +9,17 @@ from typing import Any
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import (
-    ADMISSION_STEP, FULL_MEMBERSHIP_APPROVAL_STEP, FULL_MEMBERSHIP_VOTE_STEP,
-)
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import ApplicantStatus, Gender, MemberStatus, ProbationOutcome
+from dangjian_desktop.core.step_details import (
+    ApprovalDetails, PoliticalReviewDetails, ProbationVoteDetails, StepDetails, TrainingDetails, VoteDetails,
+)
 from dangjian_desktop.errors import ValidationError
 
-
-
 REVIEW_KINDS = {"review": "半年考察", "thought_report": "思想汇报"}
-ROSTER_STEPS = (ADMISSION_STEP, FULL_MEMBERSHIP_VOTE_STEP, FULL_MEMBERSHIP_APPROVAL_STEP)
+# the steps the roster follows: 预备党员 (15), the 转正 decision (23) and its approval (24)
+ROSTER_STEPS = (Step.BRANCH_CONGRESS_ADMIT, Step.BRANCH_CONGRESS_FULL, Step.FULL_MEMBERSHIP_APPROVAL)
 
 
 class StepRefused(ValidationError):
@@ -66,7 +66,7 @@ class StepInfo:
     id: int | None
     done_on: date | None
     people: list[dict[str, Any]]
-    details: dict[str, Any]
+    details: StepDetails  # the class of the step's kind (core.step_details)
     notes: str
     attachments: int
 
@@ -132,28 +132,31 @@ def step_summary(st: StepInfo, compact: bool = False) -> str:
     for role, names in by_role.items():
         lines.append(f"{role}：{'、'.join(names)}")
     x = st.details
-    if x.get("conclusion"):
-        lines.append(f"政审结论：{x['conclusion']}")
-    if x.get("days") or x.get("hours"):
-        parts = [f"{x['days']}天" if x.get("days") else "", f"{x['hours']}学时" if x.get("hours") else ""]
-        lines.append("集中培训：" + "，".join(p for p in parts if p) + (f"（{x['organiser']}）" if x.get("organiser") else ""))
-    if x.get("notice_from") or x.get("notice_to"):
-        lines.append(f"公示：{cn(dr._as_date(x.get('notice_from')))}至{cn(dr._as_date(x.get('notice_to')))}")
-    try:
-        vote = dr.vote_of(x)
-    except ValueError:
-        vote = None
-    if vote is not None and compact:
-        lines.append(f"表决：应到{x['expected_voters']}人，实到{x['present_voters']}人，"
-                     f"赞成{vote.counted_for}票，{'通过' if vote.passed else '未通过'}")
-    elif vote is not None:
-        lines.append(f"表决：{vote.summary}")
-    if x.get("extended_on"):
-        lines.append(f"{cn(dr._as_date(x['extended_on']))}支部大会决定延长预备期{x.get('extension_months', '')}个月")
-    if x.get("outcome") and st.no == 23:
-        lines.append(f"讨论结果：{ProbationOutcome(x['outcome']).label}")
-    if x.get("approval_no"):
-        lines.append(f"批复文号：{x['approval_no']}")
+    if isinstance(x, PoliticalReviewDetails) and x.conclusion:
+        lines.append(f"政审结论：{x.conclusion}")
+    if isinstance(x, TrainingDetails) and (x.days or x.hours):
+        parts = [f"{x.days}天" if x.days else "", f"{x.hours}学时" if x.hours else ""]
+        lines.append("集中培训：" + "，".join(p for p in parts if p) + (f"（{x.organiser}）" if x.organiser else ""))
+    notice_from, notice_to = x.notice()
+    if notice_from or notice_to:
+        lines.append(f"公示：{cn(notice_from)}至{cn(notice_to)}")
+    if isinstance(x, VoteDetails):
+        try:
+            vote = x.result()
+        except ValueError:
+            vote = None
+        if vote is not None and compact:
+            lines.append(f"表决：应到{x.expected_voters}人，实到{x.present_voters}人，"
+                         f"赞成{vote.counted_for}票，{'通过' if vote.passed else '未通过'}")
+        elif vote is not None:
+            lines.append(f"表决：{vote.summary}")
+    if isinstance(x, ProbationVoteDetails):
+        if x.extended_on:
+            lines.append(f"{cn(x.extended_on)}支部大会决定延长预备期{x.extension_months or ''}个月")
+        if x.outcome:
+            lines.append(f"讨论结果：{x.outcome.label}")
+    if isinstance(x, ApprovalDetails) and x.approval_no:
+        lines.append(f"批复文号：{x.approval_no}")
     if st.notes:
         lines.append(st.notes)
     return "\n".join(lines)

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.development import (
-    ADMISSION_STEP, FULL_MEMBERSHIP_VOTE_STEP, STAGES, STEPS, step,
+    STAGES, STEPS, Step, step,
 )
+from dangjian_desktop.core.step_details import read_details
 from dangjian_desktop.core.findings import Finding, sort_key
 from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus, Severity
 from dangjian_desktop.db import models as m
@@ -126,7 +127,7 @@ def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext
     for st in STEPS:
         r = rows.get(st.no)
         steps.append(StepInfo(st.no, st.stage, st.name, r.id if r else None, r.done_on if r else None,
-                              list(r.people or []) if r else [], dict(r.details or {}) if r else {},
+                              list(r.people or []) if r else [], read_details(st.no, r.details if r else None),
                               r.notes if r else "", ctx.attachment_counts.get(r.id, 0) if r else 0))
     reviews = [ReviewInfo(r.id, r.kind, REVIEW_KINDS.get(r.kind, r.kind), r.done_on, r.reviewer, r.content)
                for r in a.reviews]
@@ -168,7 +169,7 @@ def meeting_vote(db: Database, applicant_id: int, no: int) -> MeetingVote | None
     """The latest meeting vote on the applicant for step 15 (接收) or 23 (转正), if the meeting was recorded."""
     from dangjian_desktop.core.glossary import VoteKind
 
-    kind = {ADMISSION_STEP: VoteKind.ADMISSION, FULL_MEMBERSHIP_VOTE_STEP: VoteKind.FULL_MEMBERSHIP}.get(no)
+    kind = {Step.BRANCH_CONGRESS_ADMIT: VoteKind.ADMISSION, Step.BRANCH_CONGRESS_FULL: VoteKind.FULL_MEMBERSHIP}.get(no)
     if kind is None:
         return None
     with db.session() as s:

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import add_months, add_years, cn
-from dangjian_desktop.core.development import (
-    ADMISSION_STEP, FULL_MEMBERSHIP_APPROVAL_STEP, FULL_MEMBERSHIP_VOTE_STEP,
-)
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus, ProbationOutcome
 from dangjian_desktop.core.names import name_keys
+from dangjian_desktop.core.step_details import (
+    DetailsError, ProbationVoteDetails, StepDetails, VoteDetails, read_details,
+)
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound, ValidationError
@@ -51,41 +52,24 @@ def _clean_people(s: Session, branch_id: int, no: int, people: Iterable[Mapping[
     return out
 
 
-def _clean_details(no: int, details: Mapping[str, Any] | None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in (details or {}).items():
-        if value in (None, ""):
-            continue
-        if isinstance(value, date):
-            value = value.isoformat()
-        out[key] = value
-    if no in dr.VOTE_STEPS:
-        for key in dr.VOTE_KEYS:
-            if key in out:
-                try:
-                    out[key] = int(out[key])
-                except (TypeError, ValueError):
-                    raise ValidationError(f"表决票数“{out[key]}”不是整数。") from None
-        try:
-            result = dr.vote_of(out)
-        except ValueError:
-            result = None  # the rule check explains it
-        if result is not None:
-            out["quorum"], out["passed"] = result.quorum, result.passed
-    if no == FULL_MEMBERSHIP_VOTE_STEP and out.get("outcome"):
-        if ProbationOutcome.from_label(str(out["outcome"])) is None:
-            raise ValidationError(f"转正讨论结果“{out['outcome']}”无法识别。")
-        out["outcome"] = ProbationOutcome.from_label(str(out["outcome"])).value
-    return out
+def _clean_details(no: int, details: StepDetails | Mapping[str, Any] | None) -> StepDetails:
+    """The step's typed details from what the caller gave (typed, or a mapping such as the stored JSON);
+    a vote's result is worked out here, never taken from the caller."""
+    try:
+        x = read_details(no, details)
+    except DetailsError as exc:
+        raise ValidationError(f"{exc}。") from None
+    return x.with_result() if isinstance(x, VoteDetails) else x
 
 
 def record_step(db: Database, applicant_id: int, no: int, done_on: date, *,
-                people: Iterable[Mapping[str, Any]] | None = None, details: Mapping[str, Any] | None = None,
-                notes: str = "") -> ApplicantDetail:
+                people: Iterable[Mapping[str, Any]] | None = None,
+                details: StepDetails | Mapping[str, Any] | None = None, notes: str = "") -> ApplicantDetail:
     """Record (or correct) one step; refuses an entry that breaks a DEV-* rule, naming rule and article.
     Steps 15, 23 and 24 update the roster: 预备党员 with 入党日期, extension, 转正 or cancellation."""
-    if no not in range(1, 26):
+    if no not in iter(Step):
         raise ValidationError(f"步骤应为 1 到 25，收到 {no}。")
+    no = Step(no)
     if done_on is None:
         raise ValidationError(f"请填写{dr.step_label(no)}的日期。")
     with db.transaction() as s:
@@ -93,23 +77,22 @@ def record_step(db: Database, applicant_id: int, no: int, done_on: date, *,
         if a.status is ApplicantStatus.STOPPED:
             raise ValidationError(f"{a.name}已终止培养，不能再记录步骤。")
         person_rows = _clean_people(s, a.branch_id, no, people)
-        detail_rows = _clean_details(no, details)
+        x = _clean_details(no, details)
         row = next((st for st in a.steps if st.step_no == no), None)
-        if no == FULL_MEMBERSHIP_VOTE_STEP:
-            old = dict(row.details or {}) if row is not None else {}
-            if old.get("extended_on"):  # the extension stays on file when the final decision is recorded
-                detail_rows.setdefault("extended_on", old["extended_on"])
-                detail_rows.setdefault("extension_months", old.get("extension_months"))
-            if detail_rows.get("outcome") == ProbationOutcome.EXTENDED.value and not old.get("extended_on"):
-                detail_rows["extended_on"] = done_on.isoformat()
+        if isinstance(x, ProbationVoteDetails):
+            old = read_details(no, row.details if row is not None else None)
+            if old.extended_on:  # the extension stays on file when the final decision is recorded
+                x = replace(x, extended_on=x.extended_on or old.extended_on,
+                            extension_months=x.extension_months or old.extension_months)
+            if x.outcome is ProbationOutcome.EXTENDED and not old.extended_on:
+                x = replace(x, extended_on=done_on)
         members = _members_for(s, [a], [p["member_id"] for p in person_rows if "member_id" in p])
         old_facts = _facts(a, members)
-        new_facts = old_facts.with_step(_step_fact(no, done_on, person_rows, detail_rows, members))
-        if no == FULL_MEMBERSHIP_VOTE_STEP:
-            months = int(detail_rows.get("extension_months") or 0) if detail_rows.get("extended_on") else 0
-            new_facts = replace(new_facts, extension_months=months)
+        new_facts = old_facts.with_step(_step_fact(no, done_on, person_rows, x, members))
+        if isinstance(x, ProbationVoteDetails):
+            new_facts = replace(new_facts, extension_months=_extension(x))
         if no in ROSTER_STEPS and a.status in (ApplicantStatus.COMPLETED, ApplicantStatus.CANCELLED) \
-                and no != FULL_MEMBERSHIP_APPROVAL_STEP:
+                and no != Step.FULL_MEMBERSHIP_APPROVAL:
             raise ValidationError(f"{a.name}的转正手续已经办结（{a.status.label}），不能再修改第{no}步。")
         _refuse_if_broken(new_facts, dr.all_violations(old_facts, _overrides(s)), no, _overrides(s))
         if row is None:
@@ -118,14 +101,14 @@ def record_step(db: Database, applicant_id: int, no: int, done_on: date, *,
             a.steps.append(row)
         row.done_on = done_on
         row.people = person_rows
-        row.details = detail_rows
+        row.details = x.to_json()
         row.notes = notes or ""
         s.flush()
-        if no == ADMISSION_STEP:
+        if no == Step.BRANCH_CONGRESS_ADMIT:
             _admit(s, a, done_on)
-        elif no == FULL_MEMBERSHIP_VOTE_STEP:
-            _decide(s, a, detail_rows)
-        elif no == FULL_MEMBERSHIP_APPROVAL_STEP:
+        elif no == Step.BRANCH_CONGRESS_FULL:
+            _decide(s, a, x)
+        elif no == Step.FULL_MEMBERSHIP_APPROVAL:
             _approve(s, a, done_on)
         a.updated_at = func.current_timestamp()
     return applicant_detail(db, applicant_id)
@@ -166,11 +149,15 @@ def _admit(s: Session, a: m.Applicant, joined: date) -> None:
     a.member_id = member.id
 
 
-def _decide(s: Session, a: m.Applicant, details: Mapping[str, Any]) -> None:
+def _extension(x: ProbationVoteDetails) -> int:
+    """The months the 预备期 was extended by (0 unless an extension is on file)."""
+    return (x.extension_months or 0) if x.extended_on else 0
+
+
+def _decide(s: Session, a: m.Applicant, details: ProbationVoteDetails) -> None:
     """Step 23: the 支部大会's decision; an extension moves the 转正 date on the roster at once."""
-    outcome = ProbationOutcome(details["outcome"])
-    a.probation_outcome = outcome
-    months = int(details.get("extension_months") or 0) if details.get("extended_on") else 0
+    a.probation_outcome = details.outcome
+    months = _extension(details)
     a.extension_months = months
     member = s.get(m.Member, a.member_id) if a.member_id else None
     if member is not None:
@@ -226,7 +213,7 @@ def clear_step(db: Database, applicant_id: int, no: int) -> ApplicantDetail:
         row = next((st for st in a.steps if st.step_no == no and st.done_on), None)
         if row is None:
             raise NotFound(f"{a.name}还没有记录{dr.step_label(no)}。")
-        if no == 1:
+        if no == Step.APPLICATION:
             raise ValidationError("第1步是申请书的日期，只能修改，不能清除。")
         if no in ROSTER_STEPS:
             raise ValidationError(f"{dr.step_label(no)}已经记入花名册，不能清除；日期有误请直接修改。")
