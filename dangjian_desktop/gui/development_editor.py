@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dangjian_desktop.core import development_rules as dr
@@ -25,7 +24,6 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
 from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
 from dangjian_desktop.gui.forms.ui_development_step import Ui_DevelopmentStepDialog
-from dangjian_desktop.services import attachments as attachment_service
 from dangjian_desktop.services import development as dev
 from dangjian_desktop.services.branches import group_names
 
@@ -186,30 +184,6 @@ class ReviewDialog(QDialog):
 # ---------------------------------------------------------------- one step
 
 
-class AttachmentListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[attachment_service.AttachmentInfo] = []
-
-    def load(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        a = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{a.file_name}（{max(1, a.size // 1024)} KB）"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(a.path)
-        return None
-
-
 # what saving checks, so the secretary knows before pressing 保存
 STEP_HINTS = {
     Step.APPLICATION: "保存时检查：申请人年满十八岁（DEV-AGE-18）。",
@@ -255,12 +229,8 @@ class StepDialog(QDialog):
         self._setup_details()
         f.notesEdit.setPlainText(self.info.notes)
         f.notesEdit.setMaximumHeight(16777215)
-        self.attachments = AttachmentListModel(self)
-        f.attachmentsView.setModel(self.attachments)
-        f.addAttachmentButton.clicked.connect(self.add_attachment)
-        f.openAttachmentButton.clicked.connect(self.open_attachment)
-        f.removeAttachmentButton.clicked.connect(self.remove_attachment)
-        self._load_attachments()
+        self.attachments = f.attachmentsPanel.model
+        self._bind_attachments()
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
         self.saved: dev.ApplicantDetail | None = None
@@ -476,38 +446,10 @@ class StepDialog(QDialog):
 
     # -------------------------------------------------------------- attachments
 
-    def _load_attachments(self) -> None:
+    def _bind_attachments(self) -> None:
+        """The step's scans and photos; a step not yet recorded takes them once it is saved."""
         f = self.form
         step_id = self.info.id
         f.attachmentsBox.setEnabled(step_id is not None)
         f.attachmentsBox.setTitle("附件（扫描件、照片）" if step_id else "附件（先保存这一步，再添加附件）")
-        self.attachments.load(attachment_service.list_attachments(self.ctx.db, "step", step_id) if step_id else [])
-
-    def _current_attachment(self):
-        index = self.form.attachmentsView.currentIndex()
-        return self.attachments.rows[index.row()] if index.isValid() else None
-
-    def add_attachment(self) -> None:
-        paths = self.ctx.asker.open_files(self, "选择附件", str(Path.home()), "所有文件 (*)")
-        try:
-            for p in paths:
-                attachment_service.add_attachment(self.ctx.db, "step", self.info.id, p)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "添加附件", str(exc))
-        self._load_attachments()
-
-    def open_attachment(self) -> None:
-        a = self._current_attachment()
-        if a is None:
-            return
-        from dangjian_desktop.gui.attachment_opener import open_attachment
-
-        open_attachment(self, self.ctx, a.id, a.file_name)
-
-    def remove_attachment(self) -> None:
-        a = self._current_attachment()
-        if a is None:
-            return
-        if self.ctx.asker.confirm(self, "删除附件", f"删除附件“{a.file_name}”？", danger=True):
-            attachment_service.remove_attachment(self.ctx.db, a.id)
-            self._load_attachments()
+        f.attachmentsPanel.bind(self.ctx, "step", step_id)

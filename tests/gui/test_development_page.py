@@ -188,17 +188,17 @@ def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, wo
     f = dialog.form
     assert f.attachmentsBox.isEnabled()
     asker.file_answers.append(str(scan))
-    qtbot.mouseClick(f.addAttachmentButton, Qt.MouseButton.LeftButton)
-    assert dialog.attachments.rowCount() == 1 and "扫描件" in dialog.attachments.data(dialog.attachments.index(0))
+    qtbot.mouseClick(f.attachmentsPanel.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.attachments.rowCount() == 1 and "扫描件" in dialog.attachments.data(dialog.attachments.index(0, 0))
     step_id = dev.applicant_detail(demo_db, 4).step(1).id
     assert [a.file_name for a in list_attachments(demo_db, "step", step_id)] == ["入党申请书 扫描件.pdf"]
     assert dev.applicant_detail(demo_db, 4).step(1).attachments == 1
-    f.attachmentsView.setCurrentIndex(dialog.attachments.index(0))
-    qtbot.mouseClick(f.openAttachmentButton, Qt.MouseButton.LeftButton)
+    f.attachmentsPanel.view.setCurrentIndex(dialog.attachments.index(0, 0))
+    qtbot.mouseClick(f.attachmentsPanel.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)  # fetched on the database lane
     assert opened[0].read_bytes() == b"%PDF-1.4 scan" and demo_db.attachments_dir in opened[0].parents
     asker.confirm_answers.append(True)
-    qtbot.mouseClick(f.removeAttachmentButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(f.attachmentsPanel.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.attachments.rowCount() == 0 and list_attachments(demo_db, "step", step_id) == []
     # a step not yet recorded cannot take attachments until it is saved
     assert not _dialog(qtbot, demo_db, 3, 5, asker).form.attachmentsBox.isEnabled()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind
 from dangjian_desktop.db import models as m
-from dangjian_desktop.gui.meeting_editor import AttendanceModel, VotesModel
+from dangjian_desktop.gui.meeting_models import AttendanceModel, VotesModel
 from dangjian_desktop.gui.pages.meetings_page import MeetingListModel, MeetingsPage, YearGridModel
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
@@ -235,7 +235,7 @@ def test_attachment_added_and_listed(qtbot, page, asker, workdir):
     photo.write_bytes(b"\xff\xd8\xff" + b"0" * 100)
     editor = new_from_menu(page, "主题党日")
     asker.file_answers.append(str(photo))
-    click(qtbot, editor.form.addAttachmentButton)
+    click(qtbot, editor.form.attachmentsPanel.add_button)
     assert editor.attachments.rows[0].file_name == "签到表.jpg"
     assert "附件（1）" in editor.form.tabs.tabText(editor.form.tabs.indexOf(editor.form.attachmentsTab))
 
