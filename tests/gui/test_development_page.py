@@ -24,7 +24,7 @@ def dev_page(window):
 
 
 def card_names(column):
-    return [column.model.cards[r].name for r in range(column.model.rowCount())]
+    return [column.model.rows[r].name for r in range(column.model.rowCount())]
 
 
 def click(qtbot, view, row):
@@ -40,7 +40,7 @@ def test_board_shows_a_card_per_person_in_the_stage_of_the_next_step_and_opens_t
     expected = {col.stage: [c.name for c in col.cards] for col in dev.board(demo_db, 1, TODAY)}
     assert {no: card_names(c) for no, c in columns.items()} == expected
     assert "逾期" in columns[2].title.text()
-    late = columns[2].model.cards[0]
+    late = columns[2].model.rows[0]
     assert late.urgency == "overdue"  # most urgent first
     click(qtbot, columns[2].view, 0)
     assert page.stack.currentWidget() is page.person
