@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	  else echo "请先安装 python3-venv：sudo apt-get install python3-venv"; exit 1; fi; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,package]"
+	$(PY) -m pip install -q -e ".[test,package,server]"
 	@touch $@
 
 run: $(STAMP)
