@@ -20,6 +20,7 @@ run: $(STAMP)
 	$(VENV)/bin/dangjian-desktop
 
 test: $(STAMP)
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 # The bundle in dist/dangjian-desktop/ and dist/dangjian-desktop_<version>_<arch>.deb (cached on the sources).

@@ -8,7 +8,7 @@ import random
 import re
 import sqlite3
 import zipfile
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest

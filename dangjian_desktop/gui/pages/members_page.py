@@ -191,7 +191,10 @@ class MemberTableModel(RowsModel):
 
     def _row_texts(self, i: int) -> tuple[str, ...]:
         m = self.all_members[i]
-        iso = lambda d: d.isoformat() if d else ""
+
+        def iso(d: date | None) -> str:
+            return d.isoformat() if d else ""
+
         texts = (
             m.name, m.gender.label if m.gender else "", m.ethnicity, iso(m.birth_date), m.id_number,
             m.education, iso(m.joined_on), iso(m.full_member_on),
