@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.table_model import RowsModel
@@ -74,15 +72,24 @@ class AttachmentsPanel(QWidget):
         self.add_button.clicked.connect(self.add)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.open_button)
+        self.buttons.addWidget(self.remove_button)
+        self.buttons.addStretch(1)
+        self.box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(self.view, 1)
+        self.box.addLayout(self.buttons)
+
+    def set_compact(self, compact: bool = True) -> None:
+        """For a narrow place (the step editor's side column): the buttons in a column beside the list,
+        and only the file name and size shown."""
+        self.box.setDirection(QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom)
+        self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight)
+        self.view.setColumnHidden(AttachmentsModel.COL_ADDED, compact)
+        # room for a file name such as 入党申请书扫描件.pdf beside its size
+        self.view.setMinimumWidth(self.fontMetrics().horizontalAdvance("入党申请书扫描件.pdf 999 KB") if compact else 0)
 
     def bind(self, ctx, owner: str, owner_id: int | None, *, before_add: Callable[[], bool] | None = None) -> None:
         """Show the attachments of `owner` ("meeting", "step") `owner_id` (None: the record is not saved yet).

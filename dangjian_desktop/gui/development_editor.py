@@ -230,12 +230,15 @@ class StepDialog(QDialog):
         f.notesEdit.setPlainText(self.info.notes)
         f.notesEdit.setMaximumHeight(16777215)
         self.attachments = f.attachmentsPanel.model
+        f.attachmentsPanel.set_compact()
         self._bind_attachments()
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
         self.saved: dev.ApplicantDetail | None = None
         # on a low screen (1366×768 at 150 %) the step's fields scroll up and down, never sideways
         f.bodyScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        f.bodyWidget.ensurePolished()  # the sizes of the style in use, not of the default one
+        f.bodyWidget.layout().activate()
         f.bodyScroll.setMinimumWidth(f.bodyWidget.minimumSizeHint().width()
                                      + f.bodyScroll.verticalScrollBar().sizeHint().width())
         hint = self.sizeHint()
