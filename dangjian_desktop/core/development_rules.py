@@ -19,7 +19,11 @@ from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import MemberStatus, ProbationOutcome, Severity
 from dangjian_desktop.core.membership import age_on
 from dangjian_desktop.core.step_details import (
-    ProbationVoteDetails, StepDetails, TrainingDetails, VoteDetails, read_details,
+    ProbationVoteDetails,
+    StepDetails,
+    TrainingDetails,
+    VoteDetails,
+    read_details,
 )
 
 ROLE_TALKER = "谈话人"

@@ -12,7 +12,6 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal

@@ -14,13 +14,19 @@ from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import Gender, ProbationOutcome
 from dangjian_desktop.core.step_details import (
-    ApprovalDetails, NoticeDetails, PoliticalReviewDetails, ProbationVoteDetails, StepDetails, TrainingDetails,
-    VoteDetails, kind_of,
+    ApprovalDetails,
+    NoticeDetails,
+    PoliticalReviewDetails,
+    ProbationVoteDetails,
+    StepDetails,
+    TrainingDetails,
+    VoteDetails,
+    kind_of,
 )
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
 from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
 from dangjian_desktop.gui.forms.ui_development_step import Ui_DevelopmentStepDialog

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QW
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
+from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
 from dangjian_desktop.reports.minutes import minutes_html
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
-from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
 
 AUTOSAVE_MS = 3000  # a crash loses at most these few seconds of typing
 class MeetingEditorDialog(QDialog):

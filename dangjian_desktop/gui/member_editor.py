@@ -17,10 +17,10 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
 from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
 from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services.branches import group_names
-from dangjian_desktop.gui.table_model import RowsModel
 
 EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学")
 ERROR_STYLE = "color: #b00020;"

@@ -20,8 +20,17 @@ from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import Period, add_months, add_years, periods_between
 from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, ApplicantStatus, AttendanceStatus, BirthdayObservance, CommitteePost, Gender,
-    MeetingState, MeetingType, MemberStatus, ProbationOutcome, VoteKind,
+    ApplicantStatus,
+    AppraisalOutcome,
+    AttendanceStatus,
+    BirthdayObservance,
+    CommitteePost,
+    Gender,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    ProbationOutcome,
+    VoteKind,
 )
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.rules import CURRENT_VERSION

@@ -12,8 +12,16 @@ import pytest
 from dangjian_desktop.core.development import STEPS, Step
 from dangjian_desktop.core.glossary import ProbationOutcome
 from dangjian_desktop.core.step_details import (
-    ApprovalDetails, DetailsError, NoticeDetails, PoliticalReviewDetails, ProbationVoteDetails, StepDetails,
-    TrainingDetails, VoteDetails, kind_of, read_details,
+    ApprovalDetails,
+    DetailsError,
+    NoticeDetails,
+    PoliticalReviewDetails,
+    ProbationVoteDetails,
+    StepDetails,
+    TrainingDetails,
+    VoteDetails,
+    kind_of,
+    read_details,
 )
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "schema-0001-demo.db"

@@ -7,17 +7,25 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.safety import SetPasswordDialog
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import backup, security
 from dangjian_desktop.services.backup import BackupInfo
-from dangjian_desktop.gui.table_model import RowsModel
 
 
 def human_size(n: int) -> str:

@@ -8,9 +8,25 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListView,
-    QPushButton, QSizePolicy, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.core import idcard
@@ -21,9 +37,9 @@ from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import development as dev
-from dangjian_desktop.gui.table_model import RowsModel
 
 RED = QColor("#f8d7da")
 RED_EDGE = QColor("#c62828")

@@ -8,19 +8,26 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.context import AppContext
-from dangjian_desktop.gui.member_editor import (
-    LeaveRollDialog,
-    MemberEditorDialog,
-    RosterImportDialog,
-)
+from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import Role, RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress

@@ -8,16 +8,34 @@ is importable from here.
 """
 
 from dangjian_desktop.services.development.applicants import (
-    add_review, create_applicant, remove_review, stop_applicant, update_applicant,
+    add_review,
+    create_applicant,
+    remove_review,
+    stop_applicant,
+    update_applicant,
 )
 from dangjian_desktop.services.development.check import check_provider
 from dangjian_desktop.services.development.importing import ImportResult, import_ledger
 from dangjian_desktop.services.development.model import (
-    REVIEW_KINDS, ROSTER_STEPS, ApplicantDetail, BoardColumn, Card, ReviewInfo, RosterChoice, StepInfo,
-    StepRefused, step_summary,
+    REVIEW_KINDS,
+    ROSTER_STEPS,
+    ApplicantDetail,
+    BoardColumn,
+    Card,
+    ReviewInfo,
+    RosterChoice,
+    StepInfo,
+    StepRefused,
+    step_summary,
 )
 from dangjian_desktop.services.development.reading import (
-    MeetingVote, applicant_choices, applicant_detail, board, list_applicants, meeting_vote, roster_choices,
+    MeetingVote,
+    applicant_choices,
+    applicant_detail,
+    board,
+    list_applicants,
+    meeting_vote,
+    roster_choices,
     rule_params,
 )
 from dangjian_desktop.services.development.steps import clear_step, full_membership_date, record_step

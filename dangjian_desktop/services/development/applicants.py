@@ -15,7 +15,6 @@ from dangjian_desktop.core.glossary import ApplicantStatus, Gender
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound, ValidationError
-
 from dangjian_desktop.services.development.facts import _clean, _load, _overrides, _refuse_if_broken
 from dangjian_desktop.services.development.model import REVIEW_KINDS, ApplicantDetail, ReviewInfo
 from dangjian_desktop.services.development.reading import applicant_detail

@@ -13,7 +13,6 @@ from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import ApplicantStatus
 from dangjian_desktop.db import models as m
-
 from dangjian_desktop.services.development.facts import _step_fact
 
 

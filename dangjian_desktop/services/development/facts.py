@@ -13,7 +13,6 @@ from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus
 from dangjian_desktop.core.step_details import StepDetails, read_details
 from dangjian_desktop.db import models as m
 from dangjian_desktop.errors import NotFound, ValidationError
-
 from dangjian_desktop.services.development.model import StepRefused
 
 

@@ -17,7 +17,6 @@ from dangjian_desktop.core.step_details import ProbationVoteDetails, read_detail
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound
-
 from dangjian_desktop.services.development.facts import _overrides, _step_fact
 from dangjian_desktop.services.development.steps import _admit, _approve, _clean_people, _decide
 

@@ -6,14 +6,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import ApplicantStatus, Gender, MemberStatus, ProbationOutcome
 from dangjian_desktop.core.step_details import (
-    ApprovalDetails, PoliticalReviewDetails, ProbationVoteDetails, StepDetails, TrainingDetails, VoteDetails,
+    ApprovalDetails,
+    PoliticalReviewDetails,
+    ProbationVoteDetails,
+    StepDetails,
+    TrainingDetails,
+    VoteDetails,
 )
 from dangjian_desktop.errors import ValidationError
 

@@ -11,17 +11,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.development import (
-    STAGES, STEPS, Step, step,
-)
-from dangjian_desktop.core.step_details import read_details
+from dangjian_desktop.core.development import STAGES, STEPS, Step, step
 from dangjian_desktop.core.findings import Finding, sort_key
 from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus, Severity
+from dangjian_desktop.core.step_details import read_details
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
-
 from dangjian_desktop.services.development.facts import _facts, _load, _members_for, _overrides
-from dangjian_desktop.services.development.model import REVIEW_KINDS, ApplicantDetail, BoardColumn, Card, ReviewInfo, RosterChoice, StepInfo
+from dangjian_desktop.services.development.model import (
+    REVIEW_KINDS,
+    ApplicantDetail,
+    BoardColumn,
+    Card,
+    ReviewInfo,
+    RosterChoice,
+    StepInfo,
+)
 
 
 def _urgency(nxt: dr.NextStep | None, found: list[Finding], as_of: date, window: int) -> str:

@@ -16,14 +16,25 @@ from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus, ProbationOutcome
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.step_details import (
-    DetailsError, ProbationVoteDetails, StepDetails, VoteDetails, read_details,
+    DetailsError,
+    ProbationVoteDetails,
+    StepDetails,
+    VoteDetails,
+    read_details,
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound, ValidationError
 from dangjian_desktop.services.attachments import forget_unused_contents
-
-from dangjian_desktop.services.development.facts import _clean, _facts, _load, _members_for, _overrides, _refuse_if_broken, _step_fact
+from dangjian_desktop.services.development.facts import (
+    _clean,
+    _facts,
+    _load,
+    _members_for,
+    _overrides,
+    _refuse_if_broken,
+    _step_fact,
+)
 from dangjian_desktop.services.development.model import ROSTER_STEPS, ApplicantDetail
 from dangjian_desktop.services.development.reading import applicant_detail
 

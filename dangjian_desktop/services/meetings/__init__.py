@@ -8,20 +8,43 @@ importable from here.
 """
 
 from dangjian_desktop.services.meetings.attendance import (
-    MemberAttendance, attendance_by_member, expected_attendees, status_on,
+    MemberAttendance,
+    attendance_by_member,
+    expected_attendees,
+    status_on,
 )
 from dangjian_desktop.services.meetings.due import (
-    TypeCount, inactive_members, meeting_findings, records_start, year_counts, year_grid,
+    TypeCount,
+    inactive_members,
+    meeting_findings,
+    records_start,
+    year_counts,
+    year_grid,
 )
 from dangjian_desktop.services.meetings.importing import ImportedMeeting, MeetingImportResult, import_meetings
 from dangjian_desktop.services.meetings.listing import list_meetings, meeting_years
 from dangjian_desktop.services.meetings.model import (
-    FIELD_LABELS, SHORT_LIMIT, TEXT_FIELDS, AppraisalRow, AttendanceRow, MeetingDetail, MeetingForm,
-    MeetingSummary, VoteRow,
+    FIELD_LABELS,
+    SHORT_LIMIT,
+    TEXT_FIELDS,
+    AppraisalRow,
+    AttendanceRow,
+    MeetingDetail,
+    MeetingForm,
+    MeetingSummary,
+    VoteRow,
 )
 from dangjian_desktop.services.meetings.records import (
-    AuditInfo, delete_meeting, finalise_meeting, get_meeting, get_meetings, meeting_histories, meeting_history,
-    missing_for_final, new_meeting, save_meeting,
+    AuditInfo,
+    delete_meeting,
+    finalise_meeting,
+    get_meeting,
+    get_meetings,
+    meeting_histories,
+    meeting_history,
+    missing_for_final,
+    new_meeting,
+    save_meeting,
 )
 
 __all__ = [

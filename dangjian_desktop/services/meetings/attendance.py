@@ -11,9 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import meetings as core
-from dangjian_desktop.core.glossary import (
-    AttendanceStatus, MeetingType, MemberStatus,
-)
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType, MemberStatus
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import ValidationError

@@ -10,13 +10,11 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dangjian_desktop.core import rules
 from dangjian_desktop.core import meetings as core
+from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import add_months, cn
 from dangjian_desktop.core.findings import Finding
-from dangjian_desktop.core.glossary import (
-    AttendanceStatus, MeetingType, Severity,
-)
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType, Severity
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.services import settings

@@ -9,9 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from dangjian_desktop.core.glossary import (
-    MeetingState, MeetingType,
-)
+from dangjian_desktop.core.glossary import MeetingState, MeetingType
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import InputErrors, NotFound, ValidationError

@@ -9,9 +9,7 @@ from datetime import date
 from sqlalchemy import and_, extract, or_, select, text
 
 from dangjian_desktop.core.dates import Period
-from dangjian_desktop.core.glossary import (
-    AttendanceStatus, MeetingType,
-)
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType
 from dangjian_desktop.db import fulltext
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database

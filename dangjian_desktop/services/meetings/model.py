@@ -6,11 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-
-from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind,
-)
-
+from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind
 
 TEXT_FIELDS = ("title", "place", "host", "recorder", "lecturer", "counterpart", "guests", "topics",
                "minutes", "resolutions")

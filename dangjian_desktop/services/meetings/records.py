@@ -12,15 +12,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind,
-)
+from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import ConcurrentEdit, NotFound, ValidationError
 from dangjian_desktop.services.meetings.attendance import _expected
-from dangjian_desktop.services.meetings.model import FIELD_LABELS, SHORT_LIMIT, TEXT_FIELDS, AppraisalRow, AttendanceRow, MeetingDetail, MeetingForm, VoteRow
+from dangjian_desktop.services.meetings.model import (
+    FIELD_LABELS,
+    SHORT_LIMIT,
+    TEXT_FIELDS,
+    AppraisalRow,
+    AttendanceRow,
+    MeetingDetail,
+    MeetingForm,
+    VoteRow,
+)
 
 
 @dataclass(frozen=True)
