@@ -13,13 +13,14 @@ $(STAMP): pyproject.toml
 	  else echo "请先安装 python3-venv：sudo apt-get install python3-venv"; exit 1; fi; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,package]"
+	$(PY) -m pip install -q -e ".[test,package,server]"
 	@touch $@
 
 run: $(STAMP)
 	$(VENV)/bin/dangjian-desktop
 
 test: $(STAMP)
+	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
 # The bundle in dist/dangjian-desktop/ and dist/dangjian-desktop_<version>_<arch>.deb (cached on the sources).

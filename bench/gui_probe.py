@@ -176,11 +176,11 @@ def _year_grid(app: QApplication, window) -> dict:
     for branch_id in branch_ids:
         window.ctx.branch_id = branch_id  # only this page: switching in the combo refreshes every page
         started = time.perf_counter()
-        page.load_grid()
+        page.grid.load()
         app.processEvents()
-        page.grid_view.viewport().repaint()
+        page.grid.view.viewport().repaint()
         times.append((time.perf_counter() - started) * 1000)
-    return {"per_open_ms": times, "rows": page.grid_model.rowCount()}
+    return {"per_open_ms": times, "rows": page.grid.model.rowCount()}
 
 
 def main(argv: list[str]) -> int:

@@ -509,6 +509,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `dangjian` command; `argv` None: the program's own command line (tests pass theirs)."""
+    if argv is None:  # the process is the program's own
+        from dangjian_desktop.runtime import tune_garbage_collector
+
+        tune_garbage_collector()
     if hasattr(sys.stdout, "reconfigure"):
         for stream in (sys.stdout, sys.stderr):
             try:

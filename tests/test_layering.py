@@ -56,3 +56,43 @@ def test_the_layering_check_sees_a_qt_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in _imports(bad)
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Like `_imports`, without what is imported for annotations only (under `if TYPE_CHECKING:`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for node in ast.walk(tree)
+                   if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                   for n in ast.walk(node)}
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+# the GUI's start opens (or checks, or creates) the database the window then works on
+GUI_OPENS_THE_DATABASE = {"app.py"}
+
+
+def test_gui_pages_reach_the_data_through_services():
+    """Pages and dialogs call services; only the start of the program opens a database itself."""
+    offenders = []
+    for path in (PACKAGE / "gui").rglob("*.py"):
+        rel = path.relative_to(PACKAGE / "gui")
+        for n in _runtime_imports(path):
+            if n.startswith("sqlalchemy") or (n.startswith("dangjian_desktop.db")
+                                              and str(rel) not in GUI_OPENS_THE_DATABASE):
+                offenders.append(f"gui/{rel}: {n}")
+    assert offenders == []
+
+
+def test_the_runtime_scanner_ignores_annotations_only(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from dangjian_desktop.db import x\n"
+                      "from dangjian_desktop.db.engine import open_database\n", encoding="utf-8")
+    assert _runtime_imports(sample) == {"typing", "dangjian_desktop.db.engine"}

@@ -40,3 +40,11 @@ def test_compiled_form_matches_its_ui_file(ui):
 def test_ui_files_do_not_hard_code_fonts():
     for ui in (ROOT / "forms").glob("*.ui"):
         assert not re.search(r"<font>|<family>", ui.read_text(encoding="utf-8")), ui.name
+
+
+def test_no_hand_written_module_is_over_800_lines():
+    """A module that long wants to be a package along its seams (the generated gui/forms excepted)."""
+    root = Path(__file__).resolve().parent.parent / "dangjian_desktop"
+    long = {str(p.relative_to(root)): n for p in root.rglob("*.py") if "forms" not in p.relative_to(root).parts
+            and (n := len(p.read_text(encoding="utf-8").splitlines())) > 800}
+    assert long == {}

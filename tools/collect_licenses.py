@@ -16,6 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "licenses"
+SHIPPED_EXTRAS = ("server",)  # optional for `pip install`, always in the installers (packaging/)
+# data the program carries in resources/ rather than as a package: (name, version, licence, source, file)
+VENDORED = [("笔画排序数据（cn-sort 0.14.0、Unihan 14.0.0）", "2021", "MIT / Unicode-3.0",
+             ROOT / "resources" / "strokes" / "README.md", "stroke-data.txt")]
 COMMON = Path("/usr/share/common-licenses")  # full GPL/LGPL texts on Debian
 
 # Licences a package names but does not ship as a file in its wheel.
@@ -33,8 +37,10 @@ def runtime_distributions() -> list[str]:
     the source so a stale editable install does not hide a new one), dependencies of dependencies too."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     seen: dict[str, str] = {}
-    todo = [_requirement_name(r) for r in project["dependencies"]]
-    for req in project["dependencies"]:  # extras such as psycopg[binary] bring their own package
+    shipped = project["dependencies"] + [r for extra in SHIPPED_EXTRAS
+                                         for r in project.get("optional-dependencies", {}).get(extra, [])]
+    todo = [_requirement_name(r) for r in shipped]
+    for req in shipped:  # extras such as psycopg[binary] bring their own package
         match = re.search(r"^[\w.-]+\[([^\]]+)\]", req)
         if match:
             todo += [f"{_requirement_name(req)}-{extra.strip()}" for extra in match.group(1).split(",")]
@@ -91,7 +97,7 @@ def main() -> int:
         old.unlink()
     index = []
     python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
-    entries = [("Python", sys.version.split()[0], "PSF-2.0", python_licence.read_text(encoding="utf-8"))]
+    entries = [("Python", sys.version.split()[0], "PSF-2.0", python_licence.read_text(encoding="utf-8"), None)]
     for name in runtime_distributions():
         dist = metadata.distribution(name)
         licence = dist.metadata.get("License-Expression") or dist.metadata.get("License") or ""
@@ -102,9 +108,11 @@ def main() -> int:
         text = _licence_text(dist)
         if not text:
             raise SystemExit(f"{name}: no licence file found; add it to FALLBACK in {Path(__file__).name}")
-        entries.append((dist.metadata["Name"], dist.version, licence, text))
-    for name, version, licence, text in entries:
-        file = f"{_norm(name)}.txt"
+        entries.append((dist.metadata["Name"], dist.version, licence, text, None))
+    for name, version, licence, source, file in VENDORED:
+        entries.append((name, version, licence, source.read_text(encoding="utf-8"), file))
+    for name, version, licence, text, file in entries:
+        file = file or f"{_norm(name)}.txt"
         note = NOTES.get(_norm(name), "")
         (OUT / file).write_text((note + "\n\n" if note else "") + text.strip() + "\n", encoding="utf-8")
         index.append({"name": name, "version": version, "license": licence, "file": file})

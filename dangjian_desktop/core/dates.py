@@ -6,7 +6,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,7 @@ class Stage:
 
 
 @dataclass(frozen=True)
-class Step:
+class StepDef:
     no: int
     stage: int
     name: str
@@ -28,41 +29,77 @@ STAGES: tuple[Stage, ...] = (
     Stage(5, "预备党员的教育考察和转正", "预备期考察转正"),
 )
 
-STEPS: tuple[Step, ...] = (
-    Step(1, 1, "递交入党申请书", ("申请入党时间", "递交申请书", "入党申请时间", "申请日期")),
-    Step(2, 1, "党组织派人谈话", ("谈话时间", "谈话")),
-    Step(3, 2, "推荐和确定入党积极分子", ("确定积极分子时间", "确定为积极分子", "积极分子")),
-    Step(4, 2, "上级党委备案", ("积极分子备案", "积极分子备案时间")),
-    Step(5, 2, "指定培养联系人", ("培养联系人", "指定培养人")),
-    Step(6, 2, "培养教育考察", ("培养考察", "培养教育")),
-    Step(7, 3, "确定发展对象", ("确定发展对象时间", "列为发展对象", "发展对象")),
-    Step(8, 3, "报上级党委备案", ("发展对象备案", "发展对象备案时间")),
-    Step(9, 3, "确定入党介绍人", ("入党介绍人", "确定介绍人")),
-    Step(10, 3, "进行政治审查", ("政治审查", "政审", "政审时间")),
-    Step(11, 3, "开展集中培训", ("集中培训", "培训", "培训时间")),
-    Step(12, 4, "支部委员会审查", ("支委会审查", "支委审查")),
-    Step(13, 4, "上级党委预审", ("预审", "预审时间")),
-    Step(14, 4, "填写入党志愿书", ("入党志愿书", "填写志愿书")),
-    Step(15, 4, "支部大会讨论", ("接收预备党员", "支部大会讨论接收", "入党时间", "入党日期")),
-    Step(16, 4, "上级党委派人谈话", ("党委谈话", "上级谈话")),
-    Step(17, 4, "上级党委审批", ("审批", "审批时间", "党委审批")),
-    Step(18, 4, "再上一级党委组织部门备案", ("组织部门备案", "预备党员备案")),
-    Step(19, 5, "编入党支部和党小组", ("编入党小组", "编入支部")),
-    Step(20, 5, "入党宣誓", ("宣誓", "宣誓时间")),
-    Step(21, 5, "继续教育考察", ("教育考察", "继续考察")),
-    Step(22, 5, "提出转正申请", ("转正申请", "转正申请时间")),
-    Step(23, 5, "支部大会讨论", ("讨论转正", "支部大会讨论转正")),
-    Step(24, 5, "上级党委审批", ("转正审批", "转正时间", "转正日期")),
-    Step(25, 5, "材料归档", ("归档", "归档时间")),
+STEPS: tuple[StepDef, ...] = (
+    StepDef(1, 1, "递交入党申请书", ("申请入党时间", "递交申请书", "入党申请时间", "申请日期")),
+    StepDef(2, 1, "党组织派人谈话", ("谈话时间", "谈话")),
+    StepDef(3, 2, "推荐和确定入党积极分子", ("确定积极分子时间", "确定为积极分子", "积极分子")),
+    StepDef(4, 2, "上级党委备案", ("积极分子备案", "积极分子备案时间")),
+    StepDef(5, 2, "指定培养联系人", ("培养联系人", "指定培养人")),
+    StepDef(6, 2, "培养教育考察", ("培养考察", "培养教育")),
+    StepDef(7, 3, "确定发展对象", ("确定发展对象时间", "列为发展对象", "发展对象")),
+    StepDef(8, 3, "报上级党委备案", ("发展对象备案", "发展对象备案时间")),
+    StepDef(9, 3, "确定入党介绍人", ("入党介绍人", "确定介绍人")),
+    StepDef(10, 3, "进行政治审查", ("政治审查", "政审", "政审时间")),
+    StepDef(11, 3, "开展集中培训", ("集中培训", "培训", "培训时间")),
+    StepDef(12, 4, "支部委员会审查", ("支委会审查", "支委审查")),
+    StepDef(13, 4, "上级党委预审", ("预审", "预审时间")),
+    StepDef(14, 4, "填写入党志愿书", ("入党志愿书", "填写志愿书")),
+    StepDef(15, 4, "支部大会讨论", ("接收预备党员", "支部大会讨论接收", "入党时间", "入党日期")),
+    StepDef(16, 4, "上级党委派人谈话", ("党委谈话", "上级谈话")),
+    StepDef(17, 4, "上级党委审批", ("审批", "审批时间", "党委审批")),
+    StepDef(18, 4, "再上一级党委组织部门备案", ("组织部门备案", "预备党员备案")),
+    StepDef(19, 5, "编入党支部和党小组", ("编入党小组", "编入支部")),
+    StepDef(20, 5, "入党宣誓", ("宣誓", "宣誓时间")),
+    StepDef(21, 5, "继续教育考察", ("教育考察", "继续考察")),
+    StepDef(22, 5, "提出转正申请", ("转正申请", "转正申请时间")),
+    StepDef(23, 5, "支部大会讨论", ("讨论转正", "支部大会讨论转正")),
+    StepDef(24, 5, "上级党委审批", ("转正审批", "转正时间", "转正日期")),
+    StepDef(25, 5, "材料归档", ("归档", "归档时间")),
 )
 
-STEP_BY_NO: dict[int, Step] = {s.no: s for s in STEPS}
-ADMISSION_STEP = 15  # the 支部大会 that makes a 预备党员: 入党日期 = this date
-FULL_MEMBERSHIP_VOTE_STEP = 23
-FULL_MEMBERSHIP_APPROVAL_STEP = 24
+STEP_BY_NO: dict[int, StepDef] = {s.no: s for s in STEPS}
 
 
-def step(no: int) -> Step:
+class Step(IntEnum):
+    """The 25 steps by name, so that code says which step it means (`Step.BRANCH_CONGRESS_ADMIT`, not 15).
+    An IntEnum: it is the step number wherever a number is stored, compared or printed."""
+
+    APPLICATION = 1  # 递交入党申请书
+    APPLICATION_TALK = 2  # 党组织派人谈话
+    ACTIVIST = 3  # 推荐和确定入党积极分子
+    ACTIVIST_FILING = 4  # 上级党委备案
+    CONTACTS = 5  # 指定培养联系人
+    ACTIVIST_EDUCATION = 6  # 培养教育考察
+    CANDIDATE = 7  # 确定发展对象
+    CANDIDATE_FILING = 8  # 报上级党委备案
+    SPONSORS = 9  # 确定入党介绍人
+    POLITICAL_REVIEW = 10  # 进行政治审查
+    TRAINING = 11  # 开展集中培训
+    COMMITTEE_REVIEW = 12  # 支部委员会审查
+    PRE_REVIEW = 13  # 上级党委预审
+    APPLICATION_FORM = 14  # 填写入党志愿书
+    BRANCH_CONGRESS_ADMIT = 15  # 支部大会讨论（接收预备党员）: 入党日期 = this date
+    UPPER_TALK = 16  # 上级党委派人谈话
+    ADMISSION_APPROVAL = 17  # 上级党委审批
+    ADMISSION_FILING = 18  # 再上一级党委组织部门备案
+    GROUP_ASSIGNMENT = 19  # 编入党支部和党小组
+    OATH = 20  # 入党宣誓
+    PROBATION_EDUCATION = 21  # 继续教育考察
+    FULL_MEMBERSHIP_REQUEST = 22  # 提出转正申请
+    BRANCH_CONGRESS_FULL = 23  # 支部大会讨论（转正）
+    FULL_MEMBERSHIP_APPROVAL = 24  # 上级党委审批（转正）: 正式党员 or 取消资格
+    ARCHIVING = 25  # 材料归档
+
+    @property
+    def label(self) -> str:
+        """The step's name in the 细则: 支部大会讨论."""
+        return STEP_BY_NO[self.value].name
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+def step(no: int) -> StepDef:
     return STEP_BY_NO[no]
 
 

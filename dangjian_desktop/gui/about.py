@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QIcon
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from dangjian_desktop import APP_NAME, __version__, paths
-from dangjian_desktop.db.engine import Database
 from dangjian_desktop.gui.forms.ui_about import Ui_AboutDialog
+
+if TYPE_CHECKING:  # annotations only: the GUI reaches the data through services
+    from dangjian_desktop.db.engine import Database
 
 
 def licence_index() -> list[dict]:

@@ -12,7 +12,6 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
@@ -376,6 +375,10 @@ def setup_logging() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the process is the program's own (tests pass their arguments)
+        from dangjian_desktop.runtime import tune_garbage_collector
+
+        tune_garbage_collector()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse_args(argv)
     if args.version:

@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dangjian_desktop.core import development_rules as dr
-from dangjian_desktop.core import idcard, rules
+from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import step as step_def
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import Gender, ProbationOutcome
+from dangjian_desktop.core.step_details import (
+    ApprovalDetails,
+    NoticeDetails,
+    PoliticalReviewDetails,
+    ProbationVoteDetails,
+    StepDetails,
+    TrainingDetails,
+    VoteDetails,
+    kind_of,
+)
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
 from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
 from dangjian_desktop.gui.forms.ui_development_step import Ui_DevelopmentStepDialog
-from dangjian_desktop.services import attachments as attachment_service
 from dangjian_desktop.services import development as dev
-from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.branches import group_names
 
 EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中及以下")
@@ -95,7 +102,7 @@ class ApplicantDialog(QDialog):
         f.introLabel.setText("姓名、身份证号和申请日期按登记时的记录保留；其他情况可以修改。")
         f.nameEdit.setText(a.name)
         f.idNumberEdit.setText(a.id_number or "")
-        f.appliedEdit.setDate(to_qdate(a.step(1).done_on))
+        f.appliedEdit.setDate(to_qdate(a.step(Step.APPLICATION).done_on))
         f.birthEdit.setDate(to_qdate(a.birth_date))
         f.genderCombo.setCurrentIndex(max(0, f.genderCombo.findData(a.gender)))
         for widget in (f.nameEdit, f.idNumberEdit, f.appliedEdit, f.birthEdit, f.genderCombo):
@@ -164,7 +171,7 @@ class ReviewDialog(QDialog):
             f.kindCombo.addItem(label, key)
         f.kindCombo.setCurrentIndex(f.kindCombo.findData("review"))
         f.dateEdit.setDate(to_qdate(today or date.today()))
-        contacts = [p.get("name", "") for p in applicant.step(5).people]
+        contacts = [p.get("name", "") for p in applicant.step(Step.CONTACTS).people]
         f.reviewerCombo.addItems(contacts or [""])
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
@@ -183,44 +190,21 @@ class ReviewDialog(QDialog):
 # ---------------------------------------------------------------- one step
 
 
-class AttachmentListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[attachment_service.AttachmentInfo] = []
-
-    def load(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        a = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{a.file_name}（{max(1, a.size // 1024)} KB）"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(a.path)
-        return None
-
-
 # what saving checks, so the secretary knows before pressing 保存
 STEP_HINTS = {
-    1: "保存时检查：申请人年满十八岁（DEV-AGE-18）。",
-    7: "保存时检查：确定为入党积极分子满一年（DEV-ACTIVIST-1Y）。",
-    11: "保存时检查：集中培训的天数或学时（DEV-TRAINING-3D）。",
-    15: "保存时检查：政审结论合格、集中培训、公示、预审后三个月内不离开单位、表决的人数和票数"
+    Step.APPLICATION: "保存时检查：申请人年满十八岁（DEV-AGE-18）。",
+    Step.CANDIDATE: "保存时检查：确定为入党积极分子满一年（DEV-ACTIVIST-1Y）。",
+    Step.TRAINING: "保存时检查：集中培训的天数或学时（DEV-TRAINING-3D）。",
+    Step.BRANCH_CONGRESS_ADMIT: "保存时检查：政审结论合格、集中培训、公示、预审后三个月内不离开单位、表决的人数和票数"
         "（DEV-POLITICAL-REVIEW、DEV-TRAINING-3D、DEV-PUBLIC-NOTICE、DEV-LEAVING-3M、DEV-VOTE-QUORUM）。"
         "保存后此人作为预备党员记入花名册，入党日期即本步日期。",
-    17: "保存时检查：支部大会后最长六个月内审批（DEV-APPROVAL-3M）。",
-    23: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次（DEV-PROBATION-1Y、DEV-VOTE-QUORUM）。",
-    24: "保存后花名册随之更新：按期转正的记为正式党员（转正日期为预备期满之日），取消资格的记为出党。",
+    Step.ADMISSION_APPROVAL: "保存时检查：支部大会后最长六个月内审批（DEV-APPROVAL-3M）。",
+    Step.BRANCH_CONGRESS_FULL: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次（DEV-PROBATION-1Y、DEV-VOTE-QUORUM）。",
+    Step.FULL_MEMBERSHIP_APPROVAL: "保存后花名册随之更新：按期转正的记为正式党员（转正日期为预备期满之日），取消资格的记为出党。",
 }
-ROLE_LABELS = {2: ("谈话人：", "谈话人2："), 5: ("培养联系人1：", "培养联系人2："), 9: ("入党介绍人1：", "入党介绍人2："),
-               16: ("谈话人：", "谈话人2：")}
+ROLE_LABELS = {Step.APPLICATION_TALK: ("谈话人：", "谈话人2："), Step.CONTACTS: ("培养联系人1：", "培养联系人2："),
+               Step.SPONSORS: ("入党介绍人1：", "入党介绍人2："), Step.UPPER_TALK: ("谈话人：", "谈话人2：")}
+ONE_PERSON = (Step.APPLICATION_TALK, Step.UPPER_TALK)  # one 谈话人; the others name two people
 
 
 class StepDialog(QDialog):
@@ -229,50 +213,44 @@ class StepDialog(QDialog):
     def __init__(self, ctx: AppContext, applicant: dev.ApplicantDetail, no: int, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.applicant, self.no = ctx, applicant, no
+        self.ctx, self.applicant, self.no = ctx, applicant, Step(no)
+        no = self.no
         self.info = applicant.step(no)
+        self.kind = kind_of(no)
         self.form = Ui_DevelopmentStepDialog()
         self.form.setupUi(self)
         f = self.form
         _save_button(f.buttonBox)
         f.errorLabel.setStyleSheet(ERROR_STYLE)
-        s = step_def(no)
-        self.setWindowTitle(f"{applicant.name}：第{no}步 {s.name}")
-        title = f"<b>{applicant.name}</b>　第{no}步“{s.name}”"
+        self.setWindowTitle(f"{applicant.name}：第{no}步 {no.label}")
+        title = f"<b>{applicant.name}</b>　第{no}步“{no.label}”"
         if applicant.next_step and applicant.next_step.no == no and applicant.next_step.due:
             title += f"　期限：{cn(applicant.next_step.due)}"
         if no in STEP_HINTS:
             title += f"<br><span style='color:#4b5563'>{STEP_HINTS[no]}</span>"
         f.stepTitleLabel.setText(title)
         f.dateEdit.setDate(to_qdate(self.info.done_on or today or date.today()))
-        self.overrides = settings_service.rule_overrides(ctx.db)
+        self.params = dev.rule_params(ctx.db, applicant.catalog_version)
         self._setup_people()
         self._setup_details()
         f.notesEdit.setPlainText(self.info.notes)
         f.notesEdit.setMaximumHeight(16777215)
-        self.attachments = AttachmentListModel(self)
-        f.attachmentsView.setModel(self.attachments)
-        f.addAttachmentButton.clicked.connect(self.add_attachment)
-        f.openAttachmentButton.clicked.connect(self.open_attachment)
-        f.removeAttachmentButton.clicked.connect(self.remove_attachment)
-        self._load_attachments()
+        self.attachments = f.attachmentsPanel.model
+        f.attachmentsPanel.set_compact()
+        self._bind_attachments()
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
         self.saved: dev.ApplicantDetail | None = None
         # on a low screen (1366×768 at 150 %) the step's fields scroll up and down, never sideways
         f.bodyScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        f.bodyWidget.ensurePolished()  # the sizes of the style in use, not of the default one
+        f.bodyWidget.layout().activate()
         f.bodyScroll.setMinimumWidth(f.bodyWidget.minimumSizeHint().width()
                                      + f.bodyScroll.verticalScrollBar().sizeHint().width())
         hint = self.sizeHint()
         fit_to_screen(self, hint.width(), hint.height())
 
     # -------------------------------------------------------------- set-up per step
-
-    def _param(self, rule_id: str, key: str) -> Any:
-        return rules.param_value(rule_id, key, self.overrides, self.applicant.catalog_version)
-
-    def _national(self, rule_id: str, key: str) -> Any:
-        return rules.rule(rule_id, self.applicant.catalog_version).param(key).default
 
     def _setup_people(self) -> None:
         f = self.form
@@ -299,73 +277,74 @@ class StepDialog(QDialog):
             else:
                 combo.setEditText(p.get("name", ""))
             check.setChecked(bool(p.get("disciplined")))
-        one_person = self.no in (2, 16)
+        one_person = self.no in ONE_PERSON
         f.person2Label.setVisible(not one_person)
         f.person2Combo.setVisible(not one_person)
-        f.person2Disciplined.setVisible(self.no == 9)
-        f.person1Disciplined.setVisible(self.no == 9)
-        hints = {5: "培养联系人应为一至两名正式党员（DEV-CONTACTS）。",
-                 9: "入党介绍人应为两名正式党员，受留党察看处分尚未恢复党员权利的不能作介绍人（DEV-SPONSORS-2）。"}
+        f.person2Disciplined.setVisible(self.no == Step.SPONSORS)
+        f.person1Disciplined.setVisible(self.no == Step.SPONSORS)
+        hints = {Step.CONTACTS: "培养联系人应为一至两名正式党员（DEV-CONTACTS）。",
+                 Step.SPONSORS: "入党介绍人应为两名正式党员，受留党察看处分尚未恢复党员权利的不能作介绍人（DEV-SPONSORS-2）。"}
         f.peopleHint.setText(hints.get(self.no, ""))
         f.peopleHint.setVisible(self.no in hints)
 
     def _setup_details(self) -> None:
+        """The boxes of the step's kind of details (政审, 培训, 公示, 表决, 转正, 批复), filled from the record."""
         f = self.form
         x = self.info.details
-        no = self.no
-        f.reviewBox.setVisible(no == 10)
+        kind = self.kind
+        value, national = self.params.value, self.params.national
+        f.reviewBox.setVisible(kind is PoliticalReviewDetails)
         f.conclusionCombo.addItems(CONCLUSIONS)
-        if x.get("conclusion"):
-            f.conclusionCombo.setEditText(str(x["conclusion"]))
-        f.trainingBox.setVisible(no == 11)
-        f.daysSpin.setValue(float(x.get("days") or 0))
-        f.hoursSpin.setValue(int(x.get("hours") or 0))
-        f.organiserEdit.setText(str(x.get("organiser") or ""))
-        days, hours = self._param("DEV-TRAINING-3D", "days"), self._param("DEV-TRAINING-3D", "hours")
-        f.trainingHint.setText(f"本支部要求：不少于{days}天或{hours}学时"
-                               f"（全国规定：{self._national('DEV-TRAINING-3D', 'days')}天或"
-                               f"{self._national('DEV-TRAINING-3D', 'hours')}学时）。")
-        f.noticeBox.setVisible(no == 12)
+        if isinstance(x, PoliticalReviewDetails) and x.conclusion:
+            f.conclusionCombo.setEditText(x.conclusion)
+        f.trainingBox.setVisible(kind is TrainingDetails)
+        if isinstance(x, TrainingDetails):
+            f.daysSpin.setValue(float(x.days or 0))
+            f.hoursSpin.setValue(int(x.hours or 0))
+            f.organiserEdit.setText(x.organiser or "")
+        f.trainingHint.setText(f"本支部要求：不少于{value('DEV-TRAINING-3D', 'days')}天或"
+                               f"{value('DEV-TRAINING-3D', 'hours')}学时"
+                               f"（全国规定：{national('DEV-TRAINING-3D', 'days')}天或"
+                               f"{national('DEV-TRAINING-3D', 'hours')}学时）。")
+        f.noticeBox.setVisible(kind is NoticeDetails)
         for edit in (f.noticeFromEdit, f.noticeToEdit):
             _allow_empty(edit)
-        start, end = x.get("notice_from"), x.get("notice_to")
-        f.noticeCheck.setChecked(bool(start or end) or no == 12 and not self.info.done_on)
-        f.noticeFromEdit.setDate(to_qdate(date.fromisoformat(start)) if start else f.dateEdit.date())
-        f.noticeToEdit.setDate(to_qdate(date.fromisoformat(end)) if end else f.dateEdit.date().addDays(7))
+        start, end = x.notice()
+        f.noticeCheck.setChecked(bool(start or end) or kind is NoticeDetails and not self.info.done_on)
+        f.noticeFromEdit.setDate(to_qdate(start) if start else f.dateEdit.date())
+        f.noticeToEdit.setDate(to_qdate(end) if end else f.dateEdit.date().addDays(7))
         f.noticeCheck.toggled.connect(f.noticeFromEdit.setEnabled)
         f.noticeCheck.toggled.connect(f.noticeToEdit.setEnabled)
         f.noticeFromEdit.setEnabled(f.noticeCheck.isChecked())
         f.noticeToEdit.setEnabled(f.noticeCheck.isChecked())
-        need = self._param("DEV-PUBLIC-NOTICE", "working_days")
-        f.noticeHint.setText(f"本支部要求公示不少于{need}个工作日"
-                             f"（全国常见做法：{self._national('DEV-PUBLIC-NOTICE', 'working_days')}个工作日）。")
-        is_vote = no in dr.VOTE_STEPS
+        f.noticeHint.setText(f"本支部要求公示不少于{value('DEV-PUBLIC-NOTICE', 'working_days')}个工作日"
+                             f"（全国常见做法：{national('DEV-PUBLIC-NOTICE', 'working_days')}个工作日）。")
+        is_vote = issubclass(kind, VoteDetails)
         f.voteBox.setVisible(is_vote)
         f.voteResultLabel.setVisible(is_vote)
-        spins = self._vote_spins()
-        for key, spin in spins.items():
-            spin.setValue(int(x.get(key) or 0))
+        for key, spin in self._vote_spins().items():
+            spin.setValue(int(getattr(x, key, None) or 0))
             spin.valueChanged.connect(self._update_vote)
         self._update_vote()
-        self.meeting_vote = dev.meeting_vote(self.ctx.db, self.applicant.id, no) if is_vote else None
+        self.meeting_vote = dev.meeting_vote(self.ctx.db, self.applicant.id, self.no) if is_vote else None
         f.fromMeetingButton.setVisible(self.meeting_vote is not None)
         if self.meeting_vote is not None:
             mv = self.meeting_vote
             f.fromMeetingButton.setText(f"从会议记录带入：{cn(mv.held_on)} {mv.title}")
             f.fromMeetingButton.clicked.connect(self.fill_from_meeting)
-        f.outcomeBox.setVisible(no == 23)
+        f.outcomeBox.setVisible(kind is ProbationVoteDetails)
         for o in ProbationOutcome:
             f.outcomeCombo.addItem(o.label, o.value)
-        if x.get("outcome"):
-            f.outcomeCombo.setCurrentIndex(f.outcomeCombo.findData(x["outcome"]))
-        lo = self._param("DEV-PROBATION-1Y", "min_extension_months")
-        f.extensionSpin.setValue(int(x.get("extension_months") or lo))
+        decision = x if isinstance(x, ProbationVoteDetails) else ProbationVoteDetails()
+        if decision.outcome:
+            f.outcomeCombo.setCurrentIndex(f.outcomeCombo.findData(decision.outcome.value))
+        f.extensionSpin.setValue(int(decision.extension_months or value("DEV-PROBATION-1Y", "min_extension_months")))
         f.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
-        if x.get("extended_on") and x.get("outcome") != ProbationOutcome.EXTENDED.value:
+        if decision.extended_on and decision.outcome is not ProbationOutcome.EXTENDED:
             f.extensionLabel.setText("已延长预备期（月）：")
-        f.approvalBox.setVisible(no in (17, 24))
-        f.approvalNoEdit.setText(str(x.get("approval_no") or ""))
+        f.approvalBox.setVisible(kind is ApprovalDetails)
+        f.approvalNoEdit.setText((x.approval_no or "") if isinstance(x, ApprovalDetails) else "")
 
     def fill_from_meeting(self) -> None:
         """Take date and tally from the 支部党员大会 recorded in 三会一课: entered once, used twice."""
@@ -386,7 +365,7 @@ class StepDialog(QDialog):
                 "against": f.againstSpin, "abstain": f.abstainSpin, "written_in_favour": f.writtenSpin}
 
     def _update_vote(self) -> None:
-        if self.no not in dr.VOTE_STEPS:
+        if not issubclass(self.kind, VoteDetails):
             return
         values = {k: s.value() for k, s in self._vote_spins().items()}
         label = self.form.voteResultLabel
@@ -406,7 +385,7 @@ class StepDialog(QDialog):
     def _outcome_changed(self) -> None:
         f = self.form
         extended = f.outcomeCombo.currentData() == ProbationOutcome.EXTENDED.value
-        had = bool(self.info.details.get("extended_on"))
+        had = bool(getattr(self.info.details, "extended_on", None))
         f.extensionSpin.setEnabled(extended)
         f.extensionSpin.setVisible(extended or had)
         f.extensionLabel.setVisible(extended or had)
@@ -420,7 +399,7 @@ class StepDialog(QDialog):
         role = dr.STEP_ROLES[self.no]
         out = []
         for combo, check in ((f.person1Combo, f.person1Disciplined), (f.person2Combo, f.person2Disciplined)):
-            if combo is f.person2Combo and self.no in (2, 16):
+            if combo is f.person2Combo and self.no in ONE_PERSON:
                 continue
             text = combo.currentText().strip()
             if not text:
@@ -435,33 +414,33 @@ class StepDialog(QDialog):
             out.append(row)
         return out
 
-    def details(self) -> dict:
+    def details(self) -> StepDetails:
+        """The step's details as typed in the boxes of its kind (keys this version does not know are kept)."""
         f = self.form
-        no = self.no
-        x: dict[str, Any] = {k: v for k, v in self.info.details.items()
-                             if k in ("meeting_id", "extended_on", "extension_months")}
-        if no == 10:
-            x["conclusion"] = f.conclusionCombo.currentText().strip()
-        if no == 11:
-            if f.daysSpin.value():
-                x["days"] = f.daysSpin.value() if f.daysSpin.value() % 1 else int(f.daysSpin.value())
-            if f.hoursSpin.value():
-                x["hours"] = f.hoursSpin.value()
-            x["organiser"] = f.organiserEdit.text().strip()
-        if no == 12 and f.noticeCheck.isChecked():
-            x["notice_from"] = from_qdate(f.noticeFromEdit.date())
-            x["notice_to"] = from_qdate(f.noticeToEdit.date())
-        if no in dr.VOTE_STEPS and f.expectedSpin.value():
-            x.update({k: s.value() for k, s in self._vote_spins().items()})
-            if getattr(self, "meeting_id", None):
-                x["meeting_id"] = self.meeting_id
-        if no == 23:
-            x["outcome"] = f.outcomeCombo.currentData()
-            if x["outcome"] == ProbationOutcome.EXTENDED.value:
-                x["extension_months"] = f.extensionSpin.value()
-        if no in (17, 24) and f.approvalNoEdit.text().strip():
-            x["approval_no"] = f.approvalNoEdit.text().strip()
-        return x
+        kind, old = self.kind, self.info.details
+        if kind is PoliticalReviewDetails:
+            return PoliticalReviewDetails(old.extra, conclusion=f.conclusionCombo.currentText().strip())
+        if kind is TrainingDetails:
+            days = f.daysSpin.value()
+            return TrainingDetails(old.extra, days=(days if days % 1 else int(days)) or None,
+                                   hours=f.hoursSpin.value() or None, organiser=f.organiserEdit.text().strip())
+        if kind is NoticeDetails:
+            if not f.noticeCheck.isChecked():
+                return NoticeDetails(old.extra)
+            return NoticeDetails(old.extra, notice_from=from_qdate(f.noticeFromEdit.date()),
+                                 notice_to=from_qdate(f.noticeToEdit.date()))
+        if issubclass(kind, VoteDetails):
+            tally_ = {k: s.value() for k, s in self._vote_spins().items()} if f.expectedSpin.value() else {}
+            x = kind(old.extra, meeting_id=getattr(self, "meeting_id", None) or old.meeting_id, **tally_)
+            if kind is ProbationVoteDetails:
+                outcome = ProbationOutcome(f.outcomeCombo.currentData())
+                x = replace(x, outcome=outcome, extended_on=old.extended_on,
+                            extension_months=f.extensionSpin.value() if outcome is ProbationOutcome.EXTENDED
+                            else old.extension_months)
+            return x
+        if kind is ApprovalDetails:
+            return ApprovalDetails(old.extra, approval_no=f.approvalNoEdit.text().strip())
+        return old
 
     def save(self) -> None:
         f = self.form
@@ -476,38 +455,10 @@ class StepDialog(QDialog):
 
     # -------------------------------------------------------------- attachments
 
-    def _load_attachments(self) -> None:
+    def _bind_attachments(self) -> None:
+        """The step's scans and photos; a step not yet recorded takes them once it is saved."""
         f = self.form
         step_id = self.info.id
         f.attachmentsBox.setEnabled(step_id is not None)
         f.attachmentsBox.setTitle("附件（扫描件、照片）" if step_id else "附件（先保存这一步，再添加附件）")
-        self.attachments.load(attachment_service.list_attachments(self.ctx.db, "step", step_id) if step_id else [])
-
-    def _current_attachment(self):
-        index = self.form.attachmentsView.currentIndex()
-        return self.attachments.rows[index.row()] if index.isValid() else None
-
-    def add_attachment(self) -> None:
-        paths = self.ctx.asker.open_files(self, "选择附件", str(Path.home()), "所有文件 (*)")
-        try:
-            for p in paths:
-                attachment_service.add_attachment(self.ctx.db, "step", self.info.id, p)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "添加附件", str(exc))
-        self._load_attachments()
-
-    def open_attachment(self) -> None:
-        a = self._current_attachment()
-        if a is None:
-            return
-        from dangjian_desktop.gui.attachment_opener import open_attachment
-
-        open_attachment(self, self.ctx, a.id, a.file_name)
-
-    def remove_attachment(self) -> None:
-        a = self._current_attachment()
-        if a is None:
-            return
-        if self.ctx.asker.confirm(self, "删除附件", f"删除附件“{a.file_name}”？", danger=True):
-            attachment_service.remove_attachment(self.ctx.db, a.id)
-            self._load_attachments()
+        f.attachmentsPanel.bind(self.ctx, "step", step_id)

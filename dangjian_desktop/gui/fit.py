@@ -10,7 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLayout, QLayoutItem, QScrollArea, QSizePolicy, QStyle, QTabWidget, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QTabWidget,
+    QWidget,
 )
 
 

@@ -6,301 +6,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QTextDocument
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QWidget
 
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
-from dangjian_desktop.core.votes import tally
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
+from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
 from dangjian_desktop.reports.minutes import minutes_html
-from dangjian_desktop.services import attachments as att
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
-from dangjian_desktop.gui.table_model import RowsModel
 
 AUTOSAVE_MS = 3000  # a crash loses at most these few seconds of typing
-STATUS_BRUSH = {
-    AttendanceStatus.PRESENT: QBrush(QColor("#e2efda")),
-    AttendanceStatus.LEAVE: QBrush(QColor("#ffe699")),
-    AttendanceStatus.ABSENT: QBrush(QColor("#f8cbad")),
-}
-
-
-class AttendanceModel(RowsModel):
-    """应到 people with 出席/请假/缺席 and the reason (the only editable cell)."""
-
-    COL_NAME, COL_GROUP, COL_VOTE, COL_STATUS, COL_REASON = range(5)
-    HEADERS = ("姓名", "党小组", "表决权", "出席情况", "请假或缺席原因")
-    sig_changed = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[svc.AttendanceRow] = []
-        self.read_only = False
-
-    def load(self, rows: list[svc.AttendanceRow]) -> None:
-        self.beginResetModel()
-        self.rows = [svc.AttendanceRow(**vars(r)) for r in rows]
-        self.endResetModel()
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r, col = self.rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return {self.COL_NAME: r.name, self.COL_GROUP: r.group,
-                    self.COL_VOTE: "有" if r.can_vote else "无表决权（预备党员）",
-                    self.COL_STATUS: r.status.label, self.COL_REASON: r.reason}[col]
-        if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_STATUS:
-            return STATUS_BRUSH[r.status]
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_REASON and r.status is not AttendanceStatus.PRESENT:
-            return "双击填写原因"
-        return None
-
-    def flags(self, index):
-        base = super().flags(index)
-        if (index.isValid() and index.column() == self.COL_REASON and not self.read_only
-                and self.rows[index.row()].status is not AttendanceStatus.PRESENT):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != self.COL_REASON:
-            return False
-        self.rows[index.row()].reason = str(value).strip()
-        self.dataChanged.emit(index, index)
-        self.sig_changed.emit()
-        return True
-
-    def mark(self, rows: list[int], status: AttendanceStatus) -> None:
-        for i in rows:
-            self.rows[i].status = status
-            if status is AttendanceStatus.PRESENT:
-                self.rows[i].reason = ""
-        if rows:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.COL_REASON))
-            self.sig_changed.emit()
-
-    @property
-    def expected(self) -> int:
-        return len(self.rows)
-
-    @property
-    def present(self) -> int:
-        return sum(1 for r in self.rows if r.status is AttendanceStatus.PRESENT)
-
-    @property
-    def voters(self) -> tuple[int, int]:
-        """(应到, 实到) members with a vote."""
-        return (sum(1 for r in self.rows if r.can_vote),
-                sum(1 for r in self.rows if r.can_vote and r.status is AttendanceStatus.PRESENT))
-
-
-class VotesModel(RowsModel):
-    """Motions voted on; the numbers are typed, 应到/实到 come from attendance, the result is computed."""
-
-    COL_KIND, COL_SUBJECT, COL_FOR, COL_AGAINST, COL_ABSTAIN, COL_WRITTEN_FOR, COL_WRITTEN_AGAINST, COL_VOTERS, \
-        COL_RESULT = range(9)
-    HEADERS = ("类型", "表决事项", "赞成", "反对", "弃权", "书面赞成", "书面反对", "应到/实到（有表决权）", "结果（自动计算）")
-    NUMBERS = {COL_FOR: "in_favour", COL_AGAINST: "against", COL_ABSTAIN: "abstain",
-               COL_WRITTEN_FOR: "written_in_favour", COL_WRITTEN_AGAINST: "written_against"}
-    sig_changed = Signal()
-
-    def __init__(self, attendance: AttendanceModel, parent=None) -> None:
-        super().__init__(parent)
-        self.attendance = attendance
-        self.rows: list[svc.VoteRow] = []
-        self.read_only = False
-
-    def load(self, rows: list[svc.VoteRow]) -> None:
-        self.beginResetModel()
-        self.rows = [svc.VoteRow(**vars(r)) for r in rows]
-        self.endResetModel()
-
-    def voters(self, v: svc.VoteRow) -> tuple[int, int]:
-        if self.attendance.rows:
-            return self.attendance.voters
-        return (v.expected_voters or 0, v.present_voters or 0)
-
-    def result(self, v: svc.VoteRow) -> str:
-        """The result by core.votes.tally, exactly as the service will store it."""
-        expected, present = self.voters(v)
-        try:
-            r = tally(expected, present, v.in_favour, v.against, v.abstain, v.written_in_favour)
-        except ValueError as exc:
-            return f"票数有误：{exc}"
-        if not r.quorum:
-            return "未达到法定人数，不能表决"
-        return "通过" if r.passed else "未通过"
-
-    def summary(self, v: svc.VoteRow) -> str:
-        expected, present = self.voters(v)
-        try:
-            return tally(expected, present, v.in_favour, v.against, v.abstain, v.written_in_favour).summary
-        except ValueError as exc:
-            return f"票数有误：{exc}"
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        v, col = self.rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == self.COL_KIND:
-                return v.kind.label
-            if col == self.COL_SUBJECT:
-                return v.subject
-            if col in self.NUMBERS:
-                value = getattr(v, self.NUMBERS[col])
-                return value if role == Qt.ItemDataRole.EditRole else str(value)
-            if col == self.COL_VOTERS:
-                return "%d / %d" % self.voters(v)
-            return self.result(v)
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RESULT:
-            return self.summary(v)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_RESULT and self.result(v) != "通过":
-            return QBrush(QColor("#b00020"))
-        return None
-
-    def flags(self, index):
-        base = super().flags(index)
-        if index.isValid() and not self.read_only and (index.column() == self.COL_SUBJECT or index.column() in self.NUMBERS):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole:
-            return False
-        v, col = self.rows[index.row()], index.column()
-        if col == self.COL_SUBJECT:
-            v.subject = str(value).strip()
-        elif col in self.NUMBERS:
-            try:
-                number = int(str(value).strip() or 0)
-            except ValueError:
-                return False
-            if number < 0:
-                return False
-            setattr(v, self.NUMBERS[col], number)
-        else:
-            return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COL_RESULT))
-        self.sig_changed.emit()
-        return True
-
-    def add(self, kind: VoteKind, subject: str) -> None:
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
-        self.rows.append(svc.VoteRow(kind, subject))
-        self.endInsertRows()
-        self.sig_changed.emit()
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.rows[row]
-        self.endRemoveRows()
-        self.sig_changed.emit()
-
-    def attendance_changed(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0, self.COL_VOTERS), self.index(len(self.rows) - 1, self.COL_RESULT))
-
-
-class AppraisalModel(QAbstractTableModel):
-    """民主评议: one row per member on the attendance list, with the outcome chosen."""
-
-    COL_NAME, COL_GROUP, COL_OUTCOME, COL_NOTE = range(4)
-    HEADERS = ("姓名", "党小组", "评定等次", "说明")
-    sig_changed = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.people: list[svc.AttendanceRow] = []
-        self.outcomes: dict[int, svc.AppraisalRow] = {}
-        self.read_only = False
-
-    def load(self, people: list[svc.AttendanceRow], results: list[svc.AppraisalRow]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.outcomes = {a.member_id: svc.AppraisalRow(**vars(a)) for a in results}
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        p, col = self.people[index.row()], index.column()
-        a = self.outcomes.get(p.member_id)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return {self.COL_NAME: p.name, self.COL_GROUP: p.group,
-                    self.COL_OUTCOME: a.outcome.label if a else "未评定", self.COL_NOTE: a.note if a else ""}[col]
-        return None
-
-    def flags(self, index):
-        base = super().flags(index)
-        if (index.isValid() and index.column() == self.COL_NOTE and not self.read_only
-                and self.people[index.row()].member_id in self.outcomes):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != self.COL_NOTE:
-            return False
-        a = self.outcomes.get(self.people[index.row()].member_id)
-        if a is None:
-            return False
-        a.note = str(value).strip()
-        self.dataChanged.emit(index, index)
-        self.sig_changed.emit()
-        return True
-
-    def set_outcome(self, rows: list[int], outcome: AppraisalOutcome | None) -> None:
-        for i in rows:
-            p = self.people[i]
-            if outcome is None:
-                self.outcomes.pop(p.member_id, None)
-            elif p.member_id in self.outcomes:
-                self.outcomes[p.member_id].outcome = outcome
-            else:
-                self.outcomes[p.member_id] = svc.AppraisalRow(p.member_id, outcome, p.name)
-        if rows:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.COL_NOTE))
-            self.sig_changed.emit()
-
-    def results(self) -> list[svc.AppraisalRow]:
-        order = {p.member_id: i for i, p in enumerate(self.people)}
-        return sorted(self.outcomes.values(), key=lambda a: order.get(a.member_id, 10**9))
-
-
-class AttachmentsModel(RowsModel):
-    COL_NAME, COL_SIZE, COL_ADDED = range(3)
-    HEADERS = ("文件", "大小", "添加时间")
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        a = self.rows[index.row()]
-        if index.column() == self.COL_NAME:
-            return a.file_name
-        if index.column() == self.COL_SIZE:
-            return f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
-        return a.added_at.strftime("%Y-%m-%d %H:%M") if a.added_at else ""
-
-
 class MeetingEditorDialog(QDialog):
     """One meeting record. A draft is saved as you type; a final record changes only with a reason."""
 
@@ -323,9 +45,10 @@ class MeetingEditorDialog(QDialog):
         self.attendance = AttendanceModel(self)
         self.votes = VotesModel(self.attendance, self)
         self.appraisal = AppraisalModel(self)
-        self.attachments = AttachmentsModel(self)
+        self.attachments = f.attachmentsPanel.model
+        f.attachmentsPanel.sig_changed.connect(self._attachments_changed)
         for view, model in ((f.attendanceView, self.attendance), (f.votesView, self.votes),
-                            (f.appraisalView, self.appraisal), (f.attachmentsView, self.attachments)):
+                            (f.appraisalView, self.appraisal)):
             view.setModel(model)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -373,10 +96,6 @@ class MeetingEditorDialog(QDialog):
                                 (f.clearOutcomeButton, None)):
             button.clicked.connect(lambda _=False, o=outcome: self._set_outcome(o))
         f.restQualifiedButton.clicked.connect(self._rest_qualified)
-        f.addAttachmentButton.clicked.connect(self._add_attachment)
-        f.openAttachmentButton.clicked.connect(self._open_attachment)
-        f.attachmentsView.doubleClicked.connect(lambda _i: self._open_attachment())
-        f.removeAttachmentButton.clicked.connect(self._remove_attachment)
         f.saveButton.clicked.connect(lambda: self.save(explicit=True))
         f.finaliseButton.clicked.connect(self.finalise)
         f.amendButton.clicked.connect(self.begin_amend)
@@ -414,7 +133,7 @@ class MeetingEditorDialog(QDialog):
         self.votes.load(m.votes)
         self.appraisal.load(m.attendance, m.appraisals)
         self._type_specific(m.type)
-        self._refresh_attachments()
+        f.attachmentsPanel.bind(self.ctx, "meeting", m.id, before_add=self.save)
         self._refresh_history()
         self._update_summary()
         self._lock(m.is_final and self.unlocked_reason is None)
@@ -453,8 +172,9 @@ class MeetingEditorDialog(QDialog):
         f.groupCombo.setEnabled(not locked)
         for button in (f.presentButton, f.leaveButton, f.absentButton, f.allPresentButton, f.regenerateButton,
                        f.addVoteButton, f.removeVoteButton, f.excellentButton, f.qualifiedButton, f.basicButton,
-                       f.unqualifiedButton, f.clearOutcomeButton, f.restQualifiedButton, f.removeAttachmentButton):
+                       f.unqualifiedButton, f.clearOutcomeButton, f.restQualifiedButton):
             button.setEnabled(not locked)
+        f.attachmentsPanel.set_read_only(locked)
         self.attendance.read_only = self.votes.read_only = self.appraisal.read_only = locked
         final = self.meeting.is_final
         f.finaliseButton.setVisible(not final)
@@ -481,9 +201,7 @@ class MeetingEditorDialog(QDialog):
                     "可能是从台账导入的记录）。点“按会议日期重新生成名单”可以按花名册生成。")
         self.form.attendanceSummary.setText(text)
 
-    def _refresh_attachments(self) -> None:
-        self.attachments.load(att.list_attachments(self.ctx.db, "meeting", self.meeting.id))
-        count = len(self.attachments.rows)
+    def _attachments_changed(self, count: int) -> None:
         self.form.tabs.setTabText(self.form.tabs.indexOf(self.form.attachmentsTab), f"附件（{count}）" if count else "附件")
 
     def _refresh_history(self) -> None:
@@ -574,7 +292,7 @@ class MeetingEditorDialog(QDialog):
         self.appraisal.set_outcome(rows, outcome)
 
     def _rest_qualified(self) -> None:
-        rows = [i for i, p in enumerate(self.appraisal.people) if p.member_id not in self.appraisal.outcomes]
+        rows = [i for i, p in enumerate(self.appraisal.rows) if p.member_id not in self.appraisal.outcomes]
         self.appraisal.set_outcome(rows, AppraisalOutcome.QUALIFIED)
 
     def _date(self) -> date:
@@ -671,39 +389,6 @@ class MeetingEditorDialog(QDialog):
                     return
         self.autosave.stop()
         super().closeEvent(event)
-
-    # -------------------------------------------------------------- attachments
-
-    def _add_attachment(self) -> None:
-        if not self.save():
-            return
-        for path in self.ctx.asker.open_files(self, "添加附件", str(Path.home()),
-                                              "照片、扫描件、文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.ppt *.pptx "
-                                              "*.xls *.xlsx);;所有文件 (*)"):
-            try:
-                att.add_attachment(self.ctx.db, "meeting", self.meeting.id, path)
-            except DomainError as exc:
-                self.ctx.asker.warn(self, "无法添加附件", str(exc))
-        self._refresh_attachments()
-
-    def _selected_attachment(self) -> att.AttachmentInfo | None:
-        rows = self._selected_rows(self.form.attachmentsView)
-        return self.attachments.rows[rows[0]] if rows else None
-
-    def _open_attachment(self) -> None:
-        a = self._selected_attachment()
-        if a is None:
-            return
-        from dangjian_desktop.gui.attachment_opener import open_attachment
-
-        open_attachment(self, self.ctx, a.id, a.file_name)
-
-    def _remove_attachment(self) -> None:
-        a = self._selected_attachment()
-        if a is None or not self.ctx.asker.confirm(self, "移除附件", f"从这份记录中移除附件“{a.file_name}”吗？", danger=True):
-            return
-        att.remove_attachment(self.ctx.db, a.id)
-        self._refresh_attachments()
 
     # -------------------------------------------------------------- printing
 

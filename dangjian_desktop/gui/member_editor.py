@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QWidget
 
 from dangjian_desktop.core import idcard
@@ -17,10 +17,10 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
 from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
 from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services.branches import group_names
-from dangjian_desktop.gui.table_model import RowsModel
 
 EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学")
 ERROR_STYLE = "color: #b00020;"
@@ -305,36 +305,19 @@ class PreviewRowsModel(RowsModel):
         return "；".join((["改动：" + "、".join(r.changes)] if r.changes else []) + r.notes)
 
 
-class ProblemsModel(QAbstractTableModel):
-    """One refused cell per row: 位置 and 问题."""
+class ProblemsModel(RowsModel):
+    """One refused cell per row: 位置 and 问题 (`rows` are the pairs)."""
 
     COL_WHERE, COL_WHAT = range(2)
     HEADERS = ("位置", "问题")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.lines: list[tuple[str, str]] = []
-
     def load(self, problems: list[str]) -> None:
-        self.beginResetModel()
-        self.lines = [tuple(p.split("：", 1)) if "：" in p else ("", p) for p in problems]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        super().load(tuple(p.split("：", 1)) if "：" in p else ("", p) for p in problems)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        text = self.lines[index.row()][index.column()]
+        text = self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return text
         if role == Qt.ItemDataRole.DisplayRole:
@@ -434,7 +417,7 @@ class RosterImportDialog(QDialog):
         p = self.preview
         can = bool(p and not p.refused and any(r.action != "same" for r in p.rows)) and not self.busy
         self.import_button.setEnabled(can)
-        self.form.saveErrorsButton.setEnabled(bool(self.problems_model.lines))
+        self.form.saveErrorsButton.setEnabled(bool(self.problems_model.rows))
         self.form.summaryLabel.setStyleSheet(ERROR_STYLE if (p is None and self.path) or (p and p.refused) else "")
 
     def save_problems(self) -> None:
@@ -443,7 +426,7 @@ class RosterImportDialog(QDialog):
         target = self.ctx.asker.save_file(self, "保存问题清单", suggested, "文本文件 (*.txt)")
         if not target:
             return
-        lines = [f"{w}：{what}" if w else what for w, what in self.problems_model.lines]
+        lines = [f"{w}：{what}" if w else what for w, what in self.problems_model.rows]
         Path(target).write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
         self.ctx.asker.info(self, "已保存", f"问题清单已保存到 {target}")
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import logging
 import math
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMainWindow, QWidget
 
-from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.forms.ui_set_password import Ui_SetPasswordDialog
 from dangjian_desktop.gui.forms.ui_unlock import Ui_UnlockDialog
 from dangjian_desktop.gui.worker import Job
 from dangjian_desktop.services import backup, security
+
+if TYPE_CHECKING:  # annotations only: the GUI reaches the data through services
+    from dangjian_desktop.db.engine import Database
 
 log = logging.getLogger(__name__)
 

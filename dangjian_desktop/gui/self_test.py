@@ -112,7 +112,6 @@ def run_self_test(argv0: str = "dangjian-desktop") -> int:
         return f"中文翻译、图标、Word 模板齐全；界面字体 {app.font().family()}"
 
     def main_window() -> str:
-        from dangjian_desktop.gui.ask import Asker
         from dangjian_desktop.gui.context import AppContext
         from dangjian_desktop.gui.main_window import MainWindow
         from dangjian_desktop.userconfig import UserConfig

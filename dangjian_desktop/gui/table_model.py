@@ -7,6 +7,19 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 
+class Role:
+    """Qt's item data roles by name, as plain ints: comparing ints is what a data() called thousands
+    of times per repaint can afford (looking up Qt.ItemDataRole.X on every call is not)."""
+
+    DISPLAY = Qt.ItemDataRole.DisplayRole.value
+    EDIT = Qt.ItemDataRole.EditRole.value
+    TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+    FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+    BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+    ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+    USER = Qt.ItemDataRole.UserRole.value
+
+
 class RowsModel(QAbstractTableModel):
     """A table of plain rows (service dataclasses) with `HEADERS`; subclasses give `data()`
     and use `COL_*` constants for the columns."""

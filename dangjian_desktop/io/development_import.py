@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dangjian_desktop.core import idcard
 from dangjian_desktop.core.development import STEPS
 from dangjian_desktop.core.glossary import Gender
-from dangjian_desktop.core import idcard
 from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.io.table_reader import CellError, parse_date, parse_id_number, parse_text, read_table
 

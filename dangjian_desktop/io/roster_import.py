@@ -12,7 +12,14 @@ from typing import Any
 from dangjian_desktop.core.glossary import Gender, MemberStatus
 from dangjian_desktop.core.member_check import MemberFields
 from dangjian_desktop.io.table_reader import (
-    CellError, Row, Table, parse_date, parse_id_number, parse_int, parse_text, read_table,
+    CellError,
+    Row,
+    Table,
+    parse_date,
+    parse_id_number,
+    parse_int,
+    parse_text,
+    read_table,
 )
 
 # canonical key → the header variants found in real 花名册

@@ -202,8 +202,8 @@ _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 
 def _sheet_part(z: zipfile.ZipFile, sheet_name: str) -> str | None:
     """The zip member holding the sheet's XML, found as Excel does: workbook.xml → its rels."""
-    from xml.etree import ElementTree as ET
     import posixpath
+    from xml.etree import ElementTree as ET
 
     def local(tag: str) -> str:
         return tag.rsplit("}", 1)[-1]

@@ -15,8 +15,7 @@ from openpyxl.comments import Comment
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import STEPS, stage_of
-from dangjian_desktop.core.development_rules import vote_of
+from dangjian_desktop.core.development import STEPS, Step, stage_of
 from dangjian_desktop.core.glossary import ProbationOutcome
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.reports import xlsx_base as x
@@ -31,10 +30,10 @@ DUE_COLUMN = 7
 
 def _in_year(a: ApplicantDetail, year: int) -> bool:
     """On the ledger of `year`: applied by its end and not closed before it began."""
-    applied = a.step(1).done_on
+    applied = a.step(Step.APPLICATION).done_on
     if applied is None or applied.year > year:
         return False
-    closed = a.step(24).done_on if a.step(24).done_on else None
+    closed = a.step(Step.FULL_MEMBERSHIP_APPROVAL).done_on
     return closed is None or closed.year >= year
 
 
@@ -117,12 +116,12 @@ def _people(a: ApplicantDetail, no: int) -> str:
 def _applicants_sheet(wb, people, branch_name, year, mask) -> None:
     rows = []
     for a in people:
-        applied = a.step(1).done_on
+        applied = a.step(Step.APPLICATION).done_on
         if applied is None or applied.year != year:
             continue
         rows.append([a.name, a.gender.label if a.gender else "", a.ethnicity, a.birth_date, a.education,
                      idcard.mask(a.id_number) if mask else (a.id_number or ""), a.work_unit, applied,
-                     a.step(2).done_on, _people(a, 2), a.status.label])
+                     a.step(Step.APPLICATION_TALK).done_on, _people(a, Step.APPLICATION_TALK), a.status.label])
     _simple_sheet(wb, "入党申请人登记", f"{branch_name}入党申请人登记表（{year}年）", f"共{len(rows)}人",
                   ("序号", "姓名", "性别", "民族", "出生日期", "学历", "公民身份号码", "工作单位及职务",
                    "递交申请书日期", "谈话日期", "谈话人", "目前状态"),
@@ -132,18 +131,20 @@ def _applicants_sheet(wb, people, branch_name, year, mask) -> None:
 def _new_members_sheet(wb, people, branch_name, year) -> None:
     rows = []
     for a in people:
-        joined = a.step(15).done_on
+        admitted = a.step(Step.BRANCH_CONGRESS_ADMIT)
+        joined = admitted.done_on
         if joined is None or joined.year != year:
             continue
+        x = admitted.details
         try:
-            vote = vote_of(a.step(15).details)
+            vote = x.result()
         except ValueError:
             vote = None
-        x15 = a.step(15).details
-        tally = (f"应到{x15['expected_voters']}人，实到{x15['present_voters']}人，赞成{x15.get('in_favour', 0)}票，"
+        tally = (f"应到{x.expected_voters}人，实到{x.present_voters}人，赞成{x.in_favour or 0}票，"
                  + ("通过" if vote.passed else "未通过")) if vote else ""
         rows.append([a.name, a.gender.label if a.gender else "", a.birth_date, a.education, a.group_name,
-                     a.step(3).done_on, a.step(7).done_on, _people(a, 9), joined, tally, a.step(17).done_on])
+                     a.step(Step.ACTIVIST).done_on, a.step(Step.CANDIDATE).done_on, _people(a, Step.SPONSORS), joined,
+                     tally, a.step(Step.ADMISSION_APPROVAL).done_on])
     _simple_sheet(wb, "年度新发展", f"{branch_name}{year}年新发展党员名单", f"共{len(rows)}人",
                   ("序号", "姓名", "性别", "出生日期", "学历", "党小组", "确定积极分子", "确定发展对象",
                    "入党介绍人", "入党日期（支部大会）", "表决情况", "上级党委审批"),
@@ -153,15 +154,16 @@ def _new_members_sheet(wb, people, branch_name, year) -> None:
 def _full_members_sheet(wb, people, branch_name, year) -> None:
     rows = []
     for a in people:
-        decided = a.step(23).done_on
-        approved = a.step(24).done_on
+        decided = a.step(Step.BRANCH_CONGRESS_FULL).done_on
+        approved = a.step(Step.FULL_MEMBERSHIP_APPROVAL).done_on
         if not any(d and d.year == year for d in (decided, approved)):
             continue
-        joined = a.step(15).done_on
+        joined = a.step(Step.BRANCH_CONGRESS_ADMIT).done_on
         outcome = a.probation_outcome.label if a.probation_outcome else ""
         full = full_membership_date(joined, a.extension_months, a.catalog_version) if joined and a.probation_outcome is ProbationOutcome.ON_TIME \
             and approved else None
-        rows.append([a.name, a.gender.label if a.gender else "", joined, a.step(22).done_on, decided, outcome,
+        rows.append([a.name, a.gender.label if a.gender else "", joined, a.step(Step.FULL_MEMBERSHIP_REQUEST).done_on,
+                     decided, outcome,
                      a.extension_months or "", approved, full])
     _simple_sheet(wb, "年度转正", f"{branch_name}{year}年预备党员转正名单", f"共{len(rows)}人",
                   ("序号", "姓名", "性别", "入党日期", "转正申请", "支部大会讨论", "讨论结果", "延长（月）",

@@ -8,14 +8,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.xml.constants import XML_NS
-from openpyxl.xml.functions import Element, SubElement
 
 from dangjian_desktop.files import atomic_target
 
@@ -50,122 +45,6 @@ def put(cell, value: Any) -> None:
             cell.quotePrefix = True
     elif isinstance(value, date):
         cell.number_format = DATE_FORMAT
-
-
-def write_only_cell(ws, value: Any, *, font=BODY_FONT, align=LEFT, border=BORDER, fill=None) -> WriteOnlyCell:
-    """The same rules for a write-only worksheet (large exports)."""
-    cell = WriteOnlyCell(ws)
-    put(cell, value)
-    cell.font = font
-    cell.alignment = align
-    cell.border = border
-    if fill is not None:
-        cell.fill = fill
-    return cell
-
-
-class BodyRows:
-    """The body of a large write-only sheet: each value in a bordered BODY_FONT cell (LEFT, or
-    CENTER in `centre_columns`, counted from 1), with write_only_cell's rules, written straight
-    into the sheet's XML with the same elements openpyxl writes for such cells.
-
-    openpyxl spends most of a 10,000-row export on a Cell object per value (built, copied,
-    type-checked, its style looked up); here each style is registered once and a row is one
-    element. Rows with anything but text, whole numbers, dates and empty cells, or with text
-    that looks like a formula, go through write_only_cell as before.
-
-    Create it after the sheet's widths, freeze panes and print set-up (openpyxl writes those
-    with the first row) and before the first ws.append; other rows still go through ws.append.
-    """
-
-    def __init__(self, ws, centre_columns: Sequence[int] = ()) -> None:
-        self.ws = ws
-        self.centre = frozenset(centre_columns)
-        self.epoch = ws.parent.epoch
-        self.fast = not ws.parent.iso_dates  # iso dates are written otherwise: leave them to openpyxl
-        self.letters: list[str] = []
-        self.styles: dict[tuple[bool, bool], str] = {}  # (centre, is date) -> style id, registered at first use
-        self.serials: dict[date, str] = {}
-        self.row_idx = 0
-        ws._get_writer()  # writes everything before <sheetData>
-        ws._rows = self._stream()
-        next(ws._rows)
-
-    def append(self, values: Sequence[Any]) -> None:
-        self.ws.append(_Body(values))
-
-    def _stream(self):
-        """WriteOnlyWorksheet._write_rows, with body rows written by _write_body."""
-        ws = self.ws
-        writer = ws._writer
-        xf = writer.xf.send(True)
-        with xf.element("sheetData"):
-            try:
-                while True:
-                    row = yield
-                    self.row_idx += 1
-                    if isinstance(row, _Body):
-                        if not (self.fast and self._write_body(xf, row)):
-                            row = [self._cell(v, c) for c, v in enumerate(row, start=1)]
-                            writer.write_row(xf, ws._values_to_row(row, self.row_idx), self.row_idx)
-                    else:
-                        writer.write_row(xf, ws._values_to_row(row, self.row_idx), self.row_idx)
-            except GeneratorExit:
-                pass
-        writer.xf.send(None)
-
-    def _cell(self, value: Any, column: int) -> WriteOnlyCell:
-        return write_only_cell(self.ws, value, align=CENTER if column in self.centre else LEFT)
-
-    def _style(self, column: int, is_date: bool) -> str:
-        key = (column in self.centre, is_date)
-        sid = self.styles.get(key)
-        if sid is None:
-            template = self._cell(date(2000, 1, 1) if is_date else "", column)
-            sid = self.styles[key] = str(template.style_id)
-        return sid
-
-    def _write_body(self, xf, values: Sequence[Any]) -> bool:
-        """One <row> as lxml_write_cell would write it; False (nothing written) if a value needs openpyxl."""
-        r = str(self.row_idx)
-        dims = self.ws.row_dimensions
-        row = Element("row", {"r": r, **dict(dims[self.row_idx])} if self.row_idx in dims else {"r": r})
-        letters = self.letters
-        while len(letters) < len(values):
-            letters.append(get_column_letter(len(letters) + 1))
-        for column, value in enumerate(values, start=1):
-            kind = type(value)
-            if kind is datetime:
-                value, kind = value.date(), date
-            if kind is str:
-                if value.startswith(FORMULA_STARTS):
-                    return False
-                value = value[:32767]
-                if ILLEGAL_CHARACTERS_RE.search(value):
-                    return False  # openpyxl refuses it, with its own message
-                c = SubElement(row, "c", {"r": letters[column - 1] + r, "s": self._style(column, False), "t": "inlineStr"})
-                if value:
-                    t = SubElement(SubElement(c, "is"), "t", {f"{{{XML_NS}}}space": "preserve"} if value != value.strip() else {})
-                    t.text = value
-            elif kind is int:
-                c = SubElement(row, "c", {"r": letters[column - 1] + r, "s": self._style(column, False), "t": "n"})
-                SubElement(c, "v").text = "%.16g" % value
-            elif kind is date:
-                serial = self.serials.get(value)
-                if serial is None:
-                    serial = self.serials[value] = "%.16g" % to_excel(value, self.epoch)
-                c = SubElement(row, "c", {"r": letters[column - 1] + r, "s": self._style(column, True), "t": "n"})
-                SubElement(c, "v").text = serial
-            elif value is None:
-                SubElement(row, "c", {"r": letters[column - 1] + r, "s": self._style(column, False), "t": "n"})
-            else:
-                return False
-        xf.write(row)
-        return True
-
-
-class _Body(tuple):
-    """A row for BodyRows (a tuple, so WriteOnlyWorksheet.append takes it)."""
 
 
 def title_and_header(ws: Worksheet, title: str, subtitle: str, headers: Sequence[str],

@@ -11,7 +11,11 @@ from sqlalchemy import and_, case, func, select
 from dangjian_desktop.core.development import STAGES
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, AttendanceStatus, BirthdayObservance, MeetingType, MemberStatus,
+    AppraisalOutcome,
+    AttendanceStatus,
+    BirthdayObservance,
+    MeetingType,
+    MemberStatus,
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database

@@ -559,3 +559,27 @@ def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
         except DomainError:
             continue
     return None
+
+
+# ---------------------------------------------------------------- for the 数据安全 page
+
+
+def backups_folder(db: Database) -> Path:
+    """The folder of this database's backups (made if missing), to open in the file manager."""
+    _require_file_db(db)
+    folder = db.backups_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def restore_and_reopen(db: Database, source: str | Path, *,
+                       progress: Progress = None) -> tuple[RestoreResult, Database]:
+    """Replace the open database `db` by `source` (a backup or an exported archive) and open it again,
+    upgraded if older: `db` is closed first (all its connections; the file is about to be replaced)
+    and must not be used afterwards. What `restore` does (checks, safety backup) is unchanged."""
+    from dangjian_desktop.db.engine import open_database
+
+    path = _require_file_db(db)
+    db.close()
+    result = restore(path, source, progress=progress)
+    return result, open_database(path)

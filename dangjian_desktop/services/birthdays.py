@@ -13,9 +13,7 @@ from dangjian_desktop.core import idcard, rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import BirthdayObservance, MemberStatus, Severity
-from dangjian_desktop.core.membership import (
-    birthday_in_year, milestone_in_year, party_age, years_since_joining,
-)
+from dangjian_desktop.core.membership import birthday_in_year, milestone_in_year, party_age, years_since_joining
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.models import BirthdayObservanceRecord, Member, PartyGroup
 from dangjian_desktop.errors import NotFound, ValidationError

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -140,39 +137,10 @@ def _providers() -> list[Provider]:
             birthdays.member_findings]
 
 
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_resume = False
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while `check` runs, and resume it after.
-
-    A check over a 党委 holds ~100,000 objects at once (the roster, 发展 steps, meeting dates) and
-    frees them by reference counting; it makes few reference cycles (~300). Holding that many objects
-    makes the collector run three full passes over every object in the program during one check,
-    ~55 ms each, finding nothing to free. Thread-safe: the collector resumes when the last check
-    running ends, and only if it was running when the first began."""
-    global _gc_pausers, _gc_resume
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_resume = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_resume:
-                gc.enable()
-
-
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:
     """All findings for the branches (all of them if None) as of a date, most urgent first."""
     as_of = as_of or date.today()
-    with _cyclic_gc_paused(), db.session() as s:
+    with db.session() as s:
         names = {bid: bname for bid, bname in s.execute(select(Branch.id, Branch.name)).all()}
         ids = list(names) if branch_ids is None else list(branch_ids)
         ctx = CheckContext(ids, as_of, settings.rule_overrides(db), names)

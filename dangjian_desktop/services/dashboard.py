@@ -16,6 +16,7 @@ from dangjian_desktop.services.check import run_check
 from dangjian_desktop.services.development import board
 from dangjian_desktop.services.meetings import TypeCount, year_counts
 
+
 @dataclass(frozen=True)
 class Count:
     label: str

@@ -18,10 +18,19 @@ from sqlalchemy import func, insert, select
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import Period, add_months, add_years, periods_between
-from dangjian_desktop.core.development import STEPS
+from dangjian_desktop.core.development import Step
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, ApplicantStatus, AttendanceStatus, BirthdayObservance, CommitteePost, Gender,
-    MeetingState, MeetingType, MemberStatus, ProbationOutcome, VoteKind,
+    ApplicantStatus,
+    AppraisalOutcome,
+    AttendanceStatus,
+    BirthdayObservance,
+    CommitteePost,
+    Gender,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    ProbationOutcome,
+    VoteKind,
 )
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.rules import CURRENT_VERSION
@@ -244,18 +253,18 @@ class _Generator:
             for no in range(2, 26):
                 lo, hi = _STEP_GAPS[no]
                 gap = rng.randint(lo, hi)
-                if no == 2 and k == 0:
+                if no == Step.APPLICATION_TALK and k == 0:
                     gap = 40  # deliberate: the talk came after more than a month (DEV-TALK-1M)
-                if no == 7:
-                    gap = offsets[3] + rng.randint(380, 480) - offsets[6]
-                if no == 22:
-                    gap = offsets[15] + rng.randint(345, 360) - offsets[21]
-                if no == 23:
-                    gap = offsets[15] + rng.randint(366, 380) - offsets[22]
+                if no == Step.CANDIDATE:  # a year after becoming an activist
+                    gap = offsets[Step.ACTIVIST] + rng.randint(380, 480) - offsets[Step.ACTIVIST_EDUCATION]
+                if no == Step.FULL_MEMBERSHIP_REQUEST:
+                    gap = offsets[Step.BRANCH_CONGRESS_ADMIT] + rng.randint(345, 360) - offsets[Step.PROBATION_EDUCATION]
+                if no == Step.BRANCH_CONGRESS_FULL:
+                    gap = offsets[Step.BRANCH_CONGRESS_ADMIT] + rng.randint(366, 380) - offsets[Step.FULL_MEMBERSHIP_REQUEST]
                 offsets[no] = offsets[no - 1] + max(gap, 0)
             last_done = today - timedelta(days=rng.randint(5, 50))
             applied = last_done - timedelta(days=offsets[target])
-            if k == 2 and target == 4:  # deliberate: an activist whose half-year review is late
+            if k == 2 and target == Step.ACTIVIST_FILING:  # deliberate: an activist whose half-year review is late
                 applied = today - timedelta(days=offsets[3] + 260)
             f = self.person_fields((19, 45))
             group_id = groups[k % 3]
@@ -263,10 +272,10 @@ class _Generator:
             member_id = None
             status = ApplicantStatus.ACTIVE
             outcome = None
-            if target >= 15:
-                joined = done[15]
-                full = done[23] if target >= 23 else None
-                if target >= 24:
+            if target >= Step.BRANCH_CONGRESS_ADMIT:
+                joined = done[Step.BRANCH_CONGRESS_ADMIT]
+                full = done[Step.BRANCH_CONGRESS_FULL] if target >= Step.BRANCH_CONGRESS_FULL else None
+                if target >= Step.FULL_MEMBERSHIP_APPROVAL:
                     full = add_years(joined, 1)
                     outcome = ProbationOutcome.ON_TIME
                     status = ApplicantStatus.COMPLETED
@@ -299,37 +308,37 @@ class _Generator:
             talker = regulars[0].name if regulars else ""
             for no, d in done.items():
                 people_rows, details = [], {}
-                if no == 2:
+                if no == Step.APPLICATION_TALK:
                     people_rows = [{"role": "谈话人", "name": talker}]
-                elif no in (5, 6):
+                elif no in (Step.CONTACTS, Step.ACTIVIST_EDUCATION):
                     people_rows = [{"role": "培养联系人", "name": p.name, "member_id": p.id} for p in contacts]
-                elif no == 9:
+                elif no == Step.SPONSORS:
                     people_rows = [{"role": "入党介绍人", "name": p.name, "member_id": p.id} for p in contacts]
-                elif no == 10:
+                elif no == Step.POLITICAL_REVIEW:
                     details = {"conclusion": "合格"}
-                elif no == 11:
+                elif no == Step.TRAINING:
                     details = {"days": 3, "hours": 24, "organiser": "街道党工委党校"}
-                elif no == 12:
+                elif no == Step.COMMITTEE_REVIEW:
                     details = {"notice_from": d.isoformat(), "notice_to": (d + timedelta(days=7)).isoformat()}
-                elif no in (15, 23):
+                elif no in (Step.BRANCH_CONGRESS_ADMIT, Step.BRANCH_CONGRESS_FULL):
                     voters = [p for p in people if p.on_roll(d) and p.can_vote(d) and p.id != member_id]
                     votes.append((d, no, voters, app_id))
                     details = {"vote_pending": True}
-                    if no == 23:
+                    if no == Step.BRANCH_CONGRESS_FULL:
                         details["outcome"] = ProbationOutcome.ON_TIME.value
-                elif no in (17, 24):
+                elif no in (Step.ADMISSION_APPROVAL, Step.FULL_MEMBERSHIP_APPROVAL):
                     details = {"approved": True}
                 self.rows.add(m.DevelopmentStep, applicant_id=app_id, step_no=no, done_on=d,
                               people=people_rows, details=details, notes="")
                 self.step_rows[(app_id, no)] = self.rows.data[m.DevelopmentStep][-1]
             # 思想汇报 every quarter and 考察 every half year from the activist stage on
-            if target >= 3:
-                end = min(today, done.get(24, today))
-                d = done[3] + timedelta(days=90)
+            if target >= Step.ACTIVIST:
+                end = min(today, done.get(Step.FULL_MEMBERSHIP_APPROVAL, today))
+                d = done[Step.ACTIVIST] + timedelta(days=90)
                 n = 0
                 while d < end:
                     kind = "review" if n % 2 == 1 else "thought_report"
-                    skip_late = k == 2 and target == 4 and d > done[3] + timedelta(days=170)
+                    skip_late = k == 2 and target == Step.ACTIVIST_FILING and d > done[Step.ACTIVIST] + timedelta(days=170)
                     if not skip_late:
                         self.rows.add(m.DevelopmentReview, applicant_id=app_id, kind=kind, done_on=d,
                                       reviewer=contacts[0].name if contacts else "",
@@ -438,8 +447,9 @@ class _Generator:
                 in_favour = present_voters - rng.randint(0, 1) if present_voters else 0
                 result = tally(expected_voters, present_voters, in_favour, 0, present_voters - in_favour)
                 name = self.rows.data[m.Applicant][app_id - 1]["name"]
-                kind = VoteKind.ADMISSION if no == 15 else VoteKind.FULL_MEMBERSHIP
-                subject = f"关于接收{name}同志为中共预备党员" if no == 15 else f"关于{name}同志按期转为中共正式党员"
+                admission = no == Step.BRANCH_CONGRESS_ADMIT
+                kind = VoteKind.ADMISSION if admission else VoteKind.FULL_MEMBERSHIP
+                subject = f"关于接收{name}同志为中共预备党员" if admission else f"关于{name}同志按期转为中共正式党员"
                 self.rows.add(m.Vote, meeting_id=mid, kind=kind.value, subject=subject, applicant_id=app_id,
                               expected_voters=expected_voters, present_voters=present_voters,
                               in_favour=in_favour, against=0, abstain=present_voters - in_favour,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,14 +16,17 @@ from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import Gender, MemberStatus
 from dangjian_desktop.core.member_check import (
-    LABELS, MemberFields, completed, field_problems, probation_rule, proposed_full_member_on,
+    LABELS,
+    MemberFields,
+    completed,
+    field_problems,
+    probation_rule,
+    proposed_full_member_on,
 )
 from dangjian_desktop.core.membership import party_age, years_since_joining
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.db.engine import Database
-from dangjian_desktop.db.models import (
-    Attendance, AuditEntry, Branch, Member, MemberStatusChange, PartyGroup,
-)
+from dangjian_desktop.db.models import Attendance, AuditEntry, Branch, Member, MemberStatusChange, PartyGroup
 from dangjian_desktop.db.shared import expect_version
 from dangjian_desktop.errors import InputErrors, NotFound, ValidationError
 from dangjian_desktop.services import settings

@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 from dangjian_desktop.db.engine import Database
-from dangjian_desktop.files import atomic_target
 from dangjian_desktop.errors import ValidationError
+from dangjian_desktop.files import atomic_target
 from dangjian_desktop.services import exports
 from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.exports import ExportKind, ExportRequest, register

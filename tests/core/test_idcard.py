@@ -1,7 +1,8 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.glossary import Gender

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dangjian_desktop.core.names import name_keys, split_name, stroke_count, stroke_key, strokes_of
+from dangjian_desktop.core.names import name_keys, split_name, stroke_count, stroke_key
 
 
 def ordered(names):
@@ -18,7 +18,7 @@ def test_common_surnames_by_stroke_count():
 def test_same_count_by_first_stroke_heng_shu_pie_dian_zhe():
     # four strokes each: 王 starts with 横, 毛 with 撇, 文 with 点, 孔 with 折
     assert ordered(["孔明", "文强", "毛红", "王芳"]) == ["王芳", "毛红", "文强", "孔明"]
-    assert strokes_of("王")[0] == "1" and strokes_of("文")[0] == "4"
+    assert {stroke_count(c) for c in "王毛文孔"} == {4}
 
 
 def test_same_first_stroke_compares_the_second():
@@ -58,3 +58,16 @@ def test_pinyin_keys_for_type_ahead():
     assert keys.pinyin == "zhangsan"
     assert keys.initials == "zs"
     assert keys.strokes == stroke_key("张三")
+
+
+def test_keys_are_those_stored_by_the_first_version():
+    """The vendored stroke data (resources/strokes) numbers characters as the data the first version
+    shipped did: every 笔画 key in the committed schema-0001 database is the key made now."""
+    import sqlite3
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "schema-0001-demo.db"
+    with sqlite3.connect(f"file:{fixture}?mode=ro", uri=True) as con:
+        stored = con.execute("SELECT name, name_strokes FROM members").fetchall()
+    assert len(stored) > 20
+    assert [(name, stroke_key(name)) for name, _ in stored] == stored

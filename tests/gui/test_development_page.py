@@ -24,7 +24,7 @@ def dev_page(window):
 
 
 def card_names(column):
-    return [column.model.cards[r].name for r in range(column.model.rowCount())]
+    return [column.model.rows[r].name for r in range(column.model.rowCount())]
 
 
 def click(qtbot, view, row):
@@ -40,7 +40,7 @@ def test_board_shows_a_card_per_person_in_the_stage_of_the_next_step_and_opens_t
     expected = {col.stage: [c.name for c in col.cards] for col in dev.board(demo_db, 1, TODAY)}
     assert {no: card_names(c) for no, c in columns.items()} == expected
     assert "逾期" in columns[2].title.text()
-    late = columns[2].model.cards[0]
+    late = columns[2].model.rows[0]
     assert late.urgency == "overdue"  # most urgent first
     click(qtbot, columns[2].view, 0)
     assert page.stack.currentWidget() is page.person
@@ -188,17 +188,17 @@ def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, wo
     f = dialog.form
     assert f.attachmentsBox.isEnabled()
     asker.file_answers.append(str(scan))
-    qtbot.mouseClick(f.addAttachmentButton, Qt.MouseButton.LeftButton)
-    assert dialog.attachments.rowCount() == 1 and "扫描件" in dialog.attachments.data(dialog.attachments.index(0))
+    qtbot.mouseClick(f.attachmentsPanel.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.attachments.rowCount() == 1 and "扫描件" in dialog.attachments.data(dialog.attachments.index(0, 0))
     step_id = dev.applicant_detail(demo_db, 4).step(1).id
     assert [a.file_name for a in list_attachments(demo_db, "step", step_id)] == ["入党申请书 扫描件.pdf"]
     assert dev.applicant_detail(demo_db, 4).step(1).attachments == 1
-    f.attachmentsView.setCurrentIndex(dialog.attachments.index(0))
-    qtbot.mouseClick(f.openAttachmentButton, Qt.MouseButton.LeftButton)
+    f.attachmentsPanel.view.setCurrentIndex(dialog.attachments.index(0, 0))
+    qtbot.mouseClick(f.attachmentsPanel.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)  # fetched on the database lane
     assert opened[0].read_bytes() == b"%PDF-1.4 scan" and demo_db.attachments_dir in opened[0].parents
     asker.confirm_answers.append(True)
-    qtbot.mouseClick(f.removeAttachmentButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(f.attachmentsPanel.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.attachments.rowCount() == 0 and list_attachments(demo_db, "step", step_id) == []
     # a step not yet recorded cannot take attachments until it is saved
     assert not _dialog(qtbot, demo_db, 3, 5, asker).form.attachmentsBox.isEnabled()
@@ -362,5 +362,5 @@ def test_the_vote_recorded_with_the_branch_congress_is_brought_into_step_15(qtbo
         mv.expected_voters, mv.present_voters, mv.in_favour)
     _save(qtbot, dialog)
     assert not dialog.isVisible(), f.errorLabel.text()
-    assert dev.applicant_detail(demo_db, 4).step(15).details["meeting_id"] == mv.meeting_id
+    assert dev.applicant_detail(demo_db, 4).step(15).details.meeting_id == mv.meeting_id
     assert not _dialog(qtbot, demo_db, 8, 15, asker).form.fromMeetingButton.isVisible()  # no meeting recorded yet

@@ -20,7 +20,7 @@ def test_reminders_are_most_urgent_first_and_open_their_record(qtbot, demo_db, m
     home.as_of = TODAY
     home.refresh()  # computed in the background
     qtbot.waitUntil(lambda: home.data is not None and home.data.as_of == TODAY)
-    findings = home.model.findings
+    findings = home.model.rows
     assert findings, "the demo has deliberate gaps"
     ranks = [(f.severity.rank, f.date or date.max) for f in findings]
     assert [r[0] for r in ranks] == sorted(r[0] for r in ranks)

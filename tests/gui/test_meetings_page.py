@@ -11,8 +11,10 @@ from sqlalchemy import select
 
 from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind
 from dangjian_desktop.db import models as m
-from dangjian_desktop.gui.meeting_editor import AttendanceModel, VotesModel
-from dangjian_desktop.gui.pages.meetings_page import MeetingListModel, MeetingsPage, YearGridModel
+from dangjian_desktop.gui.meeting_models import AttendanceModel, VotesModel
+from dangjian_desktop.gui.pages.meeting_grid import YearGridModel
+from dangjian_desktop.gui.pages.meeting_records import MeetingListModel
+from dangjian_desktop.gui.pages.meetings_page import MeetingsPage
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from tests.conftest import TODAY
@@ -68,8 +70,8 @@ def active(qtbot, editor):
 
 
 def new_from_menu(page, label, qtbot=None):
-    page._fill_new_menu()
-    action = next(a for a in page.new_menu.actions() if a.text() == label)
+    page.records.fill_new_menu()
+    action = next(a for a in page.records.new_menu.actions() if a.text() == label)
     action.trigger()
     editor = page.editors[-1]
     return active(qtbot, editor) if qtbot else editor
@@ -83,21 +85,21 @@ def test_the_page_sits_between_birthdays_and_development(page):
 
 
 def test_full_text_search_from_the_search_box(qtbot, page, typist):
-    page.year_combo.setCurrentIndex(page.year_combo.findData(None))
-    total = page.list_model.rowCount()
-    typist(page.search_edit, "二十大精神")
-    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
-    rows = page.list_model.rows
+    page.records.year_combo.setCurrentIndex(page.records.year_combo.findData(None))
+    total = page.records.model.rowCount()
+    typist(page.records.search_edit, "二十大精神")
+    qtbot.keyClick(page.records.search_edit, Qt.Key.Key_Return)
+    rows = page.records.model.rows
     assert 0 < len(rows) < total
     for r in rows:
         detail = svc.get_meeting(page.ctx.db, r.id)
         assert "二十大精神" in detail.title + detail.topics + detail.minutes
-    assert "搜索“二十大精神”" in page.count_label.text()
+    assert "搜索“二十大精神”" in page.records.count_label.text()
 
 
 def test_year_grid_shows_held_missing_and_due(page):
     page.tabs.setCurrentIndex(1)
-    model: YearGridModel = page.grid_model
+    model: YearGridModel = page.grid.model
     labels = [r.label for r in model.rows]
     row = labels.index("党小组会（第二党小组）")
     october = model.index(row, 10)
@@ -114,8 +116,8 @@ def test_local_rule_changes_what_the_grid_requires(page):
 
     settings.set_local_rule_params(page.ctx.db, {("MEET-LECTURE-Q", "period"): "M"})
     page.tabs.setCurrentIndex(1)
-    page.load_grid()
-    lecture = next(r for r in page.grid_model.rows if r.type is MeetingType.LECTURE)
+    page.grid.load()
+    lecture = next(r for r in page.grid.model.rows if r.type is MeetingType.LECTURE)
     assert lecture.required == 12 and lecture.missing > 0
 
 
@@ -200,8 +202,8 @@ def test_finalise_refuses_a_record_without_host(qtbot, page, asker):
 
 
 def test_type_specific_fields(qtbot, page):
-    page._fill_new_menu()
-    group_menu = next(a for a in page.new_menu.actions() if a.text() == "党小组会").menu()
+    page.records.fill_new_menu()
+    group_menu = next(a for a in page.records.new_menu.actions() if a.text() == "党小组会").menu()
     next(a for a in group_menu.actions() if a.text() == "第二党小组").trigger()
     group = page.editors[-1].form
     assert group.groupCombo.isVisible() and group.groupCombo.currentText() == "第二党小组"
@@ -235,7 +237,7 @@ def test_attachment_added_and_listed(qtbot, page, asker, workdir):
     photo.write_bytes(b"\xff\xd8\xff" + b"0" * 100)
     editor = new_from_menu(page, "主题党日")
     asker.file_answers.append(str(photo))
-    click(qtbot, editor.form.addAttachmentButton)
+    click(qtbot, editor.form.attachmentsPanel.add_button)
     assert editor.attachments.rows[0].file_name == "签到表.jpg"
     assert "附件（1）" in editor.form.tabs.tabText(editor.form.tabs.indexOf(editor.form.attachmentsTab))
 
@@ -253,17 +255,17 @@ def test_a_missing_meeting_from_home_opens_a_prefilled_record(qtbot, page, asker
 
 
 def test_list_opens_a_record_by_double_click(qtbot, page):
-    view = page.list_view
-    rect = view.visualRect(page.list_model.index(0, MeetingListModel.COL_TITLE))
+    view = page.records.view
+    rect = view.visualRect(page.records.model.index(0, MeetingListModel.COL_TITLE))
     # a person's double click: press and release, then the second click
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert page.editors and page.editors[-1].meeting.id == page.list_model.rows[0].id
+    assert page.editors and page.editors[-1].meeting.id == page.records.model.rows[0].id
     assert isinstance(page, MeetingsPage)
 
 
 def test_pdf_export_writes_the_record(qtbot, page, asker, workdir):
-    editor = page.open_meeting(page.list_model.rows[0].id)
+    editor = page.open_meeting(page.records.model.rows[0].id)
     out = workdir / "会议记录.pdf"
     asker.file_answers.append(str(out))
     click(qtbot, editor.form.pdfButton)
@@ -286,7 +288,7 @@ def test_import_a_ledger_from_the_page(qtbot, page, asker, workdir):
     wb.save(path)
     asker.file_answers.append(str(path))
     asker.confirm_answers.append(True)
-    click(qtbot, page.import_button)
+    click(qtbot, page.records.import_button)
     qtbot.waitUntil(lambda: any(r.title == "补录的往年会议" for r in svc.list_meetings(page.ctx.db, 1, year=2023)),
                     timeout=10000)
     assert "新增 1 次" in asker.messages[-1][2]

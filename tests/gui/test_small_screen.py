@@ -68,7 +68,7 @@ def test_every_page_fits_a_1366x768_screen_at_150_percent(window):
             _fits(window.minimumSize(), f"{spec.title}：主窗口最小尺寸")
     dev_page = window.show_page("development")
     dev_page.today = TODAY
-    dev_page.open_applicant(dev_page.columns[1].model.cards[0].id)  # the person view
+    dev_page.open_applicant(dev_page.columns[1].model.rows[0].id)  # the person view
     for _ in _every_view(window, dev_page.person):
         _fits(window.minimumSizeHint(), "发展党员（个人）：主窗口最小尺寸")
 

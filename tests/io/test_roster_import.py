@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from dangjian_desktop.core.glossary import Gender, MemberStatus
 from dangjian_desktop.errors import InputErrors, ValidationError

@@ -15,7 +15,7 @@ from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import open_database
 from dangjian_desktop.db.shared import expect_version, safe_url
-from dangjian_desktop.errors import ConcurrentEdit, DatabaseError
+from dangjian_desktop.errors import ConcurrentEdit
 from dangjian_desktop.services.branches import create_branch
 from tests.conftest import TODAY
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -68,17 +67,16 @@ def test_minutes_of_another_branch_is_refused(demo_db, congress, workdir):
         run_export(demo_db, "minutes", ExportRequest(2, workdir / "x.docx", record_id=congress.id))
 
 
-def test_one_record_is_fast(demo_db, congress, workdir):
-    start = time.perf_counter()
-    run_export(demo_db, "minutes", ExportRequest(1, workdir / "快.docx", record_id=congress.id))
-    assert time.perf_counter() - start < 0.5  # measured ~0.06 s; generous for slow CI
+def test_one_record_is_one_document_of_that_record(demo_db, congress, workdir):
+    """(How fast: `python -m bench --only minutes`, not a timed test.)"""
+    out = run_export(demo_db, "minutes", ExportRequest(1, workdir / "一次会议.docx", record_id=congress.id))
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert text.startswith(f"{congress.title}记录") and "讨论接收预备党员" in text
 
 
 def test_minutes_book_has_every_meeting_in_date_order_with_contents(demo_db, workdir):
-    out = workdir / "记录本.docx"
-    start = time.perf_counter()
+    out = workdir / "记录本.docx"  # how fast: `python -m bench --only book`, not a timed test
     run_export(demo_db, "minutes-book", ExportRequest(1, out, year=2025))
-    elapsed = time.perf_counter() - start
     doc = Document(str(out))
     listed = svc.list_meetings(demo_db, 1, year=2025)
     contents = doc.tables[0]
@@ -88,7 +86,6 @@ def test_minutes_book_has_every_meeting_in_date_order_with_contents(demo_db, wor
     headings = [p.text for p in doc.paragraphs if p.text.startswith("（") and p.text.endswith("记录")]
     assert len(headings) == len(listed)
     assert headings[0].startswith("（1）")
-    assert elapsed < 6  # measured ~1.5–2 s for 71 meetings; the target is 3 s on a normal PC
 
 
 def test_meetings_ledger_rows_and_counts(demo_db, workdir):

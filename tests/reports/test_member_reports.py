@@ -40,7 +40,8 @@ def test_roster_cells_formats_and_print_setup(db, workdir):
     assert ws["J4"].data_type == "s" and ws["J4"].value.startswith("=") and ws["J4"].quotePrefix
     assert ws["R4"].quotePrefix
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
-    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    # one page wide: fitToWidth 1 is the file format's default, which XlsxWriter leaves out
+    assert ws.page_setup.fitToWidth in (1, None) and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$3:$3"
     assert ws.column_dimensions["G"].width >= 18
 
@@ -56,7 +57,7 @@ def test_roster_mask_hides_the_middle_of_ids_and_phones(db, workdir):
 
 
 def test_roster_plain_rows_keep_styles_and_masking(db, workdir):
-    """Rows without formula-like text are written by xlsx_base.BodyRows: same cells as the others."""
+    """Plain rows and rows with formula-like text get the same borders, fonts and alignment."""
     b = create_branch(db, "测试第二党支部")
     number = id_for(date(1980, 3, 4), False)
     create_member(db, b.id, MemberFields(name="李四", id_number=number, joined_on=date(2001, 7, 1),
@@ -74,6 +75,20 @@ def test_roster_plain_rows_keep_styles_and_masking(db, workdir):
             assert c.border.left.style == c.border.bottom.style == "thin" and c.font.name == "宋体" and not c.font.b
         assert ws["A4"].alignment.horizontal == "center" and ws["B4"].alignment.horizontal == "left"
         assert ws["K4"].alignment.horizontal == "center" and ws["B4"].alignment.wrap_text
+
+
+def test_roster_keeps_awkward_text_as_typed(db, workdir):
+    """Spaces around a value, text longer than a cell holds, a control character pasted from elsewhere:
+    the file is written and reads back (a cell holds at most 32,767 characters)."""
+    from dataclasses import replace
+
+    (member,) = list_members(db, _branch_with_tricky_member(db).id)
+    odd = replace(member, work_unit=" 前后有空格 ", notes="长" * 40000, native_place="响铃\x07字符")
+    from dangjian_desktop.reports.roster import write_roster
+
+    ws = load_workbook(write_roster(workdir / "花名册.xlsx", "测试", [odd], TODAY)).active
+    assert ws["J4"].value == " 前后有空格 " and ws["R4"].value == "长" * 32767
+    assert ws["F4"].value.startswith("响铃") and ws["F4"].value.endswith("字符")
 
 
 def test_birthdays_by_month_with_milestones(demo_db, workdir):

@@ -6,7 +6,6 @@ import re
 import zipfile
 from io import BytesIO
 
-import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 

@@ -9,7 +9,11 @@ from docx import Document
 from sqlalchemy import insert
 
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, AttendanceStatus, BirthdayObservance, MeetingType, MemberStatus,
+    AppraisalOutcome,
+    AttendanceStatus,
+    BirthdayObservance,
+    MeetingType,
+    MemberStatus,
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.reports.annual_report import write_annual_report

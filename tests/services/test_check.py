@@ -3,7 +3,7 @@ the people its own query used to give, and no provider may change what the next 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -19,18 +19,6 @@ from tests.conftest import TODAY
 def _context(db, s) -> CheckContext:
     names = dict(s.execute(select(m.Branch.id, m.Branch.name)).tuples().all())
     return CheckContext(list(names), TODAY, settings.rule_overrides(db), names)
-
-
-def test_roster_on_a_day_is_members_on_that_day(demo_db):
-    """MEMBER-INACTIVE-6M's roster: the same people in the same order as the ORM's `_members_on`."""
-    with demo_db.session() as s:
-        ctx = _context(demo_db, s)
-        for branch_id in ctx.branch_ids:
-            people = ctx.roster(s).of_branch(branch_id)
-            for day in (date(2020, 1, 1), date(2024, 6, 30), date(2025, 12, 31), TODAY):
-                shared = [p.id for p in meetings._roster_on(people, day)]
-                assert shared == [mem.id for mem, _ in meetings._members_on(s, branch_id, day)]
-                assert shared or day < date(2024, 1, 1)
 
 
 def test_roster_has_what_each_provider_read_itself(demo_db):
@@ -95,11 +83,8 @@ def test_status_on_takes_the_last_change_by_date_then_id():
 
 
 def test_development_findings_are_those_of_every_applicants_own_file(demo_db):
-    """The provider skips files closed on the day (终止培养, or 转正/取消资格 decided by then) without reading
-    their steps: what it reports must still be what the rules say about every applicant, file by file."""
-    from sqlalchemy.orm import selectinload
-
-    from dangjian_desktop.core import development_rules as dr
+    """`check` skips files closed on the day (终止培养, or 转正/取消资格 decided by then) without reading their
+    steps: what it reports must still be what each person's own file shows (发展党员 page, `development show`)."""
     from dangjian_desktop.core.glossary import ApplicantStatus
     from dangjian_desktop.services import development
 
@@ -108,87 +93,108 @@ def test_development_findings_are_those_of_every_applicants_own_file(demo_db):
                            .order_by(m.Applicant.id)).all()
         active[0].status = ApplicantStatus.STOPPED
         active[1].status = ApplicantStatus.CANCELLED  # without step 24: not closed
-    with demo_db.session() as s:
-        applicants = s.scalars(select(m.Applicant).options(selectinload(m.Applicant.steps),
-                                                           selectinload(m.Applicant.reviews))).all()
-        statuses = {a.status for a in applicants}
-        assert {ApplicantStatus.ACTIVE, ApplicantStatus.STOPPED, ApplicantStatus.CANCELLED} <= statuses
-        members = development._members_for(s, applicants)
-        for as_of in (date(2024, 3, 1), date(2025, 9, 30), TODAY):
-            ctx = _context(demo_db, s)
-            ctx.as_of = as_of
-            provided = sorted(repr(f) for f in development.check_provider(s, ctx))
-            every = sorted(repr(f) for a in applicants for f in dr.findings(development._facts(a, members), as_of))
-            assert provided == every
-            assert provided or as_of < TODAY
+    branch_ids = [b for (b,) in demo_db.session().execute(select(m.Branch.id))]
+    for as_of in (date(2024, 3, 1), date(2025, 9, 30), TODAY):
+        files = [a for b in branch_ids for a in development.list_applicants(demo_db, b, as_of, include_closed=True)]
+        assert {ApplicantStatus.ACTIVE, ApplicantStatus.STOPPED, ApplicantStatus.CANCELLED} <= {a.status for a in files}
+        checked = sorted(repr(f) for f in run_check(demo_db, None, as_of)
+                         if f.rule.startswith("DEV-") or f.rule == "PROBATION-END")
+        assert checked == sorted(repr(f) for a in files for f in a.findings)
+        assert checked or as_of < TODAY
 
 
-def test_inactive_members_last_attended_is_the_latest_meeting_each_attended(demo_db):
-    """MEMBER-INACTIVE-6M looks up each member's last meeting with a subquery per member; the findings must be
-    those of the last dates `attendance_by_member` counts (MAX over all the branch's meetings attended)."""
+def test_inactive_members_are_the_roster_of_the_day_by_their_last_attendance(demo_db):
+    """MEMBER-INACTIVE-6M reads the check's shared roster and looks up each member's last meeting with a
+    subquery per member: its findings must be those of the people on the roll that day (those a 支部党员大会
+    expects) by the last dates `attendance_by_member` counts (MAX over all the branch's meetings attended)."""
     from dangjian_desktop.core import meetings as core
+    from dangjian_desktop.core.glossary import MeetingType
+    from dangjian_desktop.services.members import list_members
 
-    with demo_db.session() as s:
-        ctx = _context(demo_db, s)
-        (branch_id,) = ctx.branch_ids
-        start = meetings._records_start(s, branch_id)
-        for as_of in (date(2024, 8, 31), date(2025, 12, 1), TODAY):
-            ctx = _context(demo_db, s)
-            ctx.as_of = as_of
-            found = {(f.subject, f.severity, f.date, f.message)
-                     for f in meetings.inactive_members(s, ctx)}
-            expected = set()
-            last = {a.member_id: a.last_attended for a in meetings.attendance_by_member(demo_db, branch_id, start, as_of)}
-            for mem, _ in meetings._members_on(s, branch_id, as_of):
-                counts_from = max(d for d in (mem.joined_on, start) if d is not None)
-                due, overdue = (int(ctx.param(core.INACTIVE_RULE, k)) for k in ("due_months", "overdue_months"))
-                gap = core.inactivity(last.get(mem.id), counts_from, as_of, due, overdue)
-                if gap is not None:
-                    expected.add((mem.name, gap.severity, add_months(gap.since, overdue)))
-            assert {f[:3] for f in found} == expected
-            assert len(found) == len(expected)
-        assert found and any("最近一次参加是" in f[3] for f in found)
+    (branch_id,) = [b for (b,) in demo_db.session().execute(select(m.Branch.id))]
+    start = meetings.records_start(demo_db, branch_id)
+    people = {p.id: p for p in list_members(demo_db, branch_id)}
+    overrides = settings.rule_overrides(demo_db)
+    due, overdue = (int(check.rules.param_value(core.INACTIVE_RULE, k, overrides)) for k in ("due_months", "overdue_months"))
+    for as_of in (date(2024, 8, 31), date(2025, 12, 1), TODAY):
+        found = {(f.subject, f.severity, f.date, f.message) for f in run_check(demo_db, None, as_of)
+                 if f.rule == core.INACTIVE_RULE}
+        expected = set()
+        last = {a.member_id: a.last_attended for a in meetings.attendance_by_member(demo_db, branch_id, start, as_of)}
+        on_roll = meetings.expected_attendees(demo_db, branch_id, MeetingType.BRANCH_CONGRESS, as_of)
+        assert on_roll
+        for row in on_roll:
+            mem = people[row.member_id]
+            counts_from = max(d for d in (mem.joined_on, start) if d is not None)
+            gap = core.inactivity(last.get(mem.id), counts_from, as_of, due, overdue)
+            if gap is not None:
+                expected.add((mem.name, gap.severity, add_months(gap.since, overdue)))
+        assert {f[:3] for f in found} == expected
+        assert len(found) == len(expected)
+    assert found and any("最近一次参加是" in f[3] for f in found)
 
 
-def test_the_collector_is_paused_during_a_check_and_left_as_it_was(demo_db, monkeypatch):
+def test_a_check_leaves_the_collector_as_the_process_set_it(demo_db, monkeypatch):
+    """The collector's policy is the process's (set once by the entry points), not a service's: a check
+    running on the database lane must not pause it while the GUI thread allocates."""
     import gc
 
     seen = []
     original = check._providers
 
     def providers():
-        return [lambda s, ctx: seen.append(gc.isenabled()) or []] + original()
+        return [lambda s, ctx: seen.append((gc.isenabled(), gc.get_threshold())) or []] + original()
 
     monkeypatch.setattr(check, "_providers", providers)
-    assert gc.isenabled()
+    before = (gc.isenabled(), gc.get_threshold())
     run_check(demo_db, None, TODAY)
-    assert seen == [False] and gc.isenabled()
-    gc.disable()
+    assert seen == [before] and (gc.isenabled(), gc.get_threshold()) == before
+
+
+@pytest.mark.parametrize("entry", ["dangjian_desktop.cli", "dangjian_desktop.gui.app"])
+def test_both_entry_points_set_the_collector_policy_at_start(entry, monkeypatch):
+    """`dangjian` and `dangjian-desktop`, started as programs (their own command line), raise the
+    collector's first threshold and freeze what start-up made; called with arguments (tests) they leave
+    the process alone. The speed it buys is the `check` figure of `python -m bench`."""
+    import gc
+    import importlib
+    import sys
+
+    from dangjian_desktop.runtime import GEN0_THRESHOLD
+
+    main = importlib.import_module(entry).main
+
+    def run(*args) -> int:  # `--version`: the CLI's argparse exits, the GUI returns
+        try:
+            return main(*args)
+        except SystemExit as exc:
+            return exc.code
+
+    before = gc.get_threshold()
     try:
-        run_check(demo_db, None, TODAY)
-        assert not gc.isenabled()  # whoever turned it off keeps it off
+        gc.set_threshold(700, 10, 10)
+        monkeypatch.setattr(sys, "argv", [entry, "--version"])
+        assert run(["--version"]) == 0
+        assert gc.get_threshold()[0] == 700 and gc.get_freeze_count() == 0
+        assert run() == 0
+        assert gc.get_threshold()[0] == GEN0_THRESHOLD and gc.get_freeze_count() > 0
     finally:
-        gc.enable()
-    # two checks overlapping (threads): the collector resumes when the second one ends, not the first
-    with check._cyclic_gc_paused():
-        with check._cyclic_gc_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    monkeypatch.setattr(check, "_providers", lambda: [lambda s, ctx: 1 / 0])  # and after a provider fails
-    with pytest.raises(ZeroDivisionError):
-        run_check(demo_db, None, TODAY)
-    assert gc.isenabled()
+        gc.unfreeze()
+        gc.set_threshold(*before)
 
 
-def test_records_start_of_every_branch_at_once_is_each_branchs_own(demo_db):
+def test_a_check_of_several_branches_is_each_branchs_own_check(demo_db):
+    """Where each branch's records start is worked out once per check for all branches: a check over two
+    branches must find what a check over each one alone finds."""
     from dangjian_desktop.services.branches import create_branch
 
-    create_branch(demo_db, "第二党支部", "某某党委")  # no meetings yet: where it was entered here
-    with demo_db.session() as s:
-        ctx = _context(demo_db, s)
-        assert len(ctx.branch_ids) == 2
-        starts = meetings._records_starts(s, ctx)
-        assert starts == {b: meetings._records_start(s, b) for b in ctx.branch_ids}
-        assert all(starts.values())
-        assert meetings._records_starts(s, ctx) is starts  # once per check
+    second = create_branch(demo_db, "第二党支部", "某某党委")  # no meetings yet: counted from when it was entered
+    (first,) = [b for (b,) in demo_db.session().execute(select(m.Branch.id).where(m.Branch.id != second.id))]
+    assert meetings.records_start(demo_db, second.id) is not None
+    assert meetings.records_start(demo_db, first) < meetings.records_start(demo_db, second.id)
+    for as_of in (date(2025, 6, 30), TODAY, date.today() + timedelta(days=400)):
+        together = sorted(repr(f) for f in run_check(demo_db, None, as_of))
+        alone = sorted(repr(f) for b in (first, second.id) for f in run_check(demo_db, [b], as_of))
+        assert together == alone
+    assert any(f.branch_id == second.id and f.rule.startswith("MEET-")
+               for f in run_check(demo_db, None, date.today() + timedelta(days=400)))

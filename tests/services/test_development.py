@@ -130,7 +130,7 @@ def test_step_15_puts_a_probationary_member_on_the_roster_and_follows_a_correcte
     with db.session() as s:
         member = s.get(m.Member, a.member_id)
         assert member.joined_on == later and member.status_changes[0].changed_on == later
-    assert a.step(15).details["passed"] is True
+    assert a.step(15).details.passed is True
 
 
 def test_on_time_full_membership_at_step_24(db, branch):

@@ -8,7 +8,14 @@ import pytest
 from sqlalchemy import select
 
 from dangjian_desktop.core.glossary import (
-    AppraisalOutcome, AttendanceStatus, CommitteePost, MeetingState, MeetingType, MemberStatus, Severity, VoteKind,
+    AppraisalOutcome,
+    AttendanceStatus,
+    CommitteePost,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    Severity,
+    VoteKind,
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.errors import ConcurrentEdit, ValidationError

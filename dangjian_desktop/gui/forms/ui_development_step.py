@@ -18,9 +18,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
     QFormLayout, QFrame, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListView,
-    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
+
+from dangjian_desktop.gui.attachments_panel import AttachmentsPanel
 
 class Ui_DevelopmentStepDialog(object):
     def setupUi(self, DevelopmentStepDialog):
@@ -368,36 +370,12 @@ class Ui_DevelopmentStepDialog(object):
 
         self.attachmentsBox = QGroupBox(self.bodyWidget)
         self.attachmentsBox.setObjectName(u"attachmentsBox")
-        self.attachmentsLayout = QHBoxLayout(self.attachmentsBox)
+        self.attachmentsLayout = QVBoxLayout(self.attachmentsBox)
         self.attachmentsLayout.setObjectName(u"attachmentsLayout")
-        self.attachmentsView = QListView(self.attachmentsBox)
-        self.attachmentsView.setObjectName(u"attachmentsView")
+        self.attachmentsPanel = AttachmentsPanel(self.attachmentsBox)
+        self.attachmentsPanel.setObjectName(u"attachmentsPanel")
 
-        self.attachmentsLayout.addWidget(self.attachmentsView)
-
-        self.attachmentButtons = QVBoxLayout()
-        self.attachmentButtons.setObjectName(u"attachmentButtons")
-        self.addAttachmentButton = QPushButton(self.attachmentsBox)
-        self.addAttachmentButton.setObjectName(u"addAttachmentButton")
-
-        self.attachmentButtons.addWidget(self.addAttachmentButton)
-
-        self.openAttachmentButton = QPushButton(self.attachmentsBox)
-        self.openAttachmentButton.setObjectName(u"openAttachmentButton")
-
-        self.attachmentButtons.addWidget(self.openAttachmentButton)
-
-        self.removeAttachmentButton = QPushButton(self.attachmentsBox)
-        self.removeAttachmentButton.setObjectName(u"removeAttachmentButton")
-
-        self.attachmentButtons.addWidget(self.removeAttachmentButton)
-
-        self.attachmentSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-
-        self.attachmentButtons.addItem(self.attachmentSpacer)
-
-
-        self.attachmentsLayout.addLayout(self.attachmentButtons)
+        self.attachmentsLayout.addWidget(self.attachmentsPanel)
 
 
         self.rightLayout.addWidget(self.attachmentsBox)
@@ -514,8 +492,5 @@ class Ui_DevelopmentStepDialog(object):
         self.approvalNoLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u6279\u590d\u6587\u53f7\uff1a", None))
         self.notesLabel.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u5907\u6ce8(&M)\uff1a", None))
         self.attachmentsBox.setTitle(QCoreApplication.translate("DevelopmentStepDialog", u"\u9644\u4ef6\uff08\u626b\u63cf\u4ef6\u3001\u7167\u7247\uff09", None))
-        self.addAttachmentButton.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u6dfb\u52a0(&A)\u2026", None))
-        self.openAttachmentButton.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u6253\u5f00", None))
-        self.removeAttachmentButton.setText(QCoreApplication.translate("DevelopmentStepDialog", u"\u5220\u9664", None))
     # retranslateUi
 

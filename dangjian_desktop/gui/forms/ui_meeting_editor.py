@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDate
     QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
     QTabWidget, QTableView, QVBoxLayout, QWidget)
 
+from dangjian_desktop.gui.attachments_panel import AttachmentsPanel
+
 class Ui_MeetingEditorDialog(object):
     def setupUi(self, MeetingEditorDialog):
         if not MeetingEditorDialog.objectName():
@@ -359,39 +361,10 @@ class Ui_MeetingEditorDialog(object):
 
         self.attachmentsLayout.addWidget(self.attachmentsHint)
 
-        self.attachmentsView = QTableView(self.attachmentsTab)
-        self.attachmentsView.setObjectName(u"attachmentsView")
-        self.attachmentsView.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.attachmentsView.setAlternatingRowColors(True)
+        self.attachmentsPanel = AttachmentsPanel(self.attachmentsTab)
+        self.attachmentsPanel.setObjectName(u"attachmentsPanel")
 
-        self.attachmentsLayout.addWidget(self.attachmentsView)
-
-        self.attachmentsButtons = QHBoxLayout()
-        self.attachmentsButtons.setObjectName(u"attachmentsButtons")
-        self.addAttachmentButton = QPushButton(self.attachmentsTab)
-        self.addAttachmentButton.setObjectName(u"addAttachmentButton")
-        self.addAttachmentButton.setAutoDefault(False)
-
-        self.attachmentsButtons.addWidget(self.addAttachmentButton)
-
-        self.openAttachmentButton = QPushButton(self.attachmentsTab)
-        self.openAttachmentButton.setObjectName(u"openAttachmentButton")
-        self.openAttachmentButton.setAutoDefault(False)
-
-        self.attachmentsButtons.addWidget(self.openAttachmentButton)
-
-        self.removeAttachmentButton = QPushButton(self.attachmentsTab)
-        self.removeAttachmentButton.setObjectName(u"removeAttachmentButton")
-        self.removeAttachmentButton.setAutoDefault(False)
-
-        self.attachmentsButtons.addWidget(self.removeAttachmentButton)
-
-        self.attachmentsSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.attachmentsButtons.addItem(self.attachmentsSpacer)
-
-
-        self.attachmentsLayout.addLayout(self.attachmentsButtons)
+        self.attachmentsLayout.addWidget(self.attachmentsPanel)
 
         self.tabs.addTab(self.attachmentsTab, "")
         self.historyTab = QWidget()
@@ -525,9 +498,6 @@ class Ui_MeetingEditorDialog(object):
         self.clearOutcomeButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u6e05\u9664", None))
         self.restQualifiedButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u672a\u8bc4\u5b9a\u7684\u5168\u90e8\u8bc4\u4e3a\u5408\u683c", None))
         self.tabs.setTabText(self.tabs.indexOf(self.appraisalTab), QCoreApplication.translate("MeetingEditorDialog", u"\u8bc4\u8bae\u7ed3\u679c", None))
-        self.addAttachmentButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u6dfb\u52a0\u9644\u4ef6\u2026", None))
-        self.openAttachmentButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u6253\u5f00", None))
-        self.removeAttachmentButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u79fb\u9664", None))
         self.tabs.setTabText(self.tabs.indexOf(self.attachmentsTab), QCoreApplication.translate("MeetingEditorDialog", u"\u9644\u4ef6", None))
         self.tabs.setTabText(self.tabs.indexOf(self.historyTab), QCoreApplication.translate("MeetingEditorDialog", u"\u4fee\u6539\u8bb0\u5f55", None))
         self.finaliseButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u5b9a\u7a3f", None))

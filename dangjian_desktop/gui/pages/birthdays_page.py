@@ -5,27 +5,40 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import BirthdayObservance
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import birthdays as bd
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.exports import ExportRequest, run_export
-from dangjian_desktop.gui.table_model import RowsModel
 
 MILESTONE_BRUSH = QBrush(QColor("#b00020"))
 MARKED_BRUSH = QBrush(QColor("#2e7d32"))

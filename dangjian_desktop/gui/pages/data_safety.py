@@ -7,18 +7,25 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from dangjian_desktop.db.engine import open_database
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.safety import SetPasswordDialog
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import backup, security
 from dangjian_desktop.services.backup import BackupInfo
-from dangjian_desktop.gui.table_model import RowsModel
 
 
 def human_size(n: int) -> str:
@@ -181,8 +188,12 @@ class DataSafetyTab(QWidget):
         return self.model.rows[rows[0].row()] if rows else None
 
     def _open_backups_folder(self) -> None:
-        self.ctx.db.backups_dir.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db.backups_dir)))
+        try:
+            folder = backup.backups_folder(self.ctx.db)
+        except (DomainError, OSError) as exc:
+            self.ctx.asker.warn(self, "备份文件夹", str(exc))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # -------------------------------------------------------------- work on the lane
 
@@ -235,13 +246,10 @@ class DataSafetyTab(QWidget):
         """Close the database, restore it from `source`, reopen it (upgrading an old backup)."""
         ctx = self.ctx
         ctx.lane.wait()
-        path = ctx.db.path
         old = ctx.db
 
         def work(progress=None):
-            old.close()  # all connections: the file is about to be replaced
-            result = backup.restore(path, source, progress=progress)
-            return result, open_database(path)
+            return backup.restore_and_reopen(old, source, progress=progress)
 
         def done(value) -> None:
             result, new_db = value

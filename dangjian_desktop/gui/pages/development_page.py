@@ -5,26 +5,41 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListView,
-    QPushButton, QSizePolicy, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import STAGES
-from dangjian_desktop.core.findings import Finding
+from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import development as dev
-from dangjian_desktop.gui.table_model import RowsModel
 
 RED = QColor("#f8d7da")
 RED_EDGE = QColor("#c62828")
@@ -54,26 +69,23 @@ def due_text(card: dev.Card, today: date) -> str:
 # ---------------------------------------------------------------- the board
 
 
-class StageCardsModel(QAbstractListModel):
-    """The cards of one stage column."""
+class StageCardsModel(RowsModel):
+    """The cards of one stage column (one column, shown by a list view with CardDelegate)."""
+
+    HEADERS = ("",)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.cards: list[dev.Card] = []
         self.today = date.today()
 
-    def load(self, cards: list[dev.Card], today: date) -> None:
-        self.beginResetModel()
-        self.cards, self.today = list(cards), today
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.cards)
+    def load(self, cards: list[dev.Card], today: date | None = None) -> None:
+        self.today = today or self.today
+        super().load(cards)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        c = self.cards[index.row()]
+        c: dev.Card = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return c.name
         if role == CardRole:
@@ -176,13 +188,15 @@ class StageColumn(QFrame):
 
     def _open(self, index) -> None:
         if index.isValid():
-            self.sig_open.emit(self.model.cards[index.row()].id)
+            self.sig_open.emit(self.model.rows[index.row()].id)
 
 
 # ---------------------------------------------------------------- a person
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel):
+    """A person's 25 steps (`rows`: the timeline entries), with what each step records."""
+
     COL_NO, COL_STAGE, COL_STEP, COL_DATE, COL_STATE, COL_PEOPLE = range(6)
     HEADERS = ("步骤", "阶段", "名称", "日期", "状态", "有关人员及情况")
     STATE_LABELS = {"done": "已完成", "overdue": "已逾期", "due": "即将到期", "next": "下一步", "pending": "未开始"}
@@ -192,25 +206,13 @@ class TimelineModel(QAbstractTableModel):
         self.detail: dev.ApplicantDetail | None = None
 
     def load(self, detail: dev.ApplicantDetail | None) -> None:
-        self.beginResetModel()
         self.detail = detail
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.detail is None else len(self.detail.timeline)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        super().load(detail.timeline if detail is not None else [])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.detail is None:
             return None
-        t = self.detail.timeline[index.row()]
+        t = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_NO:
@@ -429,7 +431,7 @@ class PersonView(QWidget):
             f"工作单位及职务：{d.work_unit or '未填'}",
             f"联系电话：{d.phone or '未填'}"
             + (f"　预计{cn(d.leaves_unit_on)}离开单位" if d.leaves_unit_on else ""),
-            f"规则版本：{d.catalog_version}（按{cn(d.step(1).done_on)}申请时的规定）",
+            f"规则版本：{d.catalog_version}（按{cn(d.step(Step.APPLICATION).done_on)}申请时的规定）",
         ]
         if d.member_id:
             lines.append("已记入党员花名册" + (f"（延长预备期{d.extension_months}个月）" if d.extension_months else ""))

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.core.dates import cn
@@ -17,6 +26,7 @@ from dangjian_desktop.core.glossary import Severity
 from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import Job
 from dangjian_desktop.services.dashboard import Dashboard, dashboard
 
@@ -28,36 +38,16 @@ SEVERITY_COLOURS = {
 }
 
 
-class ReminderModel(QAbstractTableModel):
+class ReminderModel(RowsModel):
     """Findings as rows; the order given (most urgent first) is kept."""
 
     COL_SEVERITY, COL_SUBJECT, COL_DATE, COL_MESSAGE = range(4)
     HEADERS = ("状态", "对象", "日期", "事项")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.findings: list[Finding] = []
-
-    def load(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self.findings = list(findings)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.findings)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        f = self.findings[index.row()]
+        f: Finding = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_SEVERITY:
@@ -188,9 +178,9 @@ class HomePage(Page):
         self.open_reminder(rows[0].row() if rows else 0)
 
     def open_reminder(self, row: int) -> None:
-        if not 0 <= row < len(self.model.findings):
+        if not 0 <= row < len(self.model.rows):
             return
-        finding = self.model.findings[row]
+        finding = self.model.rows[row]
         if finding.ref is None:
             self.sig_status.emit("这条提醒没有对应的记录")
             return

@@ -5,23 +5,31 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.errors import DomainError
-from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.context import AppContext
-from dangjian_desktop.gui.member_editor import (
-    LeaveRollDialog,
-    MemberEditorDialog,
-    RosterImportDialog,
-)
+from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.table_model import Role, RowsModel
 from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services.branches import get_branch, group_names
@@ -29,17 +37,12 @@ from dangjian_desktop.services.exports import ExportRequest, run_export
 
 HISTORY_BRUSH = QBrush(QColor("#808080"))
 
-# roles as plain ints: data() is called about 2,500 times per repaint of the table, and comparing
-# ints is much cheaper than looking up Qt.ItemDataRole.X on every call
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_ANSWERED = frozenset({_DISPLAY, _FOREGROUND, _ALIGNMENT, _TOOLTIP})
+# data() is called about 2,500 times per repaint of the table: the roles it answers, as plain ints
+_ANSWERED = frozenset({Role.DISPLAY, Role.FOREGROUND, Role.ALIGNMENT, Role.TOOLTIP})
 _CENTER = Qt.AlignmentFlag.AlignCenter.value
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(RowsModel):
     """The roster, filtered and sorted here; the view shows this model directly, with no proxy.
 
     At 10,000 members every per-row Python call per keystroke counts. So the search keys and
@@ -48,7 +51,7 @@ class MemberTableModel(QAbstractTableModel):
     shown), then a model reset. Sorting by a header is `sort()` here: a QSortFilterProxyModel
     would rebuild its mapping over all rows on every reset and add three Python calls
     (index → rowCount, columnCount) to each of the ~2,500 data() calls of a repaint.
-    `members` are the rows shown, in the order shown.
+    `rows` (also `members`) are the members shown, in the order shown.
     """
 
     (COL_NAME, COL_GENDER, COL_ETHNICITY, COL_BIRTH, COL_ID, COL_EDUCATION, COL_JOINED, COL_FULL,
@@ -71,9 +74,13 @@ class MemberTableModel(QAbstractTableModel):
         self.order: list[int] = []  # indexes into all_members in the shown order (the service's, or a header's)
         self.candidates: list[int] = []  # `order` less those the 党小组/类别/名册 filters hide
         self.visible: list[int] = []  # indexes into all_members of the rows shown
-        self.members: list[ms.MemberInfo] = []  # the rows shown
         self.text, self.group_id, self.kind, self.roll = "", None, None, self.ROLL_CURRENT
         self._visible_text = ""  # the search text `visible` was filtered by
+
+    @property
+    def members(self) -> list[ms.MemberInfo]:
+        """The members shown, in the order shown."""
+        return self.rows
 
     def load(self, members: list[ms.MemberInfo]) -> None:
         """New rows, in the service's order (笔画 or 拼音); a header's sort is dropped."""
@@ -126,7 +133,7 @@ class MemberTableModel(QAbstractTableModel):
             return  # the same rows: nothing to redraw, and the selection stays
         self.beginResetModel()
         self.visible = visible
-        self.members = list(map(self.all_members.__getitem__, visible))
+        self.rows = list(map(self.all_members.__getitem__, visible))
         self.endResetModel()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -147,7 +154,7 @@ class MemberTableModel(QAbstractTableModel):
         kept = [(self.visible[p.row()], p.column()) for p in persistent]
         self.order = new
         self.visible = self._filter(candidates=True)  # same rows, new order
-        self.members = list(map(self.all_members.__getitem__, self.visible))
+        self.rows = list(map(self.all_members.__getitem__, self.visible))
         row_of = {i: r for r, i in enumerate(self.visible)}
         self.changePersistentIndexList(persistent, [self.index(row_of[i], c) for i, c in kept])
         self.layoutChanged.emit()
@@ -170,29 +177,18 @@ class MemberTableModel(QAbstractTableModel):
     def find(self, member_id: int) -> ms.MemberInfo | None:
         return next((m for m in self.all_members if m.id == member_id), None)
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.visible)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=_DISPLAY):
+    def data(self, index, role=Role.DISPLAY):
         if role not in _ANSWERED:  # most of the roles a delegate asks for
             return None
         row = index.row()
         if row < 0:
             return None
         i = self.visible[row]
-        if role == _DISPLAY:
+        if role == Role.DISPLAY:
             return (self.texts[i] or self._row_texts(i))[index.column()]
-        if role == _FOREGROUND:
+        if role == Role.FOREGROUND:
             return None if self.on_roll[i] else HISTORY_BRUSH
-        if role == _ALIGNMENT:
+        if role == Role.ALIGNMENT:
             return _CENTER if index.column() in self.CENTERED else None
         if not self.on_roll[i]:  # the tooltip
             m = self.all_members[i]
@@ -202,7 +198,10 @@ class MemberTableModel(QAbstractTableModel):
 
     def _row_texts(self, i: int) -> tuple[str, ...]:
         m = self.all_members[i]
-        iso = lambda d: d.isoformat() if d else ""
+
+        def iso(d: date | None) -> str:
+            return d.isoformat() if d else ""
+
         texts = (
             m.name, m.gender.label if m.gender else "", m.ethnicity, iso(m.birth_date), m.id_number,
             m.education, iso(m.joined_on), iso(m.full_member_on),

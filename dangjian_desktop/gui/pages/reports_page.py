@@ -9,8 +9,19 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop import paths
@@ -22,7 +33,6 @@ from dangjian_desktop.services import exports
 from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.exports import ExportKind, ExportRequest
 from dangjian_desktop.services.year_package import PACKAGE_KEY, document_name
-
 
 PACKAGE_MASK_KEY = "year_package_mask"  # in the user's config: the last answer, True = hide the middle digits
 

@@ -7,8 +7,15 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from dangjian_desktop import __version__, paths
@@ -17,11 +24,11 @@ from dangjian_desktop.gui.branch_tab import BranchTab
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import ScrollingTabs
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
 from dangjian_desktop.gui.pages.data_safety import DataSafetyTab
+from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
+from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.settings import LocalRuleParam
-from dangjian_desktop.gui.table_model import RowsModel
 
 
 class LocalRulesModel(RowsModel):

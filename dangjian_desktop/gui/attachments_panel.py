@@ -1,0 +1,142 @@
+"""The attachments of one record (a meeting, a 发展党员 step): list, add, open, remove.
+
+One panel for every editor that takes scans and photos; the .ui forms place it as a promoted
+widget (`AttachmentsPanel`), and the editor binds it to its record with `bind()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
+
+from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.services import attachments as att
+
+FILE_TYPES = ("照片、扫描件、文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.ppt *.pptx *.xls *.xlsx);;"
+              "所有文件 (*)")
+
+
+def human_size(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+class AttachmentsModel(RowsModel):
+    """The attached files: name, size, when added."""
+
+    COL_NAME, COL_SIZE, COL_ADDED = range(3)
+    HEADERS = ("文件", "大小", "添加时间")
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        a = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (a.file_name, human_size(a.size),
+                    a.added_at.strftime("%Y-%m-%d %H:%M") if a.added_at else "")[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return a.file_name
+        return None
+
+
+class AttachmentsPanel(QWidget):
+    """List, add, open and remove the attachments of one record."""
+
+    sig_changed = Signal(int)  # how many attachments the record has now
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = None
+        self.owner, self.owner_id = "", None
+        self.before_add: Callable[[], bool] | None = None
+        self.model = AttachmentsModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AttachmentsModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.add_button = QPushButton("添加附件…", self)
+        self.open_button = QPushButton("打开", self)
+        self.remove_button = QPushButton("移除", self)
+        for button in (self.add_button, self.open_button, self.remove_button):
+            button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add)
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.open_button)
+        self.buttons.addWidget(self.remove_button)
+        self.buttons.addStretch(1)
+        self.box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(self.view, 1)
+        self.box.addLayout(self.buttons)
+
+    def set_compact(self, compact: bool = True) -> None:
+        """For a narrow place (the step editor's side column): the buttons in a column beside the list,
+        and only the file name and size shown."""
+        self.box.setDirection(QBoxLayout.Direction.LeftToRight if compact else QBoxLayout.Direction.TopToBottom)
+        self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight)
+        self.view.setColumnHidden(AttachmentsModel.COL_ADDED, compact)
+        # room for a file name such as 入党申请书扫描件.pdf beside its size
+        self.view.setMinimumWidth(self.fontMetrics().horizontalAdvance("入党申请书扫描件.pdf 999 KB") if compact else 0)
+
+    def bind(self, ctx, owner: str, owner_id: int | None, *, before_add: Callable[[], bool] | None = None) -> None:
+        """Show the attachments of `owner` ("meeting", "step") `owner_id` (None: the record is not saved yet).
+        `before_add` runs before a file is added (e.g. save a draft) and may refuse by returning False."""
+        self.ctx, self.owner, self.owner_id, self.before_add = ctx, owner, owner_id, before_add
+        self.reload()
+
+    def reload(self) -> None:
+        rows = att.list_attachments(self.ctx.db, self.owner, self.owner_id) if self.owner_id is not None else []
+        self.model.load(rows)
+        self.sig_changed.emit(len(rows))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A locked record keeps its files: they can be opened, not removed."""
+        self.remove_button.setEnabled(not read_only)
+
+    def selected(self) -> att.AttachmentInfo | None:
+        index = self.view.currentIndex()
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else (index.row() if index.isValid() else None)
+        return self.model.rows[row] if row is not None else None
+
+    def add(self) -> None:
+        if self.owner_id is None or (self.before_add is not None and not self.before_add()):
+            return
+        for path in self.ctx.asker.open_files(self, "添加附件", str(Path.home()), FILE_TYPES):
+            try:
+                att.add_attachment(self.ctx.db, self.owner, self.owner_id, path)
+            except DomainError as exc:
+                self.ctx.asker.warn(self, "无法添加附件", str(exc))
+        self.reload()
+
+    def open_selected(self) -> None:
+        a = self.selected()
+        if a is None:
+            return
+        from dangjian_desktop.gui.attachment_opener import open_attachment
+
+        open_attachment(self, self.ctx, a.id, a.file_name)
+
+    def remove_selected(self) -> None:
+        a = self.selected()
+        if a is None or not self.ctx.asker.confirm(self, "移除附件", f"从这份记录中移除附件“{a.file_name}”吗？",
+                                                   danger=True):
+            return
+        try:
+            att.remove_attachment(self.ctx.db, a.id)
+        except DomainError as exc:
+            self.ctx.asker.warn(self, "无法移除附件", str(exc))
+        self.reload()

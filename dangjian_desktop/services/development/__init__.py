@@ -1,0 +1,49 @@
+"""发展党员: applicants through the 25 steps, the roster kept in step, the board and the timeline.
+
+A package along the seams of the work: `model` (what callers get), `facts` (what the DEV-* rules
+judge, read from the database), `applicants` (register, particulars, 终止培养, 考察 records),
+`steps` (record or clear a step; the roster follows at 15, 23, 24), `reading` (board, file,
+choices), `check` (the findings of `check`), `importing` (a 发展党员台账). Everything callers use
+is importable from here.
+"""
+
+from dangjian_desktop.services.development.applicants import (
+    add_review,
+    create_applicant,
+    remove_review,
+    stop_applicant,
+    update_applicant,
+)
+from dangjian_desktop.services.development.check import check_provider
+from dangjian_desktop.services.development.importing import ImportResult, import_ledger
+from dangjian_desktop.services.development.model import (
+    REVIEW_KINDS,
+    ROSTER_STEPS,
+    ApplicantDetail,
+    BoardColumn,
+    Card,
+    ReviewInfo,
+    RosterChoice,
+    StepInfo,
+    StepRefused,
+    step_summary,
+)
+from dangjian_desktop.services.development.reading import (
+    MeetingVote,
+    applicant_choices,
+    applicant_detail,
+    board,
+    list_applicants,
+    meeting_vote,
+    roster_choices,
+    rule_params,
+)
+from dangjian_desktop.services.development.steps import clear_step, full_membership_date, record_step
+
+__all__ = [
+    "REVIEW_KINDS", "ROSTER_STEPS", "ApplicantDetail", "BoardColumn", "Card", "ImportResult", "MeetingVote",
+    "ReviewInfo", "RosterChoice", "StepInfo", "StepRefused", "add_review", "applicant_choices", "applicant_detail",
+    "board", "check_provider", "clear_step", "create_applicant", "full_membership_date", "import_ledger",
+    "list_applicants", "meeting_vote", "record_step", "remove_review", "roster_choices", "rule_params",
+    "step_summary", "stop_applicant", "update_applicant",
+]
