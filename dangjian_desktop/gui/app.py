@@ -34,37 +34,52 @@ if TYPE_CHECKING:
 
 
 def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open a database as a window does: holding its lock (db.lock) for as long as it is shown."""
+    from dangjian_desktop.db.engine import WINDOW
     from dangjian_desktop.db.engine import open_database as open_db
 
-    return open_db(target, create=create)
+    return open_db(target, create=create, access=WINDOW)
 
 
 def open_at_start(target: str | Path) -> Database:
     """open_database, for the database lane at start: the file's integrity check (sqlite3, which
     lets go of the GIL while it reads) runs on its own thread while this one imports the data
-    layer, so the data appears after the longer of the two rather than after both."""
+    layer, so the data appears after the longer of the two rather than after both. The window's
+    lock is taken first: nothing looks at the file before commands have been told to keep off."""
     if is_url(target) or not Path(target).exists():
         return open_database(target)
     import threading
 
-    from dangjian_desktop.db.filecheck import check_file
+    from dangjian_desktop.db import lock as db_lock
+    from dangjian_desktop.db import swap
+    from dangjian_desktop.db.filecheck import FileState, check_file
 
-    failed: list[BaseException] = []
+    path = Path(target).expanduser().resolve()
+    lock = db_lock.acquire(path, db_lock.WINDOW, wait=10.0)  # commands still running may finish
+    try:
+        swap.tidy_up(path)  # a restore a kill interrupted is finished before the file is looked at
+        found: list[FileState] = []
+        failed: list[BaseException] = []
 
-    def check() -> None:
-        try:
-            check_file(Path(target))
-        except BaseException as exc:  # noqa: BLE001 - handed to the lane as if raised here
-            failed.append(exc)
+        def check() -> None:
+            try:
+                found.append(check_file(path))
+            except BaseException as exc:  # noqa: BLE001 - handed to the lane as if raised here
+                failed.append(exc)
 
-    checking = threading.Thread(target=check, name="quick_check", daemon=True)
-    checking.start()
-    from dangjian_desktop.db.engine import open_database as open_db  # SQLAlchemy: ~0.5 s
+        checking = threading.Thread(target=check, name="quick_check", daemon=True)
+        checking.start()
+        from dangjian_desktop.db.engine import WINDOW
+        from dangjian_desktop.db.engine import open_database as open_db  # SQLAlchemy: ~0.5 s
 
-    checking.join()
-    if failed:
-        raise failed[0]
-    return open_db(target, checked=True)
+        checking.join()
+        if failed:
+            raise failed[0]
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return open_db(path, checked=found[0], access=WINDOW, lock=lock)  # it releases the lock if it fails
 
 log = logging.getLogger(__name__)
 
@@ -277,6 +292,15 @@ class Controller(QObject):
         self._show(db)
         return True
 
+    def shutdown(self) -> None:
+        """At quit: let the last database work finish, then close the database (its WAL folded
+        into the file, its lock given back)."""
+        self.start_lane.wait()
+        if self.ctx is not None:
+            self.ctx.lane.wait()
+            self.ctx.db.close()
+            self.ctx = None
+
     def _reclaim(self) -> None:
         """Keep guarding the database still shown after another one could not be opened."""
         if self.ctx is not None and self.ctx.db.path is not None:
@@ -399,5 +423,5 @@ def main(argv: list[str] | None = None) -> int:
     if not controller.start(args.db):
         return 1
     code = app.exec()
-    controller.start_lane.wait()  # a window closed while its database was still opening
+    controller.shutdown()  # also waits for a window closed while its database was still opening
     return code

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from dangjian_desktop.db.engine import open_database
+from dangjian_desktop.db.faults import say
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.safety import SetPasswordDialog
@@ -197,8 +197,7 @@ class DataSafetyTab(QWidget):
 
         def failed(exc: Exception) -> None:
             self._set_busy(False)
-            self.ctx.asker.error(self, title.rstrip("…"), str(exc) if isinstance(exc, (DomainError, OSError))
-                                 else f"出现意外错误：{exc}")
+            self.ctx.asker.error(self, title.rstrip("…"), say(exc, f"{title.strip('正在…')}没有完成"))
             self.refresh()
 
         return self.ctx.lane.submit(job, on_done=done, on_failed=failed)
@@ -232,20 +231,15 @@ class DataSafetyTab(QWidget):
         self._replace_from(info.path, "恢复")
 
     def _replace_from(self, source: Path, verb: str) -> None:
-        """Close the database, restore it from `source`, reopen it (upgrading an old backup)."""
+        """Restore the open database from `source` while the window keeps it locked throughout; it
+        is opened again afterwards (an old backup upgraded), also when the restore fails."""
         ctx = self.ctx
         ctx.lane.wait()
-        path = ctx.db.path
-        old = ctx.db
 
         def work(progress=None):
-            old.close()  # all connections: the file is about to be replaced
-            result = backup.restore(path, source, progress=progress)
-            return result, open_database(path)
+            return backup.restore_open(ctx.db, source, progress=progress)
 
-        def done(value) -> None:
-            result, new_db = value
-            ctx.db = new_db
+        def done(result) -> None:
             self.refresh()
             text = f"已{verb}。恢复前的数据已另存为备份。" if result.safety_backup else f"已{verb}。"
             self.sig_status.emit(text)
@@ -279,7 +273,7 @@ class DataSafetyTab(QWidget):
         if not source:
             return
         try:
-            check = backup.verify_archive(source)
+            check = backup.verify_archive(source, files_dir=self.ctx.db.files_dir)
         except DomainError as exc:
             self.ctx.asker.error(self, "导入全部数据", str(exc))
             return
