@@ -470,10 +470,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fault(exc: Exception) -> int:
     """A full disk, a read-only folder, a removed file, a lock: one Chinese line, never a traceback."""
+    import os
     import sqlite3
 
     from dangjian_desktop.db import faults
 
+    if isinstance(exc, BrokenPipeError):  # `dangjian members list | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the interpreter's exit
+        return 1
     if not isinstance(exc, (OSError, sqlite3.Error)) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
         raise exc
     found = faults.explain(exc, None, "这个命令没有完成")

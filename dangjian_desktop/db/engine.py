@@ -290,30 +290,36 @@ class Database:
                 self.lock.renew()
 
     def _files_changed(self, changed: list[str], committed: bool) -> None:
-        assert self.path is not None and self._keeper is not None
-        path = self.path
-        what = "和".join(changed)
-        log.error("%s of %s changed behind the window's back", what, path)
+        assert self.path is not None and self._keeper is not None and self._seen is not None
+        path, seen = self.path, self._seen
+        what = "和".join(watch.SIDES[side] for side in changed)
+        log.error("%s of %s changed behind the window's back", changed, path)
         rescue: Path | None = None
         try:
-            rescue = watch.rescue_copy(self._keeper, path)
+            rescue = watch.rescue_copy(self._keeper, path, self.backups_dir)
         except (sqlite3.Error, OSError) as exc:
             log.error("could not copy what the window sees of %s: %s", path, exc)
         self._disarm()
-        text = f"数据库的{what}在本窗口之外被删除或替换了（可能是其他程序、同步盘或杀毒软件所为）。"
+        text = f"{what}在本窗口之外被删除或替换了（可能是其他程序、同步盘或杀毒软件所为）。"
         text += ("这次的修改写进了已被替换的旧文件，没有保存到现在的数据库中，请再保存一次。" if committed
                  else "这次的修改没有保存，请再保存一次。")
         try:
+            if "" in changed:  # our own WAL must never be replayed into whatever file is there now
+                for stale in seen.stale_sides(path):
+                    if rescue is not None:
+                        stale.unlink()
+                    else:
+                        os.replace(stale, stale.with_name(f"{stale.name}.救回-{datetime.now():%Y%m%d-%H%M%S}"))
             if not path.exists() and rescue is not None:
                 shutil.copyfile(rescue, path)
                 rescue.unlink()
                 rescue = None
                 text += "数据库文件已不在原处，程序已用本窗口中的数据重新建立了它，之前保存的数据都在。"
             self._reconnect()
-        except DatabaseError as exc:
+        except (DatabaseError, OSError) as exc:
             text += f"重新打开数据库时出错：{exc}"
             if rescue is not None:
-                text += f"本窗口中之前保存的全部数据已另存为“{rescue}”。"
+                text += f"本窗口中之前保存的全部数据已另存为“{rescue}”（设置 → 数据安全 的备份列表中也有它）。"
             self._broken = text
             raise DatabaseFilesChanged(text) from None
         if rescue is not None:
@@ -332,7 +338,7 @@ class Database:
                 text += "程序已重新打开数据库文件，之前保存的数据都在，没有丢失。"
             else:
                 text += (f"程序已重新打开数据库文件；它与本窗口之前看到的数据不同，本窗口中的全部数据已另存为“{rescue}”，"
-                         "请核对（可以在 设置 → 数据安全 中从这份文件恢复）。")
+                         "请核对（设置 → 数据安全 的备份列表中有它，需要时可以从它恢复）。")
         raise DatabaseFilesChanged(text)
 
     def _reconnect(self) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 Identity = tuple[int, int] | None  # (device, inode); None when the file does not exist
 
-SIDES = {"": "数据库文件", "-wal": "预写日志文件（-wal）", "-shm": "共享内存文件（-shm）"}
+SIDES = {"": "数据库文件", "-wal": "数据库的预写日志文件（-wal）", "-shm": "数据库的共享内存文件（-shm）"}
 
 
 def identity(path: Path) -> Identity:
@@ -46,9 +46,14 @@ class Seen:
         return cls({side: identity(Path(str(path) + side)) for side in SIDES})
 
     def changed(self, path: Path) -> list[str]:
-        """The names of the files that are no longer the ones the window has open."""
-        return [SIDES[side] for side, was in self.files.items()
-                if was is not None and identity(Path(str(path) + side)) != was]
+        """The sides ("", "-wal", "-shm") whose files are no longer the ones the window has open."""
+        return [side for side, was in self.files.items() if was is not None and identity(Path(str(path) + side)) != was]
+
+    def stale_sides(self, path: Path) -> list[Path]:
+        """After the database file itself was replaced: our own -wal and -shm, still on disk beside
+        a file they do not belong to (SQLite would replay that WAL into it)."""
+        return [Path(str(path) + side) for side in ("-wal", "-shm")
+                if self.files.get(side) is not None and identity(Path(str(path) + side)) == self.files[side]]
 
 
 def posix_lock_held(path: Path) -> bool | None:
@@ -77,14 +82,16 @@ def posix_lock_held(path: Path) -> bool | None:
     return False
 
 
-def rescue_copy(keeper: sqlite3.Connection, path: Path, now: datetime | None = None) -> Path:
-    """Copy everything the window can still see through its keeper connection to a new file
-    beside the database, `<name>.救回-<time>.db` (self-contained: no WAL needed)."""
+def rescue_copy(keeper: sqlite3.Connection, path: Path, folder: Path, now: datetime | None = None) -> Path:
+    """Copy everything the window can still see through its keeper connection into the backups
+    `folder`, as `<name>-救回-<time>.db` (self-contained: no WAL needed), where the 数据安全 page
+    lists it and can restore from it."""
     now = now or datetime.now()
-    dest = path.with_name(f"{path.stem}.救回-{now:%Y%m%d-%H%M%S}{path.suffix}")
+    folder.mkdir(parents=True, exist_ok=True)
+    dest = folder / f"{path.stem}-救回-{now:%Y%m%d-%H%M%S}.db"
     n = 2
     while dest.exists():
-        dest = path.with_name(f"{path.stem}.救回-{now:%Y%m%d-%H%M%S}-{n}{path.suffix}")
+        dest = folder / f"{path.stem}-救回-{now:%Y%m%d-%H%M%S}-{n}.db"
         n += 1
     out = sqlite3.connect(dest)
     try:

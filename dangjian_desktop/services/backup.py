@@ -236,11 +236,13 @@ def _info(path: Path) -> BackupInfo | None:
     if m:
         created = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
         return BackupInfo(path, created, path.stat().st_size, m.group(3), "archive")
-    if path.suffix == ".db" and "-升级前-" in path.name:
+    if path.suffix == ".db" and ("-升级前-" in path.name or "-救回-" in path.name):
+        # a copy made before an upgrade, or what a window saved when its file was replaced (db.watch)
         stamp = re.search(r"(\d{8}-\d{6})", path.name)
         created = (datetime.strptime(stamp.group(1), "%Y%m%d-%H%M%S") if stamp
                    else datetime.fromtimestamp(path.stat().st_mtime))
-        return BackupInfo(path, created, path.stat().st_size, "升级前", "database")
+        return BackupInfo(path, created, path.stat().st_size, "升级前" if "-升级前-" in path.name else "救回",
+                          "database")
     return None
 
 

@@ -49,7 +49,8 @@ class BackupsModel(RowsModel):
                 self.COL_TIME: b.created_at.strftime("%Y年%m月%d日 %H:%M"),
                 self.COL_REASON: b.reason,
                 self.COL_SIZE: human_size(b.size),
-                self.COL_CONTENT: "数据库和附件" if b.kind == "archive" else "仅数据库（升级前自动保存）",
+                self.COL_CONTENT: "数据库和附件" if b.kind == "archive" else (
+                    "仅数据库（升级前自动保存）" if b.reason == "升级前" else "仅数据库（数据库文件被替换时救回）"),
             }[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(b.path)
