@@ -464,7 +464,7 @@ def open_database(target: str | Path, *, create: bool = False, checked: FileStat
             try:
                 connect(path, create=True).close()
             except sqlite3.Error as exc:
-                raise faults.explain(exc, path, "没有建立数据库") or DatabaseError(str(exc)) from None
+                raise faults.explain(exc, path, "没有建立数据库") or DatabaseError(f"没有建立数据库：{exc}。") from None
         state = checked if checked is not None else check_file(path, readonly=guest)
         _refuse_what_is_not_ours(path, state, create=create, guest=guest)
         db = Database(url=sqlite_url(path), engine=sqlite_engine(path, read_only=guest), path=path,

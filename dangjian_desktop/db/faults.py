@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from pathlib import Path
 
 from dangjian_desktop.errors import DatabaseBusy, DatabaseDamaged, DatabaseError, DatabaseFault
@@ -26,6 +27,7 @@ CANT_OPEN = "cant-open"
 # what a failed action did to the data, the second half of every sentence
 NOT_SAVED = "这次的修改没有保存，之前保存的数据不受影响"
 NOTHING_CHANGED = "没有改动任何数据"
+NOT_OPENED = "数据库没有打开，没有改动任何数据"
 
 
 def sqlite_kind(exc: BaseException) -> str | None:
@@ -82,6 +84,13 @@ def _folder_writable(folder: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def problem(kind: str, path: Path | None) -> str:
     """The first half of the sentence: what is wrong, and where."""
     folder = path.parent if path is not None else None
@@ -90,6 +99,8 @@ def problem(kind: str, path: Path | None) -> str:
             kind = MISSING
         elif not _folder_writable(path.parent):
             kind = READ_ONLY
+    if kind in (IO, CANT_OPEN) and folder is not None and _nearly_full(folder):
+        kind = FULL  # SQLite reports a full disk met while growing -shm or -wal as an I/O error
     where = f"“{path}”" if path is not None else ""
     if kind == FULL:
         return f"“{folder}”所在的磁盘已满" if folder else "磁盘已满"

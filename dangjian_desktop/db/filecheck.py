@@ -68,7 +68,7 @@ def _raise_fault(exc: sqlite3.Error, path: Path) -> None:
         raise DatabaseError(f"文件“{path}”不是本程序的数据库（也可能已损坏），未做任何改动。") from None
     if kind == faults.DAMAGED:
         raise _damaged(path, str(exc)) from None
-    found = faults.explain(exc, path, faults.NOTHING_CHANGED)
+    found = faults.explain(exc, path, faults.NOT_OPENED)
     if found is not None:
         raise found from None
     raise DatabaseError(f"无法读取数据库“{path}”（{exc}），未做任何改动。") from None

@@ -176,6 +176,28 @@ def _open(path: Path) -> tuple[int, bool] | None:
         return None
 
 
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _remove_if_last(entry: _Entry) -> None:
+    """Remove the lock file when nobody else holds it, so that it is there only while the database
+    is in use (like -wal and -shm). Done holding it exclusively; whoever opened the old file
+    meanwhile finds it gone after locking and starts again (acquire). Windows keeps the file: it
+    cannot be removed while others have it open, and is harmless."""
+    if os.name == "nt" or not entry.writable:
+        return
+    if (entry.exclusive or try_lock_fd(entry.fd, True)) and _same_file(entry.fd, entry.path):
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            pass
+
+
 def _say(entry: _Entry) -> None:
     """Write who holds the file exclusively (read by those it refuses), or clear it."""
     if not entry.writable:
@@ -223,6 +245,7 @@ class DbLock:
                 if entry.exclusive:
                     _say(entry)  # clears the holder's name
                 try:
+                    _remove_if_last(entry)
                     unlock_fd(entry.fd)
                 finally:
                     os.close(entry.fd)
@@ -235,13 +258,7 @@ class DbLock:
 
     def on_disk(self) -> bool:
         """True while the lock file on disk is still the one we hold (not deleted or replaced)."""
-        if self.released:
-            return False
-        try:
-            here, there = os.fstat(self._entry.fd), os.stat(self._entry.path)
-        except OSError:
-            return False
-        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+        return not self.released and _same_file(self._entry.fd, self._entry.path)
 
     def renew(self) -> None:
         """The lock file was deleted or replaced behind our back: lock the file now on disk, so
@@ -254,7 +271,7 @@ class DbLock:
             if opened is None:
                 return
             fd, writable = opened
-            if not try_lock_fd(fd, old.exclusive):
+            if not try_lock_fd(fd, old.exclusive) or not _same_file(fd, old.path):
                 os.close(fd)
                 raise DatabaseBusy(busy_message(SHARED), holder=SHARED)
             try:
@@ -290,6 +307,9 @@ def acquire(db_path: Path, mode: str, *, wait: float = 0.0) -> DbLock | None:
                     return None
                 entry = _Entry(path, *opened)
                 if try_lock_fd(entry.fd, exclusive):
+                    if not _same_file(entry.fd, path):  # removed by its last holder meanwhile: again
+                        os.close(entry.fd)
+                        continue
                     entry.exclusive = exclusive
                     _entries[_key(path)] = entry
                     return _granted(db_path, mode, entry)
