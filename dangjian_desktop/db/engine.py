@@ -88,7 +88,6 @@ def _head_from_files() -> str | None:
 WINDOW = "window"  # a 党支部工作台 window: holds the database for as long as it shows it
 WRITE = "write"  # a command that may write: refused while a window has the database
 READ = "read"  # a command that only reads: a read-only guest while a window has the database
-WINDOW_WAIT = 10.0  # seconds a starting window waits for running commands to finish
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -344,6 +343,7 @@ class Database:
     def _reconnect(self) -> None:
         """Open the file again (it may be another file now): check it, upgrade it, keep it."""
         assert self.path is not None
+        self.engine.dispose()  # no connection made meanwhile may stay on a file that was replaced
         state = check_file(self.path)
         _refuse_what_is_not_ours(self.path, state, create=False, guest=self.guest)
         _migrate(self.engine, self.path, self.files_dir, state.revision)
@@ -416,7 +416,7 @@ def _current_revision(engine: Engine) -> str | None:
 def _lock_for(path: Path, access: str) -> tuple[db_lock.DbLock | None, bool]:
     """Our lock for `access`, and whether we are a read-only guest of a window."""
     if access == WINDOW:
-        return db_lock.acquire(path, db_lock.WINDOW, wait=WINDOW_WAIT), False
+        return db_lock.acquire(path, db_lock.WINDOW, wait=db_lock.WINDOW_WAIT), False
     try:
         return db_lock.acquire(path, db_lock.SHARED), False
     except DatabaseBusy as busy:

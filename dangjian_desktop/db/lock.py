@@ -41,6 +41,8 @@ WINDOW = "window"
 RESTORE = "restore"
 SHARED = "shared"
 
+WINDOW_WAIT = 10.0  # seconds a starting window waits for running commands to finish
+
 WINDOW_BUSY = "数据库正在被党支部工作台窗口使用，请先关闭窗口"  # the line cli.md promises (exit 3)
 RESTORE_BUSY = "数据库正在从备份恢复，请等恢复完成后再试"
 COMMAND_BUSY = "数据库正在被命令行程序 dangjian 使用（导入、导出、备份或恢复），请等它完成后再试"

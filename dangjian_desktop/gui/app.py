@@ -55,7 +55,7 @@ def open_at_start(target: str | Path) -> Database:
     from dangjian_desktop.db.filecheck import FileState, check_file
 
     path = Path(target).expanduser().resolve()
-    lock = db_lock.acquire(path, db_lock.WINDOW, wait=10.0)  # commands still running may finish
+    lock = db_lock.acquire(path, db_lock.WINDOW, wait=db_lock.WINDOW_WAIT)  # running commands may finish
     try:
         swap.tidy_up(path)  # a restore a kill interrupted is finished before the file is looked at
         found: list[FileState] = []
@@ -214,8 +214,10 @@ class Controller(QObject):
                 return
         if isinstance(exc, DomainError):
             self.asker.error(self.window, "无法打开数据库", str(exc))
-        else:  # a fault of the program: the lane has logged it with its traceback
-            self.asker.error(self.window, "无法打开数据库", f"打开数据库时程序出错：{exc}。详细情况已写入日志文件。")
+        else:  # a disk fault said in Chinese; a fault of the program has been logged by the lane
+            from dangjian_desktop.db.faults import say
+
+            self.asker.error(self.window, "无法打开数据库", say(exc, "数据库没有打开"))
         self._give_up_at_start()
 
     def _drop_frame(self) -> None:
@@ -281,8 +283,10 @@ class Controller(QObject):
                     self._reclaim()
                     return False
                 db = open_database(target)
-        except DomainError as exc:
-            self.asker.error(None, "无法打开数据库", str(exc))
+        except (DomainError, OSError) as exc:
+            from dangjian_desktop.db.faults import say
+
+            self.asker.error(None, "无法打开数据库", say(exc, "数据库没有打开"))
             self._reclaim()
             return False
         if not unlock_at_start(db):

@@ -61,3 +61,39 @@ def test_another_programs_lock_refuses_the_save_in_chinese_and_the_next_save_wor
     assert any(m.name == "陈八" for m in ms.list_members(c.ctx.db))
     _quit(c)
     assert "陈八" in _names(path)
+
+
+def test_at_start_a_foreign_file_an_empty_file_and_a_database_held_elsewhere_are_each_one_sentence(
+        qtbot, asker, start_app, workdir, monkeypatch):
+    import sqlite3
+
+    from dangjian_desktop.db import lock as db_lock
+    from dangjian_desktop.gui.app import Controller
+    from dangjian_desktop.userconfig import UserConfig
+    from tests.safety.test_window_lock import WINDOW_IN_A_PROCESS, _new
+
+    foreign = workdir / "别的软件.db"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE 账目 (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    empty = workdir / "空的.db"
+    empty.write_bytes(b"")
+    held = _new(workdir / "别的窗口.db")
+    other = holder_process(WINDOW_IN_A_PROCESS, held)  # a window of another user or session
+    monkeypatch.setattr(db_lock, "WINDOW_WAIT", 0.5)
+    try:
+        expected = {foreign: "不是党支部工作台的数据库", empty: "是空的（0 字节）",
+                    held: "数据库正在被党支部工作台窗口使用，请先关闭窗口"}
+        for path, words in expected.items():
+            before = path.read_bytes()
+            asker.messages.clear()
+            c = Controller(UserConfig(), asker)
+            assert start_app(c, str(path)) == (True, False)
+            assert len(asker.messages) == 1 and asker.messages[0][0] == "error", asker.messages
+            assert words in asker.messages[0][2]
+            assert path.read_bytes() == before
+            c.instance.release()
+    finally:
+        other.stdin.close()
+        other.wait(30)

@@ -23,7 +23,6 @@ import pytest
 from sqlalchemy import select
 
 from dangjian_desktop.core.glossary import Gender
-from dangjian_desktop.db import engine as engine_mod
 from dangjian_desktop.db import lock as db_lock
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import WINDOW, open_database
@@ -164,7 +163,7 @@ db.close()
 def test_a_second_window_is_refused_and_a_killed_window_leaves_no_lock(workdir, monkeypatch):
     path = _new(workdir / "x.db")
     other = holder_process(WINDOW_IN_A_PROCESS, path)
-    monkeypatch.setattr(engine_mod, "WINDOW_WAIT", 0.3)
+    monkeypatch.setattr(db_lock, "WINDOW_WAIT", 0.3)
     try:
         with pytest.raises(DatabaseBusy, match=WINDOW_LINE):
             open_database(path, access=WINDOW)
@@ -185,11 +184,37 @@ def test_a_window_waits_for_a_running_command_then_opens(workdir, monkeypatch):
     window = open_database(path, access=WINDOW)
     waited = time.monotonic() - started
     window.close()
-    assert 0.8 < waited < engine_mod.WINDOW_WAIT
+    assert 0.8 < waited < db_lock.WINDOW_WAIT
     command = holder_process(COMMAND_IN_A_PROCESS, path)
-    monkeypatch.setattr(engine_mod, "WINDOW_WAIT", 0.3)
+    monkeypatch.setattr(db_lock, "WINDOW_WAIT", 0.3)
     try:
         with pytest.raises(DatabaseBusy, match="命令行程序"):
             open_database(path, access=WINDOW)
     finally:
         let_go(command)
+
+
+def test_every_export_runs_as_a_read_only_guest_while_a_window_has_the_database(demo_db, workdir):
+    from dangjian_desktop.services.exports import ExportRequest, kinds, run_export
+
+    path = demo_db.path
+    demo_db.close()
+    window = holder_process(WINDOW_IN_A_PROCESS, path)
+    try:
+        guest = open_database(path, access="read")
+        try:
+            assert guest.guest
+            branch_id = 1
+            for kind in kinds():
+                record_id = None
+                if kind.needs_id:
+                    record_id = kind.choices(guest, branch_id, 2026)[0][0]
+                out = run_export(guest, kind.key, ExportRequest(branch_id, workdir / f"导出-{kind.key}{kind.suffix}",
+                                                                2026, record_id))
+                assert out.exists(), kind.key
+            with pytest.raises(DatabaseBusy, match=WINDOW_LINE):  # and it cannot write
+                _add(guest, "丙")
+        finally:
+            guest.close()
+    finally:
+        let_go(window)
