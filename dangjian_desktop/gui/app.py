@@ -324,6 +324,7 @@ class Controller(QObject):
         if target.exists():
             self.open(target)
             return
+        from dangjian_desktop.db.faults import say
         from dangjian_desktop.services.demo import make_demo
 
         def build(progress=None):
@@ -338,7 +339,7 @@ class Controller(QObject):
         job = Job(build, with_progress=True)
         self._demo_progress = delayed_progress(self.window, "正在生成演示数据…", job)
         lane.submit(job, on_done=lambda path: self.open(path),
-                    on_failed=lambda exc: self.asker.error(self.window, "无法生成演示数据", str(exc)))
+                    on_failed=lambda exc: self.asker.error(self.window, "无法生成演示数据", say(exc, "演示数据没有生成")))
 
     def choose_database(self) -> None:
         folder = str(self.ctx.db.path.parent) if self.ctx and self.ctx.db.path else str(paths.data_dir())

@@ -53,6 +53,10 @@ def file_dialog(parent: QWidget | None, title: str, folder: str, filters: str) -
         if _provider is None:
             _provider = NameOnlyIconProvider()
         dialog.setIconProvider(_provider)
+        # Qt's zh_CN translation leaves these three in English
+        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "位置：")
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "文件名：")
+        dialog.setLabelText(QFileDialog.DialogLabel.FileType, "文件类型：")
     return dialog
 
 

@@ -641,7 +641,13 @@ def _restore_held(db_path: Path, files: Path, source: Path, now: datetime, progr
             if hold is not None and os.name == "nt":  # Windows cannot rename over a file that is open
                 hold.close()
                 hold = None
-            swap.carry_out(plan)
+            try:
+                swap.carry_out(plan)
+            except OSError as exc:
+                if not swap.pending(db_path):
+                    raise
+                raise DatabaseError(f"恢复已经开始，但这一次没有做完（{_fault(exc, None, '稍后会接着做')}）。下次打开数据库时"
+                                    "会自动做完：数据库和附件会一起换成备份中的，不会一半新一半旧。") from None
         finally:
             if hold is not None:
                 hold.close()

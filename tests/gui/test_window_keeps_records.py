@@ -221,3 +221,39 @@ def test_a_database_file_deleted_behind_the_window_is_made_again_from_what_the_w
     assert status == "已新增党员 郑六"
     _quit(c)
     assert sorted(_names(path)) == sorted(before + ["吴五", "郑六"])
+
+
+def test_nothing_in_the_windows_process_opens_the_database_files_but_sqlite(
+        qtbot, demo_db, asker, start_app, when_modal, typist, workdir):
+    """Python's own opens (open(), os.open(), shutil, zipfile) of dangjian.db, -wal or -shm, seen by an
+    audit hook, while the window saves, backs up, exports, lists and restores."""
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    path = demo_db.path
+    demo_db.close()
+    watched = {str(path), f"{path}-wal", f"{path}-shm"}
+    seen: list[str] = []
+    watching = [False]
+
+    def hook(event: str, args: tuple) -> None:
+        if watching[0] and event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            name = os.path.abspath(os.fsdecode(args[0]))
+            if name in watched:
+                seen.append(name)
+
+    sys.addaudithook(hook)  # hooks stay for the life of the process: this one only looks while asked
+    c = _start(qtbot, start_app, asker, path)
+    watching[0] = True
+    try:
+        assert _add_member(qtbot, c, when_modal, typist, "冯八", 81) == "已新增党员 冯八"
+        made = backup.create_backup(c.ctx.db, "手动").info.path
+        run_export(c.ctx.db, "roster", ExportRequest(1, workdir / "名册.xlsx"))
+        backup.export_archive(c.ctx.db, workdir / "全部数据.zip")
+        assert backup.newest_good_backup(path) is not None
+        backup.restore_open(c.ctx.db, made)
+        assert _add_member(qtbot, c, when_modal, typist, "冯九", 82) == "已新增党员 冯九"
+    finally:
+        watching[0] = False
+    _quit(c)
+    assert seen == []
+    assert {"冯八", "冯九"} <= set(_names(path))

@@ -5,23 +5,21 @@ is not ours (or is empty), a URL of another kind of database, a run killed half 
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from dangjian_desktop.db.engine import open_database
+from dangjian_desktop.db.filecheck import connect
 from dangjian_desktop.errors import DatabaseFault
 from dangjian_desktop.services import members as ms
 from tests.roster_files import id_for, messy_roster
-from tests.safety.cli_process import dangjian, holder_process, let_go
+from tests.safety.cli_process import dangjian, holder_process
 from tests.safety.disks import fill, read_only, tiny_disk
 
 
@@ -39,8 +37,7 @@ def _demo(path: Path) -> Path:
 
 
 def _digest(path: Path) -> list:
-    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True) if "?" not in str(path) else None
-    con = con or sqlite3.connect(path)
+    con = connect(path, readonly=True)
     try:
         return [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("members", "meetings", "attendance", "applicants", "branches")]

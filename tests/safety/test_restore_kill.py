@@ -121,7 +121,7 @@ def test_a_killed_restore_never_leaves_a_database_with_the_wrong_attachments(wor
             pid = int(zygote.next().split()[1])
             if slow:  # between two renames of the swap
                 want = f"step {rng.randint(1, 4)}"
-                while (line := zygote.next()) not in (want, "done"):
+                while zygote.next() not in (want, "done"):
                     pass
             else:
                 time.sleep(rng.uniform(0, took))

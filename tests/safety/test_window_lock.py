@@ -112,7 +112,9 @@ def test_reading_commands_never_touch_the_wal_of_a_window_that_lost_its_posix_lo
 def test_commands_that_write_exit_3_with_one_line_and_write_nothing(workdir):
     path = _new(workdir / "x.db")
     roster = messy_roster(workdir / "花名册.xlsx")
-    archive = backup.create_backup(open_database(path, access="read")).info.path
+    reader = open_database(path, access="read")
+    archive = backup.create_backup(reader).info.path
+    reader.close()
     window = open_database(path, access=WINDOW)
     try:
         _add(window, "甲")
