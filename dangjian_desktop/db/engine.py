@@ -165,7 +165,7 @@ def backup_sqlite(source: Path | sqlite3.Connection, dest: Path) -> Path:
     """A consistent copy of a (possibly live) SQLite file through the online backup API; `source`
     may be a connection that already holds the file (a restore's exclusive one)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    src = connect(source, readonly=True) if isinstance(source, Path) else source
+    src = source if isinstance(source, sqlite3.Connection) else connect(Path(source), readonly=True)
     try:
         out = sqlite3.connect(dest)
         try:

@@ -32,7 +32,8 @@ def root_for(files_dir: Path | None) -> Path:
     temporary folder, which the next sweep without a database also cleans."""
     if files_dir is not None:
         return files_dir / FOLDER
-    return Path(tempfile.gettempdir()) / "dangjian-desktop-临时"
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""  # /tmp is shared by every user
+    return Path(tempfile.gettempdir()) / f"dangjian-desktop-临时{user}"
 
 
 class Scratch:

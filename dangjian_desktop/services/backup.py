@@ -677,7 +677,7 @@ def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
         try:
             if info.kind == "archive":
                 verify_archive(info.path, files_dir=files)
-            elif integrity_problem(info.path, full=True, readonly=True) is not None:
+            elif integrity_problem(info.path, full=True) is not None:
                 continue
             return info
         except DomainError:
