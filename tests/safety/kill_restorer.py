@@ -1,7 +1,8 @@
 """A restorer that the restore kill test (test_restore_kill.py) kills with SIGKILL.
 
 Run as a "zygote" (`kill_restorer.py DB ARCHIVE`): it imports the program once, then for each
-`run N fast|slow` line on stdin forks a child that restores ARCHIVE over DB and prints "done".
+`run N fast|slow` line on stdin forks a child that restores ARCHIVE over DB and prints "done";
+the next line, `kill` or `wait`, says whether to SIGKILL the child before reaping it.
 A `slow` child announces every rename of the swap (db.swap) as "step K" and pauses a moment
 after it, so that the test can kill it between two renames, where a kill is most harmful.
 """
@@ -9,6 +10,7 @@ after it, so that the test can kill it between two renames, where a kill is most
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 import types
@@ -58,6 +60,9 @@ def zygote(db: str, archive: str) -> int:
             finally:
                 os._exit(0)
         say(f"pid {pid}")
+        # the kill is made here, by the parent: until it is reaped, the child's pid cannot be reused
+        if sys.stdin.readline().strip() == "kill":
+            os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         say(f"reaped {pid}")
     return 0

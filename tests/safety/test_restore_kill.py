@@ -100,7 +100,7 @@ def test_a_killed_restore_never_leaves_a_database_with_the_wrong_attachments(wor
 
     rng = random.Random(20261202)
     zygote = Zygote(path, archive)
-    tally = {"kills": 0, "in_swap": 0, "before": 0, "after_old": 0, "after_new": 0, "finished_on_open": 0}
+    tally = {"kills": 0, "in_swap": 0, "done_before_kill": 0, "after_old": 0, "after_new": 0, "finished_on_open": 0}
     started = time.monotonic()
     try:
         durations = []
@@ -110,6 +110,7 @@ def test_a_killed_restore_never_leaves_a_database_with_the_wrong_attachments(wor
             zygote.send(f"run {n} fast")
             pid = int(zygote.next().split()[1])
             assert zygote.next() == "done"
+            zygote.send("wait")
             durations.append(time.monotonic() - t0)
             assert zygote.next() == f"reaped {pid}"
             assert _state(path) == ("新的支部", {"新.txt"})
@@ -121,13 +122,14 @@ def test_a_killed_restore_never_leaves_a_database_with_the_wrong_attachments(wor
             pid = int(zygote.next().split()[1])
             if slow:  # between two renames of the swap
                 want = f"step {rng.randint(1, 4)}"
-                while zygote.next() not in (want, "done"):
+                while (line := zygote.next()) not in (want, "done"):
                     pass
+                tally["done_before_kill"] += line == "done"
             else:
                 time.sleep(rng.uniform(0, took))
-            os.kill(pid, signal.SIGKILL)
-            while zygote.next() != f"reaped {pid}":
-                pass
+            zygote.send("kill")
+            while (line := zygote.next()) != f"reaped {pid}":
+                tally["done_before_kill"] += line == "done"
             tally["kills"] += 1
             decided = swap.pending(path)
             tally["in_swap"] += decided
@@ -143,7 +145,8 @@ def test_a_killed_restore_never_leaves_a_database_with_the_wrong_attachments(wor
     finally:
         zygote.close()
     seconds = time.monotonic() - started
-    figures = (f"restore kill test: {tally['kills']} SIGKILLs, {tally['in_swap']} of them inside the swap "
+    figures = (f"restore kill test: {tally['kills']} SIGKILLs ({tally['done_before_kill']} came after the restore had "
+               f"finished), {tally['in_swap']} inside the swap "
                f"(after the journal, between renames), all {tally['finished_on_open']} finished by the next open; "
                f"afterwards {tally['after_old']} as before and {tally['after_new']} restored, 0 with the wrong "
                f"attachments, 0 scratch folders or journals left; one restore takes {took:.2f} s; {seconds:.1f} s")
