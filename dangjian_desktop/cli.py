@@ -1,8 +1,14 @@
 """`dangjian`: the headless twin of the GUI, over the same services (see shared/cli.md).
 
 Exit codes: 0 done; 1 the user's input was refused (one line per problem on stderr,
-nothing written); 2 wrong usage. A traceback is never the answer to user input. When the
-database has a password, no command runs before it was given (`_open`).
+nothing written); 2 wrong usage; 3 the database is busy (a 党支部工作台 window has it and the
+command would write, or another program holds it locked). A traceback is never the answer to
+user input, nor to a full disk, a read-only folder or a removed file. When the database has a
+password, no command runs before it was given (`_open`).
+
+Each command says whether it only reads (`access="read"`): such a command still runs while a
+window has the database open, as a read-only guest that cannot disturb the window (db.engine).
+Every other command may write and is refused with exit 3 while a window has the database.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import Any, Callable
 
 from dangjian_desktop import __version__, paths
 from dangjian_desktop.db.engine import Database, is_url, open_database
-from dangjian_desktop.errors import DomainError, InputErrors
+from dangjian_desktop.errors import DatabaseBusy, DomainError, InputErrors
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +80,7 @@ def _shown_target(args: argparse.Namespace) -> str:
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Every command opens its database here, so none of them runs before the password was given."""
-    db = open_database(_db_target(args), create=create)
+    db = open_database(_db_target(args), create=create, access=getattr(args, "access", "write"))
     try:
         _unlock(db)
     except BaseException:
@@ -131,6 +137,11 @@ def _try_password(db: Database, attempt: str) -> None:
         return
     wait = f"，请 {math.ceil(result.wait_seconds)} 秒后再试" if result.wait_seconds > 0 else ""
     raise _WrongPassword(f"密码不对（已连续错 {result.failures} 次{wait}），命令没有执行。", result.wait_seconds)
+
+
+def _reads_only(parser: argparse.ArgumentParser) -> None:
+    """Mark a command that never writes to the database (it may run while a window has it)."""
+    parser.set_defaults(access="read")
 
 
 def _branch(db: Database, args: argparse.Namespace):
@@ -247,6 +258,7 @@ def _add_export(sub) -> None:
     p.add_argument("--id", type=int)
     p.add_argument("--mask", action="store_true", help="隐去身份证号和电话号码的中间几位")
     p.set_defaults(handler=cmd_export)
+    _reads_only(p)
 
 
 # ------------------------------------------------------------------ backup and restore (issue 7)
@@ -311,6 +323,7 @@ def _add_backup(sub) -> None:
     p = sub.add_parser("backup", help="备份数据库和附件（--out：导出全部数据，用于换电脑）")
     p.add_argument("--out", metavar="FILE", help="导出到这个文件（.zip），而不是备份文件夹")
     p.set_defaults(handler=cmd_backup)
+    _reads_only(p)  # it writes an archive, never the database
     p = sub.add_parser("restore", help="从备份或导出文件恢复（先备份当前数据）")
     p.add_argument("file", metavar="FILE", help="备份文件（.zip）或升级前的数据库副本（.db）")
     p.set_defaults(handler=cmd_restore)
@@ -368,6 +381,7 @@ def _add_development(sub) -> None:
     q.add_argument("--branch")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_development_list)
+    _reads_only(q)
     _add_import(dsub, "导入发展党员台账（一人一行，一步一列日期）", cmd_development_import)
 
 
@@ -415,6 +429,7 @@ def _add_members(sub) -> None:
     q.add_argument("--order", choices=["strokes", "pinyin"], default="strokes", help="排序：姓氏笔画或拼音")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_members_list)
+    _reads_only(q)
     _add_import(msub, "导入花名册（按身份证号识别，重复导入只更新有变化的人）", cmd_members_import)
 
 
@@ -466,6 +481,7 @@ def _add_meetings(sub) -> None:
                    help="可选：" + "、".join(f"{t.value}（{t.label}）" for t in MeetingType))
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_meetings_list)
+    _reads_only(q)
     _add_import(msub, "导入三会一课台账（每行一次会议；重复导入不会重复添加）", cmd_meetings_import)
 
 
@@ -499,6 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, help="截至日期 YYYY-MM-DD（默认今天）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_check)
+    _reads_only(p)
 
     _add_members(sub)
     _add_meetings(sub)
@@ -532,15 +549,40 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(problem + "\n")
         sys.stderr.write(exc.message + "\n")
         return 1
+    except DatabaseBusy as exc:
+        sys.stderr.write(str(exc) + "\n")
+        return 3
     except DomainError as exc:
         sys.stderr.write(str(exc) + "\n")
         return 1
     except UsageError as exc:
         sys.stderr.write(f"dangjian: 用法错误：{exc}\n")
         return 2
-    except OSError as exc:
-        sys.stderr.write(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}）\n")
+    except Exception as exc:  # noqa: BLE001 - a disk or file failure the services did not name
+        return _fault(exc)
+
+
+def _fault(exc: Exception) -> int:
+    """A full disk, a read-only folder, a removed file, a lock: one Chinese line, never a traceback."""
+    import os
+    import sqlite3
+
+    from dangjian_desktop.db import faults
+
+    if isinstance(exc, BrokenPipeError):  # `dangjian members list | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the interpreter's exit
         return 1
+    if not isinstance(exc, (OSError, sqlite3.Error)) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
+        raise exc
+    found = faults.explain(exc, None, "这个命令没有完成")
+    if found is None:
+        if isinstance(exc, OSError):
+            sys.stderr.write(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}），这个命令没有完成。\n")
+            return 1
+        raise exc
+    log.info("command failed: %r", exc)
+    sys.stderr.write(str(found) + "\n")
+    return 3 if isinstance(found, DatabaseBusy) else 1
 
 
 if __name__ == "__main__":

@@ -46,3 +46,35 @@ class DatabaseMissing(DatabaseError):
 
 class ConcurrentEdit(DomainError):
     """Someone else changed the same record since it was read."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Someone else has the database: a 党支部工作台 window, a restore, a command, another program.
+    Nothing was written; the command line exits 3 (cli.md). `holder` says who, when known."""
+
+    def __init__(self, message: str, *, holder: str | None = None) -> None:
+        self.holder = holder
+        super().__init__(message)
+
+
+class DatabaseFault(DatabaseError):
+    """The disk or the file failed (full disk, read-only folder, file removed, I/O error); the
+    message says what was and was not saved."""
+
+
+class DatabaseFilesChanged(DatabaseError):
+    """The database file or its WAL was removed or replaced by something outside this window; the
+    change at hand was not saved and the window has reopened the file."""
+
+
+def say(exc: BaseException, outcome: str) -> str:
+    """What to show for a failed action: a DomainError's own sentence, a disk or file failure in
+    Chinese, anything else as an unexpected error (its details are in the log)."""
+    from dangjian_desktop.db.faults import explain  # no SQLAlchemy: the GUI may call this at start
+
+    if isinstance(exc, DomainError):
+        return str(exc)
+    found = explain(exc, None, outcome)
+    if found is not None:
+        return str(found)
+    return f"出现意外错误（{exc}），{outcome}。详细情况已写入日志文件。"

@@ -65,29 +65,21 @@ def is_lock_wait(exc: BaseException) -> bool:
     return False
 
 
-_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY = 13, 10, 8
 _NOT_SAVED = "这次的修改没有保存，已有的数据没有受影响。"
 
 
 def storage_error(exc: DBAPIError) -> DatabaseError | None:
-    """A write the database could not make for a reason outside the data (a full disk, a failing
-    drive, a read-only file, a server that went away), as one Chinese sentence; None otherwise.
+    """A write the server could not make for a reason outside the data (its disk is full, the
+    connection went away), as one Chinese sentence; None otherwise. (A local file's faults, such as a
+    full disk or a read-only folder, are put in words by db.faults as SQLite reports them.)
 
     The statement and its values are not part of the message; the cause is logged (the engine
     hides bound parameters, the log redacts what is left), so support can still see what failed.
     """
     orig = getattr(exc, "orig", None)
-    code = getattr(orig, "sqlite_errorcode", None)
-    code = code & 0xFF if isinstance(code, int) else None
     text = str(orig or "").lower()
     sqlstate = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
-    if code == _SQLITE_FULL or "database or disk is full" in text:
-        message = f"磁盘空间已满，{_NOT_SAVED}请清理磁盘（删除不用的文件、清空回收站）后再试。"
-    elif code == _SQLITE_IOERR or "disk i/o error" in text:
-        message = f"读写数据库文件时出错（磁盘或 U 盘可能有问题），{_NOT_SAVED}请检查磁盘后再试。"
-    elif code == _SQLITE_READONLY or "readonly database" in text:
-        message = f"数据库文件只能读、不能写（文件或文件夹没有写入权限，或在只读的磁盘上），{_NOT_SAVED}"
-    elif sqlstate == "53100":
+    if sqlstate == "53100":
         message = f"数据库服务器的磁盘已满，{_NOT_SAVED}请联系服务器管理员。"
     elif exc.connection_invalidated or sqlstate.startswith("08") or "server closed the connection" in text:
         message = f"与数据库服务器的连接中断，{_NOT_SAVED}请检查网络后再试一次。"

@@ -33,37 +33,52 @@ if TYPE_CHECKING:
 
 
 def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open a database as a window does: holding its lock (db.lock) for as long as it is shown."""
+    from dangjian_desktop.db.engine import WINDOW
     from dangjian_desktop.db.engine import open_database as open_db
 
-    return open_db(target, create=create)
+    return open_db(target, create=create, access=WINDOW)
 
 
 def open_at_start(target: str | Path) -> Database:
     """open_database, for the database lane at start: the file's integrity check (sqlite3, which
     lets go of the GIL while it reads) runs on its own thread while this one imports the data
-    layer, so the data appears after the longer of the two rather than after both."""
+    layer, so the data appears after the longer of the two rather than after both. The window's
+    lock is taken first: nothing looks at the file before commands have been told to keep off."""
     if is_url(target) or not Path(target).exists():
         return open_database(target)
     import threading
 
-    from dangjian_desktop.db.filecheck import check_file
+    from dangjian_desktop.db import lock as db_lock
+    from dangjian_desktop.db import swap
+    from dangjian_desktop.db.filecheck import FileState, check_file
 
-    failed: list[BaseException] = []
+    path = Path(target).expanduser().resolve()
+    lock = db_lock.acquire(path, db_lock.WINDOW, wait=db_lock.WINDOW_WAIT)  # running commands may finish
+    try:
+        swap.tidy_up(path)  # a restore a kill interrupted is finished before the file is looked at
+        found: list[FileState] = []
+        failed: list[BaseException] = []
 
-    def check() -> None:
-        try:
-            check_file(Path(target))
-        except BaseException as exc:  # noqa: BLE001 - handed to the lane as if raised here
-            failed.append(exc)
+        def check() -> None:
+            try:
+                found.append(check_file(path))
+            except BaseException as exc:  # noqa: BLE001 - handed to the lane as if raised here
+                failed.append(exc)
 
-    checking = threading.Thread(target=check, name="quick_check", daemon=True)
-    checking.start()
-    from dangjian_desktop.db.engine import open_database as open_db  # SQLAlchemy: ~0.5 s
+        checking = threading.Thread(target=check, name="quick_check", daemon=True)
+        checking.start()
+        from dangjian_desktop.db.engine import WINDOW
+        from dangjian_desktop.db.engine import open_database as open_db  # SQLAlchemy: ~0.5 s
 
-    checking.join()
-    if failed:
-        raise failed[0]
-    return open_db(target, checked=True)
+        checking.join()
+        if failed:
+            raise failed[0]
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return open_db(path, checked=found[0], access=WINDOW, lock=lock)  # it releases the lock if it fails
 
 log = logging.getLogger(__name__)
 
@@ -198,8 +213,10 @@ class Controller(QObject):
                 return
         if isinstance(exc, DomainError):
             self.asker.error(self.window, "无法打开数据库", str(exc))
-        else:  # a fault of the program: the lane has logged it with its traceback
-            self.asker.error(self.window, "无法打开数据库", f"打开数据库时程序出错：{exc}。详细情况已写入日志文件。")
+        else:  # a disk fault said in Chinese; a fault of the program has been logged by the lane
+            from dangjian_desktop.errors import say
+
+            self.asker.error(self.window, "无法打开数据库", say(exc, "数据库没有打开"))
         self._give_up_at_start()
 
     def _drop_frame(self) -> None:
@@ -265,8 +282,10 @@ class Controller(QObject):
                     self._reclaim()
                     return False
                 db = open_database(target)
-        except DomainError as exc:
-            self.asker.error(None, "无法打开数据库", str(exc))
+        except (DomainError, OSError) as exc:
+            from dangjian_desktop.errors import say
+
+            self.asker.error(None, "无法打开数据库", say(exc, "数据库没有打开"))
             self._reclaim()
             return False
         if not unlock_at_start(db):
@@ -275,6 +294,15 @@ class Controller(QObject):
             return False
         self._show(db)
         return True
+
+    def shutdown(self) -> None:
+        """At quit: let the last database work finish, then close the database (its WAL folded
+        into the file, its lock given back)."""
+        self.start_lane.wait()
+        if self.ctx is not None:
+            self.ctx.lane.wait()
+            self.ctx.db.close()
+            self.ctx = None
 
     def _reclaim(self) -> None:
         """Keep guarding the database still shown after another one could not be opened."""
@@ -295,6 +323,7 @@ class Controller(QObject):
         if target.exists():
             self.open(target)
             return
+        from dangjian_desktop.errors import say
         from dangjian_desktop.services.demo import make_demo
 
         def build(progress=None):
@@ -309,7 +338,7 @@ class Controller(QObject):
         job = Job(build, with_progress=True)
         self._demo_progress = delayed_progress(self.window, "正在生成演示数据…", job)
         lane.submit(job, on_done=lambda path: self.open(path),
-                    on_failed=lambda exc: self.asker.error(self.window, "无法生成演示数据", str(exc)))
+                    on_failed=lambda exc: self.asker.error(self.window, "无法生成演示数据", say(exc, "演示数据没有生成")))
 
     def choose_database(self) -> None:
         folder = str(self.ctx.db.path.parent) if self.ctx and self.ctx.db.path else str(paths.data_dir())
@@ -398,5 +427,5 @@ def main(argv: list[str] | None = None) -> int:
     if not controller.start(args.db):
         return 1
     code = app.exec()
-    controller.start_lane.wait()  # a window closed while its database was still opening
+    controller.shutdown()  # also waits for a window closed while its database was still opening
     return code

@@ -12,7 +12,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.worker import Job, delayed_progress
 
@@ -28,7 +27,8 @@ def open_attachment(parent: QWidget, ctx: AppContext, attachment_id: int, file_n
             ctx.asker.warn(parent, "无法打开附件", f"这台电脑上没有能打开“{file_name}”的程序。文件在：{path}")
 
     def failed(exc: Exception) -> None:
-        text = str(exc) if isinstance(exc, DomainError) else f"取出附件“{file_name}”时出错：{exc}"
-        ctx.asker.warn(parent, "无法打开附件", text)
+        from dangjian_desktop.errors import say
+
+        ctx.asker.warn(parent, "无法打开附件", say(exc, f"附件“{file_name}”没有取出"))
 
     return ctx.lane.submit(job, on_done=opened, on_failed=failed)

@@ -3,9 +3,13 @@
 An archive (a backup in the backups folder, or an export for a new PC) is a zip holding
 `database.db` (a consistent copy made through SQLite's online backup API), the
 `attachments/` folder and `manifest.json` with the sha256 and size of every file. Restoring
-verifies all of it in a staging folder beside the database before anything is replaced,
-backs up the current state first, keeps a damaged file under a new name (never deletes it)
-and replaces files with atomic renames.
+verifies all of it in a staging folder beside the database before anything is replaced, holds
+the database exclusively from start to end (no window, command or other program can write to it
+meanwhile), backs up the current state first, keeps a damaged file under a new name (never
+deletes it) and puts the database and its attachments in place as one step (db.swap). Copies of
+the database made on the way live in scratch folders (db.scratch) that a kill cannot leave behind.
+A full disk, a read-only folder or a lock held by another program is said as such, never called
+damage.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import uuid
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -26,8 +31,12 @@ from pathlib import Path
 from typing import Callable
 
 from dangjian_desktop import __version__, private
+from dangjian_desktop.db import faults, scratch, swap
+from dangjian_desktop.db import lock as db_lock
 from dangjian_desktop.db.engine import Database, backup_sqlite, files_dir_for, integrity_problem
-from dangjian_desktop.errors import DatabaseError, DomainError, ValidationError
+from dangjian_desktop.db.filecheck import connect
+from dangjian_desktop.db.scratch import Scratch
+from dangjian_desktop.errors import DatabaseBusy, DatabaseError, DomainError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +121,10 @@ def _fingerprint(db_sha: str, attachments_dir: Path, files: list[Path]) -> str:
 
 
 def _schema_of(db_file: Path) -> str | None:
-    con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+    try:
+        con = connect(db_file, readonly=True)
+    except sqlite3.Error:
+        return None
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
@@ -120,6 +132,14 @@ def _schema_of(db_file: Path) -> str | None:
     finally:
         con.close()
     return row[0] if row else None
+
+
+def _fault(exc: BaseException, where: Path | None, outcome: str) -> DomainError:
+    """A disk or file failure on the way, in one Chinese sentence (a traceback is never the answer)."""
+    found = faults.explain(exc, where, outcome)
+    if found is not None:
+        return found
+    return DatabaseError(f"{outcome}：{getattr(exc, 'strerror', None) or exc}。")
 
 
 def _read_manifest(zf: zipfile.ZipFile) -> dict:
@@ -152,45 +172,63 @@ def _stamp_name(folder: Path, now: datetime, reason: str) -> Path:
 # ------------------------------------------------------------------ making archives
 
 
-def _make_archive(db_path: Path, attachments_dir: Path, out: Path, reason: str, *, now: datetime,
-                  skip_if_fingerprint: str | None = None, progress: Progress = None) -> tuple[Path | None, str]:
-    """Write the archive to `out` (atomically). Returns (out or None if unchanged, fingerprint)."""
-    private.make_dir(out.parent)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".备份中-") as tmp:
-        copy = Path(tmp) / DB_NAME
-        backup_sqlite(db_path, copy)
-        con = sqlite3.connect(copy)
-        try:  # a self-contained file: no WAL side files needed to read it
-            con.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            con.close()
-        db_sha = _sha256_file(copy)
-        files = _attachment_files(attachments_dir)
-        fingerprint = _fingerprint(db_sha, attachments_dir, files)
-        if skip_if_fingerprint is not None and fingerprint == skip_if_fingerprint:
-            return None, fingerprint
-        entries = {DB_NAME: {"sha256": db_sha, "size": copy.stat().st_size}}
-        part = Path(tmp) / "archive.part"
-        total = len(files) + 1
-        with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
-            zf.write(copy, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-            for i, p in enumerate(files, start=1):
-                if progress:
-                    progress(i, total, f"正在备份附件 {i}/{len(files)}")
-                name = f"{ATTACHMENTS}/{p.relative_to(attachments_dir).as_posix()}"
-                entries[name] = {"sha256": _sha256_file(p), "size": p.stat().st_size}
-                kind = zipfile.ZIP_STORED if p.suffix.lower() in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED
-                zf.write(p, name, compress_type=kind)
-            manifest = {
-                "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-                "created_at": now.isoformat(timespec="seconds"), "reason": reason,
-                "schema": _schema_of(copy), "fingerprint": fingerprint, "files": entries,
-            }
-            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-        with open(part, "rb+") as fh:
-            os.fsync(fh.fileno())
-        private.restrict(part)  # every ID and phone number is in it: the owner's alone
-        os.replace(part, out)
+def _make_archive(db_source: Path | sqlite3.Connection, attachments_dir: Path, out: Path, reason: str, *,
+                  now: datetime, files_dir: Path, skip_if_fingerprint: str | None = None,
+                  progress: Progress = None, verify: bool = False) -> tuple[Path | None, str]:
+    """Write the archive to `out` (atomically). Returns (out or None if unchanged, fingerprint).
+
+    `db_source` is the database file, or a connection already holding it (a restore's); the copy
+    is made in a scratch folder of `files_dir`, the zip beside `out` as `<name>.part` until it is
+    whole (and, with `verify`, checked). A full disk or a read-only folder is one sentence and
+    leaves nothing behind.
+    """
+    outcome = "备份没有完成（没有留下不完整的文件），数据库没有改动"
+    try:
+        private.make_dir(out.parent)
+        with Scratch(files_dir, "备份") as tmp:
+            copy = tmp / DB_NAME
+            backup_sqlite(db_source, copy)
+            con = sqlite3.connect(copy)
+            try:  # a self-contained file: no WAL side files needed to read it
+                con.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                con.close()
+            db_sha = _sha256_file(copy)
+            files = _attachment_files(attachments_dir)
+            fingerprint = _fingerprint(db_sha, attachments_dir, files)
+            if skip_if_fingerprint is not None and fingerprint == skip_if_fingerprint:
+                return None, fingerprint
+            entries = {DB_NAME: {"sha256": db_sha, "size": copy.stat().st_size}}
+            part = out.with_name(out.name + ".part")
+            scratch.note_outside(tmp, part)
+            total = len(files) + 1
+            with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
+                zf.write(copy, DB_NAME, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+                for i, p in enumerate(files, start=1):
+                    if progress:
+                        progress(i, total, f"正在备份附件 {i}/{len(files)}")
+                    name = f"{ATTACHMENTS}/{p.relative_to(attachments_dir).as_posix()}"
+                    entries[name] = {"sha256": _sha256_file(p), "size": p.stat().st_size}
+                    kind = zipfile.ZIP_STORED if p.suffix.lower() in _ALREADY_COMPRESSED else zipfile.ZIP_DEFLATED
+                    zf.write(p, name, compress_type=kind)
+                manifest = {
+                    "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+                    "created_at": now.isoformat(timespec="seconds"), "reason": reason,
+                    "schema": _schema_of(copy), "fingerprint": fingerprint, "files": entries,
+                }
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            with open(part, "rb+") as fh:
+                os.fsync(fh.fileno())
+            private.restrict(part)  # every ID and phone number is in it: the owner's alone
+            if verify:  # before it takes the name (and perhaps the place of an older export)
+                try:
+                    with Scratch(files_dir, "检查") as checking:
+                        _extract_verified(part, checking)
+                except DomainError as exc:
+                    raise DatabaseError(f"导出的文件没有通过校验（{exc}），已删除，没有留下不完整的文件。") from None
+            os.replace(part, out)
+    except (OSError, sqlite3.Error) as exc:
+        raise _fault(exc, out if isinstance(exc, OSError) else None, outcome) from None
     return out, fingerprint
 
 
@@ -199,11 +237,13 @@ def _info(path: Path) -> BackupInfo | None:
     if m:
         created = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
         return BackupInfo(path, created, path.stat().st_size, m.group(3), "archive")
-    if path.suffix == ".db" and "-升级前-" in path.name:
+    if path.suffix == ".db" and ("-升级前-" in path.name or "-救回-" in path.name):
+        # a copy made before an upgrade, or what a window saved when its file was replaced (db.watch)
         stamp = re.search(r"(\d{8}-\d{6})", path.name)
         created = (datetime.strptime(stamp.group(1), "%Y%m%d-%H%M%S") if stamp
                    else datetime.fromtimestamp(path.stat().st_mtime))
-        return BackupInfo(path, created, path.stat().st_size, "升级前", "database")
+        return BackupInfo(path, created, path.stat().st_size, "升级前" if "-升级前-" in path.name else "救回",
+                          "database")
     return None
 
 
@@ -294,13 +334,15 @@ def _copy_to_mirror(db: Database, archive: Path, now: datetime) -> tuple[Path | 
     target_dir = _mirror_target(mirror, db)
     try:
         private.make_dir(target_dir)
-        part = target_dir / (archive.name + ".part")
-        shutil.copyfile(archive, part)
-        private.restrict(part)
-        os.replace(part, target_dir / archive.name)
+        with Scratch(db.files_dir, "第二份") as tmp:
+            part = target_dir / (archive.name + ".part")
+            scratch.note_outside(tmp, part)
+            shutil.copyfile(archive, part)
+            private.restrict(part)
+            os.replace(part, target_dir / archive.name)
         rotate(target_dir, now)
     except OSError as exc:
-        return None, f"第二份备份没有写入“{target_dir}”：{exc.strerror or exc}。"
+        return None, str(_fault(exc, target_dir / archive.name, f"第二份备份没有写入“{target_dir}”（第一份已经做好）"))
     return target_dir / archive.name, None
 
 
@@ -317,7 +359,7 @@ def create_backup(db: Database, reason: str = "手动", *, only_if_changed: bool
     now = now or datetime.now()
     newest, fingerprint = _newest_fingerprint(db.backups_dir) if only_if_changed else (None, None)
     out = _stamp_name(db.backups_dir, now, reason)
-    made, _ = _make_archive(path, db.attachments_dir, out, reason, now=now,
+    made, _ = _make_archive(path, db.attachments_dir, out, reason, now=now, files_dir=db.files_dir,
                             skip_if_fingerprint=fingerprint if newest else None, progress=progress)
     if made is None:
         assert newest is not None
@@ -352,16 +394,20 @@ def backup_due(db: Database, *, now: datetime | None = None, every: timedelta = 
 
 def export_archive(db: Database, out: str | Path, *, now: datetime | None = None,
                    progress: Progress = None) -> ArchiveCheck:
-    """导出全部数据: one archive to carry to a new PC; checked after writing."""
+    """导出全部数据: one archive to carry to a new PC; checked before it takes its name (a file that
+    fails the check is removed, never left looking like an export)."""
     path = _require_file_db(db)
     out = Path(out).expanduser().resolve()
     if out.suffix.lower() != ".zip":
         out = out.with_name(out.name + ".zip")
-    _make_archive(path, db.attachments_dir, out, "导出", now=now or datetime.now(), progress=progress)
-    return verify_archive(out)
+    _make_archive(path, db.attachments_dir, out, "导出", now=now or datetime.now(), files_dir=db.files_dir,
+                  progress=progress, verify=True)
+    return verify_archive(out, files_dir=db.files_dir)
 
 
 # ------------------------------------------------------------------ checking and restoring
+
+NOT_RESTORED = "没有恢复，现在的数据保持原样"
 
 
 def _safe_member(name: str) -> bool:
@@ -371,7 +417,10 @@ def _safe_member(name: str) -> bool:
 
 
 def _extract_verified(source: Path, staging: Path, progress: Progress = None) -> ArchiveCheck:
-    """Extract every file listed in the manifest into `staging`, checking size and sha256."""
+    """Extract every file listed in the manifest into `staging`, checking size and sha256.
+
+    A file that cannot be read is the archive's fault (refused as damaged); one that cannot be
+    written is the disk's (a full disk or read-only folder, said as such)."""
     try:
         zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError):
@@ -391,24 +440,40 @@ def _extract_verified(source: Path, staging: Path, progress: Progress = None) ->
         free = shutil.disk_usage(staging.parent).free
         if total * 1.1 > free:
             raise ValidationError(f"磁盘空间不够：恢复需要约 {total // 2**20 + 1} MB，"
-                                  f"“{staging.parent}”所在磁盘只剩 {free // 2**20} MB。")
+                                  f"“{staging.parent}”所在磁盘只剩 {free // 2**20} MB，未做任何改动。")
         for i, (name, meta) in enumerate(sorted(files.items()), start=1):
             if progress:
                 progress(i, len(files), f"正在检查 {i}/{len(files)}")
             target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
             h = hashlib.sha256()
             size = 0
             try:
-                with zf.open(name) as src, open(target, "wb") as dst:
-                    for block in iter(lambda: src.read(1 << 20), b""):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                dst = open(target, "wb")
+            except OSError as exc:
+                raise _fault(exc, target, "备份文件没有检查完，" + NOT_RESTORED) from None
+            with dst:
+                try:
+                    src = zf.open(name)
+                except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                    raise ValidationError(f"备份文件中的“{name}”无法读取（{exc}），文件已损坏，未做任何改动。") from None
+                with src:
+                    while True:
+                        try:
+                            block = src.read(1 << 20)
+                        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+                            raise ValidationError(f"备份文件中的“{name}”无法读取（{exc}），文件已损坏，"
+                                                  "未做任何改动。") from None
+                        if not block:
+                            break
                         size += len(block)
                         if size > int(meta.get("size", 0)):
                             break
                         h.update(block)
-                        dst.write(block)
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-                raise ValidationError(f"备份文件中的“{name}”无法读取（{exc}），文件已损坏，未做任何改动。") from None
+                        try:
+                            dst.write(block)
+                        except OSError as exc:
+                            raise _fault(exc, target, "备份文件没有检查完，" + NOT_RESTORED) from None
             if size != int(meta.get("size", -1)) or h.hexdigest() != meta.get("sha256"):
                 raise ValidationError(f"备份文件中的“{name}”校验不符（内容被改动或已损坏），未做任何改动。")
     db_file = staging / DB_NAME
@@ -436,13 +501,18 @@ def _check_schema(db_file: Path) -> None:
         raise ValidationError(f"备份由更新版本的程序制作（结构版本 {schema}），请先升级党支部工作台。")
 
 
-def verify_archive(source: str | Path) -> ArchiveCheck:
-    """Check an archive completely (checksums, database integrity, schema) without restoring it."""
+def verify_archive(source: str | Path, *, files_dir: Path | None = None) -> ArchiveCheck:
+    """Check an archive completely (checksums, database integrity, schema) without restoring it.
+    The check unpacks into a scratch folder of `files_dir` (the open database's), never beside
+    the archive (a USB stick, the desktop)."""
     source = Path(source).expanduser().resolve()
     if not source.is_file():
         raise ValidationError(f"找不到文件“{source}”。")
-    with tempfile.TemporaryDirectory(dir=source.parent, prefix=".检查中-") as tmp:
-        return _extract_verified(source, Path(tmp))
+    try:
+        with Scratch(files_dir, "检查") as tmp:
+            return _extract_verified(source, tmp)
+    except OSError as exc:
+        raise _fault(exc, None, "备份文件没有检查完，没有改动任何数据") from None
 
 
 def _is_archive(source: Path) -> bool:
@@ -456,6 +526,9 @@ def _stage(source: Path, staging: Path, progress: Progress) -> ArchiveCheck:
     try:
         backup_sqlite(source, staging / DB_NAME)
     except sqlite3.Error as exc:
+        kind = faults.sqlite_kind(exc)
+        if kind in (faults.FULL, faults.READ_ONLY, faults.IO, faults.BUSY):
+            raise _fault(exc, staging, NOT_RESTORED) from None
         raise ValidationError(f"文件“{source.name}”不是可用的数据库（{exc}），未做任何改动。") from None
     problem = integrity_problem(staging / DB_NAME, full=True)
     if problem is not None:
@@ -464,38 +537,51 @@ def _stage(source: Path, staging: Path, progress: Progress) -> ArchiveCheck:
     return ArchiveCheck(source, "", _schema_of(staging / DB_NAME), 1, source.stat().st_size, "")
 
 
-def _take_exclusive(path: Path) -> None:
-    """Fold the WAL into the file and make sure no other program has the database open."""
+IN_USE = "数据库正在被另一个程序使用（可能是其他软件打开了它），没有恢复，现在的数据保持原样。请先关闭那个程序再恢复"
+
+
+def _hold(path: Path) -> tuple[sqlite3.Connection | None, str | None]:
+    """The current database held exclusively until the returned connection is closed: the WAL
+    folded into the file, no other connection anywhere (else DatabaseBusy). (None, what SQLite
+    found) when it is damaged; a lock, a read-only folder or a full disk is never damage."""
     try:
-        con = sqlite3.connect(path, timeout=0.5, isolation_level=None)
-        try:
-            mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        finally:
+        con = connect(path, timeout=2.0)
+    except sqlite3.Error as exc:
+        raise _fault(exc, path, NOT_RESTORED) from None
+    try:
+        rows = [str(r[0]) for r in con.execute("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
             con.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DomainError("数据库正在被另一个程序（可能是另一个党支部工作台窗口）使用，请先关闭它再恢复。") from None
-        raise DatabaseError(f"无法读取当前数据库（{exc}）。") from None
-    if str(mode).lower() != "delete":
-        raise DomainError("数据库正在被另一个程序使用，请先关闭它再恢复。")
-
-
-def _move_aside(path: Path, now: datetime) -> Path:
-    kept = path.with_name(f"{path.stem}.损坏-{now:%Y%m%d-%H%M%S}{path.suffix}")
-    os.replace(path, kept)
-    for side in ("-wal", "-shm", "-journal"):
-        extra = path.with_name(path.name + side)
-        if extra.exists():
-            os.replace(extra, kept.with_name(kept.name + side))
-    return kept
+            return None, "；".join(rows[:3])
+        mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":  # another connection keeps the WAL open
+            raise DatabaseBusy(IN_USE, holder="program")
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")  # taken now and, in exclusive locking mode, kept until close
+        con.execute("COMMIT")
+        return con, None
+    except sqlite3.Error as exc:
+        con.close()
+        kind = faults.sqlite_kind(exc)
+        if kind in (faults.DAMAGED, faults.NOT_OURS):
+            return None, str(exc)
+        if kind == faults.BUSY:
+            raise DatabaseBusy(IN_USE, holder="program") from None
+        raise _fault(exc, path, NOT_RESTORED) from None
+    except BaseException:
+        con.close()
+        raise
 
 
 def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = None,
-            progress: Progress = None) -> RestoreResult:
-    """Replace the database at `db_path` (closed) with a backup or archive, after checking it.
+            progress: Progress = None, lock: db_lock.DbLock | None = None) -> RestoreResult:
+    """Replace the database at `db_path` with a backup or archive, after checking it.
 
-    The current state is backed up first; a damaged current file is renamed and kept. The
-    database file is swapped with one atomic rename; so is the attachments folder.
+    The database is held exclusively from start to end: our lock beside it (`lock`, the window's
+    own when a window restores what it shows; otherwise taken here, waiting a little for commands
+    that are finishing) and SQLite's exclusive lock from the safety backup to the swap. The current
+    state is backed up first; a damaged current file is renamed and kept. The database and its
+    attachments are put in place as one step (db.swap).
     """
     now = now or datetime.now()
     db_path = Path(db_path).expanduser().resolve()
@@ -503,56 +589,97 @@ def restore(db_path: str | Path, source: str | Path, *, now: datetime | None = N
     if not source.is_file():
         raise ValidationError(f"找不到备份文件“{source}”。")
     files = files_dir_for(db_path)
-    private.make_dir(db_path.parent)
-    staging = Path(tempfile.mkdtemp(dir=db_path.parent, prefix=f".{db_path.stem}-恢复中-"))
     try:
-        check = _stage(source, staging, progress)
-        safety = damaged = None
-        if db_path.exists() and db_path.stat().st_size > 0:
-            problem = integrity_problem(db_path)
-            if problem is None:
-                _take_exclusive(db_path)
-                safety, _ = _make_archive(db_path, files / ATTACHMENTS, _stamp_name(files / "backups", now, "恢复前"),
-                                          "恢复前", now=now)
-            else:
-                damaged = _move_aside(db_path, now)
-                log.info("damaged database %s kept as %s (%s)", db_path, damaged, problem)
-        staged_attachments = staging / ATTACHMENTS
-        if _is_archive(source):  # a plain database copy leaves the attachments as they are
-            staged_attachments.mkdir(exist_ok=True)
-            private.make_dir(files)
-            current = files / ATTACHMENTS
-            old = None
-            if current.exists():
-                old = files / f".附件-被替换-{now:%Y%m%d-%H%M%S}"
-                os.replace(current, old)
-            os.replace(staged_attachments, current)
-            if old is not None and damaged is None:
-                shutil.rmtree(old, ignore_errors=True)  # they are in the safety backup
-            elif old is not None:
-                os.replace(old, files / f"附件.损坏前-{now:%Y%m%d-%H%M%S}")
-        for side in ("-wal", "-shm", "-journal"):  # never let a stale WAL meet the new file
-            Path(str(db_path) + side).unlink(missing_ok=True)
-        staged_db = staging / DB_NAME
-        with open(staged_db, "rb+") as fh:
-            os.fsync(fh.fileno())
-        private.restrict(staged_db)
-        os.replace(staged_db, db_path)
+        private.make_dir(db_path.parent)
+    except OSError as exc:
+        raise _fault(exc, db_path, NOT_RESTORED) from None
+    held = lock if lock is not None else _restore_lock(db_path)
+    try:
+        swap.finish_interrupted(db_path)
+        scratch.sweep(files)
+        try:
+            return _restore_held(db_path, files, source, now, progress)
+        except OSError as exc:
+            raise _fault(exc, None, NOT_RESTORED) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if lock is None and held is not None:
+            held.release()
+
+
+def _restore_lock(db_path: Path) -> db_lock.DbLock | None:
+    try:
+        return db_lock.acquire(db_path, db_lock.RESTORE)
+    except DatabaseBusy as busy:
+        if busy.holder != db_lock.SHARED:
+            raise
+    return db_lock.acquire(db_path, db_lock.RESTORE, wait=10.0)  # a command about to finish
+
+
+def _restore_held(db_path: Path, files: Path, source: Path, now: datetime, progress: Progress) -> RestoreResult:
+    private.make_dir(files)
+    with Scratch(files, "恢复") as staging:
+        check = _stage(source, staging, progress)
+        hold, damaged_problem = None, None
+        if db_path.exists() and db_path.stat().st_size > 0:
+            hold, damaged_problem = _hold(db_path)
+        try:
+            safety = damaged = None
+            if hold is not None:
+                safety, _ = _make_archive(hold, files / ATTACHMENTS, _stamp_name(files / "backups", now, "恢复前"),
+                                          "恢复前", now=now, files_dir=files)
+            elif damaged_problem is not None:
+                damaged = db_path.with_name(f"{db_path.stem}.损坏-{now:%Y%m%d-%H%M%S}{db_path.suffix}")
+                log.info("damaged database %s to be kept as %s (%s)", db_path, damaged, damaged_problem)
+            stamp = f"{now:%Y%m%d-%H%M%S}"
+            archive = _is_archive(source)
+            if archive:  # a plain database copy leaves the attachments as they are
+                (staging / ATTACHMENTS).mkdir(exist_ok=True)
+            plan = swap.Plan(
+                db_path=str(db_path), staged_db=str(staging / DB_NAME), attachments=str(files / ATTACHMENTS),
+                staged_attachments=str(staging / ATTACHMENTS) if archive else None,
+                old_attachments=str(files / f".附件-被替换-{stamp}-{uuid.uuid4().hex[:6]}"),
+                keep_old_attachments=str(files / f"附件.损坏前-{stamp}") if damaged is not None else None,
+                damaged_kept=str(damaged) if damaged is not None else None)
+            if hold is not None and os.name == "nt":  # Windows cannot rename over a file that is open
+                hold.close()
+                hold = None
+            private.restrict(staging / DB_NAME)
+            try:
+                swap.carry_out(plan)
+            except OSError as exc:
+                if not swap.pending(db_path):
+                    raise
+                raise DatabaseError(f"恢复已经开始，但这一次没有做完（{_fault(exc, None, '稍后会接着做')}）。下次打开数据库时"
+                                    "会自动做完：数据库和附件会一起换成备份中的，不会一半新一半旧。") from None
+        finally:
+            if hold is not None:
+                hold.close()
     if safety is not None:
         rotate(files / "backups", now)
     log.info("restored %s from %s (safety backup %s, damaged kept %s)", db_path, source, safety, damaged)
     return RestoreResult(safety_backup=safety, damaged_kept=damaged, source=check.path)
 
 
+def restore_open(db: Database, source: str | Path, *, now: datetime | None = None,
+                 progress: Progress = None) -> RestoreResult:
+    """Restore the database a window has open: it keeps its lock throughout (no command can get
+    in between), its connections are closed for the swap and opened again after, also when the
+    restore fails (the window then goes on with the data as it was)."""
+    path = _require_file_db(db)
+    db.suspend()
+    try:
+        return restore(path, source, now=now, progress=progress, lock=db.lock)
+    finally:
+        db.resume()
+
+
 def newest_good_backup(db_path: str | Path) -> BackupInfo | None:
     """The newest backup of `db_path` that passes every check, for recovering a damaged file."""
-    folder = files_dir_for(Path(db_path).expanduser().resolve()) / "backups"
-    for info in _list(folder):
+    files = files_dir_for(Path(db_path).expanduser().resolve())
+    for info in _list(files / "backups"):
         try:
             if info.kind == "archive":
-                verify_archive(info.path)
+                verify_archive(info.path, files_dir=files)
             elif integrity_problem(info.path, full=True) is not None:
                 continue
             return info
@@ -570,16 +697,3 @@ def backups_folder(db: Database) -> Path:
     folder = db.backups_dir
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-def restore_and_reopen(db: Database, source: str | Path, *,
-                       progress: Progress = None) -> tuple[RestoreResult, Database]:
-    """Replace the open database `db` by `source` (a backup or an exported archive) and open it again,
-    upgraded if older: `db` is closed first (all its connections; the file is about to be replaced)
-    and must not be used afterwards. What `restore` does (checks, safety backup) is unchanged."""
-    from dangjian_desktop.db.engine import open_database
-
-    path = _require_file_db(db)
-    db.close()
-    result = restore(path, source, progress=progress)
-    return result, open_database(path)

@@ -155,6 +155,9 @@ def wait_seconds(db: Database, *, clock: Callable[[], float] = time.time) -> flo
     return max(0.0, min(MAX_DELAY, last + delay_after(failures) - clock()))
 
 
+GUEST_WAIT_CAP = 5.0  # seconds a read-only command waits after a wrong password
+
+
 def check_password(db: Database, attempt: str, *, clock: Callable[[], float] = time.time) -> PasswordCheck:
     """Try a password. Too early after wrong ones is refused without even looking at it."""
     stored = _stored(db)
@@ -163,13 +166,20 @@ def check_password(db: Database, attempt: str, *, clock: Callable[[], float] = t
     early = wait_seconds(db, clock=clock)
     if early > 0:
         raise DomainError(f"密码错误次数过多，请 {math.ceil(early)} 秒后再试。")
+    # A command running beside the window opens the database read-only (db.engine's guests): it can
+    # neither reset nor count, so the window (or the next command on its own) does that.
+    writable = not getattr(db, "guest", False)
     if _matches(stored, attempt):
-        settings.put(db, FAILURES_KEY, None)
-        if _outdated(stored):  # the one moment the password is known: remake the hash at today's cost
+        if writable and _failures(db)[0]:
+            settings.put(db, FAILURES_KEY, None)
+        if writable and _outdated(stored):  # the one moment the password is known: remake the hash at today's cost
             settings.put(db, PASSWORD_KEY, _record(attempt, stored.get("set_at")))
         return PasswordCheck(True, 0.0, 0)
     failures = _failures(db)[0] + 1
-    settings.put(db, FAILURES_KEY, {"count": failures, "at": clock()})
+    if writable:
+        settings.put(db, FAILURES_KEY, {"count": failures, "at": clock()})
+    else:  # not counted: at least each wrong try from beside the window costs the wait it would have earned
+        time.sleep(min(delay_after(failures), GUEST_WAIT_CAP))
     return PasswordCheck(False, delay_after(failures), failures)
 
 

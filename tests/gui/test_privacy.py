@@ -126,7 +126,7 @@ def test_a_full_disk_during_an_import_in_the_window_names_no_one(qtbot, db, work
         with qtbot.waitSignal(dialog.sig_imported, timeout=20000):
             qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         kind, title, text = asker.messages[-1]
-        assert kind == "warn" and "磁盘空间已满" in text and "没有保存" in text
+        assert kind == "warn" and "磁盘已满" in text and "没有保存" in text
         assert member_count(db, branch.id) == 0
         log_text = Path(handler.baseFilename).read_text(encoding="utf-8")
         assert "database or disk is full" in log_text

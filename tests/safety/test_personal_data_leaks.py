@@ -61,7 +61,7 @@ def test_a_full_disk_during_a_roster_import_says_so_and_names_no_one(db, workdir
     with pytest.raises(DatabaseError) as caught:
         import_roster(db, branch.id, roster)
     message = str(caught.value)
-    assert "磁盘空间已满" in message and "没有保存" in message
+    assert "磁盘已满" in message and "没有保存" in message
     full_traceback = "".join(traceback.format_exception(caught.value))
     assert "database or disk is full" in full_traceback  # the cause is kept, for support
     assert member_count(db, branch.id) == 0  # all or nothing
@@ -73,20 +73,20 @@ def test_a_full_disk_during_a_roster_import_says_so_and_names_no_one(db, workdir
 
 def test_a_full_disk_during_a_command_line_import_is_one_line_without_numbers(demo_db, workdir, capsys, monkeypatch):
     roster, numbers = big_roster(workdir / "花名册.xlsx")
-    make_engine = engine_module.make_engine
+    sqlite_engine = engine_module.sqlite_engine
 
-    def full_disk_engine(url):
-        made = make_engine(url)
+    def full_disk_engine(path, **kwargs):
+        made = sqlite_engine(path, **kwargs)
         _fill_the_disk(made)
         return made
 
     path = demo_db.path
     demo_db.close()
-    monkeypatch.setattr(engine_module, "make_engine", full_disk_engine)
+    monkeypatch.setattr(engine_module, "sqlite_engine", full_disk_engine)
     code = main(["--db", str(path), "members", "import", str(roster)])
     out, err = capsys.readouterr()
     assert code == 1
-    assert err.strip().count("\n") == 0 and "磁盘空间已满" in err
+    assert err.strip().count("\n") == 0 and "磁盘已满" in err
     assert not ID_OR_PHONE.search(out + err)
 
 

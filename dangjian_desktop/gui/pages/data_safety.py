@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dangjian_desktop.errors import DomainError
+from dangjian_desktop.errors import DomainError, say
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.safety import SetPasswordDialog
 from dangjian_desktop.gui.table_model import RowsModel
@@ -56,7 +56,8 @@ class BackupsModel(RowsModel):
                 self.COL_TIME: b.created_at.strftime("%Y年%m月%d日 %H:%M"),
                 self.COL_REASON: b.reason,
                 self.COL_SIZE: human_size(b.size),
-                self.COL_CONTENT: "数据库和附件" if b.kind == "archive" else "仅数据库（升级前自动保存）",
+                self.COL_CONTENT: "数据库和附件" if b.kind == "archive" else (
+                    "仅数据库（升级前自动保存）" if b.reason == "升级前" else "仅数据库（数据库文件被替换时救回）"),
             }[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(b.path)
@@ -208,8 +209,7 @@ class DataSafetyTab(QWidget):
 
         def failed(exc: Exception) -> None:
             self._set_busy(False)
-            self.ctx.asker.error(self, title.rstrip("…"), str(exc) if isinstance(exc, (DomainError, OSError))
-                                 else f"出现意外错误：{exc}")
+            self.ctx.asker.error(self, title.rstrip("…"), say(exc, f"{title.strip('正在…')}没有完成"))
             self.refresh()
 
         return self.ctx.lane.submit(job, on_done=done, on_failed=failed)
@@ -243,17 +243,15 @@ class DataSafetyTab(QWidget):
         self._replace_from(info.path, "恢复")
 
     def _replace_from(self, source: Path, verb: str) -> None:
-        """Close the database, restore it from `source`, reopen it (upgrading an old backup)."""
+        """Restore the open database from `source` while the window keeps it locked throughout; it
+        is opened again afterwards (an old backup upgraded), also when the restore fails."""
         ctx = self.ctx
         ctx.lane.wait()
-        old = ctx.db
 
         def work(progress=None):
-            return backup.restore_and_reopen(old, source, progress=progress)
+            return backup.restore_open(ctx.db, source, progress=progress)
 
-        def done(value) -> None:
-            result, new_db = value
-            ctx.db = new_db
+        def done(result) -> None:
             self.refresh()
             text = f"已{verb}。恢复前的数据已另存为备份。" if result.safety_backup else f"已{verb}。"
             self.sig_status.emit(text)
@@ -287,7 +285,7 @@ class DataSafetyTab(QWidget):
         if not source:
             return
         try:
-            check = backup.verify_archive(source)
+            check = backup.verify_archive(source, files_dir=self.ctx.db.files_dir)
         except DomainError as exc:
             self.ctx.asker.error(self, "导入全部数据", str(exc))
             return

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop import paths
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.worker import Job, delayed_progress
@@ -246,8 +245,9 @@ class ReportsPage(Page):
     def _failed(self, exc: Exception) -> None:
         self.export_button.setEnabled(True)
         self.result_label.setText("")
-        message = str(exc) if isinstance(exc, (DomainError, OSError)) else f"导出时出错：{exc}"
-        self.ctx.asker.error(self, "导出失败", message)
+        from dangjian_desktop.errors import say
+
+        self.ctx.asker.error(self, "导出失败", say(exc, "文件没有导出，数据没有改动"))
 
     def _open_folder(self) -> None:
         if self.last_output:
