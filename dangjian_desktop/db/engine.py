@@ -158,7 +158,7 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
         found = faults.explain(context.original_exception, path, faults.NOT_SAVED if writing else faults.NOTHING_CHANGED)
         if found is not None:
             # the cause for support: the statement without its values (hide_parameters), redacted again by the log
-            log.warning("a write was refused by the database: %s", context.sqlalchemy_exception or context.original_exception)
+            log.info("a write was refused by the database: %s", context.sqlalchemy_exception or context.original_exception)
             raise found
 
     event.listen(engine, "handle_error", fault)
