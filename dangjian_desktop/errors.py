@@ -46,3 +46,12 @@ class DatabaseMissing(DatabaseError):
 
 class ConcurrentEdit(DomainError):
     """Someone else changed the same record since it was read."""
+
+
+class Cancelled(Exception):
+    """The person pressed 取消: raised by a job's progress callback at a safe point (between rows,
+    files, documents), so a transaction rolls back whole and a file being written is dropped."""
+
+    def __init__(self, message: str = "已取消。") -> None:
+        self.message = message
+        super().__init__(message)

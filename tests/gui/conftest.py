@@ -103,9 +103,24 @@ def make_window(qtbot, asker):
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
+        qtbot.waitUntil(lambda: window.ready, timeout=10000)  # the branches are read off the GUI thread
         return window
 
     return build
+
+
+def wait_idle(qtbot, timeout: int = 20000) -> None:
+    """Until every job on the worker lanes has ended and its result was delivered, as a person waits
+    for the screen to settle after a click."""
+    from dangjian_desktop.gui.worker import Runner
+
+    qtbot.waitUntil(Runner.all_idle, timeout=timeout)
+
+
+@pytest.fixture
+def settle(qtbot):
+    """`settle()`: wait until the program has finished the work the last click started."""
+    return lambda timeout=20000: wait_idle(qtbot, timeout)
 
 
 @pytest.fixture
