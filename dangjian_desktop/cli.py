@@ -13,6 +13,7 @@ import logging
 import math
 import os
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -525,6 +526,11 @@ def main(argv: list[str] | None = None) -> int:
     logs.setup_cli_log()  # a warning that reaches stderr holds no ID number, phone number or password
     parser = build_parser()
     args = parser.parse_args(argv)
+    with _fault_hooks():
+        return _run(args)
+
+
+def _run(args) -> int:
     try:
         return args.handler(args)
     except InputErrors as exc:
@@ -539,8 +545,47 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"dangjian: 用法错误：{exc}\n")
         return 2
     except OSError as exc:
-        sys.stderr.write(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}）\n")
+        from dangjian_desktop import faults
+
+        sys.stderr.write(faults.os_sentence(exc, "read") + "\n")  # in Chinese, not the system's English
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: what a command writes is one transaction, rolled back whole
+        sys.stderr.write("已中断，这条命令没有完成。\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a fault of the program: one line here, the traceback in the log
+        sys.stderr.write(_fault_line(exc) + "\n")
+        return 1
+
+
+def _fault_line(exc: BaseException) -> str:
+    """One Chinese line for a fault of the program; its traceback goes to the log in the data folder."""
+    from dangjian_desktop import faults, logs, paths
+
+    try:
+        where = logs.fault_log(paths.data_dir())
+    except Exception:  # noqa: BLE001 - no data folder at all: say so without a path
+        where = None
+    if where is not None:
+        faults.record(exc)
+    return faults.explain(exc, effect=None, log_path=where).replace("\n", " ")
+
+
+@contextmanager
+def _fault_hooks():
+    """While a command runs, an exception in another thread is logged and told in one line, never a
+    traceback on stderr (restored after, for callers that run several commands in one process)."""
+    import threading
+
+    def thread_hook(hook_args) -> None:
+        if hook_args.exc_type is not SystemExit and hook_args.exc_value is not None:
+            sys.stderr.write(_fault_line(hook_args.exc_value) + "\n")
+
+    saved = threading.excepthook
+    threading.excepthook = thread_hook
+    try:
+        yield
+    finally:
+        threading.excepthook = saved
 
 
 if __name__ == "__main__":

@@ -253,9 +253,8 @@ class Task(QObject):
         self.finished = False
         self.outcome: str | None = None  # done / failed / cancelled / replaced
         self.dialog: ProgressDialog | None = None
-        self._busy = [(w, w.isEnabled()) for w in busy]
-        for widget, _ in self._busy:
-            widget.setEnabled(False)
+        self._busy = list(busy)
+        runner._hold(self._busy)
         job.signals.sig_done.connect(self._done)
         job.signals.sig_failed.connect(self._failed)
         job.signals.sig_cancelled.connect(self._cancelled)
@@ -315,9 +314,7 @@ class Task(QObject):
         if self.dialog is not None:
             self.dialog.finish()
             self.dialog = None
-        for widget, enabled in self._busy:
-            if isValid(widget):
-                widget.setEnabled(enabled)
+        self.runner._let_go(self._busy)
         self.runner._forget(self)
         try:
             alive = self._alive()
@@ -369,6 +366,7 @@ class Runner(QObject):
         self._keyed: dict[Any, Task] = {}
         self._jobs: set[_TaskJob] = set()  # held until the lane is done with them
         self._retired: list[Task] = []  # ended tasks, let go of on the next turn of the event loop
+        self._held: dict[Any, list] = {}  # widget → [tasks holding it disabled, whether it was enabled before]
         Runner._all.add(self)
 
     def run(self, fn: Callable[..., Any], *args: Any, what: str, parent=None,
@@ -400,6 +398,24 @@ class Runner(QObject):
         self._tasks.discard(task)
         if task.key is not None and self._keyed.get(task.key) is task:
             del self._keyed[task.key]
+
+    def _hold(self, widgets: list) -> None:
+        """Disable `widgets` while a task runs; two tasks holding one widget give it back once both end."""
+        for widget in widgets:
+            held = self._held.setdefault(widget, [0, widget.isEnabled()])
+            held[0] += 1
+            widget.setEnabled(False)
+
+    def _let_go(self, widgets: list) -> None:
+        for widget in widgets:
+            held = self._held.get(widget)
+            if held is None:
+                continue
+            held[0] -= 1
+            if held[0] <= 0:
+                del self._held[widget]
+                if isValid(widget):
+                    widget.setEnabled(held[1])
 
     def _job_ended(self, job: _TaskJob) -> None:
         self._jobs.discard(job)

@@ -436,13 +436,13 @@ def _check_schema(db_file: Path) -> None:
         raise ValidationError(f"备份由更新版本的程序制作（结构版本 {schema}），请先升级党支部工作台。")
 
 
-def verify_archive(source: str | Path) -> ArchiveCheck:
+def verify_archive(source: str | Path, *, progress: Progress = None) -> ArchiveCheck:
     """Check an archive completely (checksums, database integrity, schema) without restoring it."""
     source = Path(source).expanduser().resolve()
     if not source.is_file():
         raise ValidationError(f"找不到文件“{source}”。")
     with tempfile.TemporaryDirectory(dir=source.parent, prefix=".检查中-") as tmp:
-        return _extract_verified(source, Path(tmp))
+        return _extract_verified(source, Path(tmp), progress)
 
 
 def _is_archive(source: Path) -> bool:

@@ -109,18 +109,28 @@ def make_window(qtbot, asker):
     return build
 
 
-def wait_idle(qtbot, timeout: int = 20000) -> None:
+def wait_idle(timeout: int = 20000) -> None:
     """Until every job on the worker lanes has ended and its result was delivered, as a person waits
-    for the screen to settle after a click."""
+    for the screen to settle after a click (the event loop turns meanwhile)."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
+
     from dangjian_desktop.gui.worker import Runner
 
-    qtbot.waitUntil(Runner.all_idle, timeout=timeout)
+    deadline = time.monotonic() + timeout / 1000
+    while not Runner.all_idle():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the program was still working after {timeout} ms")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        QThread.msleep(2)
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture
 def settle(qtbot):
     """`settle()`: wait until the program has finished the work the last click started."""
-    return lambda timeout=20000: wait_idle(qtbot, timeout)
+    return lambda timeout=20000: wait_idle(timeout)
 
 
 @pytest.fixture

@@ -85,7 +85,8 @@ def test_the_unlock_dialog_still_works_after_a_million_wrong_tries(qtbot, demo_d
     settings.put(demo_db, security.FAILURES_KEY, {"count": 10**6, "at": now})
     waiting = UnlockDialog(demo_db)  # just after the millionth: the button waits, counting down
     qtbot.addWidget(waiting)
-    assert not waiting.ok_button.isEnabled() and "300 秒后再试" in waiting.form.messageLabel.text()
+    qtbot.waitUntil(lambda: "300 秒后再试" in waiting.form.messageLabel.text())  # read off the GUI thread
+    assert not waiting.ok_button.isEnabled()
     waiting.close()
 
     settings.put(demo_db, security.FAILURES_KEY, {"count": 10**6, "at": now - security.MAX_DELAY - 1})
@@ -93,7 +94,7 @@ def test_the_unlock_dialog_still_works_after_a_million_wrong_tries(qtbot, demo_d
 
     def answer(dialog):
         shown.append(dialog)
-        assert dialog.ok_button.isEnabled()
+        qtbot.waitUntil(dialog.ok_button.isEnabled)  # once the wait left is read
         typist(dialog.form.passwordEdit, "secret-123")
         qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
