@@ -17,7 +17,6 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
 from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
-from dangjian_desktop.reports.minutes import minutes_html
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -391,7 +390,7 @@ class MeetingEditorDialog(QDialog):
             svc.save_meeting, self.ctx.db, self.meeting.id, self.current_form(), version=self.meeting.version,
             reason=self.unlocked_reason, what="保存会议记录", parent=self, effect="write", dialog=not quiet,
             busy=(f.saveButton, f.finaliseButton), on_done=lambda saved: self._saved(saved, edits, then),
-            on_refused=lambda exc: self._save_refused(exc, quiet, failed),
+            on_refused=lambda exc: self._save_refused(exc, quiet),
             on_end=self._save_ended)
 
     def _saved(self, saved: svc.MeetingDetail, edits: int, then) -> None:
@@ -413,7 +412,7 @@ class MeetingEditorDialog(QDialog):
             else:
                 then()
 
-    def _save_refused(self, exc: DomainError, quiet: bool, failed) -> None:
+    def _save_refused(self, exc: DomainError, quiet: bool) -> None:
         if quiet:
             self.form.statusLabel.setText(f"未能自动保存：{exc}")
         else:
@@ -494,9 +493,10 @@ class MeetingEditorDialog(QDialog):
     # -------------------------------------------------------------- printing
 
     def _with_record(self, then) -> None:
-        """Save what was typed, read the record as saved (off the GUI thread), then `then(detail)`."""
+        """Save what was typed, then make the record's page as saved, off the GUI thread (python-docx,
+        which the report module needs, is loaded there too), then `then(html)`."""
         def read() -> None:
-            self.ctx.run(svc.get_meeting, self.ctx.db, self.meeting.id, what="读取会议记录", parent=self,
+            self.ctx.run(_record_html, self.ctx.db, self.meeting.id, what="读取会议记录", parent=self,
                          on_done=then)
         self.save(then=read)
 
@@ -509,20 +509,20 @@ class MeetingEditorDialog(QDialog):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setPageMargins(QMarginsF(28, 37, 26, 35), QPageLayout.Unit.Millimeter)
 
-    def _document(self, detail: svc.MeetingDetail) -> QTextDocument:
+    def _document(self, html: str) -> QTextDocument:
         doc = QTextDocument(self)
-        doc.setHtml(minutes_html(detail))
+        doc.setHtml(html)
         return doc
 
     def print_preview(self) -> None:
         self._with_record(self._preview)
 
-    def _preview(self, detail: svc.MeetingDetail) -> None:
+    def _preview(self, html: str) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._official_page(self._printer)
-        doc = self._document(detail)
+        doc = self._document(html)
         dialog = QPrintPreviewDialog(self._printer, self)
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(doc.print_)
@@ -535,16 +535,16 @@ class MeetingEditorDialog(QDialog):
             return
         out = self.ctx.asker.save_file(self, "导出PDF", str(Path.home() / f"{self._file_stem()}.pdf"), "PDF 文件 (*.pdf)")
         if out:
-            self._with_record(lambda detail: self._write_pdf(detail, out))
+            self._with_record(lambda html: self._write_pdf(html, out))
 
-    def _write_pdf(self, detail: svc.MeetingDetail, out: str) -> None:
+    def _write_pdf(self, html: str, out: str) -> None:
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._official_page(printer)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(out)
-        self._document(detail).print_(printer)
+        self._document(html).print_(printer)
         self.form.statusLabel.setText(f"已导出：{out}")
 
     def export_word(self) -> None:
@@ -569,3 +569,10 @@ def _editor_data(db, meeting_id: int):
     """What the editor shows, read in one job: the record, its branch's 党小组, its amendments."""
     meeting = svc.get_meeting(db, meeting_id)
     return meeting, group_names(db, meeting.branch_id), svc.meeting_history(db, meeting_id)
+
+
+def _record_html(db, meeting_id: int) -> str:
+    """The record as saved, as the page printed and exported to PDF."""
+    from dangjian_desktop.reports.minutes import minutes_html
+
+    return minutes_html(svc.get_meeting(db, meeting_id))

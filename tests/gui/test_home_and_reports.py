@@ -105,6 +105,7 @@ def test_election_recorded_from_the_branch_tab(qtbot, db, make_window, typist):
 def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_window, workdir, asker):
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.select_kind("year-package")
     page.year_spin.setValue(2025)
     page.open_check.setChecked(False)
@@ -124,6 +125,7 @@ def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_w
 def test_an_export_that_fails_says_why(qtbot, demo_db, make_window, workdir, asker):
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.select_kind("annual-report")
     page.open_check.setChecked(False)
     blocker = workdir / "不是文件夹"
@@ -139,6 +141,7 @@ def test_one_meeting_record_chosen_on_the_reports_page(qtbot, demo_db, make_wind
 
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.year_spin.setValue(2025)
     page.select_kind("minutes")
     wait_idle()

@@ -24,6 +24,7 @@ from dangjian_desktop.services.branches import create_branch
 from dangjian_desktop.services.members import member_count
 from dangjian_desktop.userconfig import UserConfig
 from tests.conftest import TODAY
+from tests.gui.conftest import wait_idle
 from tests.safety.test_personal_data_leaks import ID_OR_PHONE, _fill_the_disk, big_roster
 
 FULL_ID = re.compile(r"^\d{17}[\dX]$")
@@ -52,6 +53,7 @@ def _export_package(qtbot, page, folder: Path, answer: int | None) -> Path | Non
 def test_the_year_package_asks_whether_to_mask_and_remembers_the_answer(qtbot, demo_db, make_window, workdir, asker):
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.select_kind("roster")
     assert page.mask_check.isVisible() and not page.mask_check.isChecked()  # the roster kept is full
     page.select_kind("year-package")

@@ -50,16 +50,30 @@ class MeetingListModel(RowsModel):
     COL_DATE, COL_TYPE, COL_TITLE, COL_HOST, COL_RECORDER, COL_EXPECTED, COL_PRESENT, COL_ABSENT, COL_STATE = range(9)
     HEADERS = ("日期", "类型", "会议名称 / 主题", "主持人", "记录人", "应到", "实到", "缺席及原因", "状态")
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.texts: list[tuple[str, ...] | None] = []
+
+    def load(self, rows) -> None:
+        self.texts = []
+        super().load(rows)
+        self.texts = [None] * len(self.rows)  # the shown texts of a row, made when first painted
+
     def row_of(self, meeting_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), None)
+
+    def _texts(self, i: int) -> tuple[str, ...]:
+        r = self.rows[i]
+        self.texts[i] = (r.held_on.isoformat(), r.type_label, r.title or r.topics, r.host, r.recorder,
+                         str(r.expected), str(r.present), r.absent_text, r.state.label)
+        return self.texts[i]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.held_on.isoformat(), r.type_label, r.title or r.topics, r.host, r.recorder, str(r.expected),
-                    str(r.present), r.absent_text, r.state.label)[col]
+            return (self.texts[index.row()] or self._texts(index.row()))[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATE and r.state is MeetingState.DRAFT:
             return DRAFT_BRUSH
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_EXPECTED, self.COL_PRESENT, self.COL_STATE):

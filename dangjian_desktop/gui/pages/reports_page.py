@@ -48,10 +48,6 @@ class ReportsPage(Page):
 
         self.kind_list = QListWidget(self)
         self.kind_list.setMinimumWidth(260)
-        for kind in exports.kinds():
-            item = QListWidgetItem(f"{kind.label}（{kind.suffix.lstrip('.')}）")
-            item.setData(Qt.ItemDataRole.UserRole, kind.key)
-            self.kind_list.addItem(item)
         self.kind_list.currentRowChanged.connect(self._kind_changed)
 
         box = QGroupBox("导出设置", self)
@@ -111,8 +107,19 @@ class ReportsPage(Page):
         left.addWidget(self.kind_list, 1)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
+        self.export_button.setEnabled(False)
+        # the registry imports every writer (python-docx, openpyxl: most of a second): off the GUI thread
+        ctx.run(exports.kinds, what="读取可以导出的文件", parent=self, dialog=False, on_done=self._kinds_read)
+
+    def _kinds_read(self, kinds: list[ExportKind]) -> None:
+        for kind in kinds:
+            item = QListWidgetItem(f"{kind.label}（{kind.suffix.lstrip('.')}）")
+            item.setData(Qt.ItemDataRole.UserRole, kind.key)
+            self.kind_list.addItem(item)
+        self.export_button.setEnabled(True)
         if self.kind_list.count():
             self.kind_list.setCurrentRow(0)
+        self.sig_loaded.emit()
 
     # -------------------------------------------------------------- choosing
 
