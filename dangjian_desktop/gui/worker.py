@@ -493,14 +493,18 @@ class ProgressDialog(QDialog):
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
             self.bar.setTextVisible(True)
-        if text and not self.task.cancel_requested:
+        if text and not self.task.cancel_requested and text != self.label.text():
             self.label.setText(text)
+            if self.label.sizeHint().height() > self.label.height():
+                self.adjustSize()
 
     def cancelling(self, effect) -> None:
         after = {"write": "已做的部分会全部撤销。", "file": "未写完的文件会删除。"}.get(effect, "")
-        self.label.setText(f"正在取消{self.task.what}，到可以安全停下的地方就停止……{after}")
+        self.label.setText(f"正在取消{self.task.what}……\n到下一个可以安全停下的地方就停止"
+                           + (f"，{after}" if after else "。"))
         if self.cancel_button is not None:
             self.cancel_button.setEnabled(False)
+        self.adjustSize()  # two lines now: grow rather than cut them off
 
     def reject(self) -> None:  # Esc or the close box: 取消 if the work can stop, else keep waiting
         if self._closing:
