@@ -316,3 +316,32 @@ def test_import_a_ledger_from_the_page(qtbot, page, asker, workdir):
     qtbot.waitUntil(lambda: any(r.title == "补录的往年会议" for r in svc.list_meetings(page.ctx.db, 1, year=2023)),
                     timeout=10000)
     assert "新增 1 次" in asker.messages[-1][2]
+
+
+def test_the_editor_closes_only_once_its_last_typing_is_saved(qtbot, page, typist, asker, settle):
+    editor = new_from_menu(page, "支部委员会会议", qtbot)
+    mid = editor.meeting.id
+    typist(editor.form.hostEdit, "徐颖萍")
+    assert editor.dirty
+    editor.close()  # before the autosave: the save runs first, then the editor closes
+    assert editor.isVisible()
+    settle()
+    assert not editor.isVisible() and svc.get_meeting(page.ctx.db, mid).host == "徐颖萍"
+
+
+def test_an_editor_whose_save_is_refused_stays_open_with_the_typing(qtbot, page, typist, asker, settle):
+    editor = new_from_menu(page, "支部委员会会议", qtbot)
+    mid = editor.meeting.id
+    other = svc.get_meeting(page.ctx.db, mid)  # someone else saves the same draft meanwhile
+    changed = other.form()
+    changed.place = "会议室（另一台电脑上改的）"
+    svc.save_meeting(page.ctx.db, mid, changed, version=other.version)
+    typist(editor.form.hostEdit, "徐颖萍")
+    asker.confirm_answers.append(False)  # 草稿未能保存，仍然关闭吗？ 不
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Esc closes as the close box does: saving first
+    settle()
+    kinds = [(k, t) for k, _title, t in asker.messages]
+    assert any(k == "warn" and "打开之后已被修改" in t for k, t in kinds)  # the refusal, in its own words
+    assert kinds[-1][0] == "confirm" and "仍然关闭吗" in kinds[-1][1]
+    assert editor.isVisible() and editor.dirty and editor.form.hostEdit.text() == "徐颖萍"
+    editor.dirty = False  # the person gives up on it
