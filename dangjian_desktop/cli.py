@@ -515,6 +515,8 @@ def main(argv: list[str] | None = None) -> int:
         from dangjian_desktop.runtime import tune_garbage_collector
 
         tune_garbage_collector()
+        # whatever escapes even main(): one Chinese line, the traceback in the log
+        sys.excepthook = lambda kind, value, tb: sys.stderr.write(_fault_line(value or kind()) + "\n")
     if hasattr(sys.stdout, "reconfigure"):
         for stream in (sys.stdout, sys.stderr):
             try:
