@@ -350,6 +350,41 @@ def minutes_book(b: Bench) -> Figure:
     return fig
 
 
+def gui_stall(b: Bench) -> Figure:
+    """Issue 21: the window never freezes. Every page, tab and kind of editor used on the 党委 database
+    on a PostgreSQL server, as a 党委 shares it; the longest time the GUI thread did not turn its event
+    loop. The baseline: the same steps with every service call made on the GUI thread (before issue 21)."""
+    fig = Figure("stall", "GUI 线程最长停顿（PostgreSQL 上的党委数据库，用遍每个页面）", "≤ 100 ms", limit=100,
+                 baseline_label="同样的操作，数据库工作在 GUI 线程上做")
+    from bench.data import copy_to_server
+
+    try:
+        from tests.pg.server import find_pg_bin, start_server
+    except ImportError as exc:  # a bundle without the tests folder
+        raise NotAvailable(f"没有 tests/pg/server.py：{exc}") from None
+    bin_dir = find_pg_bin()
+    if bin_dir is None:
+        raise NotAvailable("未安装 PostgreSQL 15（/usr/lib/postgresql/15/bin）")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise NotAvailable("未安装 psycopg（pip install 'psycopg[binary]'）") from None
+    server = start_server(bin_dir)
+    try:
+        url = server.url(server.create_database("dangwei"))
+        loaded = copy_to_server(b.source, url)
+        _, data = _probe(["stall", url], timeout=1800)
+        _, inline = _probe(["stall-inline", url], timeout=3600)
+    finally:
+        server.stop()
+    fig.measured, fig.baseline = data["longest_ms"], inline["longest_ms"]
+    worst = "；".join(f"{label} {ms:.0f} ms" for label, ms in data["worst_steps"][:3])
+    base_worst = "；".join(f"{label} {ms:.0f} ms" for label, ms in inline["worst_steps"][:3])
+    fig.note = (f"{data['steps']} 步：每个页面、每个标签、党员编辑、会议记录、发展对象、报表的记录选择；"
+                f"数据复制到 PostgreSQL 15 用时 {loaded:.0f} s。停顿最长的：{worst}。基准最长的：{base_worst}")
+    return fig
+
+
 # key -> (label, target, function); the order is the table's
 ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "start": ("冷启动到主窗口绘出", "≤ 1.5 × 基准", cold_start),
@@ -361,6 +396,7 @@ ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "minutes-book": ("一个支部一年的会议记录本", "≤ 3 s", minutes_book),
     "import": ("导入 10,000 行的花名册", "≤ 5 s", roster_import),
     "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
+    "stall": ("GUI 线程最长停顿（PostgreSQL 上的党委数据库，用遍每个页面）", "≤ 100 ms", gui_stall),
 }
 
 

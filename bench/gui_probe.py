@@ -6,6 +6,8 @@
     python -m bench.gui_probe bare-memory     # peak RSS of the bare window
     python -m bench.gui_probe typeahead DB    # ms per keystroke in the 党员 search box
     python -m bench.gui_probe grid DB         # ms to open the 三会一课 year grid of a branch
+    python -m bench.gui_probe stall DB        # longest GUI-thread stall using every page (DB may be a URL)
+    python -m bench.gui_probe stall-inline DB # the same with every service call on the GUI thread (baseline)
 
 Prints one line `PAINTED` when the main window has been painted (the parent times that); the
 program paints its window frame before it opens the database, so it then prints `READY` when
@@ -22,7 +24,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 
@@ -74,7 +76,7 @@ def _bare_window():
 def _wait_ready(app: QApplication, window, timeout_s: float = 120) -> None:
     """Until the database opened behind the window frame is attached and 首页 has its data."""
     deadline = time.perf_counter() + timeout_s
-    while getattr(window, "ctx", None) is None:
+    while getattr(window, "ctx", None) is None or not getattr(window, "ready", True):
         if time.perf_counter() > deadline:
             raise SystemExit("the main window never got its database")
         app.processEvents()
@@ -165,7 +167,8 @@ def _typeahead(app: QApplication, window) -> dict:
 
 
 def _year_grid(app: QApplication, window) -> dict:
-    """Time the 三会一课 page's 年度进度 tab filling and painting its grid, branch after branch."""
+    """Time the 三会一课 page's 年度进度 tab filling and painting its grid, branch after branch
+    (from the click to the grid painted: the year's data is read on the worker lane meanwhile)."""
     page = _open_page(app, window, "meetings")
     grid_tab = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == "年度进度")
     page.tabs.setCurrentIndex(grid_tab)
@@ -177,10 +180,135 @@ def _year_grid(app: QApplication, window) -> dict:
         window.ctx.branch_id = branch_id  # only this page: switching in the combo refreshes every page
         started = time.perf_counter()
         page.grid.load()
-        app.processEvents()
+        _until_idle(app, window)
         page.grid.view.viewport().repaint()
         times.append((time.perf_counter() - started) * 1000)
     return {"per_open_ms": times, "rows": page.grid.model.rowCount()}
+
+
+def _until_idle(app: QApplication, window, timeout_s: float = 300) -> None:
+    """Let the event loop run (as it does while a person waits) until the worker lane has delivered
+    everything asked of it: no blocking wait here, which would itself stall the GUI thread."""
+    from PySide6.QtCore import QEventLoop
+
+    runner = window.ctx.runner
+    deadline = time.perf_counter() + timeout_s
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(2)
+    check.timeout.connect(lambda: loop.quit() if runner.idle or time.perf_counter() > deadline else None)
+    check.start()
+    loop.exec()
+    check.stop()
+
+
+class _StallMeter(QObject):
+    """The longest gap between the ticks of a 5 ms timer: how long the GUI thread stood still."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.longest_ms, self.worst, self.doing = 0.0, "", ""
+        self.per_step: dict[str, float] = {}
+        self._last = time.perf_counter()
+        self.timer = QTimer(self)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last) * 1000
+        self._last = now
+        self.per_step[self.doing] = max(self.per_step.get(self.doing, 0.0), gap)
+        if gap > self.longest_ms:
+            self.longest_ms, self.worst = gap, self.doing
+
+    def step(self, doing: str) -> None:
+        self.doing = doing
+
+
+def _stall(app: QApplication, window) -> dict:
+    """Use every page as a secretary would (each page, each tab, an editor of each kind), waiting for
+    each to show its data, while measuring the longest stall of the GUI thread."""
+    from PySide6.QtWidgets import QTabWidget
+
+    meter = _StallMeter()
+
+    def do(label: str, action) -> None:
+        meter.step(label)
+        action()
+        _until_idle(app, window)
+        end = time.perf_counter() + 0.05  # and the paint that follows
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.001)
+
+    for row in range(window.nav.count()):
+        title = window.nav.item(row).text()
+        do(f"打开“{title}”", lambda r=row: window.nav.setCurrentRow(r))
+        page = window.stack.currentWidget()
+        for tabs in [t for t in page.findChildren(QTabWidget) if t.isVisibleTo(page)]:
+            for i in range(tabs.count()):
+                do(f"{title}：{tabs.tabText(i)}", lambda t=tabs, i=i: t.setCurrentIndex(i))
+    members = window.pages["members"]
+    window.show_page("members")
+    if members.model.members:
+        from dangjian_desktop.gui.member_editor import MemberEditorDialog
+
+        editor = MemberEditorDialog(window.ctx, window.ctx.branch_id, members.model.members[0], window)
+        do("编辑党员", editor.show)
+        do("关闭党员编辑", editor.close)
+    meetings = window.show_page("meetings")
+    meetings.tabs.setCurrentIndex(0)
+    _until_idle(app, window)
+    if meetings.records.model.rows:
+        holder = {}
+        do("打开会议记录", lambda: holder.setdefault("e", meetings.open_meeting(meetings.records.model.rows[0].id)))
+        do("关闭会议记录", holder["e"].close)
+    development = window.show_page("development")
+    _until_idle(app, window)
+    cards = [c for col in development.columns for c in col.model.rows]
+    if cards:
+        do("打开发展对象", lambda: development.open_applicant(cards[0].id))
+    reports = window.show_page("reports")
+    do("报表：选择一份会议记录", lambda: reports.select_kind("minutes"))
+    meter.timer.stop()
+    worst_steps = sorted(meter.per_step.items(), key=lambda kv: -kv[1])[:5]
+    return {"longest_ms": meter.longest_ms, "worst": meter.worst, "steps": len(meter.per_step),
+            "worst_steps": worst_steps}
+
+
+def _run_inline() -> None:
+    """The baseline: every `run` done at once on the GUI thread, as the program did before issue 21
+    (the same pages, the same service calls; only where they run differs)."""
+    from dangjian_desktop.errors import DomainError
+    from dangjian_desktop.gui.worker import Runner
+
+    class Done(QObject):
+        sig_finished = Signal()
+        sig_dialog_shown = Signal()
+        finished, outcome, cancel_requested = True, "done", False
+
+        def cancel(self) -> None:
+            pass
+
+    def run(self, fn, *args, what, parent=None, on_done=None, on_refused=None, on_cancelled=None, on_end=None,
+            effect="read", progress=False, cancellable=False, busy=(), key=None, dialog=True, **kwargs):
+        if progress:
+            kwargs["progress"] = lambda *_a: None
+        try:
+            result = fn(*args, **kwargs)
+        except DomainError as exc:
+            if on_refused is not None:
+                on_refused(exc)
+        else:
+            if on_done is not None:
+                on_done(result)
+        if on_end is not None:
+            on_end()
+        return Done()
+
+    Runner.run = run
 
 
 def main(argv: list[str]) -> int:
@@ -198,6 +326,8 @@ def main(argv: list[str]) -> int:
             result.update(_typeahead(app, windows[0]))
         if mode == "grid":
             result.update(_year_grid(app, windows[0]))
+        if mode in ("stall", "stall-inline"):
+            result.update(_stall(app, windows[0]))
         if mode in ("memory", "bare-memory"):
             if mode == "memory" and windows:
                 result["pages"] = _visit_every_page(app, windows[0])
@@ -212,6 +342,12 @@ def main(argv: list[str]) -> int:
         window = _bare_window()
         window.show()
         return app.exec()
+    if mode in ("stall", "stall-inline"):  # as the installed program runs (it passes no argv to main)
+        from dangjian_desktop.runtime import tune_garbage_collector
+
+        tune_garbage_collector()
+    if mode == "stall-inline":
+        _run_inline()
     from dangjian_desktop.gui.app import main as app_main
 
     started = time.perf_counter()

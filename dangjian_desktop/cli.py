@@ -19,6 +19,7 @@ import logging
 import math
 import os
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -531,6 +532,8 @@ def main(argv: list[str] | None = None) -> int:
         from dangjian_desktop.runtime import tune_garbage_collector
 
         tune_garbage_collector()
+        # whatever escapes even main(): one Chinese line, the traceback in the log
+        sys.excepthook = lambda kind, value, tb: sys.stderr.write(_fault_line(value or kind()) + "\n")
     if hasattr(sys.stdout, "reconfigure"):
         for stream in (sys.stdout, sys.stderr):
             try:
@@ -542,6 +545,11 @@ def main(argv: list[str] | None = None) -> int:
     logs.setup_cli_log()  # a warning that reaches stderr holds no ID number, phone number or password
     parser = build_parser()
     args = parser.parse_args(argv)
+    with _fault_hooks():
+        return _run(args)
+
+
+def _run(args) -> int:
     try:
         return args.handler(args)
     except InputErrors as exc:
@@ -558,31 +566,53 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         sys.stderr.write(f"dangjian: 用法错误：{exc}\n")
         return 2
-    except Exception as exc:  # noqa: BLE001 - a disk or file failure the services did not name
-        return _fault(exc)
+    except BrokenPipeError:  # `dangjian members list | head`: the reader has had enough
+        import os
 
-
-def _fault(exc: Exception) -> int:
-    """A full disk, a read-only folder, a removed file, a lock: one Chinese line, never a traceback."""
-    import os
-    import sqlite3
-
-    from dangjian_desktop.db import faults
-
-    if isinstance(exc, BrokenPipeError):  # `dangjian members list | head`: the reader has had enough
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the interpreter's exit
         return 1
-    if not isinstance(exc, (OSError, sqlite3.Error)) and not isinstance(getattr(exc, "orig", None), sqlite3.Error):
-        raise exc
-    found = faults.explain(exc, None, "这个命令没有完成")
-    if found is None:
-        if isinstance(exc, OSError):
-            sys.stderr.write(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}），这个命令没有完成。\n")
-            return 1
-        raise exc
-    log.info("command failed: %r", exc)
-    sys.stderr.write(str(found) + "\n")
-    return 3 if isinstance(found, DatabaseBusy) else 1
+    except OSError as exc:
+        from dangjian_desktop import faults
+
+        sys.stderr.write(faults.os_sentence(exc, "read") + "\n")  # in Chinese, not the system's English
+        return 1
+    except KeyboardInterrupt:  # Ctrl+C: what a command writes is one transaction, rolled back whole
+        sys.stderr.write("已中断，这条命令没有完成。\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a fault of the program: one line here, the traceback in the log
+        sys.stderr.write(_fault_line(exc) + "\n")
+        return 1
+
+
+def _fault_line(exc: BaseException) -> str:
+    """One Chinese line for a fault of the program; its traceback goes to the log in the data folder."""
+    from dangjian_desktop import faults, logs, paths
+
+    try:
+        where = logs.fault_log(paths.data_dir())
+    except Exception:  # noqa: BLE001 - no data folder at all: say so without a path
+        where = None
+    if where is not None:
+        faults.record(exc)
+    return faults.explain(exc, effect=None, log_path=where).replace("\n", " ")
+
+
+@contextmanager
+def _fault_hooks():
+    """While a command runs, an exception in another thread is logged and told in one line, never a
+    traceback on stderr (restored after, for callers that run several commands in one process)."""
+    import threading
+
+    def thread_hook(hook_args) -> None:
+        if hook_args.exc_type is not SystemExit and hook_args.exc_value is not None:
+            sys.stderr.write(_fault_line(hook_args.exc_value) + "\n")
+
+    saved = threading.excepthook
+    threading.excepthook = thread_hook
+    try:
+        yield
+    finally:
+        threading.excepthook = saved
 
 
 if __name__ == "__main__":

@@ -67,14 +67,10 @@ class DatabaseFilesChanged(DatabaseError):
     change at hand was not saved and the window has reopened the file."""
 
 
-def say(exc: BaseException, outcome: str) -> str:
-    """What to show for a failed action: a DomainError's own sentence, a disk or file failure in
-    Chinese, anything else as an unexpected error (its details are in the log)."""
-    from dangjian_desktop.db.faults import explain  # no SQLAlchemy: the GUI may call this at start
+class Cancelled(Exception):
+    """The person pressed 取消: raised by a job's progress callback at a safe point (between rows,
+    files, documents), so a transaction rolls back whole and a file being written is dropped."""
 
-    if isinstance(exc, DomainError):
-        return str(exc)
-    found = explain(exc, None, outcome)
-    if found is not None:
-        return str(found)
-    return f"出现意外错误（{exc}），{outcome}。详细情况已写入日志文件。"
+    def __init__(self, message: str = "已取消。") -> None:
+        self.message = message
+        super().__init__(message)

@@ -160,22 +160,50 @@ def scrub_old_log(path: Path) -> bool:
 def setup_file_log(folder: Path) -> logging.Handler:
     """The GUI's log: `dangjian.log` in the data folder (owner-only, redacted, rotated at 2 MB);
     stderr if it cannot be written."""
-    from dangjian_desktop import private
-
     install()
     try:
-        private.own_dir(folder)
-        for old in (folder / LOG_NAME, *(folder / f"{LOG_NAME}.{n}" for n in range(1, LOG_KEEP + 1))):
-            if old.exists():
-                private.restrict(old)
-                scrub_old_log(old)
-        handler: logging.Handler = _OwnerOnlyLog(folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_KEEP,
-                                                 encoding="utf-8")
+        handler: logging.Handler = _open_file_log(folder)
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     _add(protect(handler), logging.INFO)
     return handler
+
+
+def _open_file_log(folder: Path) -> logging.Handler:
+    from dangjian_desktop import private
+
+    private.own_dir(folder)
+    for old in (folder / LOG_NAME, *(folder / f"{LOG_NAME}.{n}" for n in range(1, LOG_KEEP + 1))):
+        if old.exists():
+            private.restrict(old)
+            scrub_old_log(old)
+    return _OwnerOnlyLog(folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_KEEP, encoding="utf-8")
+
+
+def log_file() -> Path | None:
+    """The log file records go to (for a message saying where the details are); None if there is none."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _OwnerOnlyLog):
+            return Path(handler.baseFilename)
+    return None
+
+
+def fault_log(folder: Path) -> Path | None:
+    """The command line's log for faults of the program: `dangjian.log` in the data folder, opened
+    only when a traceback has to be kept (the terminal gets one Chinese line, never the traceback).
+    None if the folder cannot be written."""
+    found = log_file()
+    if found is not None:
+        return found
+    install()
+    try:
+        handler = _open_file_log(folder)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    _add(protect(handler), logging.INFO)
+    return Path(handler.baseFilename)
 
 
 def setup_cli_log() -> None:

@@ -135,10 +135,3 @@ def explain(exc: BaseException, path: Path | None, outcome: str) -> DatabaseErro
     if kind == DAMAGED:
         return DatabaseDamaged(text + "可以从最近一次完好的备份恢复（设置 → 数据安全，或 dangjian restore 备份文件）。")
     return DatabaseFault(text)
-
-
-def say(exc: BaseException, outcome: str) -> str:
-    """See errors.say (kept here for the data layer's own callers)."""
-    from dangjian_desktop.errors import say as _say
-
-    return _say(exc, outcome)

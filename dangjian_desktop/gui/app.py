@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -24,7 +24,7 @@ from dangjian_desktop.errors import DatabaseDamaged, DomainError
 from dangjian_desktop.gui.ask import Asker
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.main_window import MainWindow
-from dangjian_desktop.gui.worker import Job, Lane, delayed_progress
+from dangjian_desktop.gui.worker import Job, Lane, Runner
 from dangjian_desktop.userconfig import UserConfig
 
 if TYPE_CHECKING:
@@ -179,7 +179,10 @@ class Controller(QObject):
             self._give_up_at_start()
             return
         self._show(db)
-        self.sig_opened.emit(True)
+        if self.window.ready:  # opened = its branches are read too (off the GUI thread)
+            self.sig_opened.emit(True)
+        else:
+            self.window.sig_ready.connect(lambda: self.sig_opened.emit(True), Qt.ConnectionType.SingleShotConnection)
 
     def _failed_at_start(self, exc: Exception, target: str | Path, shared: bool) -> None:
         if shared and isinstance(exc, DomainError):
@@ -213,10 +216,12 @@ class Controller(QObject):
                 return
         if isinstance(exc, DomainError):
             self.asker.error(self.window, "无法打开数据库", str(exc))
-        else:  # a disk fault said in Chinese; a fault of the program has been logged by the lane
-            from dangjian_desktop.errors import say
+        else:  # a fault of the program: its traceback to the log, one sentence to the person
+            from dangjian_desktop import faults, logs
 
-            self.asker.error(self.window, "无法打开数据库", say(exc, "数据库没有打开"))
+            faults.record(exc, what="打开数据库")
+            self.asker.error(self.window, "无法打开数据库",
+                             faults.explain(exc, what="打开数据库", effect="read", log_path=logs.log_file()))
         self._give_up_at_start()
 
     def _drop_frame(self) -> None:
@@ -283,9 +288,11 @@ class Controller(QObject):
                     return False
                 db = open_database(target)
         except (DomainError, OSError) as exc:
-            from dangjian_desktop.errors import say
+            from dangjian_desktop import faults, logs
 
-            self.asker.error(None, "无法打开数据库", say(exc, "数据库没有打开"))
+            faults.record(exc, what="打开数据库")
+            self.asker.error(None, "无法打开数据库",
+                             faults.explain(exc, what="打开数据库", effect="read", log_path=logs.log_file()))
             self._reclaim()
             return False
         if not unlock_at_start(db):
@@ -323,7 +330,6 @@ class Controller(QObject):
         if target.exists():
             self.open(target)
             return
-        from dangjian_desktop.errors import say
         from dangjian_desktop.services.demo import make_demo
 
         def build(progress=None):
@@ -334,11 +340,9 @@ class Controller(QObject):
                 db.close()
             return target
 
-        lane = self.ctx.lane if self.ctx else Lane(self)
-        job = Job(build, with_progress=True)
-        self._demo_progress = delayed_progress(self.window, "正在生成演示数据…", job)
-        lane.submit(job, on_done=lambda path: self.open(path),
-                    on_failed=lambda exc: self.asker.error(self.window, "无法生成演示数据", say(exc, "演示数据没有生成")))
+        runner = self.ctx.runner if self.ctx else Runner(Lane(self), self.asker, self)
+        runner.run(build, what="生成演示数据", parent=self.window, effect="file", progress=True,
+                   on_done=lambda path: self.open(path))
 
     def choose_database(self) -> None:
         folder = str(self.ctx.db.path.parent) if self.ctx and self.ctx.db.path else str(paths.data_dir())
@@ -423,6 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     setup_application(app)
     controller = Controller()
+    from dangjian_desktop.gui.presenter import Presenter, install
+
+    # a slot or a thread that raises: the traceback to the log, one Chinese sentence on screen
+    controller.presenter = Presenter(controller.asker, controller)
+    install(controller.presenter)
     controller.sig_opened.connect(lambda ok: None if ok else app.exit(1))
     if not controller.start(args.db):
         return 1

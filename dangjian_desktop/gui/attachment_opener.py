@@ -13,22 +13,15 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from dangjian_desktop.gui.context import AppContext
-from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.gui.worker import Task
 
 
-def open_attachment(parent: QWidget, ctx: AppContext, attachment_id: int, file_name: str) -> Job:
+def open_attachment(parent: QWidget, ctx: AppContext, attachment_id: int, file_name: str) -> Task:
     from dangjian_desktop.services.attachments import attachment_path
-
-    job = Job(attachment_path, ctx.db, attachment_id)
-    parent._attachment_progress = delayed_progress(parent, f"正在取出附件“{file_name}”…", job)
 
     def opened(path: Path) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             ctx.asker.warn(parent, "无法打开附件", f"这台电脑上没有能打开“{file_name}”的程序。文件在：{path}")
 
-    def failed(exc: Exception) -> None:
-        from dangjian_desktop.errors import say
-
-        ctx.asker.warn(parent, "无法打开附件", say(exc, f"附件“{file_name}”没有取出"))
-
-    return ctx.lane.submit(job, on_done=opened, on_failed=failed)
+    return ctx.run(attachment_path, ctx.db, attachment_id, what=f"取出附件“{file_name}”", parent=parent,
+                   on_done=opened)

@@ -12,7 +12,6 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import attachments as att
 
@@ -51,7 +50,7 @@ class AttachmentsPanel(QWidget):
         super().__init__(parent)
         self.ctx = None
         self.owner, self.owner_id = "", None
-        self.before_add: Callable[[], bool] | None = None
+        self.before_add: Callable[[Callable[[], None]], None] | None = None
         self.model = AttachmentsModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -91,14 +90,23 @@ class AttachmentsPanel(QWidget):
         # room for a file name such as 入党申请书扫描件.pdf beside its size
         self.view.setMinimumWidth(self.fontMetrics().horizontalAdvance("入党申请书扫描件.pdf 999 KB") if compact else 0)
 
-    def bind(self, ctx, owner: str, owner_id: int | None, *, before_add: Callable[[], bool] | None = None) -> None:
+    def bind(self, ctx, owner: str, owner_id: int | None, *,
+             before_add: Callable[[Callable[[], None]], None] | None = None) -> None:
         """Show the attachments of `owner` ("meeting", "step") `owner_id` (None: the record is not saved yet).
-        `before_add` runs before a file is added (e.g. save a draft) and may refuse by returning False."""
+        `before_add(then)` runs before a file is added (e.g. save a draft) and calls `then()` if the file
+        may be added (not at all to refuse)."""
         self.ctx, self.owner, self.owner_id, self.before_add = ctx, owner, owner_id, before_add
         self.reload()
 
     def reload(self) -> None:
-        rows = att.list_attachments(self.ctx.db, self.owner, self.owner_id) if self.owner_id is not None else []
+        """The list again, read off the GUI thread."""
+        if self.owner_id is None:
+            self._loaded([])
+            return
+        self.ctx.run(att.list_attachments, self.ctx.db, self.owner, self.owner_id, what="读取附件", parent=self,
+                     key=(self, "load"), dialog=False, on_done=self._loaded)
+
+    def _loaded(self, rows: list) -> None:
         self.model.load(rows)
         self.sig_changed.emit(len(rows))
 
@@ -113,14 +121,28 @@ class AttachmentsPanel(QWidget):
         return self.model.rows[row] if row is not None else None
 
     def add(self) -> None:
-        if self.owner_id is None or (self.before_add is not None and not self.before_add()):
+        if self.owner_id is None:
             return
-        for path in self.ctx.asker.open_files(self, "添加附件", str(Path.home()), FILE_TYPES):
-            try:
-                att.add_attachment(self.ctx.db, self.owner, self.owner_id, path)
-            except DomainError as exc:
-                self.ctx.asker.warn(self, "无法添加附件", str(exc))
+        if self.before_add is not None:
+            self.before_add(self._choose_and_add)
+        else:
+            self._choose_and_add()
+
+    def _choose_and_add(self) -> None:
+        paths = self.ctx.asker.open_files(self, "添加附件", str(Path.home()), FILE_TYPES)
+        if paths:  # each file copied in on the worker lane (a scan can be tens of MB)
+            self.ctx.run(_add_files, self.ctx.db, self.owner, self.owner_id, paths, what="添加附件", parent=self,
+                         effect="write", progress=True, cancellable=True, busy=(self.add_button,),
+                         on_done=self._added, on_cancelled=self._add_cancelled)
+
+    def _add_cancelled(self) -> None:
         self.reload()
+        self.ctx.asker.info(self, "已取消", "已取消添加附件：取消前已添加的文件留在列表中，其余的没有添加。")
+
+    def _added(self, refused: list[str]) -> None:
+        self.reload()
+        if refused:
+            self.ctx.asker.warn(self, "有的附件没有添加", "\n".join(refused))
 
     def open_selected(self) -> None:
         a = self.selected()
@@ -135,8 +157,20 @@ class AttachmentsPanel(QWidget):
         if a is None or not self.ctx.asker.confirm(self, "移除附件", f"从这份记录中移除附件“{a.file_name}”吗？",
                                                    danger=True):
             return
+        self.ctx.run(att.remove_attachment, self.ctx.db, a.id, what=f"移除附件“{a.file_name}”", parent=self,
+                     effect="write", busy=(self.remove_button,), on_done=lambda _: self.reload())
+
+
+def _add_files(db, owner: str, owner_id: int, paths: list[str], progress=None) -> list[str]:
+    """Add each file (one transaction each); the refusals, one sentence per file (the others are added)."""
+    from dangjian_desktop.errors import DomainError
+
+    refused = []
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths), f"正在添加 {Path(path).name}")
         try:
-            att.remove_attachment(self.ctx.db, a.id)
+            att.add_attachment(db, owner, owner_id, path)
         except DomainError as exc:
-            self.ctx.asker.warn(self, "无法移除附件", str(exc))
-        self.reload()
+            refused.append(str(exc))
+    return refused

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -24,15 +23,15 @@ from PySide6.QtWidgets import (
 
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import CommitteePost
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import branches as svc
 
 ELECTED_POSTS = (CommitteePost.SECRETARY, CommitteePost.DEPUTY_SECRETARY, CommitteePost.ORGANISATION,
                  CommitteePost.PROPAGANDA, CommitteePost.DISCIPLINE)
 
 
-class ElectionDialog(QDialog):
+class ElectionDialog(SavingDialog):
     """记录换届: the election date, the term and who holds each post."""
 
     def __init__(self, parent: QWidget | None = None, previous: svc.TermInfo | None = None) -> None:
@@ -75,6 +74,7 @@ class ElectionDialog(QDialog):
 
 class BranchTab(QWidget):
     sig_changed = Signal()
+    sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,46 +126,48 @@ class BranchTab(QWidget):
         layout.addWidget(info)
         layout.addLayout(lower, 1)
         self.election_dialog: ElectionDialog | None = None
+        self.term: svc.TermInfo | None = None
         self.refresh()
 
     def refresh(self) -> None:
+        """The branch, its 党小组 and 支委, read off the GUI thread."""
         if self.ctx.branch_id is None:
             return
-        b = svc.get_branch(self.ctx.db, self.ctx.branch_id)
+        self.ctx.run(_branch_data, self.ctx.db, self.ctx.branch_id, what="读取支部情况", parent=self,
+                     key=(self, "load"), dialog=False, on_done=self._loaded)
+
+    def _loaded(self, data) -> None:
+        b, groups, term = data
+        self.term = term
         self.name_edit.setText(b.name)
         self.parent_edit.setText(b.parent_org)
         self.group_list.clear()
-        for gid, name in svc.group_names(self.ctx.db, b.id):
+        for gid, name in groups:
             item = QListWidgetItem(name)
             item.setData(256, gid)
             self.group_list.addItem(item)
-        term = svc.current_term(self.ctx.db, b.id)
         if term is None:
             self.term_label.setText("还没有记录支部委员会。")
         else:
             posts = "；".join(f"{p.post.label}：{p.person_name}" for p in term.posts)
             self.term_label.setText(f"本届于{cn(term.elected_on)}选举产生，任期{term.term_years}年，"
                                     f"{cn(term.ends_on)}届满。\n{posts}")
+        self.sig_loaded.emit()
+
+    def _changed(self, _=None) -> None:
+        self.refresh()
+        self.sig_changed.emit()
 
     def _save_info(self) -> None:
-        try:
-            svc.update_branch(self.ctx.db, self.ctx.branch_id, self.name_edit.text(), self.parent_edit.text())
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法保存", str(exc))
-            return
-        self.sig_changed.emit()
+        self.ctx.run(svc.update_branch, self.ctx.db, self.ctx.branch_id, self.name_edit.text(), self.parent_edit.text(),
+                     what="保存支部名称", parent=self, effect="write", busy=(self.save_button,), on_done=self._changed)
 
     def _add_group(self) -> None:
         name = self.ctx.asker.text(self, "新增党小组", "党小组名称：")
         if not name:
             return
-        try:
-            svc.add_group(self.ctx.db, self.ctx.branch_id, name)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法新增", str(exc))
-            return
-        self.refresh()
-        self.sig_changed.emit()
+        self.ctx.run(svc.add_group, self.ctx.db, self.ctx.branch_id, name, what="新增党小组", parent=self,
+                     effect="write", busy=(self.add_group_button,), on_done=self._changed)
 
     def _rename_group(self) -> None:
         item = self.group_list.currentItem()
@@ -175,28 +177,27 @@ class BranchTab(QWidget):
         name = self.ctx.asker.text(self, "党小组改名", "新的名称：", item.text())
         if not name:
             return
-        try:
-            svc.rename_group(self.ctx.db, item.data(256), name)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法改名", str(exc))
-            return
-        self.refresh()
-        self.sig_changed.emit()
+        self.ctx.run(svc.rename_group, self.ctx.db, item.data(256), name, what="党小组改名", parent=self,
+                     effect="write", busy=(self.rename_group_button,), on_done=self._changed)
 
     def record_election(self) -> None:
-        dialog = ElectionDialog(self, svc.current_term(self.ctx.db, self.ctx.branch_id))
+        dialog = ElectionDialog(self, self.term)  # the term shown on the tab
         self.election_dialog = dialog
 
-        def accept() -> None:
-            elected, years, posts = dialog.values()
-            try:
-                svc.record_election(self.ctx.db, self.ctx.branch_id, elected, years, posts)
-            except DomainError as exc:
-                dialog.error_label.setText(str(exc))
-                return
+        def elected(_) -> None:
             dialog.accept()
-            self.refresh()
-            self.sig_changed.emit()
+            self._changed()
+
+        def accept() -> None:
+            elected_on, years, posts = dialog.values()
+            dialog.run_save(self.ctx, svc.record_election, self.ctx.db, self.ctx.branch_id, elected_on, years, posts,
+                            what="记录换届", busy=(dialog.buttons,), on_done=elected,
+                            on_refused=lambda exc: dialog.error_label.setText(str(exc)))
 
         dialog.buttons.accepted.connect(accept)
         dialog.open()
+
+
+def _branch_data(db, branch_id: int):
+    """The branch, its 党小组 and its current 支委 term, read in one job."""
+    return svc.get_branch(db, branch_id), svc.group_names(db, branch_id), svc.current_term(db, branch_id)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dangjian_desktop.gui.ask import Asker
-from dangjian_desktop.gui.worker import Lane
+from dangjian_desktop.gui.worker import Lane, Runner, Task
 from dangjian_desktop.userconfig import UserConfig
 
 if TYPE_CHECKING:  # the GUI starts before the data layer is imported
@@ -20,3 +20,18 @@ class AppContext:
     asker: Asker = field(default_factory=Asker)
     lane: Lane = field(default_factory=Lane)
     branch_id: int | None = None  # the branch every page shows
+    branch_names: dict[int, str] = field(default_factory=dict)  # every branch's name, kept by the main window
+    runner: Runner = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.runner = Runner(self.lane, self.asker)
+
+    def run(self, fn, *args: Any, **kwargs: Any) -> Task:
+        """Run a service call off the GUI thread, with progress, 取消 and the error presenter
+        (the one way from the GUI to the data: see gui/worker.py)."""
+        return self.runner.run(fn, *args, **kwargs)
+
+    @property
+    def branch_name(self) -> str:
+        """The name of the branch shown ("" before the branches are read)."""
+        return self.branch_names.get(self.branch_id, "") if self.branch_id is not None else ""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import idcard
@@ -24,12 +24,12 @@ from dangjian_desktop.core.step_details import (
     kind_of,
 )
 from dangjian_desktop.core.votes import tally
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
 from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
 from dangjian_desktop.gui.forms.ui_development_step import Ui_DevelopmentStepDialog
+from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import development as dev
 from dangjian_desktop.services.branches import group_names
 
@@ -63,8 +63,10 @@ def _save_button(box: QDialogButtonBox) -> None:
 # ---------------------------------------------------------------- new applicant
 
 
-class ApplicantDialog(QDialog):
-    """登记入党申请人: step 1 with the person's particulars."""
+class ApplicantDialog(SavingDialog):
+    """登记入党申请人: step 1 with the person's particulars. The 党小组 are read when it opens (`sig_loaded`)."""
+
+    sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, branch_id: int, parent: QWidget | None = None,
                  today: date | None = None, existing: dev.ApplicantDetail | None = None) -> None:
@@ -83,8 +85,6 @@ class ApplicantDialog(QDialog):
             f.genderCombo.addItem(g.label, g)
         f.educationCombo.addItems(EDUCATION)
         f.groupCombo.addItem("", None)
-        for gid, gname in group_names(ctx.db, branch_id):
-            f.groupCombo.addItem(gname, gid)
         _allow_empty(f.leavesEdit)
         f.leavesEdit.setDate(NO_DATE)
         f.leavesEdit.setToolTip("预审后三个月内将离开工作、学习单位的，一般不办理接收手续（DEV-LEAVING-3M）")
@@ -92,8 +92,18 @@ class ApplicantDialog(QDialog):
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
         self.result_detail: dev.ApplicantDetail | None = None
-        if existing is not None:
-            self._show_existing(existing)
+        self.loaded = False
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        ctx.run(group_names, ctx.db, branch_id, what="读取党小组", parent=self, on_done=self._loaded)
+
+    def _loaded(self, groups: list[tuple[int, str]]) -> None:
+        for gid, gname in groups:
+            self.form.groupCombo.addItem(gname, gid)
+        if self.existing is not None:
+            self._show_existing(self.existing)
+        self.form.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self.loaded = True
+        self.sig_loaded.emit()
 
     def _show_existing(self, a: dev.ApplicantDetail) -> None:
         """Edit mode: the particulars that identify the person and step 1 are kept as recorded."""
@@ -127,36 +137,33 @@ class ApplicantDialog(QDialog):
 
     def save(self) -> None:
         f = self.form
+        if not self.loaded or self.saving:
+            return
+        common = dict(ethnicity=f.ethnicityEdit.text(), native_place=f.nativePlaceEdit.text(),
+                      education=f.educationCombo.currentText(), work_unit=f.workUnitEdit.text(),
+                      phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData(),
+                      leaves_unit_on=from_qdate(f.leavesEdit.date()))
         if self.existing is not None:
-            try:
-                self.result_detail = dev.update_applicant(
-                    self.ctx.db, self.existing.id, ethnicity=f.ethnicityEdit.text(),
-                    native_place=f.nativePlaceEdit.text(), education=f.educationCombo.currentText(),
-                    work_unit=f.workUnitEdit.text(), phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData(),
-                    leaves_unit_on=from_qdate(f.leavesEdit.date()))
-            except DomainError as exc:
-                f.errorLabel.setText(str(exc))
-                return
-            self.accept()
-            return
-        try:
-            self.result_detail = dev.create_applicant(
-                self.ctx.db, self.branch_id, f.nameEdit.text(), from_qdate(f.appliedEdit.date()),
-                gender=f.genderCombo.currentData(), birth_date=from_qdate(f.birthEdit.date()),
-                id_number=f.idNumberEdit.text().strip() or None, ethnicity=f.ethnicityEdit.text(),
-                native_place=f.nativePlaceEdit.text(), education=f.educationCombo.currentText(),
-                work_unit=f.workUnitEdit.text(), phone=f.phoneEdit.text(), group_id=f.groupCombo.currentData(),
-                leaves_unit_on=from_qdate(f.leavesEdit.date()))
-        except DomainError as exc:
-            f.errorLabel.setText(str(exc))
-            return
+            call = (dev.update_applicant, self.ctx.db, self.existing.id)
+            what = f"保存{self.existing.name}的基本情况"
+        else:
+            call = (dev.create_applicant, self.ctx.db, self.branch_id, f.nameEdit.text(),
+                    from_qdate(f.appliedEdit.date()))
+            common.update(gender=f.genderCombo.currentData(), birth_date=from_qdate(f.birthEdit.date()),
+                          id_number=f.idNumberEdit.text().strip() or None)
+            what = "登记入党申请人"
+        self.run_save(self.ctx, *call, **common, what=what, busy=(f.buttonBox,), on_done=self._saved,
+                      on_refused=lambda exc: f.errorLabel.setText(str(exc)))
+
+    def _saved(self, detail: dev.ApplicantDetail) -> None:
+        self.result_detail = detail
         self.accept()
 
 
 # ---------------------------------------------------------------- 思想汇报 / 考察
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(SavingDialog):
     def __init__(self, ctx: AppContext, applicant: dev.ApplicantDetail, parent: QWidget | None = None,
                  today: date | None = None) -> None:
         super().__init__(parent)
@@ -178,13 +185,12 @@ class ReviewDialog(QDialog):
 
     def save(self) -> None:
         f = self.form
-        try:
-            dev.add_review(self.ctx.db, self.applicant.id, f.kindCombo.currentData(), from_qdate(f.dateEdit.date()),
-                           f.reviewerCombo.currentText(), f.contentEdit.toPlainText())
-        except DomainError as exc:
-            f.errorLabel.setText(str(exc))
+        if self.saving:
             return
-        self.accept()
+        self.run_save(self.ctx, dev.add_review, self.ctx.db, self.applicant.id, f.kindCombo.currentData(),
+                      from_qdate(f.dateEdit.date()), f.reviewerCombo.currentText(), f.contentEdit.toPlainText(),
+                      what="记录思想汇报和考察", busy=(f.buttonBox,), on_done=lambda _: self.accept(),
+                      on_refused=lambda exc: f.errorLabel.setText(str(exc)))
 
 
 # ---------------------------------------------------------------- one step
@@ -207,8 +213,12 @@ ROLE_LABELS = {Step.APPLICATION_TALK: ("谈话人：", "谈话人2："), Step.CO
 ONE_PERSON = (Step.APPLICATION_TALK, Step.UPPER_TALK)  # one 谈话人; the others name two people
 
 
-class StepDialog(QDialog):
-    """Record or correct one step; a rule-breaking entry is refused with the rule and its article."""
+class StepDialog(SavingDialog):
+    """Record or correct one step; a rule-breaking entry is refused with the rule and its article.
+    The branch's rules, the roster to choose people from and the vote of a recorded meeting are read
+    when it opens (`sig_loaded`)."""
+
+    sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, applicant: dev.ApplicantDetail, no: int, parent: QWidget | None = None,
                  today: date | None = None) -> None:
@@ -230,8 +240,21 @@ class StepDialog(QDialog):
             title += f"<br><span style='color:#4b5563'>{STEP_HINTS[no]}</span>"
         f.stepTitleLabel.setText(title)
         f.dateEdit.setDate(to_qdate(self.info.done_on or today or date.today()))
-        self.params = dev.rule_params(ctx.db, applicant.catalog_version)
-        self._setup_people()
+        self.saved: dev.ApplicantDetail | None = None
+        self.loaded = False
+        f.bodyWidget.setVisible(False)  # until the rules and the roster are read
+        fit_to_screen(self, self.width(), self.height())
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        f.buttonBox.rejected.connect(self.reject)
+        ctx.run(_step_data, ctx.db, applicant, no, issubclass(self.kind, VoteDetails), what="读取发展党员规则",
+                parent=self, on_done=self._loaded)
+
+    def _loaded(self, data) -> None:
+        self.params, choices, self.meeting_vote = data
+        f = self.form
+        f.bodyWidget.setVisible(True)
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        self._setup_people(choices)
         self._setup_details()
         f.notesEdit.setPlainText(self.info.notes)
         f.notesEdit.setMaximumHeight(16777215)
@@ -239,8 +262,6 @@ class StepDialog(QDialog):
         f.attachmentsPanel.set_compact()
         self._bind_attachments()
         f.buttonBox.accepted.connect(self.save)
-        f.buttonBox.rejected.connect(self.reject)
-        self.saved: dev.ApplicantDetail | None = None
         # on a low screen (1366×768 at 150 %) the step's fields scroll up and down, never sideways
         f.bodyScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         f.bodyWidget.ensurePolished()  # the sizes of the style in use, not of the default one
@@ -249,10 +270,12 @@ class StepDialog(QDialog):
                                      + f.bodyScroll.verticalScrollBar().sizeHint().width())
         hint = self.sizeHint()
         fit_to_screen(self, hint.width(), hint.height())
+        self.loaded = True
+        self.sig_loaded.emit()
 
     # -------------------------------------------------------------- set-up per step
 
-    def _setup_people(self) -> None:
+    def _setup_people(self, choices: list) -> None:
         f = self.form
         labels = ROLE_LABELS.get(self.no)
         f.peopleBox.setVisible(labels is not None)
@@ -260,7 +283,6 @@ class StepDialog(QDialog):
             return
         f.person1Label.setText(labels[0])
         f.person2Label.setText(labels[1])
-        choices = dev.roster_choices(self.ctx.db, self.applicant.branch_id)
         for combo in (f.person1Combo, f.person2Combo):
             combo.addItem("", None)
             for c in choices:
@@ -326,7 +348,6 @@ class StepDialog(QDialog):
             spin.setValue(int(getattr(x, key, None) or 0))
             spin.valueChanged.connect(self._update_vote)
         self._update_vote()
-        self.meeting_vote = dev.meeting_vote(self.ctx.db, self.applicant.id, self.no) if is_vote else None
         f.fromMeetingButton.setVisible(self.meeting_vote is not None)
         if self.meeting_vote is not None:
             mv = self.meeting_vote
@@ -444,13 +465,15 @@ class StepDialog(QDialog):
 
     def save(self) -> None:
         f = self.form
-        try:
-            self.saved = dev.record_step(self.ctx.db, self.applicant.id, self.no, from_qdate(f.dateEdit.date()),
-                                         people=self.people(), details=self.details(),
-                                         notes=f.notesEdit.toPlainText())
-        except DomainError as exc:
-            f.errorLabel.setText(str(exc))
+        if not self.loaded or self.saving:
             return
+        self.run_save(self.ctx, dev.record_step, self.ctx.db, self.applicant.id, self.no,
+                      from_qdate(f.dateEdit.date()), people=self.people(), details=self.details(),
+                      notes=f.notesEdit.toPlainText(), what=f"保存第{self.no}步", busy=(f.buttonBox,),
+                      on_done=self._saved, on_refused=lambda exc: f.errorLabel.setText(str(exc)))
+
+    def _saved(self, detail: dev.ApplicantDetail) -> None:
+        self.saved = detail
         self.accept()
 
     # -------------------------------------------------------------- attachments
@@ -462,3 +485,10 @@ class StepDialog(QDialog):
         f.attachmentsBox.setEnabled(step_id is not None)
         f.attachmentsBox.setTitle("附件（扫描件、照片）" if step_id else "附件（先保存这一步，再添加附件）")
         f.attachmentsPanel.bind(self.ctx, "step", step_id)
+
+
+def _step_data(db, applicant: dev.ApplicantDetail, no: int, is_vote: bool):
+    """What the step editor needs from the database, read in one job: the rules of the applicant's
+    catalog version, the roster to choose people from, the vote of a recorded 支部党员大会."""
+    return (dev.rule_params(db, applicant.catalog_version), dev.roster_choices(db, applicant.branch_id),
+            dev.meeting_vote(db, applicant.id, no) if is_vote else None)

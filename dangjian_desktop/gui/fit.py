@@ -35,11 +35,13 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self.align_right = align_right
+        self._heights: dict[int, int] = {}  # heightForWidth by width, until the items change (as QBoxLayout keeps)
 
     # ------------------------------------------------------------ QLayout API
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt API
         self._items.append(item)
+        self._heights.clear()
 
     def add_group(self, *widgets: QWidget) -> QWidget:
         """Keep `widgets` together on one line (e.g. a label and its combo box); returns their holder."""
@@ -63,6 +65,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt API
+        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt API
@@ -72,7 +75,15 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
-        return self._layout(QRect(0, 0, width, 0), apply=False)
+        # asked many times per resize with the same width: laying the items out in Python each time
+        # was a good part of the time a page took to appear (bench/: GUI 线程最长停顿)
+        if width not in self._heights:
+            self._heights[width] = self._layout(QRect(0, 0, width, 0), apply=False)
+        return self._heights[width]
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
         super().setGeometry(rect)

@@ -66,11 +66,13 @@ class MainWindow(QMainWindow):
     sig_open_database = Signal()  # the user asked to open another database file
     sig_open_demo = Signal()
     sig_open_target = Signal(object)  # a page asked to open another database (a Path or a server URL)
+    sig_ready = Signal()  # the branches are read: pages can be shown (once per database attached)
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None) -> None:
         """With `ctx` None the window is the frame shown while the database opens; see `attach`."""
         super().__init__(parent)
         self.ctx: AppContext | None = None
+        self.ready = False  # the branches of the attached database are known
         self.setWindowTitle(APP_NAME)
         self._classes = page_specs()  # PageSpec: key, title, handles; classes load on first show
         self.pages: dict[str, Page] = {}
@@ -166,16 +168,27 @@ class MainWindow(QMainWindow):
             then()
 
     def attach(self, ctx: AppContext) -> None:
-        """Show the database of `ctx`: branches, and the page chosen in the navigation column."""
+        """Show the database of `ctx`: its branches are read off the GUI thread, then the page chosen
+        in the navigation column (`sig_ready`); until then the frame says 正在打开数据库…."""
         self.ctx = ctx
         self.db_status.setText(f"数据库：{ctx.db.path or ctx.db.url}")
         self.statusBar().clearMessage()
+        ctx.runner.sig_status.connect(self._show_status)
         for action in (self.action_open, self.action_demo, self.action_about):
             action.setEnabled(True)
         self.reload_branches()
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _became_ready(self) -> None:
+        self.ready = True
         self._show_row(self.nav.currentRow())
-        self.stack.removeWidget(self.opening_page)
-        self.opening_page.deleteLater()
+        if self.opening_page is not None:
+            self.stack.removeWidget(self.opening_page)
+            self.opening_page.deleteLater()
+            self.opening_page = None
+        self.sig_ready.emit()
 
     def _fit_to_screen(self) -> None:
         """1280×760 where there is room; never larger than the screen's free area (e.g. 1366×768 at 150 %).
@@ -216,9 +229,14 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- branches
 
     def reload_branches(self) -> None:
+        """Read the branches again (after a change); the switcher and the title follow."""
         from dangjian_desktop.services.branches import list_branches
 
-        branches = list_branches(self.ctx.db)
+        self.ctx.run(list_branches, self.ctx.db, what="读取支部", parent=self, key=(self, "branches"),
+                     dialog=False, on_done=self._branches_loaded)
+
+    def _branches_loaded(self, branches) -> None:
+        self.ctx.branch_names = {b.id: b.name for b in branches}
         current = self.ctx.branch_id
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
@@ -238,6 +256,8 @@ class MainWindow(QMainWindow):
         self.single_branch_label.setVisible(not several)
         self.single_branch_label.setText(branches[0].name if len(branches) == 1 else "")
         self._update_title()
+        if not self.ready:
+            self._became_ready()
 
     def _branch_selected(self, index: int) -> None:
         if self.ctx is None:
@@ -273,17 +293,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         return self.pages[key]
 
-    def show_page(self, key: str) -> Page:
+    def show_page(self, key: str) -> Page | None:
+        """Show the page `key` (None while the database is still opening: it is shown once ready)."""
         row = next(i for i, c in enumerate(self._classes) if c.key == key)
         self.nav.setCurrentRow(row)
-        return self.pages[key]
+        return self.pages.get(key)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         cls = self._classes[row]
         self.title_label.setText(cls.title)
-        if self.ctx is None:  # still opening: the page is built once the data is there
+        if self.ctx is None or not self.ready:  # still opening: the page is built once the data is there
             return
         page = self.page(cls.key)
         self.stack.setCurrentWidget(page)
@@ -297,6 +318,8 @@ class MainWindow(QMainWindow):
 
     def open_ref(self, ref) -> None:
         """Open the record a finding or a link is about, on the page that handles it."""
+        if not self.ready:
+            return
         kind = ref[0]
         for cls in self._classes:
             if kind in cls.handles:
@@ -305,6 +328,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("没有可以打开这条记录的页面", 3000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ctx is not None:
+        if self.ctx is not None:  # work that can stop does; the rest (a save) is waited for
+            self.ctx.runner.cancel_all()
+            self.ctx.runner.wait(10000)
             self.ctx.lane.wait(10000)
         super().closeEvent(event)

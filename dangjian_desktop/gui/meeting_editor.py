@@ -17,29 +17,44 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
 from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
-from dangjian_desktop.reports.minutes import minutes_html
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
 AUTOSAVE_MS = 3000  # a crash loses at most these few seconds of typing
+
+
 class MeetingEditorDialog(QDialog):
-    """One meeting record. A draft is saved as you type; a final record changes only with a reason."""
+    """One meeting record. A draft is saved as you type; a final record changes only with a reason.
+
+    The record is read off the GUI thread when the editor opens (`sig_loaded`); every save runs on
+    the worker lane too, while typing goes on: what is typed meanwhile stays unsaved (`dirty`) and
+    is saved next. The editor closes only after its last save succeeded (or the person agreed to
+    lose it)."""
 
     sig_saved = Signal(int)  # the meeting id, after every save
+    sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.meeting_id = meeting_id
         self.form = Ui_MeetingEditorDialog()
         self.form.setupUi(self)
         f = self.form
-        self.meeting = svc.get_meeting(ctx.db, meeting_id)
+        self.meeting: svc.MeetingDetail | None = None
+        self.loaded = False
         self.dirty = False
+        self._edits = 0  # changes typed so far: a save clears `dirty` only if none came while it ran
+        self._save_task = None
+        self._save_failed = None  # what to do if the save under way fails
+        self._after_save: list = []  # (then, failed) waiting for the save under way
+        self._save_again = False
+        self._may_close = False
         self.unlocked_reason: str | None = None  # set while amending a final record
-        self._loading = False
+        self._loading = True
         self._printer = None  # kept alive while a preview dialog uses it (Qt crashes otherwise)
-        self.setWindowTitle(f"会议记录 - {self.meeting.type_label}")
+        self.setWindowTitle("会议记录")
         fit_to_screen(self, 1100, 700)  # smaller on 1366×768 at 150 %; the fields and tabs then scroll
 
         self.attendance = AttendanceModel(self)
@@ -64,8 +79,6 @@ class MeetingEditorDialog(QDialog):
                             "填写赞成、反对、弃权票数和缺席党员的书面意见，结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
         f.appraisalHint.setText("民主评议党员：选中一人或多人，点下方的等次按钮评定。")
         f.attachmentsHint.setText("照片、签到表扫描件、课件等：添加时复制到数据文件夹中保存，原文件可以删除。")
-        for g_id, g_name in group_names(ctx.db, self.meeting.branch_id):
-            f.groupCombo.addItem(g_name, g_id)
 
         # signals
         for edit in (f.titleEdit, f.placeEdit, f.hostEdit, f.recorderEdit, f.lecturerEdit, f.counterpartEdit,
@@ -107,12 +120,32 @@ class MeetingEditorDialog(QDialog):
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self._autosave)
+        self._enable(False)
+        f.statusLabel.setText("正在读取会议记录……")
+        ctx.run(_editor_data, ctx.db, meeting_id, what="打开会议记录", parent=self, on_done=self._loaded)
+
+    def _enable(self, on: bool) -> None:
+        f = self.form
+        for widget in (f.bodyScroll, f.finaliseButton, f.amendButton, f.saveButton, f.previewButton, f.pdfButton,
+                       f.wordButton):
+            widget.setEnabled(on)
+
+    def _loaded(self, data) -> None:
+        meeting, groups, history = data
+        f = self.form
+        self.setWindowTitle(f"会议记录 - {meeting.type_label}")
+        for g_id, g_name in groups:
+            f.groupCombo.addItem(g_name, g_id)
+        self._enable(True)
+        self.meeting = meeting
+        self._show(meeting, history)
+        self.loaded = True
         self.autosave.start()
-        self._show(self.meeting)
+        self.sig_loaded.emit()
 
     # -------------------------------------------------------------- showing
 
-    def _show(self, m: svc.MeetingDetail) -> None:
+    def _show(self, m: svc.MeetingDetail, history: list | None = None) -> None:
         self._loading = True
         f = self.form
         self.meeting = m
@@ -133,8 +166,8 @@ class MeetingEditorDialog(QDialog):
         self.votes.load(m.votes)
         self.appraisal.load(m.attendance, m.appraisals)
         self._type_specific(m.type)
-        f.attachmentsPanel.bind(self.ctx, "meeting", m.id, before_add=self.save)
-        self._refresh_history()
+        f.attachmentsPanel.bind(self.ctx, "meeting", m.id, before_add=lambda then: self.save(then=then))
+        self._refresh_history(history)
         self._update_summary()
         self._lock(m.is_final and self.unlocked_reason is None)
         self._loading = False
@@ -204,9 +237,14 @@ class MeetingEditorDialog(QDialog):
     def _attachments_changed(self, count: int) -> None:
         self.form.tabs.setTabText(self.form.tabs.indexOf(self.form.attachmentsTab), f"附件（{count}）" if count else "附件")
 
-    def _refresh_history(self) -> None:
+    def _refresh_history(self, history: list | None = None) -> None:
+        """The amendments of the record (read again off the GUI thread unless given)."""
+        if history is None:
+            self.ctx.run(svc.meeting_history, self.ctx.db, self.meeting.id, what="读取修改记录", parent=self,
+                         key=(self, "history"), dialog=False, on_done=self._refresh_history)
+            return
         lines = []
-        for h in svc.meeting_history(self.ctx.db, self.meeting.id):
+        for h in history:
             when = h.at.strftime("%Y-%m-%d %H:%M") if h.at else ""
             if h.action == "finalise":
                 lines.append(f"{when} 定稿")
@@ -223,6 +261,7 @@ class MeetingEditorDialog(QDialog):
     def _changed(self, *_args) -> None:
         if not self._loading:
             self.dirty = True
+            self._edits += 1
             if not self.meeting.is_final:
                 self.form.statusLabel.setText("有未保存的修改（几秒后自动保存）")
 
@@ -256,13 +295,12 @@ class MeetingEditorDialog(QDialog):
         if ask and self.attendance.rows and not self.ctx.asker.confirm(
                 self, "重新生成名单", "按会议日期重新生成应到名单？已标的请假、缺席和原因会保留给仍在名单上的人。"):
             return
-        try:
-            fresh = svc.expected_attendees(self.ctx.db, self.meeting.branch_id, self.meeting.type, self._date(),
-                                           self.form.groupCombo.currentData() if self.meeting.type is MeetingType.GROUP
-                                           else None)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法生成名单", str(exc))
-            return
+        group_id = self.form.groupCombo.currentData() if self.meeting.type is MeetingType.GROUP else None
+        self.ctx.run(svc.expected_attendees, self.ctx.db, self.meeting.branch_id, self.meeting.type, self._date(),
+                     group_id, what="生成应到名单", parent=self, key=(self, "attendees"),
+                     busy=(self.form.regenerateButton,), on_done=self._regenerated)
+
+    def _regenerated(self, fresh: list) -> None:
         old = {r.member_id: r for r in self.attendance.rows}
         for r in fresh:
             if r.member_id in old:
@@ -320,50 +358,98 @@ class MeetingEditorDialog(QDialog):
     # -------------------------------------------------------------- saving
 
     def _autosave(self) -> None:
-        if self.dirty and not self.meeting.is_final:
+        if self.loaded and self.dirty and not self.meeting.is_final and not self._saving():
             self.save(quiet=True)
 
-    def save(self, *, explicit: bool = False, quiet: bool = False) -> bool:
-        """Save through the service; a final record only while it is being amended (with the reason)."""
+    def _saving(self) -> bool:
+        return self._save_task is not None and not self._save_task.finished
+
+    def save(self, *, explicit: bool = False, quiet: bool = False, then=None, failed=None) -> None:
+        """Save through the service on the worker lane; a final record only while it is being amended
+        (with the reason). `then()` runs once everything typed so far is saved (at once if nothing
+        needs saving), `failed()` if the save was refused or failed (after the person was told; a
+        `quiet` autosave says so in the status line instead of a message box)."""
+        if not self.loaded:
+            return
         if self.meeting.is_final and self.unlocked_reason is None:
-            return True
+            if then is not None:
+                then()
+            return
+        if self._saving():  # one save at a time: this one follows the save under way
+            self._save_again = self._save_again or explicit or self.dirty
+            self._after_save.append((then, failed))
+            return
         if not self.dirty and not explicit:
-            return True
-        try:
-            saved = svc.save_meeting(self.ctx.db, self.meeting.id, self.current_form(), version=self.meeting.version,
-                                     reason=self.unlocked_reason)
-        except DomainError as exc:
-            if quiet:
-                self.form.statusLabel.setText(f"未能自动保存：{exc}")
-            else:
-                self.ctx.asker.warn(self, "无法保存", str(exc))
-            return False
+            if then is not None:
+                then()
+            return
+        edits = self._edits
+        f = self.form
+        self._save_failed = failed
+        self._save_task = self.ctx.run(
+            svc.save_meeting, self.ctx.db, self.meeting.id, self.current_form(), version=self.meeting.version,
+            reason=self.unlocked_reason, what="保存会议记录", parent=self, effect="write", dialog=not quiet,
+            busy=(f.saveButton, f.finaliseButton), on_done=lambda saved: self._saved(saved, edits, then),
+            on_refused=lambda exc: self._save_refused(exc, quiet),
+            on_end=self._save_ended)
+
+    def _saved(self, saved: svc.MeetingDetail, edits: int, then) -> None:
         self.meeting = saved
-        self.dirty = False
+        self.dirty = self._edits != edits  # typed on while it was being saved: saved next time
         if self.unlocked_reason is not None:
             self.unlocked_reason = None
             self._show(saved)
             self.form.statusLabel.setText("修改已保存，并记入修改记录")
         else:
             self.form.statusLabel.setText(f"草稿已保存 {datetime.now():%H:%M:%S}")
-            self.votes.load(saved.votes)
+            if not self.dirty:
+                self.votes.load(saved.votes)
         self.sig_saved.emit(saved.id)
-        return True
+        if then is not None:
+            if self.dirty:  # what was typed meanwhile is part of “everything so far”
+                self._after_save.append((then, None))
+                self._save_again = True
+            else:
+                then()
+
+    def _save_refused(self, exc: DomainError, quiet: bool) -> None:
+        if quiet:
+            self.form.statusLabel.setText(f"未能自动保存：{exc}")
+        else:
+            self.ctx.runner.presenter.failed(exc, what="保存会议记录", parent=self)
+
+    def _save_ended(self) -> None:
+        task = self._save_task
+        if task is not None and task.outcome == "failed":  # told already: by _save_refused or the presenter
+            waiting, self._after_save = self._after_save, []
+            self._save_again = False
+            for also_failed in [self._save_failed, *(x for _, x in waiting)]:
+                if also_failed is not None:
+                    also_failed()
+            return
+        if self._save_again or self._after_save:
+            again, self._save_again = self._save_again, False
+            waiting, self._after_save = self._after_save, []
+            thens = [t for t, _ in waiting if t is not None]
+            fails = [x for _, x in waiting if x is not None]
+            self.save(explicit=again, then=(lambda: [t() for t in thens]) if thens else None,
+                      failed=(lambda: [x() for x in fails]) if fails else None)
 
     def finalise(self) -> None:
-        if not self.save(explicit=True):
-            return
+        self.save(explicit=True, then=self._finalise_saved)
+
+    def _finalise_saved(self) -> None:
         need = svc.missing_for_final(self.meeting)
         if need:
             self.ctx.asker.warn(self, "还不能定稿", f"定稿前请填写：{'、'.join(need)}。")
             return
         if not self.ctx.asker.confirm(self, "定稿", "定稿后记录将被锁定，以后修改需要写明原因并记入修改记录。现在定稿吗？"):
             return
-        try:
-            final = svc.finalise_meeting(self.ctx.db, self.meeting.id, version=self.meeting.version)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法定稿", str(exc))
-            return
+        self.ctx.run(svc.finalise_meeting, self.ctx.db, self.meeting.id, version=self.meeting.version,
+                     what="定稿", parent=self, effect="write", busy=(self.form.finaliseButton, self.form.saveButton),
+                     on_done=self._finalised)
+
+    def _finalised(self, final: svc.MeetingDetail) -> None:
         self._show(final)
         self.sig_saved.emit(final.id)
 
@@ -375,27 +461,44 @@ class MeetingEditorDialog(QDialog):
         self.unlocked_reason = reason
         self._lock(False)
 
-    def closeEvent(self, event) -> None:
-        if self.dirty:
-            if self.meeting.is_final and self.unlocked_reason is not None:
-                if self.ctx.asker.confirm(self, "保存修改", "修改还没有保存。保存吗？"):
-                    if not self.save(explicit=True):
-                        event.ignore()
-                        return
-            elif not self.save():
-                if not self.ctx.asker.confirm(self, "无法保存", "草稿未能保存，仍然关闭吗？（未保存的修改会丢失）",
-                                              danger=True):
-                    event.ignore()
-                    return
-        self.autosave.stop()
-        super().closeEvent(event)
+    def reject(self) -> None:  # Esc: close as the close box does, saving first
+        if self._may_close:
+            super().reject()
+        else:
+            self.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._may_close or not self.loaded or not (self.dirty or self._saving()):
+            self._may_close = True
+            self.autosave.stop()
+            super().closeEvent(event)
+            return
+        event.ignore()  # closed once the last save succeeded
+        if self.meeting.is_final and self.unlocked_reason is not None and self.dirty:
+            if not self.ctx.asker.confirm(self, "保存修改", "修改还没有保存。保存吗？"):
+                self._close_now()
+                return
+            self.save(explicit=True, then=self._close_now)
+            return
+        self.save(then=self._close_now, failed=self._close_unsaved)
+
+    def _close_unsaved(self) -> None:
+        if self.ctx.asker.confirm(self, "无法保存", "草稿未能保存，仍然关闭吗？（未保存的修改会丢失）", danger=True):
+            self._close_now()
+
+    def _close_now(self) -> None:
+        self._may_close = True
+        self.close()
 
     # -------------------------------------------------------------- printing
 
-    def _document(self) -> QTextDocument:
-        doc = QTextDocument(self)
-        doc.setHtml(minutes_html(svc.get_meeting(self.ctx.db, self.meeting.id)))
-        return doc
+    def _with_record(self, then) -> None:
+        """Save what was typed, then make the record's page as saved, off the GUI thread (python-docx,
+        which the report module needs, is loaded there too), then `then(html)`."""
+        def read() -> None:
+            self.ctx.run(_record_html, self.ctx.db, self.meeting.id, what="读取会议记录", parent=self,
+                         on_done=then)
+        self.save(then=read)
 
     @staticmethod
     def _official_page(printer) -> None:
@@ -406,13 +509,20 @@ class MeetingEditorDialog(QDialog):
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setPageMargins(QMarginsF(28, 37, 26, 35), QPageLayout.Unit.Millimeter)
 
+    def _document(self, html: str) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setHtml(html)
+        return doc
+
     def print_preview(self) -> None:
+        self._with_record(self._preview)
+
+    def _preview(self, html: str) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        self.save()
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._official_page(self._printer)
-        doc = self._document()
+        doc = self._document(html)
         dialog = QPrintPreviewDialog(self._printer, self)
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(doc.print_)
@@ -421,32 +531,48 @@ class MeetingEditorDialog(QDialog):
         self.preview_dialog = None
 
     def export_pdf(self) -> None:
+        if not self.loaded:
+            return
+        out = self.ctx.asker.save_file(self, "导出PDF", str(Path.home() / f"{self._file_stem()}.pdf"), "PDF 文件 (*.pdf)")
+        if out:
+            self._with_record(lambda html: self._write_pdf(html, out))
+
+    def _write_pdf(self, html: str, out: str) -> None:
         from PySide6.QtPrintSupport import QPrinter
 
-        self.save()
-        out = self.ctx.asker.save_file(self, "导出PDF", str(Path.home() / f"{self._file_stem()}.pdf"), "PDF 文件 (*.pdf)")
-        if not out:
-            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._official_page(printer)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(out)
-        self._document().print_(printer)
+        self._document(html).print_(printer)
         self.form.statusLabel.setText(f"已导出：{out}")
 
     def export_word(self) -> None:
-        self.save()
+        if not self.loaded:
+            return
         out = self.ctx.asker.save_file(self, "导出Word", str(Path.home() / f"{self._file_stem()}.docx"),
                                        "Word 文档 (*.docx)")
         if not out:
             return
         path = Path(out) if out.lower().endswith(".docx") else Path(out + ".docx")
-        try:
-            run_export(self.ctx.db, "minutes", ExportRequest(self.meeting.branch_id, path, record_id=self.meeting.id))
-        except (DomainError, OSError) as exc:
-            self.ctx.asker.warn(self, "无法导出", str(exc))
-            return
-        self.form.statusLabel.setText(f"已导出：{path}")
+        request = ExportRequest(self.meeting.branch_id, path, record_id=self.meeting.id)
+        self.save(then=lambda: self.ctx.run(
+            run_export, self.ctx.db, "minutes", request, what="导出会议记录", parent=self, effect="file",
+            progress=True, cancellable=True, busy=(self.form.wordButton,),
+            on_done=lambda done: self.form.statusLabel.setText(f"已导出：{done}")))
 
     def _file_stem(self) -> str:
         return f"{self.meeting.held_on.isoformat()}{self.meeting.type.label}记录"
+
+
+def _editor_data(db, meeting_id: int):
+    """What the editor shows, read in one job: the record, its branch's 党小组, its amendments."""
+    meeting = svc.get_meeting(db, meeting_id)
+    return meeting, group_names(db, meeting.branch_id), svc.meeting_history(db, meeting_id)
+
+
+def _record_html(db, meeting_id: int) -> str:
+    """The record as saved, as the page printed and exported to PDF."""
+    from dangjian_desktop.reports.minutes import minutes_html
+
+    return minutes_html(svc.get_meeting(db, meeting_id))

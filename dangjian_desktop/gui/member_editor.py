@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QL
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.glossary import Gender, MemberStatus
-from dangjian_desktop.core.member_check import MemberFields, proposed_full_member_on
+from dangjian_desktop.core.member_check import MemberFields, field_problems, probation_rule, proposed_full_member_on
 from dangjian_desktop.errors import DomainError, InputErrors
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
 from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
 from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
 from dangjian_desktop.gui.table_model import RowsModel
-from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import members as ms
+from dangjian_desktop.services import settings
 from dangjian_desktop.services.branches import group_names
 
 EDUCATION = ("", "研究生", "大学本科", "大学专科", "中专", "高中", "初中", "小学")
@@ -31,8 +32,14 @@ def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
-class MemberEditorDialog(QDialog):
-    """新增/编辑党员. Every change is checked at once; the reason shows under the field."""
+class MemberEditorDialog(SavingDialog):
+    """新增/编辑党员. Every change is checked at once; the reason shows under the field.
+
+    What the form needs from the database (党小组, the history, the local rules) is read off the GUI
+    thread when the dialog opens (`sig_loaded`); so is the check that an ID number is not already
+    someone else's, as it is typed."""
+
+    sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, branch_id: int, member: ms.MemberInfo | None = None,
                  parent: QWidget | None = None, today: date | None = None) -> None:
@@ -40,6 +47,9 @@ class MemberEditorDialog(QDialog):
         self.ctx, self.branch_id, self.member = ctx, branch_id, member
         self.today = today or date.today()
         self.saved: ms.MemberInfo | None = None
+        self.loaded = False
+        self.rule = probation_rule()  # the national numbers until the branch's own are read
+        self._owners: dict[str, str | None] = {}  # ID number → who already has it (None: nobody)
         self.form = Ui_MemberEditorDialog()
         self.form.setupUi(self)
         f = self.form
@@ -67,8 +77,6 @@ class MemberEditorDialog(QDialog):
         f.statusCombo.addItem(MemberStatus.PROBATIONARY.label, MemberStatus.PROBATIONARY)
         f.educationCombo.addItems(EDUCATION)
         f.groupCombo.addItem("（未分组）", None)
-        for gid, gname in group_names(ctx.db, branch_id):
-            f.groupCombo.addItem(gname, gid)
         f.notesEdit.setMaximumHeight(70)
         f.idNumberEdit.setMinimumWidth(f.idNumberEdit.fontMetrics().horizontalAdvance("0" * 22))
         f.columnsLayout.setStretch(0, 1)
@@ -76,10 +84,26 @@ class MemberEditorDialog(QDialog):
         self.resize(900, 560)
         self._proposed = ""  # the 转正日期 we filled in ourselves, replaced when 入党日期 changes
         self.history_text = ""
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        f.summaryLabel.setText("正在读取……")
+        for widget in self.inputs.values():
+            widget.setEnabled(False)
+        f.buttonBox.rejected.connect(self.reject)
+        ctx.run(_editor_data, ctx.db, branch_id, member.id if member else None, what="读取党员信息", parent=self,
+                on_done=self._loaded)
+
+    def _loaded(self, data) -> None:
+        groups, history, overrides = data
+        f, member = self.form, self.member
+        self.rule = probation_rule(overrides)
+        for gid, gname in groups:
+            f.groupCombo.addItem(gname, gid)
+        for widget in self.inputs.values():
+            widget.setEnabled(True)
         if member:
             self._fill(member)
             lines = []
-            for h in ms.status_history(ctx.db, member.id):
+            for h in history:
                 where = f"，转往{h.destination}" if h.destination else ""
                 why = f"（{h.reason}）" if h.reason else ""
                 lines.append(f"{h.changed_on.isoformat()} {h.status.label}{where}{why}")
@@ -96,9 +120,10 @@ class MemberEditorDialog(QDialog):
         f.genderCombo.currentIndexChanged.connect(self.validate)
         f.statusCombo.currentIndexChanged.connect(self._status_changed)
         f.buttonBox.accepted.connect(self._save)
-        f.buttonBox.rejected.connect(self.reject)
+        self.loaded = True
         self._status_changed()
         self.validate()
+        self.sig_loaded.emit()
 
     # -------------------------------------------------------------- filling and reading
 
@@ -189,15 +214,32 @@ class MemberEditorDialog(QDialog):
         self.validate()
 
     def problems(self) -> dict[str, str]:
+        """What ms.check_fields says, without waiting for the database: the rules here, and whether the
+        ID number is someone else's from the answers already read (a new number is looked up meanwhile)."""
         values, unreadable = self.fields()
-        found = ms.check_fields(self.ctx.db, values, member_id=self.member.id if self.member else None,
-                                today=self.today)
+        found = field_problems(ms.completed_copy(values), self.today, self.rule)
+        if "id_number" not in found and values.id_number:
+            if values.id_number not in self._owners:
+                self._look_up_owner(values.id_number)
+            elif self._owners[values.id_number]:
+                found["id_number"] = ms.id_taken(self._owners[values.id_number])
         found.update(unreadable)
         if self.member and not self.member.on_roll:
             found.pop("full_member_on", None)
         return found
 
+    def _look_up_owner(self, number: str) -> None:
+        def answered(owner: str | None) -> None:
+            self._owners[number] = owner
+            if owner:
+                self.validate()
+
+        self.ctx.run(ms.id_number_owner, self.ctx.db, number, self.member.id if self.member else None,
+                     what="查找身份证号", parent=self, key=(self, "owner"), dialog=False, on_done=answered)
+
     def validate(self) -> bool:
+        if not self.loaded:
+            return False
         found = self.problems()
         for key, label in self.errors.items():
             text = found.get(key, "")
@@ -218,22 +260,29 @@ class MemberEditorDialog(QDialog):
         return not found
 
     def _save(self) -> None:
-        if not self.validate():
+        if self.saving or not self.validate():
             return
         values, _ = self.fields()
-        try:
-            if self.member is None:
-                self.saved = ms.create_member(self.ctx.db, self.branch_id, values, today=self.today)
-            else:
-                self.saved = ms.update_member(self.ctx.db, self.member.id, values, version=self.member.version,
-                                              today=self.today)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法保存", str(exc))
-            return
+        if self.member is None:
+            call = (ms.create_member, self.ctx.db, self.branch_id, values)
+        else:
+            call = (ms.update_member, self.ctx.db, self.member.id, values)
+        kwargs = {} if self.member is None else {"version": self.member.version}
+        self.run_save(self.ctx, *call, today=self.today, what="保存党员信息", busy=(self.form.buttonBox,),
+                      on_done=self._saved, **kwargs)
+
+    def _saved(self, member: ms.MemberInfo) -> None:
+        self.saved = member
         self.accept()
 
 
-class LeaveRollDialog(QDialog):
+def _editor_data(db, branch_id: int, member_id: int | None):
+    """What the member editor needs from the database, read in one job."""
+    history = ms.status_history(db, member_id) if member_id is not None else []
+    return group_names(db, branch_id), history, settings.rule_overrides(db)
+
+
+class LeaveRollDialog(SavingDialog):
     """转出 / 去世 / 出党、停止党籍: a dated change; the person stays under 历史."""
 
     def __init__(self, ctx: AppContext, member: ms.MemberInfo, parent: QWidget | None = None,
@@ -267,15 +316,18 @@ class LeaveRollDialog(QDialog):
     def _save(self) -> None:
         f = self.form
         q = f.dateEdit.date()
-        try:
-            self.saved = ms.leave_roll(self.ctx.db, self.member.id, f.kindCombo.currentData(),
-                                       date(q.year(), q.month(), q.day()), reason=f.reasonEdit.text(),
-                                       destination=f.destinationEdit.text() if f.destinationEdit.isEnabled() else "",
-                                       version=self.member.version, today=self.today)
-        except DomainError as exc:
-            f.errorLabel.setText(str(exc))
-            f.errorLabel.show()
-            return
+        self.run_save(self.ctx, ms.leave_roll, self.ctx.db, self.member.id, f.kindCombo.currentData(),
+                      date(q.year(), q.month(), q.day()), reason=f.reasonEdit.text(),
+                      destination=f.destinationEdit.text() if f.destinationEdit.isEnabled() else "",
+                      version=self.member.version, today=self.today, what="办理离开名册",
+                      busy=(f.buttonBox,), on_done=self._saved, on_refused=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.form.errorLabel.setText(str(exc))
+        self.form.errorLabel.show()
+
+    def _saved(self, member: ms.MemberInfo) -> None:
+        self.saved = member
         self.accept()
 
 
@@ -342,7 +394,8 @@ class RosterImportDialog(QDialog):
         self.path: Path | None = None
         self.preview: ms.ImportPreview | None = None
         self.result: ms.ImportPreview | None = None
-        self.busy = False
+        self.busy = False  # reading a file or importing it
+        self.importing = False
         self.form = Ui_RosterImportDialog()
         self.form.setupUi(self)
         f = self.form
@@ -385,16 +438,26 @@ class RosterImportDialog(QDialog):
         self.form.fileLabel.setText(f"文件：{self.path}")
         self.form.summaryLabel.setText("正在读取文件并逐行检查……")
         self._update()
-        job = Job(ms.preview_roster_import, self.ctx.db, self.branch_id, self.path, today=self.today)
-        delayed_progress(self, "正在检查花名册", job)
-        self.ctx.lane.submit(job, self._previewed, self._preview_failed)
+        self.ctx.run(ms.preview_roster_import, self.ctx.db, self.branch_id, self.path, today=self.today,
+                     what="检查花名册", parent=self, progress=True, cancellable=True, key=(self, "preview"),
+                     on_done=self._previewed, on_refused=self._preview_failed, on_cancelled=self._preview_cancelled,
+                     on_end=self._preview_ended)
 
-    def _preview_failed(self, exc: Exception) -> None:
-        self.busy = False
+    def _preview_failed(self, exc: DomainError) -> None:
         self.accepted_model.load([])
-        self.problems_model.load([str(exc)])
-        self.form.summaryLabel.setText(str(exc))
+        self.problems_model.load(exc.problems if isinstance(exc, InputErrors) else [str(exc)])
+        self.form.summaryLabel.setText(exc.message if isinstance(exc, InputErrors) else str(exc))
         self.form.tabs.setCurrentIndex(1)
+
+    def _preview_cancelled(self) -> None:
+        self.path = None
+        self.accepted_model.load([])
+        self.problems_model.load([])
+        self.form.fileLabel.setText("已取消检查。请重新选择文件。")
+        self.form.summaryLabel.setText("")
+
+    def _preview_ended(self) -> None:
+        self.busy = False
         self._update()
         self.sig_previewed.emit()
 
@@ -410,8 +473,6 @@ class RosterImportDialog(QDialog):
         self.form.tabs.setTabText(0, f"可以导入（{len(preview.rows)}）")
         self.form.tabs.setTabText(1, f"有问题的行（{len(preview.refused)}）")
         self.form.tabs.setCurrentIndex(1 if preview.refused else 0)
-        self._update()
-        self.sig_previewed.emit()
 
     def _update(self) -> None:
         p = self.preview
@@ -427,32 +488,43 @@ class RosterImportDialog(QDialog):
         if not target:
             return
         lines = [f"{w}：{what}" if w else what for w, what in self.problems_model.rows]
-        Path(target).write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
-        self.ctx.asker.info(self, "已保存", f"问题清单已保存到 {target}")
+        self.ctx.run(_write_text, Path(target), "\n".join(lines) + "\n", what="保存问题清单", parent=self,
+                     effect="file", busy=(self.form.saveErrorsButton,),
+                     on_done=lambda _: self.ctx.asker.info(self, "已保存", f"问题清单已保存到 {target}"))
 
     def do_import(self) -> None:
         if not self.path or self.busy:
             return
-        self.busy = True
+        self.busy = self.importing = True
         self._update()
-        job = Job(ms.import_roster, self.ctx.db, self.branch_id, self.path, today=self.today, with_progress=True)
-        delayed_progress(self, "正在导入花名册", job)
-        self.ctx.lane.submit(job, self._imported, self._import_failed)
+        self.ctx.run(ms.import_roster, self.ctx.db, self.branch_id, self.path, today=self.today,
+                     what="导入花名册", parent=self, effect="write", progress=True, cancellable=True,
+                     busy=(self.form.buttonBox, self.form.chooseButton),
+                     on_done=self._imported, on_refused=self._import_refused, on_end=self._import_ended)
 
     def _imported(self, result: ms.ImportPreview) -> None:
-        self.busy = False
         self.result = result
-        self.sig_imported.emit()
         self.accept()
 
-    def _import_failed(self, exc: Exception) -> None:
-        self.busy = False
+    def _import_refused(self, exc: DomainError) -> None:
         if isinstance(exc, InputErrors):  # the file changed since the preview: show the new problems
             self.problems_model.load(exc.problems)
             self.form.summaryLabel.setText(exc.message)
             self.form.tabs.setCurrentIndex(1)
             self.preview = None
         else:
-            self.ctx.asker.warn(self, "无法导入", str(exc))
+            self.ctx.asker.warn(self, "无法导入花名册", str(exc))
+
+    def _import_ended(self) -> None:
+        self.busy = self.importing = False
         self._update()
         self.sig_imported.emit()
+
+    def reject(self) -> None:
+        if not self.importing:  # never closed while its import runs: it ends whole, or is cancelled whole
+            super().reject()
+
+
+def _write_text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8-sig")
+    return path

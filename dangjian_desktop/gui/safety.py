@@ -11,9 +11,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMainWindow, QWidget
 
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui.ask import Asker
 from dangjian_desktop.gui.forms.ui_set_password import Ui_SetPasswordDialog
 from dangjian_desktop.gui.forms.ui_unlock import Ui_UnlockDialog
-from dangjian_desktop.gui.worker import Job
+from dangjian_desktop.gui.worker import Lane, Runner, SavingDialog
 from dangjian_desktop.services import backup, security
 
 if TYPE_CHECKING:  # annotations only: the GUI reaches the data through services
@@ -22,12 +23,20 @@ if TYPE_CHECKING:  # annotations only: the GUI reaches the data through services
 log = logging.getLogger(__name__)
 
 
-class UnlockDialog(QDialog):
-    """Asks for the program password; after wrong ones the OK button waits, counting down."""
+def _own_runner(parent: QObject) -> Runner:
+    """A lane for a dialog shown before the program's context exists (the password at start)."""
+    return Runner(Lane(parent), Asker(), parent)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, intro: str | None = None) -> None:
+
+class UnlockDialog(QDialog):
+    """Asks for the program password; after wrong ones the OK button waits, counting down.
+    The password is checked on the worker lane (scrypt takes a moment, by design)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, intro: str | None = None,
+                 runner: Runner | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner or _own_runner(self)
         self.form = Ui_UnlockDialog()
         self.form.setupUi(self)
         if intro:
@@ -36,14 +45,25 @@ class UnlockDialog(QDialog):
         self.ok_button.setText("解锁")
         self.form.buttonBox.accepted.connect(self.try_unlock)
         self.form.buttonBox.rejected.connect(self.reject)
+        self._checking = False
+        self._until = 0.0  # time.monotonic() before which no try is allowed (read from the database)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._tick)
+        self.ok_button.setEnabled(False)
+        self._read_wait()
+
+    def _read_wait(self) -> None:
+        self.runner.run(security.wait_seconds, self.db, what="读取密码状态", parent=self, key=(self, "wait"),
+                        dialog=False, on_done=self._wait_read)
+
+    def _wait_read(self, wait: float) -> None:
+        self._until = time.monotonic() + wait
         self._tick()
 
     def _tick(self) -> None:
-        wait = security.wait_seconds(self.db)
-        self.ok_button.setEnabled(wait <= 0)
+        wait = self._until - time.monotonic()
+        self.ok_button.setEnabled(wait <= 0 and not self._checking)
         if wait > 0:
             self.form.messageLabel.setText(f"密码错误次数过多，请 {math.ceil(wait)} 秒后再试。")
             if not self._timer.isActive():
@@ -53,30 +73,40 @@ class UnlockDialog(QDialog):
             self.form.messageLabel.setText("可以再试一次。")
 
     def try_unlock(self) -> None:
-        try:
-            result = security.check_password(self.db, self.form.passwordEdit.text())
-        except DomainError as exc:
-            self.form.messageLabel.setText(str(exc))
-            self._tick()
+        if self._checking or not self.ok_button.isEnabled():
             return
+        self._checking = True
+        self.ok_button.setEnabled(False)
+        self.runner.run(security.check_password, self.db, self.form.passwordEdit.text(), what="检查密码",
+                        parent=self, on_done=self._checked, on_refused=self._refused, on_end=self._check_ended)
+
+    def _check_ended(self) -> None:
+        self._checking = False
+        self._tick()
+
+    def _refused(self, exc: DomainError) -> None:
+        self.form.messageLabel.setText(str(exc))
+        self._read_wait()
+
+    def _checked(self, result: security.PasswordCheck) -> None:
         if result.ok:
             self.form.passwordEdit.clear()
             self.accept()
             return
+        self._until = time.monotonic() + result.wait_seconds
         self.form.passwordEdit.selectAll()
         self.form.messageLabel.setText(f"密码不对（已连续错 {result.failures} 次）。")
-        self._tick()
 
 
-class SetPasswordDialog(QDialog):
-    """Set, change or remove (empty new password) the program password."""
+class SetPasswordDialog(SavingDialog):
+    """Set, change or remove (empty new password) the program password. `has`: whether one is set
+    now (as the 数据安全 tab read it)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, has: bool, ctx) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.ctx, self.has = db, ctx, has
         self.form = Ui_SetPasswordDialog()
         self.form.setupUi(self)
-        has = security.has_password(db)
         self.setWindowTitle("修改密码" if has else "设置密码")
         self.form.oldEdit.setVisible(has)
         self.form.oldLabel.setVisible(has)
@@ -91,20 +121,23 @@ class SetPasswordDialog(QDialog):
     def save(self) -> None:
         new, repeat = self.form.newEdit.text(), self.form.repeatEdit.text()
         old = self.form.oldEdit.text()
-        try:
-            if security.has_password(self.db) and not new and not repeat:
-                security.clear_password(self.db, old)
-                self.result_text = "已取消密码"
-            else:
-                if new != repeat:
-                    self.form.messageLabel.setText("两次输入的新密码不一样，请重新输入。")
-                    return
-                security.set_password(self.db, new, old=old or None)
-                self.result_text = "密码已设置"
-        except DomainError as exc:
-            self.form.messageLabel.setText(str(exc))
+        if self.saving:
             return
-        self.accept()
+        if self.has and not new and not repeat:
+            call, text, what = (security.clear_password, self.db, old), "已取消密码", "取消密码"
+        else:
+            if new != repeat:
+                self.form.messageLabel.setText("两次输入的新密码不一样，请重新输入。")
+                return
+            call, text, what = (security.set_password, self.db, new), "密码已设置", "设置密码"
+        kwargs = {} if call[0] is security.clear_password else {"old": old or None}
+
+        def saved(_) -> None:
+            self.result_text = text
+            self.accept()
+
+        self.run_save(self.ctx, *call, **kwargs, what=what, busy=(self.form.buttonBox,), on_done=saved,
+                      on_refused=lambda exc: self.form.messageLabel.setText(str(exc)))
 
 
 class IdleLock(QObject):
@@ -115,10 +148,11 @@ class IdleLock(QObject):
     _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
               QEvent.Type.TouchBegin}
 
-    def __init__(self, window: QMainWindow, db_getter, check_ms: int = 15000) -> None:
+    def __init__(self, window: QMainWindow, db_getter, check_ms: int = 15000, runner: Runner | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.db_getter = db_getter  # the database may be replaced by a restore
+        self.runner = runner or _own_runner(self)
         self.last_input = time.monotonic()
         self.dialog: UnlockDialog | None = None
         self._blocking = False
@@ -145,14 +179,16 @@ class IdleLock(QObject):
         return self.dialog is not None
 
     def check(self) -> None:
+        """Lock if a password is set and nobody touched the window for the minutes set (read off the GUI thread)."""
         if self.locked or self._blocking:
             return
-        db = self.db_getter()
-        try:
-            minutes = security.idle_minutes(db)
-            has = security.has_password(db)
-        except Exception:  # the database is being replaced right now: try at the next tick
+        self.runner.run(_lock_settings, self.db_getter(), what="读取自动锁定设置", parent=self.window,
+                        key=(self, "check"), dialog=False, on_done=self._checked)
+
+    def _checked(self, settings: tuple[int, bool] | None) -> None:
+        if settings is None or self.locked:
             return
+        minutes, has = settings
         if has and minutes > 0 and time.monotonic() - self.last_input >= minutes * 60:
             self.lock()
 
@@ -164,7 +200,7 @@ class IdleLock(QObject):
         if central is not None:
             central.setVisible(False)
         self.window.menuBar().setEnabled(False)
-        self.dialog = UnlockDialog(self.db_getter(), self.window,
+        self.dialog = UnlockDialog(self.db_getter(), self.window, runner=self.runner,
                                    intro="离开时间较长，窗口已锁定。请输入密码后继续使用。")
         self.dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("退出程序")
         self.dialog.finished.connect(self._finished)
@@ -211,26 +247,25 @@ class BackupScheduler(QObject):
         db = self.ctx.db
         if self.running or db.path is None:
             return
-        try:
-            if not force_check and not backup.backup_due(db):
-                return
-        except OSError:
-            return
         self.running = True
 
-        def done(result: backup.BackupResult) -> None:
-            self.running = False
+        def done(result: backup.BackupResult | None) -> None:
+            if result is None:
+                return
             if result.made:
                 self.sig_message.emit(f"已自动备份：{result.info.path.name}")
             if result.mirror_problem:
                 self.sig_message.emit(result.mirror_problem)
 
-        def failed(exc: Exception) -> None:
-            self.running = False
+        def refused(exc: DomainError) -> None:
             log.warning("automatic backup failed: %s", exc)
             self.sig_message.emit(f"自动备份没有完成：{exc}")
 
-        self.ctx.lane.submit(Job(backup.backup_if_changed, db, reason), on_done=done, on_failed=failed)
+        self.ctx.run(_backup_if_due, db, reason, force_check, what="自动备份", effect="file", dialog=False,
+                     on_done=done, on_refused=refused, on_end=self._ended)
+
+    def _ended(self) -> None:
+        self.running = False
 
 
 # ------------------------------------------------------------------ used by the Controller at open
@@ -270,7 +305,9 @@ def unlock_at_start(db: Database) -> bool:
     if not security.has_password(db):
         return True
     dialog = UnlockDialog(db)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.runner.wait()  # its lane lets go of the database before the program's own lane uses it
+    return accepted
 
 
 def start_guards(ctx, window: QMainWindow, on_message) -> tuple[BackupScheduler, IdleLock]:
@@ -278,5 +315,23 @@ def start_guards(ctx, window: QMainWindow, on_message) -> tuple[BackupScheduler,
     scheduler = BackupScheduler(ctx, window)
     scheduler.sig_message.connect(on_message)
     scheduler.at_start()
-    lock = IdleLock(window, lambda: ctx.db)
+    lock = IdleLock(window, lambda: ctx.db, runner=ctx.runner)
     return scheduler, lock
+
+
+def _lock_settings(db) -> tuple[int, bool] | None:
+    """The idle minutes and whether a password is set; None while the database is being replaced."""
+    try:
+        return security.idle_minutes(db), security.has_password(db)
+    except Exception:  # noqa: BLE001 - a restore is closing it right now: try at the next tick
+        return None
+
+
+def _backup_if_due(db, reason: str, force_check: bool) -> backup.BackupResult | None:
+    """The automatic backup, if one is due (always looked at when `force_check`); None if not due."""
+    try:
+        if not force_check and not backup.backup_due(db):
+            return None
+    except OSError:
+        return None
+    return backup.backup_if_changed(db, reason)

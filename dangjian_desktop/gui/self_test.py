@@ -122,11 +122,13 @@ def run_self_test(argv0: str = "dangjian-desktop") -> int:
         window = MainWindow(ctx)
         state["window"] = window
         window.show()
+        if not ctx.runner.wait(60000) or not window.ready:
+            raise RuntimeError("主窗口没有读出支部。")
         titles = []
         for cls in window._classes:  # build and show every page, as a user clicking down the list
             window.show_page(cls.key)
             app.processEvents()
-            ctx.lane.wait()
+            ctx.runner.wait(60000)  # the page's data, read off the GUI thread
             app.processEvents()
             titles.append(cls.title)
         if errors_in_slots:

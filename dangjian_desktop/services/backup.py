@@ -501,7 +501,7 @@ def _check_schema(db_file: Path) -> None:
         raise ValidationError(f"备份由更新版本的程序制作（结构版本 {schema}），请先升级党支部工作台。")
 
 
-def verify_archive(source: str | Path, *, files_dir: Path | None = None) -> ArchiveCheck:
+def verify_archive(source: str | Path, *, files_dir: Path | None = None, progress: Progress = None) -> ArchiveCheck:
     """Check an archive completely (checksums, database integrity, schema) without restoring it.
     The check unpacks into a scratch folder of `files_dir` (the open database's), never beside
     the archive (a USB stick, the desktop)."""
@@ -510,7 +510,7 @@ def verify_archive(source: str | Path, *, files_dir: Path | None = None) -> Arch
         raise ValidationError(f"找不到文件“{source}”。")
     try:
         with Scratch(files_dir, "检查") as tmp:
-            return _extract_verified(source, tmp)
+            return _extract_verified(source, tmp, progress)
     except OSError as exc:
         raise _fault(exc, None, "备份文件没有检查完，没有改动任何数据") from None
 

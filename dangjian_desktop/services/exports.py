@@ -73,8 +73,13 @@ def get(key: str) -> ExportKind:
     raise ValidationError(f"没有“{key}”这种导出。可用的有：{'、'.join(k.key for k in kinds())}。")
 
 
-def run_export(db: Database, key: str, request: ExportRequest) -> Path:
-    """Write one document; refuses a request that lacks what the kind needs."""
+def run_export(db: Database, key: str, request: ExportRequest, *, progress: Progress | None = None) -> Path:
+    """Write one document; refuses a request that lacks what the kind needs. `progress` (from the
+    GUI's worker lane) is called between parts of the work and may raise Cancelled there: the file
+    is written atomically, so a cancelled export leaves none."""
+    if progress is not None:
+        request.progress = progress
+        progress(0, 1, "")  # a first safe point: 取消 before the writing started
     kind = get(key)
     if kind.needs_year and request.year is None:
         raise ValidationError(f"导出{kind.label}需要指定年份（--year）。")

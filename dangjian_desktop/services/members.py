@@ -182,8 +182,13 @@ def check_fields(db: Database, f: MemberFields, *, member_id: int | None = None,
     if "id_number" not in problems and f.id_number:
         owner = id_number_owner(db, f.id_number, member_id)
         if owner:
-            problems["id_number"] = f"这个身份证号已经登记给 {owner}，同一个人不能登记两次。"
+            problems["id_number"] = id_taken(owner)
     return problems
+
+
+def id_taken(owner: str) -> str:
+    """What the editor says beside an ID number someone else (`owner`) already has."""
+    return f"这个身份证号已经登记给 {owner}，同一个人不能登记两次。"
 
 
 def completed_copy(f: MemberFields) -> MemberFields:
@@ -360,9 +365,12 @@ class ImportPreview:
         return text + "。"
 
 
-def _plan(s: Session, branch_id: int, path: Path, today: date, overrides) -> tuple[ImportPreview, list]:
+def _plan(s: Session, branch_id: int, path: Path, today: date, overrides,
+          progress: Callable[[int, int, str], None] | None = None) -> tuple[ImportPreview, list]:
     from dangjian_desktop.io.roster_import import read_roster
 
+    if progress:
+        progress(0, 1, "正在读取文件……")
     parsed = read_roster(path, today)
     preview = ImportPreview(parsed.file, parsed.sheet, refused=list(parsed.refused),
                             ignored_columns=parsed.ignored_columns)
@@ -376,7 +384,9 @@ def _plan(s: Session, branch_id: int, path: Path, today: date, overrides) -> tup
     for i in range(0, len(numbers), 500):
         known.update({m.id_number: m for m in s.scalars(select(Member).where(Member.id_number.in_(numbers[i:i + 500])))})
     branch_names = dict(s.execute(select(Branch.id, Branch.name)).tuples().all())
-    for r in parsed.rows:
+    for n, r in enumerate(parsed.rows):
+        if progress and n % 200 == 0:  # a safe point: nothing is written while planning
+            progress(n, len(parsed.rows), f"正在检查第 {n + 1} 行，共 {len(parsed.rows)} 行")
         f: MemberFields = r.fields
         existing = known.get(f.id_number)
         if existing is not None and existing.branch_id != branch_id:
@@ -423,12 +433,13 @@ def _plan(s: Session, branch_id: int, path: Path, today: date, overrides) -> tup
     return preview, plan
 
 
-def preview_roster_import(db: Database, branch_id: int, path: str | Path, *, today: date | None = None) -> ImportPreview:
+def preview_roster_import(db: Database, branch_id: int, path: str | Path, *, today: date | None = None,
+                          progress: Callable[[int, int, str], None] | None = None) -> ImportPreview:
     """What importing the file would do: accepted rows (new, changed, unchanged) and refused rows."""
     today = today or date.today()
     overrides = settings.rule_overrides(db)
     with db.session() as s:
-        preview, _ = _plan(s, branch_id, Path(path), today, overrides)
+        preview, _ = _plan(s, branch_id, Path(path), today, overrides, progress)
     return preview
 
 
@@ -449,7 +460,7 @@ def import_roster(db: Database, branch_id: int, path: str | Path, *, dry_run: bo
     with db.transaction() as s:
         if s.get(Branch, branch_id) is None:
             raise NotFound(f"没有编号为 {branch_id} 的支部。")
-        preview, plan = _plan(s, branch_id, Path(path), today, overrides)
+        preview, plan = _plan(s, branch_id, Path(path), today, overrides, progress)
         if preview.refused:
             raise InputErrors(preview.refused, summary=f"{preview.file}：发现 {len(preview.refused)} 处问题，"
                                                        "未导入任何数据。请修改文件后重新导入。")

@@ -103,9 +103,34 @@ def make_window(qtbot, asker):
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
+        qtbot.waitUntil(lambda: window.ready, timeout=10000)  # the branches are read off the GUI thread
         return window
 
     return build
+
+
+def wait_idle(timeout: int = 20000) -> None:
+    """Until every job on the worker lanes has ended and its result was delivered, as a person waits
+    for the screen to settle after a click (the event loop turns meanwhile)."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QThread
+
+    from dangjian_desktop.gui.worker import Runner
+
+    deadline = time.monotonic() + timeout / 1000
+    while not Runner.all_idle():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the program was still working after {timeout} ms")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        QThread.msleep(2)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def settle(qtbot):
+    """`settle()`: wait until the program has finished the work the last click started."""
+    return lambda timeout=20000: wait_idle(timeout)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ def test_first_run_creates_the_branch_and_opens_the_window_on_it(qtbot, workdir,
     window = controller.window
     assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.ready)  # the branches are read off the GUI thread
     assert "XX社区第一党支部" in window.windowTitle()
     assert paths.default_database().exists()
     branches = list_branches(controller.ctx.db)
@@ -80,23 +81,26 @@ def test_branch_switcher_appears_with_two_branches_and_switches(qtbot, db, make_
     assert "第二党支部" in window.windowTitle()
 
 
-def test_settings_page_shows_the_data_folder_and_saves_a_local_rule(qtbot, db, make_window, asker):
+def test_settings_page_shows_the_data_folder_and_saves_a_local_rule(qtbot, db, make_window, asker, settle):
     from dangjian_desktop.gui.pages.settings_page import LocalRulesModel
     from dangjian_desktop.services.settings import rule_overrides
 
     create_branch(db, "测试支部")
     window = make_window(db)
     page = window.show_page("settings")
+    settle()
     assert str(db.path) in page.db_label.text()
     model = page.rules_model
     row = next(i for i, r in enumerate(model.rows) if (r.rule_id, r.key) == ("MEET-LECTURE-Q", "period"))
     model.setData(model.index(row, LocalRulesModel.COL_VALUE), "m")
     qtbot.mouseClick(page.save_rules_button, Qt.MouseButton.LeftButton)
+    settle()
     assert rule_overrides(db)["MEET-LECTURE-Q.period"] == "M"
     # an impossible value is refused with a message and nothing is saved
     row2 = next(i for i, r in enumerate(model.rows) if (r.rule_id, r.key) == ("MEET-GROUP-M", "due_days"))
     model.setData(model.index(row2, LocalRulesModel.COL_VALUE), "十天")
     qtbot.mouseClick(page.save_rules_button, Qt.MouseButton.LeftButton)
+    settle()
     assert asker.messages[-1][0] == "warn" and "整数" in asker.messages[-1][2]
     assert "MEET-GROUP-M.due_days" not in rule_overrides(db)
 

@@ -63,13 +63,14 @@ def test_fifty_years_tab(qtbot, page, demo_db):
     assert "1980年7月1日" in page.fifty_label.text()
 
 
-def test_record_how_a_birthday_was_marked(qtbot, page, demo_db):
+def test_record_how_a_birthday_was_marked(qtbot, page, demo_db, settle):
     page.view.selectRow(0)
     who = page.selected()[0]
     dialog = ObservanceDialog(page.ctx, who, page, TODAY)
     qtbot.addWidget(dialog)
     dialog.form.kindCombo.setCurrentIndex(dialog.form.kindCombo.findData(BirthdayObservance.OATH))
     qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.saved is not None
     record = bd.observances(demo_db, 1, 2026)
     assert [(r.name, r.kind) for r in record][-1] == (who.name, BirthdayObservance.OATH)
@@ -79,7 +80,8 @@ def test_record_how_a_birthday_was_marked(qtbot, page, demo_db):
     again.show()
     again.form.kindCombo.setCurrentIndex(again.form.kindCombo.findData(BirthdayObservance.OATH))
     qtbot.mouseClick(again.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    assert again.form.errorLabel.isVisible() and "已经登记过" in again.form.errorLabel.text()
+    settle()
+    assert again.isVisible() and again.form.errorLabel.isVisible() and "已经登记过" in again.form.errorLabel.text()
     assert len(bd.observances(demo_db, 1, 2026)) == len(record)
     reload(qtbot, page, page.refresh)
     assert "重温入党誓词" in page.model.index(0, page.model.COL_MARKED).data()

@@ -8,11 +8,13 @@ from sqlalchemy import func, select
 
 from dangjian_desktop.db import models as m
 from dangjian_desktop.services import backup, security
+from tests.gui.conftest import wait_idle
 
 
 def _safety_tab(window):
     page = window.show_page("settings")
     page.tabs.setCurrentWidget(page.safety_tab)
+    wait_idle()
     return page.safety_tab
 
 
@@ -48,6 +50,7 @@ def test_backup_now_then_restore_brings_the_data_back(qtbot, make_window, demo_d
     asker.confirm_answers = [True]
     qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(k == "info" and "已恢复" in t for k, _, t in asker.messages), timeout=15000)
+    wait_idle()
     assert _first_member(window.ctx.db) == (member_id, name)
     # the state before the restore was kept as a backup, listed on the page
     assert tab.model.rowCount() == 2
@@ -99,6 +102,7 @@ def test_a_broken_archive_is_refused_with_a_message(qtbot, make_window, demo_db,
     before = _count(window.ctx.db)
     asker.file_answers = [str(bad)]
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert asker.messages[-1][0] == "error" and "坏的.zip" in asker.messages[-1][2]
     assert _count(window.ctx.db) == before
 
@@ -110,11 +114,13 @@ def test_mirror_folder_is_chosen_and_shown(qtbot, make_window, demo_db, workdir,
     usb.mkdir()
     asker.file_answers = [str(usb)]
     qtbot.mouseClick(tab.mirror_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert str(usb) in tab.mirror_label.text() and tab.mirror_off_button.isEnabled()
     qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
     assert list(usb.rglob("备份-*.zip"))
     qtbot.mouseClick(tab.mirror_off_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert "未设置" in tab.mirror_label.text()
 
 
@@ -129,9 +135,11 @@ def test_setting_a_password_by_typing_it(qtbot, make_window, demo_db, typist):
     typist(dialog.form.repeatEdit, "支部密码12")
     ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert "不一样" in dialog.form.messageLabel.text() and not security.has_password(window.ctx.db)
     qtbot.keyClicks(dialog.form.repeatEdit, "3")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert security.has_password(window.ctx.db)
     assert security.check_password(window.ctx.db, "支部密码123").ok
     assert tab.password_label.text() == "已设置密码"
@@ -153,8 +161,10 @@ def test_restore_works_after_every_page_was_opened_and_they_show_the_restored_da
     asker.confirm_answers = [True]
     qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(k in ("info", "error") for k, _, _t in asker.messages), timeout=15000)
+    wait_idle()
     assert [k for k, _, _t in asker.messages] == ["confirm", "info"], asker.messages
     assert _first_member(window.ctx.db) == (member_id, name)
     for row in range(window.nav.count()):  # every page works on the restored database
         window.nav.setCurrentRow(row)
-        qtbot.wait(20)
+        wait_idle()
+    assert [k for k, _, _t in asker.messages] == ["confirm", "info"], asker.messages

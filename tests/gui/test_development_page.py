@@ -14,12 +14,14 @@ from dangjian_desktop.gui.development_editor import ApplicantDialog, StepDialog
 from dangjian_desktop.services import development as dev
 from dangjian_desktop.userconfig import UserConfig
 from tests.conftest import TODAY
+from tests.gui.conftest import wait_idle
 
 
 def dev_page(window):
     page = window.show_page("development")
     page.today = TODAY
     page.refresh()
+    wait_idle()
     return page
 
 
@@ -43,6 +45,7 @@ def test_board_shows_a_card_per_person_in_the_stage_of_the_next_step_and_opens_t
     late = columns[2].model.rows[0]
     assert late.urgency == "overdue"  # most urgent first
     click(qtbot, columns[2].view, 0)
+    wait_idle()
     assert page.stack.currentWidget() is page.person
     assert late.name in page.person.title.text()
     assert page.person.timeline_model.rowCount() == 25
@@ -54,6 +57,7 @@ def test_board_shows_a_card_per_person_in_the_stage_of_the_next_step_and_opens_t
 def test_a_finding_opens_the_person_from_another_page(qtbot, make_window, demo_db):
     window = make_window(demo_db)
     window.open_ref(("applicant", 4))
+    wait_idle()
     page = window.pages["development"]
     assert window.stack.currentWidget() is page
     assert page.person.detail.id == 4
@@ -64,6 +68,7 @@ def _dialog(qtbot, db, applicant_id, no, asker):
     dialog = StepDialog(ctx, dev.applicant_detail(db, applicant_id, TODAY), no, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)  # the rules and the roster are read off the GUI thread
     return dialog
 
 
@@ -75,6 +80,7 @@ def _set_date(dialog, d: date):
 
 def _save(qtbot, dialog):
     qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    wait_idle()  # saved on the worker lane: the dialog closes once that succeeded
 
 
 def test_step_editor_refuses_a_probationary_sponsor_with_the_rule_and_then_saves(qtbot, demo_db, asker, typist):
@@ -151,6 +157,7 @@ def test_new_applicant_dialog_takes_birth_and_sex_from_the_id_number(qtbot, demo
     dialog = ApplicantDialog(ctx, 1, today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
     f = dialog.form
     typist(f.nameEdit, "钱多多")
     typist(f.idNumberEdit, "11010120000229002X")
@@ -189,6 +196,7 @@ def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, wo
     assert f.attachmentsBox.isEnabled()
     asker.file_answers.append(str(scan))
     qtbot.mouseClick(f.attachmentsPanel.add_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert dialog.attachments.rowCount() == 1 and "扫描件" in dialog.attachments.data(dialog.attachments.index(0, 0))
     step_id = dev.applicant_detail(demo_db, 4).step(1).id
     assert [a.file_name for a in list_attachments(demo_db, "step", step_id)] == ["入党申请书 扫描件.pdf"]
@@ -199,6 +207,7 @@ def test_step_attachments_are_added_listed_and_removed(qtbot, demo_db, asker, wo
     assert opened[0].read_bytes() == b"%PDF-1.4 scan" and demo_db.attachments_dir in opened[0].parents
     asker.confirm_answers.append(True)
     qtbot.mouseClick(f.attachmentsPanel.remove_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert dialog.attachments.rowCount() == 0 and list_attachments(demo_db, "step", step_id) == []
     # a step not yet recorded cannot take attachments until it is saved
     assert not _dialog(qtbot, demo_db, 3, 5, asker).form.attachmentsBox.isEnabled()
@@ -210,6 +219,7 @@ def test_a_half_year_review_added_in_the_person_view_clears_the_overdue_finding(
     window = make_window(demo_db)
     page = dev_page(window)
     page.open_applicant(3)  # 史志阳: 半年考察 overdue
+    wait_idle()
     person = page.person
     assert any(f.rule == "DEV-REVIEW-6M" for f in person.findings_model.rows)
     dialog = ReviewDialog(person.ctx, person.detail, today=TODAY)
@@ -220,6 +230,7 @@ def test_a_half_year_review_added_in_the_person_view_clears_the_overdue_finding(
     _save(qtbot, dialog)
     assert not dialog.isVisible()
     person.show_applicant(3, TODAY)
+    wait_idle()
     assert person.reviews_model.rows[0].content == "半年考察：表现良好"
     assert not any(f.rule == "DEV-REVIEW-6M" for f in person.findings_model.rows)
 
@@ -244,7 +255,7 @@ def test_importing_a_ledger_from_the_page_asks_first_then_shows_the_people(qtbot
     asker.file_answers.append(str(path))
     asker.confirm_answers.append(True)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert "将新建 2 人" in asker.messages[-1][2]
+    qtbot.waitUntil(lambda: any("将新建 2 人" in m[2] for m in asker.messages), timeout=10000)
     qtbot.waitUntil(lambda: sum(c.model.rowCount() for c in page.columns) == 2, timeout=10000)
     stage = {c.stage_no: card_names(c) for c in page.columns}
     assert stage[1] == ["李二"] and stage[2] == ["孙一"]
@@ -253,6 +264,7 @@ def test_importing_a_ledger_from_the_page_asks_first_then_shows_the_people(qtbot
     wb.save(path)
     asker.file_answers.append(str(path))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     kind, title, text = asker.messages[-1]
     assert kind == "error" and "第4行" in text and "C列" in text
     assert len(dev.list_applicants(db, 1)) == 2
@@ -266,6 +278,7 @@ def test_editing_particulars_records_a_planned_departure_that_the_rules_then_see
     dialog = ApplicantDialog(ctx, 1, today=TODAY, existing=detail)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
     f = dialog.form
     assert not f.nameEdit.isEnabled() and f.nameEdit.text() == detail.name
     f.phoneEdit.clear()
@@ -288,20 +301,25 @@ def test_clearing_a_step_only_the_last_and_never_one_on_the_roster(qtbot, make_w
     window = make_window(demo_db)
     page = dev_page(window)
     page.open_applicant(7)  # 唐悦妍: last done step 11
+    wait_idle()
     person = page.person
     person.timeline.setCurrentIndex(person.timeline_model.index(9, 0))  # step 10
     asker.confirm_answers.append(True)
     qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert asker.messages[-1][0] == "warn" and "只能先清除后面的步骤" in asker.messages[-1][2]
     person.timeline.setCurrentIndex(person.timeline_model.index(10, 0))  # step 11
     asker.confirm_answers.append(True)
     qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert dev.applicant_detail(demo_db, 7).step(11).done_on is None
     assert person.detail.next_step.no == 11
     page.open_applicant(4)  # 杜丹雪: step 15 made her a 预备党员
+    wait_idle()
     person.timeline.setCurrentIndex(person.timeline_model.index(20, 0))  # step 21, the last
     asker.confirm_answers.append(True)
     qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert dev.applicant_detail(demo_db, 4).step(21).done_on is None
     with demo_db.session() as s:
         assert s.get(m.Member, person.detail.member_id).status is MemberStatus.PROBATIONARY
@@ -311,14 +329,17 @@ def test_a_review_can_be_removed_after_confirming(qtbot, make_window, demo_db, a
     window = make_window(demo_db)
     page = dev_page(window)
     page.open_applicant(4)
+    wait_idle()
     person = page.person
     before = person.reviews_model.rowCount()
     person.reviews.setCurrentIndex(person.reviews_model.index(0, 0))
     asker.confirm_answers.append(False)
     qtbot.mouseClick(person.remove_review_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert person.reviews_model.rowCount() == before
     asker.confirm_answers.append(True)
     qtbot.mouseClick(person.remove_review_button, Qt.MouseButton.LeftButton)
+    wait_idle()
     assert person.reviews_model.rowCount() == before - 1 == len(dev.applicant_detail(demo_db, 4).reviews)
 
 

@@ -12,6 +12,7 @@ from dangjian_desktop.core.glossary import CommitteePost
 from dangjian_desktop.gui.pages.home_page import HomePage, ReminderModel, show_startup_reminder
 from dangjian_desktop.services.branches import create_branch, current_term
 from tests.conftest import TODAY
+from tests.gui.conftest import wait_idle
 
 
 def test_reminders_are_most_urgent_first_and_open_their_record(qtbot, demo_db, make_window):
@@ -84,13 +85,16 @@ def test_election_recorded_from_the_branch_tab(qtbot, db, make_window, typist):
     settings = window.show_page("settings")
     tab = settings.branch_tab
     settings.tabs.setCurrentWidget(tab)
+    wait_idle()
     qtbot.mouseClick(tab.election_button, Qt.MouseButton.LeftButton)
     dialog = tab.election_dialog
     typist(dialog.post_edits[CommitteePost.ORGANISATION], "王五")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle()
     assert "书记" in dialog.error_label.text() and dialog.isVisible()  # refused: no secretary
     typist(dialog.post_edits[CommitteePost.SECRETARY], "李四")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_idle()
     assert not dialog.isVisible()
     term = current_term(db, b.id)
     assert [(p.post, p.person_name) for p in term.posts] == [(CommitteePost.SECRETARY, "李四"),
@@ -101,11 +105,12 @@ def test_election_recorded_from_the_branch_tab(qtbot, db, make_window, typist):
 def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_window, workdir, asker):
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.select_kind("year-package")
     page.year_spin.setValue(2025)
     page.open_check.setChecked(False)
     page.folder_edit.setText(str(workdir / "导出"))
-    page.progress_delay_ms = 0  # show the dialog at once, as a long export does after 0.5 s
+    window.ctx.runner.delay_ms = 0  # show the dialog at once, as a long export does after 0.5 s
     assert page.file_edit.text() == "幸福社区第一党支部_2025年_年度材料包.zip"
     asker.choose_answers = [1]  # 保留完整号码 (masking has its own test: tests/gui/test_privacy.py)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
@@ -120,6 +125,7 @@ def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_w
 def test_an_export_that_fails_says_why(qtbot, demo_db, make_window, workdir, asker):
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.select_kind("annual-report")
     page.open_check.setChecked(False)
     blocker = workdir / "不是文件夹"
@@ -135,8 +141,10 @@ def test_one_meeting_record_chosen_on_the_reports_page(qtbot, demo_db, make_wind
 
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.year_spin.setValue(2025)
     page.select_kind("minutes")
+    wait_idle()
     assert page.record_combo.isVisible() and page.record_combo.count() > 50
     page.record_combo.setCurrentIndex(0)
     first = page.record_combo.currentText()

@@ -18,15 +18,18 @@ from dangjian_desktop.gui.pages.meetings_page import MeetingsPage
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from tests.conftest import TODAY
+from tests.gui.conftest import wait_idle
 
 
 @pytest.fixture
-def page(qtbot, demo_db, make_window):
+def page(qtbot, demo_db, make_window, settle):
     window = make_window(demo_db)
     p = window.show_page("meetings")
     p.as_of = TODAY
     p.refresh()
+    settle()
     yield p
+    settle()
     for editor in list(p.editors):
         editor.dirty = False
         editor.close()
@@ -70,10 +73,15 @@ def active(qtbot, editor):
 
 
 def new_from_menu(page, label, qtbot=None):
+    """新建会议记录 → a type: the draft is made and opened in its editor (both off the GUI thread)."""
     page.records.fill_new_menu()
     action = next(a for a in page.records.new_menu.actions() if a.text() == label)
+    before = len(page.editors)
     action.trigger()
+    wait_idle()
+    assert len(page.editors) == before + 1
     editor = page.editors[-1]
+    assert editor.loaded
     return active(qtbot, editor) if qtbot else editor
 
 
@@ -84,11 +92,13 @@ def test_the_page_sits_between_birthdays_and_development(page):
     assert titles.index("发展党员") == titles.index("三会一课") + 1
 
 
-def test_full_text_search_from_the_search_box(qtbot, page, typist):
+def test_full_text_search_from_the_search_box(qtbot, page, typist, settle):
     page.records.year_combo.setCurrentIndex(page.records.year_combo.findData(None))
+    settle()
     total = page.records.model.rowCount()
     typist(page.records.search_edit, "二十大精神")
     qtbot.keyClick(page.records.search_edit, Qt.Key.Key_Return)
+    settle()
     rows = page.records.model.rows
     assert 0 < len(rows) < total
     for r in rows:
@@ -97,8 +107,9 @@ def test_full_text_search_from_the_search_box(qtbot, page, typist):
     assert "搜索“二十大精神”" in page.records.count_label.text()
 
 
-def test_year_grid_shows_held_missing_and_due(page):
+def test_year_grid_shows_held_missing_and_due(page, settle):
     page.tabs.setCurrentIndex(1)
+    settle()
     model: YearGridModel = page.grid.model
     labels = [r.label for r in model.rows]
     row = labels.index("党小组会（第二党小组）")
@@ -111,17 +122,18 @@ def test_year_grid_shows_held_missing_and_due(page):
     assert model.data(model.index(committee, 13)) == "11 / 12"
 
 
-def test_local_rule_changes_what_the_grid_requires(page):
+def test_local_rule_changes_what_the_grid_requires(page, settle):
     from dangjian_desktop.services import settings
 
     settings.set_local_rule_params(page.ctx.db, {("MEET-LECTURE-Q", "period"): "M"})
     page.tabs.setCurrentIndex(1)
     page.grid.load()
+    settle()
     lecture = next(r for r in page.grid.model.rows if r.type is MeetingType.LECTURE)
     assert lecture.required == 12 and lecture.missing > 0
 
 
-def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, page, typist, asker):
+def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, page, typist, asker, settle):
     editor = new_from_menu(page, "支部党员大会", qtbot)
     f = editor.form
     mid = editor.meeting.id
@@ -177,6 +189,7 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     # 定稿 locks the record
     asker.confirm_answers.append(True)
     click(qtbot, f.finaliseButton)
+    settle()
     assert svc.get_meeting(page.ctx.db, mid).state is MeetingState.FINAL
     assert f.hostEdit.isReadOnly() and not f.saveButton.isEnabled() and f.amendButton.isVisible()
 
@@ -186,6 +199,7 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     assert not f.guestsEdit.isReadOnly()
     typist(f.guestsEdit, "街道党工委组织委员")
     click(qtbot, f.saveButton)
+    settle()
     assert svc.get_meeting(page.ctx.db, mid).guests == "街道党工委组织委员"
     with page.ctx.db.session() as s:
         entry = s.scalars(select(m.AuditEntry).where(m.AuditEntry.record_id == mid, m.AuditEntry.action == "amend")).one()
@@ -194,21 +208,24 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     assert f.hostEdit.isReadOnly()  # locked again after the amendment
 
 
-def test_finalise_refuses_a_record_without_host(qtbot, page, asker):
+def test_finalise_refuses_a_record_without_host(qtbot, page, asker, settle):
     editor = new_from_menu(page, "支部委员会会议")
     click(qtbot, editor.form.finaliseButton)
+    settle()
     assert asker.messages[-1][0] == "warn" and "主持人" in asker.messages[-1][2]
     assert svc.get_meeting(page.ctx.db, editor.meeting.id).state is MeetingState.DRAFT
 
 
-def test_type_specific_fields(qtbot, page):
+def test_type_specific_fields(qtbot, page, settle):
     page.records.fill_new_menu()
     group_menu = next(a for a in page.records.new_menu.actions() if a.text() == "党小组会").menu()
     next(a for a in group_menu.actions() if a.text() == "第二党小组").trigger()
+    settle()
     group = page.editors[-1].form
     assert group.groupCombo.isVisible() and group.groupCombo.currentText() == "第二党小组"
     assert {r.group for r in page.editors[-1].attendance.rows} == {"第二党小组"}
     group.groupCombo.setCurrentIndex(group.groupCombo.findText("第三党小组"))  # another group: its members
+    settle()
     assert {r.group for r in page.editors[-1].attendance.rows} == {"第三党小组"}
     assert not group.lecturerEdit.isVisible()
     lecture = new_from_menu(page, "党课").form
@@ -218,7 +235,7 @@ def test_type_specific_fields(qtbot, page):
     assert not talk.tabs.isTabVisible(talk.tabs.indexOf(talk.attendanceTab))
 
 
-def test_appraisal_outcomes_by_buttons(qtbot, page):
+def test_appraisal_outcomes_by_buttons(qtbot, page, settle):
     editor = new_from_menu(page, "民主评议党员")
     f = editor.form
     f.tabs.setCurrentIndex(f.tabs.indexOf(f.appraisalTab))
@@ -227,52 +244,59 @@ def test_appraisal_outcomes_by_buttons(qtbot, page):
     click(qtbot, f.excellentButton)
     click(qtbot, f.restQualifiedButton)
     click(qtbot, f.saveButton)
+    settle()
     saved = svc.get_meeting(page.ctx.db, editor.meeting.id)
     outcomes = [a.outcome.label for a in saved.appraisals]
     assert outcomes.count("优秀") == 2 and outcomes.count("合格") == len(saved.attendance) - 2
 
 
-def test_attachment_added_and_listed(qtbot, page, asker, workdir):
+def test_attachment_added_and_listed(qtbot, page, asker, workdir, settle):
     photo = workdir / "签到表.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + b"0" * 100)
     editor = new_from_menu(page, "主题党日")
     asker.file_answers.append(str(photo))
     click(qtbot, editor.form.attachmentsPanel.add_button)
+    settle()
     assert editor.attachments.rows[0].file_name == "签到表.jpg"
     assert "附件（1）" in editor.form.tabs.tabText(editor.form.tabs.indexOf(editor.form.attachmentsTab))
 
 
-def test_a_missing_meeting_from_home_opens_a_prefilled_record(qtbot, page, asker):
+def test_a_missing_meeting_from_home_opens_a_prefilled_record(qtbot, page, asker, settle):
     groups = {name: gid for gid, name in group_names(page.ctx.db, 1)}
     asker.confirm_answers.append(True)
     window = page.window()
     window.open_ref(("missing_meeting", {"type": "group", "period": "2026-10", "group_id": groups["第二党小组"],
                                          "branch_id": 1, "date": "2026-10-31"}))
+    settle()
     editor = page.editors[-1]
     assert editor.meeting.type is MeetingType.GROUP and editor.meeting.group_id == groups["第二党小组"]
     assert editor.meeting.held_on == date(2026, 10, 31)
     assert all(a.group == "第二党小组" for a in editor.meeting.attendance)
 
 
-def test_list_opens_a_record_by_double_click(qtbot, page):
+def test_list_opens_a_record_by_double_click(qtbot, page, settle):
     view = page.records.view
     rect = view.visualRect(page.records.model.index(0, MeetingListModel.COL_TITLE))
     # a person's double click: press and release, then the second click
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle()
     assert page.editors and page.editors[-1].meeting.id == page.records.model.rows[0].id
     assert isinstance(page, MeetingsPage)
 
 
-def test_pdf_export_writes_the_record(qtbot, page, asker, workdir):
+def test_pdf_export_writes_the_record(qtbot, page, asker, workdir, settle):
     editor = page.open_meeting(page.records.model.rows[0].id)
+    settle()
     out = workdir / "会议记录.pdf"
     asker.file_answers.append(str(out))
     click(qtbot, editor.form.pdfButton)
+    settle()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     word = workdir / "会议记录.docx"
     asker.file_answers.append(str(word))
     click(qtbot, editor.form.wordButton)
+    settle()
     from docx import Document
 
     assert any("记录" in p.text for p in Document(str(word)).paragraphs)
@@ -292,3 +316,32 @@ def test_import_a_ledger_from_the_page(qtbot, page, asker, workdir):
     qtbot.waitUntil(lambda: any(r.title == "补录的往年会议" for r in svc.list_meetings(page.ctx.db, 1, year=2023)),
                     timeout=10000)
     assert "新增 1 次" in asker.messages[-1][2]
+
+
+def test_the_editor_closes_only_once_its_last_typing_is_saved(qtbot, page, typist, asker, settle):
+    editor = new_from_menu(page, "支部委员会会议", qtbot)
+    mid = editor.meeting.id
+    typist(editor.form.hostEdit, "徐颖萍")
+    assert editor.dirty
+    editor.close()  # before the autosave: the save runs first, then the editor closes
+    assert editor.isVisible()
+    settle()
+    assert not editor.isVisible() and svc.get_meeting(page.ctx.db, mid).host == "徐颖萍"
+
+
+def test_an_editor_whose_save_is_refused_stays_open_with_the_typing(qtbot, page, typist, asker, settle):
+    editor = new_from_menu(page, "支部委员会会议", qtbot)
+    mid = editor.meeting.id
+    other = svc.get_meeting(page.ctx.db, mid)  # someone else saves the same draft meanwhile
+    changed = other.form()
+    changed.place = "会议室（另一台电脑上改的）"
+    svc.save_meeting(page.ctx.db, mid, changed, version=other.version)
+    typist(editor.form.hostEdit, "徐颖萍")
+    asker.confirm_answers.append(False)  # 草稿未能保存，仍然关闭吗？ 不
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Esc closes as the close box does: saving first
+    settle()
+    kinds = [(k, t) for k, _title, t in asker.messages]
+    assert any(k == "warn" and "打开之后已被修改" in t for k, t in kinds)  # the refusal, in its own words
+    assert kinds[-1][0] == "confirm" and "仍然关闭吗" in kinds[-1][1]
+    assert editor.isVisible() and editor.dirty and editor.form.hostEdit.text() == "徐颖萍"
+    editor.dirty = False  # the person gives up on it

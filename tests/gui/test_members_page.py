@@ -77,7 +77,7 @@ def test_filters_group_kind_and_history(qtbot, page):
     assert "历史 2 人" in page.count_label.text()
 
 
-def test_editor_refuses_an_early_full_member_date_and_saves_a_good_one(qtbot, demo_db, asker, typist):
+def test_editor_refuses_an_early_full_member_date_and_saves_a_good_one(qtbot, demo_db, asker, typist, settle):
     from dangjian_desktop.gui.context import AppContext
     from dangjian_desktop.userconfig import UserConfig
 
@@ -86,6 +86,7 @@ def test_editor_refuses_an_early_full_member_date_and_saves_a_good_one(qtbot, de
     dialog = MemberEditorDialog(ctx, 1, member, None, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
     ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled()
     dialog.form.fullMemberOnEdit.clear()
@@ -111,11 +112,13 @@ def test_editor_refuses_an_early_full_member_date_and_saves_a_good_one(qtbot, de
     typist(dialog.form.nameEdit, "张新名")
     assert ok.isEnabled()
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # closed once the save succeeded
+    assert dialog.saved is not None
     saved = ms.get_member(demo_db, member.id)
     assert saved.name == "张新名" and saved.joined_on == date(2010, 7, 1) and saved.full_member_on == date(2011, 7, 1)
 
 
-def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, workdir):
+def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, workdir, settle):
     from dangjian_desktop.gui.context import AppContext
     from dangjian_desktop.userconfig import UserConfig
 
@@ -135,6 +138,7 @@ def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, 
     target = workdir / "问题清单.txt"
     asker.file_answers.append(str(target))
     qtbot.mouseClick(dialog.form.saveErrorsButton, Qt.MouseButton.LeftButton)
+    settle()
     assert "第6行" in target.read_text(encoding="utf-8-sig")
     good = messy_roster(workdir / "花名册（改）.xlsx")
     with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
@@ -169,11 +173,12 @@ def test_someone_who_left_is_found_under_history_with_the_record(qtbot, page, ty
     left = ms.get_member(page.ctx.db, member.id)
     dialog = MemberEditorDialog(page.ctx, 1, left, None, TODAY)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
     assert "转往XX街道第二党支部" in dialog.form.summaryLabel.text()
     assert not dialog.form.statusCombo.isEnabled()
 
 
-def test_leave_roll_dialog_needs_a_destination_for_a_transfer(qtbot, page, typist):
+def test_leave_roll_dialog_needs_a_destination_for_a_transfer(qtbot, page, typist, settle):
     from dangjian_desktop.gui.member_editor import LeaveRollDialog
 
     member = next(m for m in page.model.members if m.on_roll)
@@ -182,10 +187,13 @@ def test_leave_roll_dialog_needs_a_destination_for_a_transfer(qtbot, page, typis
     dialog.show()
     ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle()
     assert dialog.form.errorLabel.isVisible() and "转往的党组织" in dialog.form.errorLabel.text()
     assert ms.get_member(page.ctx.db, member.id).on_roll
     typist(dialog.form.destinationEdit, "XX街道第二党支部")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle()
+    assert not dialog.isVisible()
     assert ms.get_member(page.ctx.db, member.id).status is MemberStatus.TRANSFERRED_OUT
     assert ms.status_history(page.ctx.db, member.id)[-1].destination == "XX街道第二党支部"
 

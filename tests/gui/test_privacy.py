@@ -24,6 +24,7 @@ from dangjian_desktop.services.branches import create_branch
 from dangjian_desktop.services.members import member_count
 from dangjian_desktop.userconfig import UserConfig
 from tests.conftest import TODAY
+from tests.gui.conftest import wait_idle
 from tests.safety.test_personal_data_leaks import ID_OR_PHONE, _fill_the_disk, big_roster
 
 FULL_ID = re.compile(r"^\d{17}[\dX]$")
@@ -52,6 +53,7 @@ def _export_package(qtbot, page, folder: Path, answer: int | None) -> Path | Non
 def test_the_year_package_asks_whether_to_mask_and_remembers_the_answer(qtbot, demo_db, make_window, workdir, asker):
     window = make_window(demo_db)
     page = window.show_page("reports")
+    wait_idle()  # the kinds of document are listed once their writers are loaded, off the GUI thread
     page.select_kind("roster")
     assert page.mask_check.isVisible() and not page.mask_check.isChecked()  # the roster kept is full
     page.select_kind("year-package")
@@ -85,7 +87,8 @@ def test_the_unlock_dialog_still_works_after_a_million_wrong_tries(qtbot, demo_d
     settings.put(demo_db, security.FAILURES_KEY, {"count": 10**6, "at": now})
     waiting = UnlockDialog(demo_db)  # just after the millionth: the button waits, counting down
     qtbot.addWidget(waiting)
-    assert not waiting.ok_button.isEnabled() and "300 秒后再试" in waiting.form.messageLabel.text()
+    qtbot.waitUntil(lambda: "300 秒后再试" in waiting.form.messageLabel.text())  # read off the GUI thread
+    assert not waiting.ok_button.isEnabled()
     waiting.close()
 
     settings.put(demo_db, security.FAILURES_KEY, {"count": 10**6, "at": now - security.MAX_DELAY - 1})
@@ -93,7 +96,7 @@ def test_the_unlock_dialog_still_works_after_a_million_wrong_tries(qtbot, demo_d
 
     def answer(dialog):
         shown.append(dialog)
-        assert dialog.ok_button.isEnabled()
+        qtbot.waitUntil(dialog.ok_button.isEnabled)  # once the wait left is read
         typist(dialog.form.passwordEdit, "secret-123")
         qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 

@@ -11,6 +11,7 @@ from dangjian_desktop.gui.app import Controller
 from dangjian_desktop.gui.safety import IdleLock
 from dangjian_desktop.services import backup, security
 from dangjian_desktop.userconfig import UserConfig
+from tests.gui.conftest import wait_idle  # noqa: E402
 
 
 def _close(qtbot, *controllers):
@@ -99,11 +100,14 @@ def test_the_password_is_asked_at_start_and_wrong_ones_are_refused(qtbot, demo_d
     def answer(dialog):
         assert dialog.parent() is None or dialog.parent().ctx is None  # nothing of the data shown yet
         ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.waitUntil(ok.isEnabled)
         typist(dialog.form.passwordEdit, "wrong-pass")
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "密码不对" in dialog.form.messageLabel.text())  # checked off the GUI thread
         seen.append(dialog.form.messageLabel.text())
         dialog.form.passwordEdit.clear()
         typist(dialog.form.passwordEdit, "secret-123")
+        qtbot.waitUntil(ok.isEnabled)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     when_modal(answer)
@@ -136,6 +140,7 @@ def test_the_window_locks_when_idle_and_unlocks_with_the_password(qtbot, make_wi
         lock.check()
     assert not window.centralWidget().isVisible() and not window.menuBar().isEnabled()
     typist(lock.dialog.form.passwordEdit, "secret-123")
+    qtbot.waitUntil(lock.dialog.ok_button.isEnabled)
     with qtbot.waitSignal(lock.sig_unlocked):
         qtbot.mouseClick(lock.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert window.centralWidget().isVisible() and not lock.locked
@@ -146,6 +151,7 @@ def test_no_lock_without_a_password(qtbot, make_window, demo_db):
     lock = IdleLock(window, lambda: demo_db, check_ms=60000)
     lock.last_input = time.monotonic() - 24 * 3600
     lock.check()
+    wait_idle()
     assert not lock.locked
 
 

@@ -62,13 +62,14 @@ def test_every_page_fits_a_1366x768_screen_at_150_percent(window):
         page = window.show_page(spec.key)
         if hasattr(page, "as_of"):
             page.as_of = TODAY
-        window.ctx.lane.wait(10000)
+        window.ctx.runner.wait(10000)
         for _ in _every_view(window, page):
             _fits(window.minimumSizeHint(), f"{spec.title}：主窗口最小尺寸")
             _fits(window.minimumSize(), f"{spec.title}：主窗口最小尺寸")
     dev_page = window.show_page("development")
     dev_page.today = TODAY
     dev_page.open_applicant(dev_page.columns[1].model.rows[0].id)  # the person view
+    window.ctx.runner.wait(10000)
     for _ in _every_view(window, dev_page.person):
         _fits(window.minimumSizeHint(), "发展党员（个人）：主窗口最小尺寸")
 
@@ -79,7 +80,7 @@ def test_at_910x512_no_control_is_cut_off(window, qtbot):
     inside = window.rect()
     for spec in page_specs():
         page = window.show_page(spec.key)
-        window.ctx.lane.wait(10000)
+        window.ctx.runner.wait(10000)
         for _ in _every_view(window, page):
             QApplication.processEvents()
             controls = [c for kind in (QAbstractButton, QComboBox, QLineEdit) for c in page.findChildren(kind)]
@@ -115,6 +116,7 @@ def test_the_meeting_editor_fits_for_every_kind_of_meeting(qtbot, demo_db, asker
         dialog = MeetingEditorDialog(ctx, meeting_id)
         qtbot.addWidget(dialog)
         dialog.show()
+        qtbot.waitUntil(lambda: dialog.loaded)
         _fits(dialog.minimumSizeHint(), f"会议记录（{mtype}）")
         _fits(dialog.minimumSize(), f"会议记录（{mtype}）")
         _fits(dialog.size(), f"会议记录（{mtype}）打开时")
@@ -132,6 +134,8 @@ def test_the_step_editor_fits_for_every_step(qtbot, demo_db, asker, small_screen
         dialog = StepDialog(ctx, detail, no, today=TODAY)
         qtbot.addWidget(dialog)
         dialog.show()
+        _fits(dialog.size(), f"第{no}步（读取中）")
+        qtbot.waitUntil(lambda: dialog.loaded)
         _fits(dialog.minimumSizeHint(), f"第{no}步")
         _fits(dialog.minimumSize(), f"第{no}步")
         _fits(dialog.size(), f"第{no}步打开时")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,10 +33,9 @@ from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
-from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import birthdays as bd
 from dangjian_desktop.services import settings as settings_service
-from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
 MILESTONE_BRUSH = QBrush(QColor("#b00020"))
@@ -103,7 +101,7 @@ class ObservanceModel(RowsModel):
         return (r.done_on.isoformat(), r.name, r.kind.label, r.note)[index.column()]
 
 
-class ObservanceDialog(QDialog):
+class ObservanceDialog(SavingDialog):
     """登记政治生日活动: how and when one member's birthday was marked."""
 
     def __init__(self, ctx: AppContext, birthday: bd.Birthday, parent=None, today: date | None = None) -> None:
@@ -130,14 +128,18 @@ class ObservanceDialog(QDialog):
 
     def _save(self) -> None:
         q = self.form.dateEdit.date()
-        try:
-            self.saved = bd.record_observance(self.ctx.db, self.birthday.member_id, self.form.kindCombo.currentData(),
-                                              date(q.year(), q.month(), q.day()), year=self.birthday.day.year,
-                                              note=self.form.noteEdit.text(), today=self.today)
-        except DomainError as exc:
-            self.form.errorLabel.setText(str(exc))
-            self.form.errorLabel.show()
-            return
+        self.run_save(self.ctx, bd.record_observance, self.ctx.db, self.birthday.member_id,
+                      self.form.kindCombo.currentData(), date(q.year(), q.month(), q.day()),
+                      year=self.birthday.day.year, note=self.form.noteEdit.text(), today=self.today,
+                      what="登记政治生日活动", busy=(self.form.buttonBox,), on_done=self._saved,
+                      on_refused=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.form.errorLabel.setText(str(exc))
+        self.form.errorLabel.show()
+
+    def _saved(self, observance) -> None:
+        self.saved = observance
         self.accept()
 
 
@@ -170,9 +172,9 @@ class BirthdaysPage(Page):
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem("本月", self.MODE_MONTH)
-        days = settings_service.rule_overrides(ctx.db).get("BIRTHDAY-UPCOMING.days") or \
-            rules.param_value("BIRTHDAY-UPCOMING", "days")
-        self.mode_combo.addItem(f"未来{days}天", self.MODE_UPCOMING)
+        # the national number until the branch's own is read with the first load
+        self.upcoming_days = int(rules.param_value("BIRTHDAY-UPCOMING", "days"))
+        self.mode_combo.addItem(f"未来{self.upcoming_days}天", self.MODE_UPCOMING)
         self.mode_combo.addItem("指定月份", self.MODE_CHOSEN)
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(1950, 2200)
@@ -268,8 +270,7 @@ class BirthdaysPage(Page):
         self.year_spin.setEnabled(chosen)
         self.month_combo.setEnabled(chosen)
         if mode == self.MODE_UPCOMING:
-            days = int(settings_service.rule_overrides(self.ctx.db).get("BIRTHDAY-UPCOMING.days")
-                       or rules.param_value("BIRTHDAY-UPCOMING", "days"))
+            days = self.upcoming_days
             from datetime import timedelta
 
             return self.today, self.today + timedelta(days=days), f"未来{days}天"
@@ -285,24 +286,18 @@ class BirthdaysPage(Page):
             for m in (self.model, self.fifty_model, self.record_model):
                 m.load([])
             return
-        start, end, label = self._range()
-        fifty_year = self.fifty_year.value()
-        record_year = start.year
-
-        def load():
-            return (bd.birthdays_between(self.ctx.db, branch_id, start, end),
-                    bd.fifty_years_list(self.ctx.db, branch_id, fifty_year),
-                    bd.newly_fifty_years(self.ctx.db, branch_id, fifty_year),
-                    bd.observances(self.ctx.db, branch_id, record_year))
-
-        # bound methods, not lambdas: Qt drops the connection if the page is gone before the job ends
-        self.ctx.lane.submit(Job(lambda: (load(), label, fifty_year, record_year)), self._loaded, self._load_failed)
-
-    def _load_failed(self, exc: Exception) -> None:
-        self.ctx.asker.error(self, "无法读取政治生日", str(exc))
+        start, end, label = self._range()  # (the boxes' values are read here, on the GUI thread)
+        upcoming = self.mode_combo.currentData() == self.MODE_UPCOMING
+        self.ctx.run(_load_birthdays, self.ctx.db, branch_id, (start, end, label), upcoming, self.fifty_year.value(),
+                     what="读取政治生日", parent=self, key=(self, "load"), dialog=False, on_done=self._loaded)
 
     def _loaded(self, payload) -> None:
-        (rows, fifty, new_fifty, record), label, fifty_year, record_year = payload
+        (rows, fifty, new_fifty, record), label, fifty_year, record_year, days = payload
+        if days != self.upcoming_days:  # the branch's own number (设置 → 本地规则)
+            self.upcoming_days = days
+            self.mode_combo.setItemText(self.mode_combo.findData(self.MODE_UPCOMING), f"未来{days}天")
+            if self.mode_combo.currentData() == self.MODE_UPCOMING:
+                label = f"未来{days}天"
         self.model.load(rows)
         milestones = sum(1 for b in rows if b.milestone)
         marked = sum(1 for b in rows if b.observances)
@@ -363,8 +358,8 @@ class BirthdaysPage(Page):
         r = self.record_model.rows[rows[0]]
         if not self.ctx.asker.confirm(self, "删除记录", f"删除 {r.done_on.isoformat()} {r.name} 的“{r.kind.label}”记录吗？"):
             return
-        bd.delete_observance(self.ctx.db, r.id)
-        self.refresh()
+        self.ctx.run(bd.delete_observance, self.ctx.db, r.id, what="删除政治生日活动记录", parent=self, effect="write",
+                     busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
 
     def _save_target(self, title: str, name: str, suffix: str) -> Path | None:
         target = self.ctx.asker.save_file(self, title, str(Path.home() / name),
@@ -381,32 +376,43 @@ class BirthdaysPage(Page):
             self.ctx.asker.info(self, "制作贺卡", "请先在表中选中要制作贺卡的党员（可按住 Ctrl 多选）。")
             return
         year = chosen[0].day.year if chosen else self._range()[0].year
-        branch = get_branch(self.ctx.db, self.ctx.branch_id)
-        name = f"{chosen[0].name}等{len(chosen)}人政治生日贺卡.docx" if chosen else f"{branch.name}{year}年政治生日贺卡.docx"
+        name = f"{chosen[0].name}等{len(chosen)}人政治生日贺卡.docx" if chosen else f"{self.ctx.branch_name}{year}年政治生日贺卡.docx"
         out = self._save_target("保存政治生日贺卡", name, ".docx")
         if out is None:
             return
         request = ExportRequest(self.ctx.branch_id, out, year=year,
                                 member_ids=[b.member_id for b in chosen] if chosen else None)
-        self._run(request, "birthday-cards", "正在制作贺卡")
+        self._run(request, "birthday-cards", "制作政治生日贺卡")
 
     def export_year(self) -> None:
         if self.ctx.branch_id is None:
             return
         year = self._range()[0].year
-        branch = get_branch(self.ctx.db, self.ctx.branch_id)
-        out = self._save_target("导出政治生日一览表", f"{branch.name}{year}年政治生日一览表.xlsx", ".xlsx")
+        out = self._save_target("导出政治生日一览表", f"{self.ctx.branch_name}{year}年政治生日一览表.xlsx", ".xlsx")
         if out is None:
             return
-        self._run(ExportRequest(self.ctx.branch_id, out, year=year), "birthdays", "正在导出")
+        self._run(ExportRequest(self.ctx.branch_id, out, year=year), "birthdays", "导出政治生日一览表")
 
-    def _run(self, request: ExportRequest, kind: str, title: str) -> None:
-        job = Job(run_export, self.ctx.db, kind, request)
-        delayed_progress(self, title, job)
-        self.ctx.lane.submit(job, self._saved, self._save_failed)
+    def _run(self, request: ExportRequest, kind: str, what: str) -> None:
+        self.ctx.run(run_export, self.ctx.db, kind, request, what=what, parent=self, effect="file", progress=True,
+                     cancellable=True, busy=(self.cards_button, self.all_cards_button, self.export_button),
+                     on_done=self._saved)
 
     def _saved(self, path) -> None:
         self.sig_status.emit(f"已保存：{path}")
 
-    def _save_failed(self, exc: Exception) -> None:
-        self.ctx.asker.warn(self, "无法保存", str(exc))
+
+def _load_birthdays(db, branch_id: int, shown: tuple[date, date, str], upcoming: bool, fifty_year: int):
+    """What the page shows, read in one job: `shown` is the days chosen in the page's boxes; for
+    未来N天 N is the branch's own rule (设置 → 本地规则), read here."""
+    days = int(settings_service.rule_overrides(db).get("BIRTHDAY-UPCOMING.days")
+               or rules.param_value("BIRTHDAY-UPCOMING", "days"))
+    start, end, label = shown
+    if upcoming:
+        from datetime import timedelta
+
+        end, label = start + timedelta(days=days), f"未来{days}天"
+    record_year = start.year
+    return ((bd.birthdays_between(db, branch_id, start, end), bd.fifty_years_list(db, branch_id, fifty_year),
+             bd.newly_fifty_years(db, branch_id, fifty_year), bd.observances(db, branch_id, record_year)),
+            label, fifty_year, record_year, days)

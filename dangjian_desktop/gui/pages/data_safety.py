@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dangjian_desktop.errors import DomainError, say
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.safety import SetPasswordDialog
 from dangjian_desktop.gui.table_model import RowsModel
-from dangjian_desktop.gui.worker import Job, delayed_progress
+from dangjian_desktop.gui.worker import Task
 from dangjian_desktop.services import backup, security
 from dangjian_desktop.services.backup import BackupInfo
 
@@ -71,12 +70,13 @@ class DataSafetyTab(QWidget):
 
     sig_status = Signal(str)
     sig_data_changed = Signal()  # the database was replaced by a restore or import
+    sig_loaded = Signal()  # the backups, the mirror folder and the password state are shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.password_dialog: SetPasswordDialog | None = None
-        self._progress = None
+        self.has_password = False
 
         backups_box = QGroupBox("备份", self)
         intro = QLabel("程序在启动时（数据有变化时）和运行中每天自动备份数据库和附件，导入前和恢复前也会先备份。"
@@ -172,51 +172,38 @@ class DataSafetyTab(QWidget):
     # -------------------------------------------------------------- showing
 
     def refresh(self) -> None:
-        db = self.ctx.db
-        self.model.load(backup.list_backups(db) if db.path else [])
-        mirror = backup.mirror_folder(db)
+        """The backups (files in the backups folder) and the settings, read off the GUI thread."""
+        self.ctx.run(_safety_state, self.ctx.db, what="读取备份", parent=self, key=(self, "load"), dialog=False,
+                     on_done=self._loaded)
+
+    def _loaded(self, state) -> None:
+        backups, mirror, has, idle, on_file = state
+        self.model.load(backups)
         self.mirror_label.setText(str(mirror) if mirror else "未设置（可以选一个 U 盘或另一块磁盘上的文件夹）")
         self.mirror_off_button.setEnabled(mirror is not None)
-        has = security.has_password(db)
+        self.has_password = has
         self.password_label.setText("已设置密码" if has else "未设置密码")
         self.password_button.setText("修改或取消密码…" if has else "设置密码…")
-        self.idle_spin.setValue(security.idle_minutes(db))
+        self.idle_spin.setValue(idle)
         for w in (self.backup_button, self.restore_button, self.export_button, self.import_button):
-            w.setEnabled(db.path is not None)
+            w.setEnabled(on_file)
+        self.sig_loaded.emit()
 
     def selected(self) -> BackupInfo | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()] if rows else None
 
     def _open_backups_folder(self) -> None:
-        try:
-            folder = backup.backups_folder(self.ctx.db)
-        except (DomainError, OSError) as exc:
-            self.ctx.asker.warn(self, "备份文件夹", str(exc))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.ctx.run(backup.backups_folder, self.ctx.db, what="打开备份文件夹", parent=self,
+                     on_done=lambda folder: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
 
     # -------------------------------------------------------------- work on the lane
 
-    def _submit(self, title: str, fn, on_done, *args, with_progress: bool = False) -> Job:
-        job = Job(fn, *args, with_progress=with_progress)
-        self._progress = delayed_progress(self, title, job)
-        self._set_busy(True)
-
-        def done(result) -> None:
-            self._set_busy(False)
-            on_done(result)
-
-        def failed(exc: Exception) -> None:
-            self._set_busy(False)
-            self.ctx.asker.error(self, title.rstrip("…"), say(exc, f"{title.strip('正在…')}没有完成"))
-            self.refresh()
-
-        return self.ctx.lane.submit(job, on_done=done, on_failed=failed)
-
-    def _set_busy(self, busy: bool) -> None:
-        for w in (self.backup_button, self.restore_button, self.export_button, self.import_button):
-            w.setEnabled(not busy)
+    def _submit(self, what: str, fn, on_done, *args, cancellable: bool = True, effect="file") -> Task:
+        """Backups, restores, moving house: one at a time (the four buttons wait), with progress."""
+        return self.ctx.run(fn, *args, what=what, parent=self, effect=effect, progress=True,
+                            cancellable=cancellable, on_done=on_done, on_end=self.refresh,
+                            busy=(self.backup_button, self.restore_button, self.export_button, self.import_button))
 
     # -------------------------------------------------------------- backups
 
@@ -227,8 +214,7 @@ class DataSafetyTab(QWidget):
             if result.mirror_problem:
                 self.ctx.asker.warn(self, "第二份备份没有写入", result.mirror_problem)
 
-        self._submit("正在备份…", lambda progress=None: backup.create_backup(self.ctx.db, "手动", progress=progress),
-                     done, with_progress=True)
+        self._submit("备份", backup.create_backup, done, self.ctx.db, "手动")
 
     def restore_selected(self) -> None:
         info = self.selected()
@@ -244,12 +230,9 @@ class DataSafetyTab(QWidget):
 
     def _replace_from(self, source: Path, verb: str) -> None:
         """Restore the open database from `source` while the window keeps it locked throughout; it
-        is opened again afterwards (an old backup upgraded), also when the restore fails."""
+        is opened again afterwards (an old backup upgraded), also when the restore fails. On the one
+        lane, so every job asked for before has ended; it cannot be cancelled (the file is replaced whole)."""
         ctx = self.ctx
-        ctx.lane.wait()
-
-        def work(progress=None):
-            return backup.restore_open(ctx.db, source, progress=progress)
 
         def done(result) -> None:
             self.refresh()
@@ -258,7 +241,7 @@ class DataSafetyTab(QWidget):
             self.ctx.asker.info(self, verb, text)
             self.sig_data_changed.emit()
 
-        self._submit(f"正在{verb}…", work, done, with_progress=True)
+        self._submit(verb, backup.restore_open, done, ctx.db, source, cancellable=False, effect="write")
 
     # -------------------------------------------------------------- moving house
 
@@ -276,19 +259,18 @@ class DataSafetyTab(QWidget):
                                 f"已导出到：\n{check.path}\n\n数据库和 {check.files - 1} 个附件，"
                                 f"{human_size(check.bytes)}，已校验完整。")
 
-        self._submit("正在导出全部数据…",
-                     lambda progress=None: backup.export_archive(self.ctx.db, out, progress=progress), done,
-                     with_progress=True)
+        self._submit("导出全部数据", backup.export_archive, done, self.ctx.db, out)
 
     def import_all(self) -> None:
         source = self.ctx.asker.open_file(self, "导入全部数据", str(Path.home()), "党支部工作台数据 (*.zip)")
         if not source:
             return
-        try:
-            check = backup.verify_archive(source, files_dir=self.ctx.db.files_dir)
-        except DomainError as exc:
-            self.ctx.asker.error(self, "导入全部数据", str(exc))
-            return
+        self.ctx.run(backup.verify_archive, source, files_dir=self.ctx.db.files_dir, what="检查数据文件", parent=self, progress=True,
+                     cancellable=True, busy=(self.import_button,),
+                     on_done=lambda check: self._verified(source, check),
+                     on_refused=lambda exc: self.ctx.asker.error(self, "导入全部数据", str(exc)))
+
+    def _verified(self, source: str, check: backup.ArchiveCheck) -> None:
         if not self.ctx.asker.confirm(
                 self, "导入全部数据",
                 f"文件已校验完整（{check.created_at.replace('T', ' ')} 导出，{check.files - 1} 个附件）。\n\n"
@@ -302,21 +284,24 @@ class DataSafetyTab(QWidget):
         folder = self.ctx.asker.folder(self, "选择第二份备份的文件夹（如 U 盘）", str(Path.home()))
         if not folder:
             return
-        try:
-            path = backup.set_mirror_folder(self.ctx.db, folder)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "第二份备份", str(exc))
-            return
-        self.refresh()
-        self.sig_status.emit(f"以后每次备份都会另存一份到：{path}")
+
+        def chosen(path) -> None:
+            self.refresh()
+            self.sig_status.emit(f"以后每次备份都会另存一份到：{path}")
+
+        self.ctx.run(backup.set_mirror_folder, self.ctx.db, folder, what="设置第二份备份", parent=self,
+                     effect="write", busy=(self.mirror_button,), on_done=chosen)
 
     def stop_mirror(self) -> None:
-        backup.set_mirror_folder(self.ctx.db, None)
-        self.refresh()
-        self.sig_status.emit("不再另存第二份备份")
+        def stopped(_) -> None:
+            self.refresh()
+            self.sig_status.emit("不再另存第二份备份")
+
+        self.ctx.run(backup.set_mirror_folder, self.ctx.db, None, what="停止第二份备份", parent=self,
+                     effect="write", busy=(self.mirror_off_button,), on_done=stopped)
 
     def change_password(self) -> None:
-        self.password_dialog = SetPasswordDialog(self.ctx.db, self)
+        self.password_dialog = SetPasswordDialog(self.ctx.db, self, has=self.has_password, ctx=self.ctx)
         self.password_dialog.accepted.connect(self._password_changed)
         self.password_dialog.open()
 
@@ -326,10 +311,14 @@ class DataSafetyTab(QWidget):
         self.sig_status.emit(text)
 
     def save_idle(self) -> None:
-        try:
-            security.set_idle_minutes(self.ctx.db, self.idle_spin.value())
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "自动锁定", str(exc))
-            return
         minutes = self.idle_spin.value()
-        self.sig_status.emit(f"无人操作 {minutes} 分钟后锁定窗口（需要已设置密码）" if minutes else "不自动锁定")
+        self.ctx.run(security.set_idle_minutes, self.ctx.db, minutes, what="设置自动锁定", parent=self,
+                     effect="write", busy=(self.idle_save_button,),
+                     on_done=lambda _: self.sig_status.emit(
+                         f"无人操作 {minutes} 分钟后锁定窗口（需要已设置密码）" if minutes else "不自动锁定"))
+
+
+def _safety_state(db):
+    """What the tab shows, read in one job: backups, the mirror folder, password and lock settings."""
+    return (backup.list_backups(db) if db.path else [], backup.mirror_folder(db), security.has_password(db),
+            security.idle_minutes(db), db.path is not None)

@@ -33,12 +33,10 @@ from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
-from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import development as dev
 
 RED = QColor("#f8d7da")
@@ -406,10 +404,25 @@ class PersonView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-    def show_applicant(self, applicant_id: int, today: date) -> None:
+    def show_applicant(self, applicant_id: int, today: date, then=None) -> None:
+        """Read the applicant off the GUI thread and show them; `then()` once shown."""
         self.today = today
-        self.detail = dev.applicant_detail(self.ctx.db, applicant_id, today)
-        d = self.detail
+
+        def shown(detail: dev.ApplicantDetail) -> None:
+            self._show(detail)
+            if then is not None:
+                then()
+
+        self.ctx.run(dev.applicant_detail, self.ctx.db, applicant_id, today, what="读取发展党员档案", parent=self,
+                     key=(self, "load"), dialog=False, on_done=shown)
+
+    def _reshow(self) -> None:
+        """After a change: the same person again, and the page and others told."""
+        self.show_applicant(self.detail.id, self.today)
+        self.sig_changed.emit()
+
+    def _show(self, d: dev.ApplicantDetail) -> None:
+        self.detail = d
         self.title.setText(f"{d.name}　{d.status.label if d.status is not ApplicantStatus.ACTIVE else ''}")
         self.timeline_model.load(d)
         self.reviews_model.load(d.reviews)
@@ -452,13 +465,8 @@ class PersonView(QWidget):
         if not self.ctx.asker.confirm(self, "清除步骤", f"清除{self.detail.name}第{st.no}步“{st.name}”的记录（{cn(st.done_on)}）？",
                                       danger=True):
             return
-        try:
-            dev.clear_step(self.ctx.db, self.detail.id, st.no)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "清除步骤", str(exc))
-            return
-        self.show_applicant(self.detail.id, self.today)
-        self.sig_changed.emit()
+        self.ctx.run(dev.clear_step, self.ctx.db, self.detail.id, st.no, what=f"清除第{st.no}步", parent=self,
+                     effect="write", busy=(self.clear_button,), on_done=lambda _: self._reshow())
 
     def remove_review(self) -> None:
         index = self.reviews.currentIndex()
@@ -467,9 +475,8 @@ class PersonView(QWidget):
         r = self.reviews_model.rows[index.row()]
         if not self.ctx.asker.confirm(self, "删除记录", f"删除{cn(r.done_on)}的{r.kind_label}？", danger=True):
             return
-        dev.remove_review(self.ctx.db, r.id)
-        self.show_applicant(self.detail.id, self.today)
-        self.sig_changed.emit()
+        self.ctx.run(dev.remove_review, self.ctx.db, r.id, what=f"删除{r.kind_label}", parent=self, effect="write",
+                     busy=(self.remove_review_button,), on_done=lambda _: self._reshow())
 
     def record_next(self) -> None:
         if self.detail and self.detail.next_step:
@@ -486,8 +493,7 @@ class PersonView(QWidget):
         dialog = StepDialog(self.ctx, self.detail, no, self, today=self.today)
         self._dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.show_applicant(self.detail.id, self.today)
-            self.sig_changed.emit()
+            self._reshow()
 
     def edit_particulars(self) -> None:
         from dangjian_desktop.gui.development_editor import ApplicantDialog
@@ -497,8 +503,7 @@ class PersonView(QWidget):
         dialog = ApplicantDialog(self.ctx, self.detail.branch_id, self, today=self.today, existing=self.detail)
         self._dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.show_applicant(self.detail.id, self.today)
-            self.sig_changed.emit()
+            self._reshow()
 
     def add_review(self) -> None:
         from dangjian_desktop.gui.development_editor import ReviewDialog
@@ -508,8 +513,7 @@ class PersonView(QWidget):
         dialog = ReviewDialog(self.ctx, self.detail, self, today=self.today)
         self._dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.show_applicant(self.detail.id, self.today)
-            self.sig_changed.emit()
+            self._reshow()
 
     def export_record(self) -> None:
         from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -520,13 +524,10 @@ class PersonView(QWidget):
                                         "Word 文档 (*.docx)")
         if not path:
             return
-        try:
-            out = run_export(self.ctx.db, "development-record",
-                             ExportRequest(self.detail.branch_id, Path(path), record_id=self.detail.id))
-        except (DomainError, OSError) as exc:
-            self.ctx.asker.error(self, "导出失败", str(exc))
-            return
-        self.ctx.asker.info(self, "已导出", f"已导出：{out}")
+        self.ctx.run(run_export, self.ctx.db, "development-record",
+                     ExportRequest(self.detail.branch_id, Path(path), record_id=self.detail.id),
+                     what="导出发展党员纪实表", parent=self, effect="file", progress=True, cancellable=True,
+                     busy=(self.export_button,), on_done=lambda out: self.ctx.asker.info(self, "已导出", f"已导出：{out}"))
 
     def stop(self) -> None:
         if self.detail is None:
@@ -534,13 +535,8 @@ class PersonView(QWidget):
         reason = self.ctx.asker.text(self, "终止培养", f"终止对{self.detail.name}的培养，原因：")
         if not reason:
             return
-        try:
-            dev.stop_applicant(self.ctx.db, self.detail.id, reason)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "终止培养", str(exc))
-            return
-        self.show_applicant(self.detail.id, self.today)
-        self.sig_changed.emit()
+        self.ctx.run(dev.stop_applicant, self.ctx.db, self.detail.id, reason, what="终止培养", parent=self,
+                     effect="write", busy=(self.stop_button,), on_done=lambda _: self._reshow())
 
 
 # ---------------------------------------------------------------- the page
@@ -551,6 +547,8 @@ class DevelopmentPage(Page):
     title = "发展党员"
     icon_name = "development"
     handles = frozenset({"applicant"})
+
+    sig_loaded = Signal()  # the board, or a person opened, is on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(ctx, parent)
@@ -612,7 +610,10 @@ class DevelopmentPage(Page):
                 col.load([], self.today)
             self.summary.setText("还没有支部。")
             return
-        data = dev.board(self.ctx.db, self.ctx.branch_id, self.today, self.closed_check.isChecked())
+        self.ctx.run(dev.board, self.ctx.db, self.ctx.branch_id, self.today, self.closed_check.isChecked(),
+                     what="读取发展党员看板", parent=self, key=(self, "load"), dialog=False, on_done=self._board_read)
+
+    def _board_read(self, data) -> None:
         total = late = due = 0
         for col, column in zip(self.columns, data):
             col.load(column.cards, self.today)
@@ -623,6 +624,7 @@ class DevelopmentPage(Page):
                              "点击卡片查看此人的二十五个步骤。")
         if self.stack.currentWidget() is self.person and self.person.detail is not None:
             self.person.show_applicant(self.person.detail.id, self.today)
+        self.sig_loaded.emit()
 
     def branch_changed(self) -> None:
         self.show_board()
@@ -632,13 +634,13 @@ class DevelopmentPage(Page):
         self.stack.setCurrentIndex(0)
 
     def open_applicant(self, applicant_id: int) -> None:
-        try:
-            self.person.show_applicant(applicant_id, self.today)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "发展党员", str(exc))
-            return
+        """The person's view, once their record has been read."""
+        self.person.show_applicant(applicant_id, self.today, then=self._person_shown)
+
+    def _person_shown(self) -> None:
         self.stack.setCurrentWidget(self.person)
         self.sig_status.emit(f"{self.person.detail.name}的发展党员档案")
+        self.sig_loaded.emit()
 
     def open_ref(self, ref) -> None:
         if ref[0] == "applicant":
@@ -668,28 +670,30 @@ class DevelopmentPage(Page):
         if not path:
             return
         branch_id = self.ctx.branch_id
-        try:
-            preview = dev.import_ledger(self.ctx.db, path, branch_id, dry_run=True)
-        except DomainError as exc:
-            problems = getattr(exc, "problems", [])
-            text = "\n".join(problems[:30]) + (f"\n……共{len(problems)}处" if len(problems) > 30 else "")
-            self.ctx.asker.error(self, "不能导入", (text + "\n\n" if text else "") + exc.message)
-            return
+        self.ctx.run(dev.import_ledger, self.ctx.db, path, branch_id, dry_run=True, what="检查发展党员台账",
+                     parent=self, progress=True, cancellable=True, busy=(self.import_button,),
+                     on_done=lambda preview: self._checked(path, branch_id, preview),
+                     on_refused=self._refused)
+
+    def _refused(self, exc) -> None:
+        """The file is refused: every problem with its row and column (nothing was imported)."""
+        problems = getattr(exc, "problems", [])
+        text = "\n".join(problems[:30]) + (f"\n……共{len(problems)}处" if len(problems) > 30 else "")
+        self.ctx.asker.error(self, "不能导入", (text + "\n\n" if text else "") + exc.message)
+
+    def _checked(self, path: str, branch_id: int, preview) -> None:
         warn = "\n".join(preview.warnings[:20])
         question = (f"将新建 {preview.created} 人，更新 {preview.updated} 人。"
                     + (f"\n\n以下情况不符合规定，仍按台账导入并列入提醒：\n{warn}" if warn else "") + "\n\n现在导入吗？")
         if not self.ctx.asker.confirm(self, "导入发展党员台账", question):
             return
-        job = Job(dev.import_ledger, self.ctx.db, path, branch_id, with_progress=True)
-        self._progress = delayed_progress(self, "正在导入发展党员台账…", job)
-        self.ctx.lane.submit(job, self._imported, self._import_failed)
+        self.ctx.run(dev.import_ledger, self.ctx.db, path, branch_id, what="导入发展党员台账", parent=self,
+                     effect="write", progress=True, cancellable=True, busy=(self.import_button,),
+                     on_done=self._imported, on_refused=self._refused)
 
     def _imported(self, result) -> None:
         self._changed()
         self.sig_status.emit(f"已导入发展党员台账：新建 {result.created} 人，更新 {result.updated} 人")
-
-    def _import_failed(self, exc) -> None:
-        self.ctx.asker.error(self, "导入失败", str(exc))
 
     def export_ledger(self) -> None:
         from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -701,9 +705,6 @@ class DevelopmentPage(Page):
                                         "Excel 工作簿 (*.xlsx)")
         if not path:
             return
-        try:
-            out = run_export(self.ctx.db, "development-ledger", ExportRequest(self.ctx.branch_id, Path(path), year=year))
-        except (DomainError, OSError) as exc:
-            self.ctx.asker.error(self, "导出失败", str(exc))
-            return
-        self.ctx.asker.info(self, "已导出", f"已导出：{out}")
+        self.ctx.run(run_export, self.ctx.db, "development-ledger", ExportRequest(self.ctx.branch_id, Path(path), year=year),
+                     what="导出发展党员台账", parent=self, effect="file", progress=True, cancellable=True,
+                     busy=(self.ledger_button,), on_done=lambda out: self.ctx.asker.info(self, "已导出", f"已导出：{out}"))

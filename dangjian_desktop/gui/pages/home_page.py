@@ -27,7 +27,6 @@ from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
-from dangjian_desktop.gui.worker import Job
 from dangjian_desktop.services.dashboard import Dashboard, dashboard
 
 SEVERITY_COLOURS = {
@@ -138,8 +137,8 @@ class HomePage(Page):
         self._pending = (self.ctx.branch_id, self.as_of or date.today())
         if self.data is None:
             self.summary_label.setText("正在检查需要处理的事项……")
-        self.ctx.lane.submit(Job(dashboard, self.ctx.db, *self._pending), on_done=self._apply,
-                             on_failed=self._failed)
+        self.ctx.run(dashboard, self.ctx.db, *self._pending, what="检查需要处理的事项", parent=self,
+                     key=(self, "load"), dialog=False, on_done=self._apply, on_refused=self._failed)
 
     def _failed(self, exc: Exception) -> None:
         self.summary_label.setText(f"无法计算提醒：{exc}")
@@ -215,6 +214,9 @@ class StartupReminder(QDialog):
 def show_startup_reminder(window, today: date | None = None) -> StartupReminder | None:
     """Once a day per database: if anything is overdue, say so (dismissable, not nagging).
     If 首页 is still computing, this happens when it is done (and None is returned now)."""
+    if not window.ready:  # the branches are still being read
+        window.sig_ready.connect(lambda: show_startup_reminder(window, today), Qt.ConnectionType.SingleShotConnection)
+        return None
     if window.ctx.branch_id is None:
         return None
     home = window.page(HomePage.key)

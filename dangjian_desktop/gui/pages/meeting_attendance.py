@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDateEdit, QHeaderView, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.dates import Period
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.meeting_grid import STATE_COLOURS
@@ -47,6 +46,8 @@ class AttendanceStatsModel(RowsModel):
 
 class AttendanceTab(QWidget):
     """Attendance per member between two days (the last half year to start with), sortable by any column."""
+
+    sig_loaded = Signal()
 
     def __init__(self, ctx: AppContext, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,13 +90,13 @@ class AttendanceTab(QWidget):
             return
         a, b = self.from_edit.date(), self.to_edit.date()
         start, end = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
-        try:
-            rows = svc.attendance_by_member(self.ctx.db, self.ctx.branch_id, start, end)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法统计", str(exc))
-            return
+        self.ctx.run(svc.attendance_by_member, self.ctx.db, self.ctx.branch_id, start, end, what="统计出勤",
+                     parent=self, key=(self, "load"), dialog=False, busy=(self.button,), on_done=self._loaded)
+
+    def _loaded(self, rows: list) -> None:
         self.model.load(rows)
         expected = sum(r.expected for r in rows)
         present = sum(r.present for r in rows)
         rate = f"{present / expected:.1%}" if expected else "—"
         self.summary.setText(f"  {len(rows)} 名党员，应参加 {expected} 人次，出席 {present} 人次，出勤率 {rate}")
+        self.sig_loaded.emit()

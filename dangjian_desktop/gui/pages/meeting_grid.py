@@ -75,6 +75,7 @@ class YearGridTab(QWidget):
 
     sig_show_month = Signal(object, object)  # MeetingType, the month's first day
     sig_new = Signal(object, object, object)  # MeetingType, held_on, group id
+    sig_loaded = Signal()  # the grid shows the year chosen
 
     def __init__(self, ctx: AppContext, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,13 +130,17 @@ class YearGridTab(QWidget):
         if self.ctx.branch_id is None or year is None:
             self.model.load([])
             return
-        rows = svc.year_grid(self.ctx.db, self.ctx.branch_id, year, self.today())
+        self.ctx.run(svc.year_grid, self.ctx.db, self.ctx.branch_id, year, self.today(), what="读取年度进度",
+                     parent=self, key=(self, "load"), dialog=False, on_done=lambda rows: self._loaded(rows, year))
+
+    def _loaded(self, rows: list, year: int) -> None:
         self.model.load(rows)
         missing = sum(r.missing for r in rows)
         self.note.setText(
             f"{year}年：已开 {sum(r.held for r in rows)} 次，按本支部执行的规则全年应开 {sum(r.required for r in rows)} 次"
             + (f"，已过期未开 {missing} 次" if missing else "")
             + "。周期按季度或年度的，整个周期的格子同色。频次可在“设置 → 本地规则”中按上级要求修改。双击一格新建该期的记录。")
+        self.sig_loaded.emit()
 
     def _double_clicked(self, index) -> None:
         c = self.model.cell(index)

@@ -24,13 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.glossary import MeetingState, MeetingType
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.table_model import RowsModel
-from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import meetings as svc
-from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
 DRAFT_BRUSH = QBrush(QColor("#9c6500"))
@@ -53,16 +50,30 @@ class MeetingListModel(RowsModel):
     COL_DATE, COL_TYPE, COL_TITLE, COL_HOST, COL_RECORDER, COL_EXPECTED, COL_PRESENT, COL_ABSENT, COL_STATE = range(9)
     HEADERS = ("日期", "类型", "会议名称 / 主题", "主持人", "记录人", "应到", "实到", "缺席及原因", "状态")
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.texts: list[tuple[str, ...] | None] = []
+
+    def load(self, rows) -> None:
+        self.texts = []
+        super().load(rows)
+        self.texts = [None] * len(self.rows)  # the shown texts of a row, made when first painted
+
     def row_of(self, meeting_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.id == meeting_id), None)
+
+    def _texts(self, i: int) -> tuple[str, ...]:
+        r = self.rows[i]
+        self.texts[i] = (r.held_on.isoformat(), r.type_label, r.title or r.topics, r.host, r.recorder,
+                         str(r.expected), str(r.present), r.absent_text, r.state.label)
+        return self.texts[i]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.held_on.isoformat(), r.type_label, r.title or r.topics, r.host, r.recorder, str(r.expected),
-                    str(r.present), r.absent_text, r.state.label)[col]
+            return (self.texts[index.row()] or self._texts(index.row()))[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_STATE and r.state is MeetingState.DRAFT:
             return DRAFT_BRUSH
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_EXPECTED, self.COL_PRESENT, self.COL_STATE):
@@ -80,10 +91,12 @@ class RecordsTab(QWidget):
     sig_new = Signal(object, object, object)  # MeetingType, held_on (None: today), group id
     sig_changed = Signal()  # records were deleted or imported
     sig_status = Signal(str)
+    sig_loaded = Signal()  # the list shows what the filters ask for
 
     def __init__(self, ctx: AppContext, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.today = ctx, today
+        self.groups: list[tuple[int, str]] = []  # the branch's 党小组, for 新建会议记录 (set by the page)
         self.year_combo = QComboBox(self)
         self.quarter_combo = QComboBox(self)
         self.quarter_combo.addItem("全年", None)
@@ -179,18 +192,25 @@ class RecordsTab(QWidget):
         self.load()
 
     def load(self) -> None:
+        """The records the filters ask for, read on the worker lane (the newest request wins)."""
         if self.ctx.branch_id is None:
             self.model.load([])
             return
         year = self.year_combo.currentData()
-        rows = svc.list_meetings(self.ctx.db, self.ctx.branch_id, year=year,
-                                 quarter=self.quarter_combo.currentData() if year else None,
-                                 month=self.month_combo.currentData() if year else None,
-                                 mtype=self.type_combo.currentData(), search=self.search_edit.text().strip())
+        words = self.search_edit.text().strip()
+        self.ctx.run(svc.list_meetings, self.ctx.db, self.ctx.branch_id, year=year,
+                     quarter=self.quarter_combo.currentData() if year else None,
+                     month=self.month_combo.currentData() if year else None,
+                     mtype=self.type_combo.currentData(), search=words,
+                     what="读取会议记录", parent=self, key=(self, "load"), dialog=False,
+                     on_done=lambda rows: self._loaded(rows, words))
+
+    def _loaded(self, rows: list, words: str) -> None:
         self.model.load(rows)
         drafts = sum(1 for r in rows if r.state is MeetingState.DRAFT)
-        words = f"，搜索“{self.search_edit.text().strip()}”" if self.search_edit.text().strip() else ""
-        self.count_label.setText(f"共 {len(rows)} 次会议{words}" + (f"，其中草稿 {drafts} 份" if drafts else ""))
+        searched = f"，搜索“{words}”" if words else ""
+        self.count_label.setText(f"共 {len(rows)} 次会议{searched}" + (f"，其中草稿 {drafts} 份" if drafts else ""))
+        self.sig_loaded.emit()
 
     def show_month(self, mtype: MeetingType, month_start: date) -> None:
         """The records of one type in one month (a held cell of the year grid)."""
@@ -213,7 +233,7 @@ class RecordsTab(QWidget):
     def fill_new_menu(self) -> None:
         """新建会议记录: one entry per type, the 党小组会 per 党小组."""
         self.new_menu.clear()
-        groups = group_names(self.ctx.db, self.ctx.branch_id) if self.ctx.branch_id else []
+        groups = self.groups if self.ctx.branch_id else []
         for t in MeetingType:
             if t is MeetingType.GROUP:
                 sub = self.new_menu.addMenu(t.label)
@@ -236,12 +256,8 @@ class RecordsTab(QWidget):
         elif not self.ctx.asker.confirm(self, "删除草稿", f"删除{row.held_on.isoformat()}的{row.type_label}草稿吗？",
                                         danger=True):
             return
-        try:
-            svc.delete_meeting(self.ctx.db, mid, reason=reason)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法删除", str(exc))
-            return
-        self.sig_changed.emit()
+        self.ctx.run(svc.delete_meeting, self.ctx.db, mid, reason=reason, what="删除会议记录", parent=self,
+                     effect="write", busy=(self.delete_button,), on_done=lambda _: self.sig_changed.emit())
 
     # -------------------------------------------------------------- documents and import
 
@@ -265,43 +281,35 @@ class RecordsTab(QWidget):
             self._run_export(kind, ExportRequest(self.ctx.branch_id, path, year=year))
 
     def _run_export(self, kind: str, request: ExportRequest) -> None:
-        job = Job(run_export, self.ctx.db, kind, request, with_progress=False)
-        delayed_progress(self, "正在导出……", job)
-        # bound methods, not lambdas: Qt drops the call if the page is gone before the job ends
-        self.ctx.lane.submit(job, self._exported, self._export_failed)
+        self.ctx.run(run_export, self.ctx.db, kind, request, what="导出会议记录", parent=self, effect="file",
+                     progress=True, cancellable=True, busy=(self.word_button, self.book_button, self.ledger_button),
+                     on_done=self._exported)
 
     def _exported(self, path) -> None:
         self.sig_status.emit(f"已保存：{path}")
 
-    def _export_failed(self, exc: Exception) -> None:
-        self.ctx.asker.warn(self, "无法导出", str(exc))
-
     def _import(self) -> None:
+        """导入台账: check the whole file first (nothing written), ask, then import it in one transaction."""
         path = self.ctx.asker.open_file(self, "选择三会一课台账", str(Path.home()), "Excel 工作簿 (*.xlsx)")
         if not path or self.ctx.branch_id is None:
             return
         branch_id = self.ctx.branch_id
-        try:
-            preview = svc.import_meetings(self.ctx.db, branch_id, path, dry_run=True)
-        except DomainError as exc:
-            problems = getattr(exc, "problems", [])
-            text = "\n".join(problems[:20]) + (f"\n……共 {len(problems)} 处" if len(problems) > 20 else "")
-            self.ctx.asker.warn(self, "无法导入", f"{exc}\n\n{text}" if problems else str(exc))
-            return
+        self.ctx.run(svc.import_meetings, self.ctx.db, branch_id, path, dry_run=True, what="检查三会一课台账",
+                     parent=self, progress=True, cancellable=True, busy=(self.import_button,),
+                     on_done=lambda preview: self._checked(branch_id, path, preview))
+
+    def _checked(self, branch_id: int, path: str, preview) -> None:
         c = preview.counts
         if not self.ctx.asker.confirm(self, "导入台账", f"{preview.file}：将新增 {c['new']} 次会议，更新 {c['update']} 次，"
                                                       f"无变化 {c['same']} 次。导入吗？"):
             return
-        job = Job(svc.import_meetings, self.ctx.db, branch_id, path)
-        delayed_progress(self, "正在导入……", job)
-        self.ctx.lane.submit(job, self._imported, self._import_failed)
+        self.ctx.run(svc.import_meetings, self.ctx.db, branch_id, path, what="导入三会一课台账", parent=self,
+                     effect="write", progress=True, cancellable=True, busy=(self.import_button,),
+                     on_done=self._imported)
 
     def _imported(self, result) -> None:
         self.sig_status.emit(f"已导入 {result.file}：新增 {result.counts['new']} 次，更新 {result.counts['update']} 次")
         self.sig_changed.emit()
-
-    def _import_failed(self, exc: Exception) -> None:
-        self.ctx.asker.warn(self, "无法导入", str(exc))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         # 缺席及原因 takes a quarter of a narrow table (150 % display scaling) so 会议名称 keeps some room

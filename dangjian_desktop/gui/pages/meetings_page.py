@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.dates import Period
 from dangjian_desktop.core.glossary import MeetingType
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.meeting_editor import MeetingEditorDialog
 from dangjian_desktop.gui.pages.base import Page
@@ -35,6 +34,9 @@ class MeetingsPage(Page):
         super().__init__(ctx, parent)
         self.as_of: date | None = None  # None: today (tests may fix a date)
         self.editors: list[MeetingEditorDialog] = []
+        self.groups: dict[int, str] = {}  # the branch's 党小组, read with the years
+        self.loaded = False  # years and 党小组 read at least once
+        self._when_loaded: list = []  # what waits for them (a reminder opened before the page had its data)
         self.records = RecordsTab(ctx, self.today, self)
         self.grid = YearGridTab(ctx, self.today, self)
         self.attendance = AttendanceTab(ctx, self.today, self)
@@ -59,33 +61,29 @@ class MeetingsPage(Page):
 
     # -------------------------------------------------------------- records
 
-    def new_meeting(self, mtype: MeetingType, *, held_on: date | None = None, group_id: int | None = None):
-        """A new draft from the type's template, opened in the editor."""
+    def new_meeting(self, mtype: MeetingType, *, held_on: date | None = None, group_id: int | None = None) -> None:
+        """A new draft from the type's template, opened in the editor once it is made."""
         if self.ctx.branch_id is None:
-            return None
-        try:
-            d = svc.new_meeting(self.ctx.db, self.ctx.branch_id, mtype, held_on or self.today(), group_id)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法新建", str(exc))
-            return None
+            return
+        self.ctx.run(svc.new_meeting, self.ctx.db, self.ctx.branch_id, mtype, held_on or self.today(), group_id,
+                     what=f"新建{mtype.label}记录", parent=self, effect="write", on_done=self._made)
+
+    def _made(self, d) -> None:
         self.sig_data_changed.emit()
         self.refresh()
-        return self.open_meeting(d.id)
+        self.open_meeting(d.id)
 
     def _new_from_tab(self, mtype: MeetingType, held_on: date | None, group_id: int | None) -> None:
         self.new_meeting(mtype, held_on=held_on, group_id=group_id)
 
-    def open_meeting(self, meeting_id: int) -> MeetingEditorDialog | None:
+    def open_meeting(self, meeting_id: int) -> MeetingEditorDialog:
+        """The record in its editor (which reads it off the GUI thread); an open one comes forward."""
         for editor in self.editors:
-            if editor.meeting.id == meeting_id and editor.isVisible():
+            if editor.meeting_id == meeting_id and editor.isVisible():
                 editor.raise_()
                 editor.activateWindow()
                 return editor
-        try:
-            editor = MeetingEditorDialog(self.ctx, meeting_id, self)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法打开", str(exc))
-            return None
+        editor = MeetingEditorDialog(self.ctx, meeting_id, self)
         editor.sig_saved.connect(self._editor_saved)
         editor.finished.connect(lambda _r, e=editor: self._editor_closed(e))
         self.editors.append(editor)
@@ -112,11 +110,25 @@ class MeetingsPage(Page):
     # -------------------------------------------------------------- page API
 
     def refresh(self) -> None:
-        if self.ctx.branch_id is not None:
-            years = sorted({*svc.meeting_years(self.ctx.db, self.ctx.branch_id), self.today().year}, reverse=True)
-            self.records.set_years(years)
-            self.grid.set_years(years)
+        """Read the years with records and the 党小组, then let the tab shown load its own data."""
+        if self.ctx.branch_id is None:
+            self.tabs.currentWidget().load()
+            return
+        self.ctx.run(_years_and_groups, self.ctx.db, self.ctx.branch_id, what="读取三会一课", parent=self,
+                     key=(self, "years"), dialog=False, on_done=self._years_read)
+
+    def _years_read(self, read: tuple[list[int], list[tuple[int, str]]]) -> None:
+        years, groups = read
+        years = sorted({*years, self.today().year}, reverse=True)
+        self.groups = dict(groups)
+        self.records.groups = list(groups)
+        self.records.set_years(years)
+        self.grid.set_years(years)
         self.tabs.currentWidget().load()
+        self.loaded = True
+        waiting, self._when_loaded = self._when_loaded, []
+        for then in waiting:
+            then()
 
     def open_ref(self, ref) -> None:
         kind, value = ref
@@ -125,14 +137,21 @@ class MeetingsPage(Page):
             self.open_meeting(int(value))
             return
         if kind == "missing_meeting":
+            if not self.loaded:  # the 党小组 are not read yet
+                self._when_loaded.append(lambda: self.open_ref(ref))
+                return
             mtype = MeetingType(value["type"])
             end = date.fromisoformat(value["date"])
             period = Period.containing(core.frequency(mtype).period, end)
             held_on = min(self.today(), period.end)
-            group = f"（{dict(group_names(self.ctx.db, self.ctx.branch_id)).get(value.get('group_id'), '')}）" \
-                if value.get("group_id") else ""
+            group = f"（{self.groups.get(value.get('group_id'), '')}）" if value.get("group_id") else ""
             self.tabs.setCurrentWidget(self.grid)
             self.grid.show_year(period.year)
             if self.ctx.asker.confirm(self, "补记会议", f"{period.label}没有{mtype.label}{group}的记录。"
                                                      f"现在新建一份记录（日期{held_on.isoformat()}，可修改）吗？"):
                 self.new_meeting(mtype, held_on=held_on, group_id=value.get("group_id"))
+
+
+def _years_and_groups(db, branch_id: int) -> tuple[list[int], list[tuple[int, str]]]:
+    """The years that have records, and the branch's 党小组: read in one job."""
+    return svc.meeting_years(db, branch_id), group_names(db, branch_id)

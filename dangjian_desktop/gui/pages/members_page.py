@@ -24,15 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.glossary import MemberStatus
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import Role, RowsModel
-from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import members as ms
-from dangjian_desktop.services.branches import get_branch, group_names
+from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
 HISTORY_BRUSH = QBrush(QColor("#808080"))
@@ -325,15 +323,15 @@ class MembersPage(Page):
     # -------------------------------------------------------------- loading
 
     def refresh(self) -> None:
-        """Reload the branch's members on the database lane; the table updates when they arrive."""
+        """Reload the branch's 党小组 and members on the database lane; the table updates when they arrive."""
         branch_id = self.ctx.branch_id
-        self._reload_groups()
         if branch_id is None:
+            self._set_groups([])
             self.model.load([])
             self._update_counts()
             return
-        job = Job(ms.list_members, self.ctx.db, branch_id, order=self.order_combo.currentData())
-        self.ctx.lane.submit(job, self._loaded, self._failed)
+        self.ctx.run(_load_roster, self.ctx.db, branch_id, self.order_combo.currentData(), what="读取党员名册",
+                     parent=self, key=(self, "load"), dialog=False, on_done=self._arrived)
 
     def _order_chosen(self) -> None:
         """排序 chose 笔画 or 拼音: that order again, not a header's (the arrow goes)."""
@@ -341,6 +339,11 @@ class MembersPage(Page):
         header.setSortIndicatorShown(False)
         header.setSortIndicator(MemberTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
         self.refresh()
+
+    def _arrived(self, loaded: tuple[list[tuple[int, str]], list]) -> None:
+        groups, members = loaded
+        self._set_groups(groups)
+        self._loaded(members)
 
     def _loaded(self, members: list) -> None:
         self.model.load(members)  # in the service's order (笔画 or 拼音)
@@ -354,17 +357,13 @@ class MembersPage(Page):
             self.select_member(member_id)
         self.sig_loaded.emit()
 
-    def _failed(self, exc: Exception) -> None:
-        self.ctx.asker.error(self, "无法读取党员名册", str(exc))
-
-    def _reload_groups(self) -> None:
+    def _set_groups(self, groups: list[tuple[int, str]]) -> None:
         current = self.group_combo.currentData()
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
         self.group_combo.addItem("全部党小组", None)
-        if self.ctx.branch_id is not None:
-            for gid, name in group_names(self.ctx.db, self.ctx.branch_id):
-                self.group_combo.addItem(name, gid)
+        for gid, name in groups:
+            self.group_combo.addItem(name, gid)
         index = self.group_combo.findData(current)
         self.group_combo.setCurrentIndex(max(index, 0))
         self.group_combo.blockSignals(False)
@@ -453,12 +452,9 @@ class MembersPage(Page):
         reason = self.ctx.asker.text(self, "删除原因", "请写明删除原因（如：误录入、重复录入）：", "误录入")
         if not reason:
             return
-        try:
-            ms.delete_member(self.ctx.db, m.id, reason)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "不能删除", str(exc))
-            return
-        self._changed(f"已删除 {m.name} 的记录（已记入操作日志）", None)
+        self.ctx.run(ms.delete_member, self.ctx.db, m.id, reason, what=f"删除{m.name}的记录", parent=self,
+                     effect="write", busy=(self.delete_button,),
+                     on_done=lambda _: self._changed(f"已删除 {m.name} 的记录（已记入操作日志）", None))
 
     def import_roster(self) -> None:
         if self.ctx.branch_id is None:
@@ -471,26 +467,26 @@ class MembersPage(Page):
     def export_roster(self) -> None:
         if self.ctx.branch_id is None:
             return
-        branch = get_branch(self.ctx.db, self.ctx.branch_id)
-        suggested = str(Path.home() / f"{branch.name}党员花名册.xlsx")
+        suggested = str(Path.home() / f"{self.ctx.branch_name}党员花名册.xlsx")
         target = self.ctx.asker.save_file(self, "导出党员花名册", suggested, "Excel 工作簿 (*.xlsx)")
         if not target:
             return
         if not target.lower().endswith(".xlsx"):
             target += ".xlsx"
         request = ExportRequest(self.ctx.branch_id, Path(target), mask=self.mask_check.isChecked())
-        job = Job(run_export, self.ctx.db, "roster", request)
-        delayed_progress(self, "正在导出花名册", job)
-        self.ctx.lane.submit(job, self._exported, self._export_failed)
+        self.ctx.run(run_export, self.ctx.db, "roster", request, what="导出花名册", parent=self, effect="file",
+                     progress=True, cancellable=True, busy=(self.export_button,), on_done=self._exported)
 
     def _exported(self, path) -> None:
         self.sig_status.emit(f"已导出：{path}")
-
-    def _export_failed(self, exc: Exception) -> None:
-        self.ctx.asker.warn(self, "无法导出", str(exc))
 
     def _changed(self, message: str, select_id: int | None) -> None:
         self._pending_ref = select_id
         self.sig_status.emit(message)
         self.sig_data_changed.emit()
         self.refresh()
+
+
+def _load_roster(db, branch_id: int, order: str) -> tuple[list[tuple[int, str]], list[ms.MemberInfo]]:
+    """What the page shows, read in one job: the branch's 党小组 and its members in `order`."""
+    return group_names(db, branch_id), ms.list_members(db, branch_id, order=order)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 from dangjian_desktop import paths
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.worker import Job, delayed_progress
 from dangjian_desktop.services import exports
-from dangjian_desktop.services.branches import get_branch
 from dangjian_desktop.services.exports import ExportKind, ExportRequest
 from dangjian_desktop.services.year_package import PACKAGE_KEY, document_name
 
@@ -41,19 +39,15 @@ class ReportsPage(Page):
     title = "报表"
     icon_name = "reports"
 
+    sig_loaded = Signal()  # the records to choose from are listed
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.progress_delay_ms = 500  # the progress dialog appears only for exports longer than this
         self.last_output: Path | None = None
-        self.progress_dialog = None
         self.progress_was_shown = False  # whether the last export was long enough to show progress
 
         self.kind_list = QListWidget(self)
         self.kind_list.setMinimumWidth(260)
-        for kind in exports.kinds():
-            item = QListWidgetItem(f"{kind.label}（{kind.suffix.lstrip('.')}）")
-            item.setData(Qt.ItemDataRole.UserRole, kind.key)
-            self.kind_list.addItem(item)
         self.kind_list.currentRowChanged.connect(self._kind_changed)
 
         box = QGroupBox("导出设置", self)
@@ -113,8 +107,19 @@ class ReportsPage(Page):
         left.addWidget(self.kind_list, 1)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
+        self.export_button.setEnabled(False)
+        # the registry imports every writer (python-docx, openpyxl: most of a second): off the GUI thread
+        ctx.run(exports.kinds, what="读取可以导出的文件", parent=self, dialog=False, on_done=self._kinds_read)
+
+    def _kinds_read(self, kinds: list[ExportKind]) -> None:
+        for kind in kinds:
+            item = QListWidgetItem(f"{kind.label}（{kind.suffix.lstrip('.')}）")
+            item.setData(Qt.ItemDataRole.UserRole, kind.key)
+            self.kind_list.addItem(item)
+        self.export_button.setEnabled(True)
         if self.kind_list.count():
             self.kind_list.setCurrentRow(0)
+        self.sig_loaded.emit()
 
     # -------------------------------------------------------------- choosing
 
@@ -149,20 +154,29 @@ class ReportsPage(Page):
         self._update_target()
 
     def _load_choices(self) -> None:
+        """The records a kind that needs one can be made for (会议, 发展对象), read off the GUI thread."""
         kind = self.current_kind()
         self.record_combo.blockSignals(True)
         self.record_combo.clear()
-        if kind is not None and kind.needs_id and kind.choices and self.ctx.branch_id is not None:
-            for rid, label in kind.choices(self.ctx.db, self.ctx.branch_id, self.year_spin.value()):
-                self.record_combo.addItem(label, rid)
         self.record_combo.blockSignals(False)
+        if kind is not None and kind.needs_id and kind.choices and self.ctx.branch_id is not None:
+            self.ctx.run(kind.choices, self.ctx.db, self.ctx.branch_id, self.year_spin.value(),
+                         what=f"读取{kind.id_label or '记录'}", parent=self, key=(self, "choices"), dialog=False,
+                         busy=(self.export_button,), on_done=self._choices_read)
+
+    def _choices_read(self, choices: list[tuple[int, str]]) -> None:
+        self.record_combo.blockSignals(True)
+        for rid, label in choices:
+            self.record_combo.addItem(label, rid)
+        self.record_combo.blockSignals(False)
+        self._update_target()
+        self.sig_loaded.emit()
 
     def _update_target(self) -> None:
         kind = self.current_kind()
         if kind is None or self.ctx.branch_id is None:
             return
-        branch = get_branch(self.ctx.db, self.ctx.branch_id).name
-        name = document_name(branch, self.year_spin.value() if kind.needs_year else None, kind)
+        name = document_name(self.ctx.branch_name, self.year_spin.value() if kind.needs_year else None, kind)
         if kind.needs_id and self.record_combo.currentText():
             name = name.replace(kind.suffix, f"_{self.record_combo.currentText()}{kind.suffix}")
         self.file_edit.setText(re.sub(r'[\\/:*?"<>|]', "_", name))
@@ -205,18 +219,19 @@ class ReportsPage(Page):
         self.ctx.config.set("open_after_export", self.open_check.isChecked())
         request = ExportRequest(self.ctx.branch_id, out, self.year_spin.value() if kind.needs_year else None,
                                 record_id, mask)
-
-        def work(progress=None):
-            request.progress = progress
-            return exports.run_export(self.ctx.db, kind.key, request)
-
-        job = Job(work, with_progress=True)
-        self.export_button.setEnabled(False)
         self.result_label.setText(f"正在生成{kind.label}…")
         self.progress_was_shown = False
-        self.progress_dialog = delayed_progress(self, f"正在生成{kind.label}…", job, self.progress_delay_ms,
-                                                on_shown=lambda: setattr(self, "progress_was_shown", True))
-        self.ctx.lane.submit(job, on_done=self._done, on_failed=self._failed)
+        task = self.ctx.run(exports.run_export, self.ctx.db, kind.key, request, what=f"生成{kind.label}",
+                            parent=self, effect="file", progress=True, cancellable=True, busy=(self.export_button,),
+                            on_done=self._done, on_end=self._ended)
+        task.sig_dialog_shown.connect(self._progress_shown)
+
+    def _progress_shown(self) -> None:
+        self.progress_was_shown = True
+
+    def _ended(self) -> None:
+        if self.result_label.text().startswith("正在生成"):  # failed or cancelled: the reason was told
+            self.result_label.setText("")
 
     def ask_package_mask(self) -> bool | None:
         """The year package leaves the office: ask whether to hide the middle of ID and phone numbers,
@@ -234,20 +249,12 @@ class ReportsPage(Page):
         return mask
 
     def _done(self, path: Path) -> None:
-        self.export_button.setEnabled(True)
         self.last_output = Path(path)
         self.result_label.setText(f"已生成：{path}")
         self.open_folder_button.setEnabled(True)
         self.sig_status.emit(f"已生成 {Path(path).name}")
         if self.open_check.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _failed(self, exc: Exception) -> None:
-        self.export_button.setEnabled(True)
-        self.result_label.setText("")
-        from dangjian_desktop.errors import say
-
-        self.ctx.asker.error(self, "导出失败", say(exc, "文件没有导出，数据没有改动"))
 
     def _open_folder(self) -> None:
         if self.last_output:

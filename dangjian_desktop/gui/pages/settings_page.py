@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop import __version__, paths
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.branch_tab import BranchTab
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import ScrollingTabs
@@ -96,6 +95,8 @@ class SettingsPage(Page):
     title = "设置"
     icon_name = "settings"
     handles = frozenset({"branch"})
+
+    sig_loaded = Signal()  # the local rules are listed
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -188,23 +189,22 @@ class SettingsPage(Page):
 
     def _save_rules(self) -> None:
         values = {(r.rule_id, r.key): self.rules_model.value(i) for i, r in enumerate(self.rules_model.rows)}
-        try:
-            settings_service.set_local_rule_params(self.ctx.db, values)
-        except DomainError as exc:
-            self.ctx.asker.warn(self, "无法保存", str(exc))
-            return
-        self.refresh()
-        self.sig_status.emit("本地规则已保存")
-        self.sig_data_changed.emit()
+        self._set_rules(values, "保存本地规则", "本地规则已保存")
 
     def _reset_rules(self) -> None:
         if not self.ctx.asker.confirm(self, "恢复全国规定", "把所有本地规则恢复为全国规定的值吗？"):
             return
         values = {(r.rule_id, r.key): r.national for r in self.rules_model.rows}
-        settings_service.set_local_rule_params(self.ctx.db, values)
-        self.refresh()
-        self.sig_status.emit("本地规则已恢复为全国规定")
-        self.sig_data_changed.emit()
+        self._set_rules(values, "恢复全国规定", "本地规则已恢复为全国规定")
+
+    def _set_rules(self, values: dict, what: str, done: str) -> None:
+        def saved(_) -> None:
+            self.refresh()
+            self.sig_status.emit(done)
+            self.sig_data_changed.emit()
+
+        self.ctx.run(settings_service.set_local_rule_params, self.ctx.db, values, what=what, parent=self,
+                     effect="write", busy=(self.save_rules_button, self.reset_rules_button), on_done=saved)
 
     def open_ref(self, ref) -> None:
         """A finding about the branch (e.g. 换届 due) opens 支部与支委."""
@@ -220,4 +220,9 @@ class SettingsPage(Page):
         self.data_dir_label.setText(str(folder))
         self.db_label.setText(str(db.path) if db.path else db.url)
         self.files_label.setText(str(db.files_dir))
-        self.rules_model.load(settings_service.local_rule_params(db))
+        self.ctx.run(settings_service.local_rule_params, db, what="读取本地规则", parent=self, key=(self, "rules"),
+                     dialog=False, on_done=self._rules_read)
+
+    def _rules_read(self, rules: list[LocalRuleParam]) -> None:
+        self.rules_model.load(rules)
+        self.sig_loaded.emit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -45,7 +46,8 @@ def _norm_group(text: str) -> str:
     return "".join(text.split()).removesuffix("会议").removesuffix("会")
 
 
-def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False) -> MeetingImportResult:
+def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False,
+                    progress: Callable[[int, int, str], None] | None = None) -> MeetingImportResult:
     """Import a past 三会一课台账 in one transaction: every row, or (any row refused) none.
 
     Rows become final records (they are history kept elsewhere until now). Re-importing the same
@@ -119,7 +121,9 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
             raise InputErrors(problems, summary=f"{parsed.file}：发现 {len(problems)} 处问题，未导入任何数据。"
                                                 "请修改文件后重新导入。")
         result = MeetingImportResult(parsed.file, parsed.sheet)
-        for p, form, target in plans:
+        for i, (p, form, target) in enumerate(plans):
+            if progress:  # a safe point: inside the one transaction, so 取消 rolls it all back
+                progress(i, len(plans), f"正在导入第 {i + 1} 次会议，共 {len(plans)} 次")
             group = group_names.get(form.group_id, "")
             try:
                 form = _clean(s, branch_id, form)
