@@ -89,14 +89,14 @@ def explain(exc: BaseException, *, what: str | None = None, effect: Effect = Non
         return exc.message + ("\n\n" + "\n".join(shown) + more if shown else "")
     if isinstance(exc, DomainError):
         return str(exc)
-    # a full disk, a read-only folder, a removed file, a lock: in the data layer's words (no SQLAlchemy)
-    from dangjian_desktop.db import faults as db_faults
+    if isinstance(exc, OSError):
+        return os_sentence(exc, effect)
+    # the database's file failed (full disk, read-only, removed, locked): in the data layer's words
+    from dangjian_desktop.db import faults as db_faults  # no SQLAlchemy: the GUI may call this at start
 
     found = db_faults.explain(exc, None, _LOST[effect].rstrip("。"))
     if found is not None:
         return str(found)
-    if isinstance(exc, OSError):
-        return os_sentence(exc, effect)
     details = f"详细情况已记录在日志文件 {log_path} 中。" if log_path else "详细情况已记录在日志中。"
     doing = f"，没能{what}" if what else ""
     if _database_trouble(exc):
