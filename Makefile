@@ -3,9 +3,18 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
+# What the Qt window needs from the system on a fresh Debian 12 (README 开发 lists them): X11/xcb,
+# OpenGL/EGL, fontconfig, D-Bus, GLib and a Chinese font. `make run` installs the missing ones when
+# run as root, otherwise prints the apt-get line; when all are there it says nothing.
+RUN_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+  libxcb-shape0 libxcb-xinerama0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+  'fonts-noto-cjk|fonts-wqy-microhei|fonts-wqy-zenhei'
 
 .PHONY: run test forms bench clean package icons licenses
 
+# setuptools' one remaining note while installing (an editable install maps resources/ in with an
+# import hook, which is what we want) is not a problem to report
+$(STAMP): export PYTHONWARNINGS = ignore:Editable installation
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "需要 Python 3.11 或更新版本"; exit 1; }
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
@@ -17,6 +26,7 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 run: $(STAMP)
+	@tools/system-packages $(RUN_PACKAGES)
 	$(VENV)/bin/dangjian-desktop
 
 test: $(STAMP)
