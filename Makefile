@@ -3,14 +3,18 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
-# What the Qt window needs from the system on a fresh Debian 12 (README 开发 lists them): X11/xcb,
-# OpenGL/EGL, fontconfig, D-Bus, GLib and a Chinese font. `make run` installs the missing ones when
-# run as root, otherwise prints the apt-get line; when all are there it says nothing.
+# What Qt needs from the system on a fresh Debian 12 (README 开发 lists them): X11/xcb, OpenGL/EGL,
+# fontconfig, D-Bus, GLib and a Chinese font. `make run` and `make test` install the missing ones
+# when run as root, otherwise print the apt-get line; when all are there they say nothing.
 RUN_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
   libxcb-shape0 libxcb-xinerama0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
   'fonts-noto-cjk|fonts-wqy-microhei|fonts-wqy-zenhei'
 
-.PHONY: run test forms bench clean package icons licenses
+.PHONY: run test forms bench clean package icons licenses system-packages
+
+system-packages:
+	@tools/system-packages $(RUN_PACKAGES)
+run test: system-packages
 
 # setuptools' one remaining note while installing (an editable install maps resources/ in with an
 # import hook, which is what we want) is not a problem to report
@@ -26,7 +30,6 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 run: $(STAMP)
-	@tools/system-packages $(RUN_PACKAGES)
 	$(VENV)/bin/dangjian-desktop
 
 test: $(STAMP)

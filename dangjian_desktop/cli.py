@@ -1,4 +1,4 @@
-"""`dangjian`: the headless twin of the GUI, over the same services (see shared/cli.md).
+"""`dangjian`: the headless twin of the GUI, over the same services (reference: docs/cli.md).
 
 Exit codes: 0 done; 1 the user's input was refused (one line per problem on stderr,
 nothing written); 2 wrong usage. A traceback is never the answer to user input.
