@@ -35,9 +35,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
-# The bundle in dist/dangjian-desktop/ and dist/dangjian-desktop_<version>_<arch>.deb (cached on the sources).
+# The bundle in dist/dangjian-desktop/, dist/dangjian-desktop_<version>_<arch>.deb and the one for older
+# systems built in a Debian 11 root, dist/dangjian-desktop_<version>~deb11_<arch>.deb (all cached; the
+# first run builds Python 3.11 for Debian 11, ~1 h). Then both are installed, self-tested and purged in
+# fresh Debian roots. Needs root and debootstrap; never changes this machine's own packages.
 package: $(STAMP)
 	$(PY) packaging/build.py
+	DANGJIAN_PACKAGE_TESTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/packaging
 
 icons: $(STAMP)
 	$(PY) tools/make_icons.py
