@@ -290,7 +290,8 @@ def cmd_development_list(args: argparse.Namespace) -> int:
             done = [st for st in a.steps if st.done_on]
             last = f"已完成第{done[-1].no}步“{done[-1].name}”（{cn(done[-1].done_on)}）" if done else "尚无步骤"
             nxt = (f"；下一步：第{a.next_step.no}步“{a.next_step.name}”"
-                   + (f"，期限{cn(a.next_step.due)}" if a.next_step.due else "")) if a.next_step else f"；{a.status.label}"
+                   + (f"，期限{cn(a.next_step.due)}" if a.next_step.due else "")
+                   ) if a.next_step else f"；{a.status.label}"
             _out(f"  {a.id:>4}  {a.name}  {last}{nxt}")
     return 0
 

@@ -59,7 +59,8 @@ def test_check_json_names_the_branch_of_every_finding(committee_db, capsys):
     names = _branch_names(capsys, committee_db)
     data = _json(capsys, committee_db, "check", "--as-of", AS_OF)
     assert data["findings"]
-    assert all(f["branch"] in names for f in data["findings"]), [f for f in data["findings"] if f["branch"] not in names]
+    strays = [f for f in data["findings"] if f["branch"] not in names]
+    assert not strays
     assert set(f["branch"] for f in data["findings"]) == set(names)
     first = _json(capsys, committee_db, "check", "--as-of", AS_OF, "--branch", names[0])["findings"]
     assert first and {f["branch"] for f in first} == {names[0]}
