@@ -163,7 +163,7 @@ def test_the_host_install_is_off_unless_ci_asks_for_it():
     assert not host_install_requested({})
     assert not host_install_requested({"DANGJIAN_INSTALL_TEST": "1"})
     assert host_install_requested({"DANGJIAN_INSTALL_TEST": "host"})
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert ci.index("export DANGJIAN_INSTALL_TEST=host") < ci.index("make test")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "DANGJIAN_INSTALL_TEST" not in makefile
