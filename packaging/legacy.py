@@ -10,14 +10,17 @@ and the code needs 3.11. The plan, each step cached under the package cache (roo
 2. Python 3.11 backported from Debian 12's own source package (python3.11 in bookworm, with
    Debian's security patches): the source is checked against the signed InRelease of bookworm,
    then built in a throw-away bullseye root with `dpkg-buildpackage -B` (no test suite, no PGO/LTO:
-   Debian's libpython3.11.so, which is what the bundle ships, is not built with either) into .debs
-   kept in the cache (once: ~30–60 min of 2 CPU cores, run under `nice`; ~25 MB of .debs);
+   Debian's libpython3.11.so, which is what the bundle ships, is not built with either; no
+   sem_clockwait, glibc 2.30) into .debs kept in the cache (once: ~20 min on 2 CPU cores under
+   `nice`, ~70 MB of build-dependencies downloaded; 58 MB of .debs);
 3. the build root: bullseye + those .debs + the desktop libraries Qt loads, a venv with the
    project's dependencies from PyPI and PySide6-Essentials < 6.10 (the last releases with
    manylinux_2_28 wheels; 6.10+ need glibc 2.34);
-4. PyInstaller with packaging/dangjian.spec inside the root, then the .deb made on the host
-   exactly like the Debian 12 one (build.build_deb), its version suffixed `~deb11` so that a
-   normal package of the same version counts as newer when the system is upgraded.
+4. PyInstaller with packaging/dangjian.spec inside the root; the libm functions whose symbol
+   versions glibc 2.29 changed are unversioned (MATH_2_29); then the .deb made on the host exactly
+   like the Debian 12 one (build.build_deb), its version suffixed `~deb11` so that a normal package
+   of the same version counts as newer when the system is upgraded. A package that would need
+   more than glibc 2.28 is refused, naming the file.
 
 Everything runs in chroots (roots.run_in); the host only gains files under the cache and dist/.
 """
@@ -46,8 +49,8 @@ PYTHON = "python3.11"
 PYTHON_FROM = "bookworm"  # the Debian release whose python3.11 source package is backported
 PYSIDE_CONSTRAINT = "PySide6-Essentials>=6.6,<6.10"  # manylinux_2_28 wheels (glibc 2.28)
 # Build options for the Python backport: no test suite or benchmark, no PGO/LTO (they only apply to
-# Debian's static /usr/bin/python3.11, not to the libpython the bundle ships), both CPUs.
-PYTHON_BUILD_OPTIONS = "nocheck nobench nopgo nolto parallel=2"
+# Debian's static /usr/bin/python3.11, not to the libpython the bundle ships), every CPU.
+PYTHON_BUILD_OPTIONS = f"nocheck nobench nopgo nolto parallel={os.cpu_count() or 1}"
 # Build profiles: no test suite; no Bluetooth sockets (nothing here uses them, and it spares libbluetooth-dev).
 PROFILES = "nocheck,pkg.python3.11.nobluetooth"
 # glibc 2.30's sem_clockwait would be the only function from after glibc 2.28 that libpython calls; without it
@@ -104,7 +107,7 @@ def python_source() -> tuple[str, list[Path]]:
     folder = roots.cache_dir() / "src"
     folder.mkdir(exist_ok=True)
     dists = f"{roots.MIRROR}/dists/{PYTHON_FROM}"
-    inrelease = folder / f"{PYTHON_FROM}-InRelease"
+    inrelease = folder / f"{PYTHON_FROM}-InRelease"  # kept: the same source until the cache is cleared
     _fetch(f"{dists}/InRelease", inrelease)
     checked = subprocess.run(["gpgv", "--keyring", str(KEYRING), "--output", "-", str(inrelease)],
                              capture_output=True, text=True)

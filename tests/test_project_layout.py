@@ -70,3 +70,36 @@ def test_the_wheel_builds_without_warnings_and_carries_the_resources(tmp_path):
                if p.is_file() and not p.name.startswith(".") and "__pycache__" not in p.parts}
     assert shipped and shipped - names == set()
     assert {"dangjian_desktop/db/migrations/env.py", "dangjian_desktop/db/migrations/script.py.mako"} <= names
+
+
+def test_the_readme_names_the_system_packages_make_run_checks():
+    """README 开发 lists what a fresh Debian 12 needs; `make run`/`make test` check exactly that list."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    value = re.search(r"^RUN_PACKAGES := ((?:.*\\\n)*.*)$", makefile, re.M).group(1)
+    checked = [p.strip("'").split("|")[0] for p in value.replace("\\\n", " ").split()]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("Qt 还需要这些系统库"):]
+    block = block[block.index("```") + 3:]
+    block = block[:block.index("```")]
+    named = block.replace("\\\n", " ").split()
+    assert named[:3] == ["sudo", "apt-get", "install"]
+    assert named[3:] == checked
+    assert (ROOT / "tools" / "system-packages").stat().st_mode & 0o111
+
+
+def test_system_packages_is_quiet_when_all_are_there_and_names_the_missing_ones():
+    import os
+    import shutil
+    import subprocess
+
+    if shutil.which("dpkg-query") is None:
+        pytest.skip("不是 Debian 系统")
+    script = str(ROOT / "tools" / "system-packages")
+    # as an ordinary user, so that a missing package is named rather than installed
+    as_user = [] if os.geteuid() else ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    present = subprocess.run([*as_user, script, "dpkg", "no-such-font|dpkg"], capture_output=True, text=True)
+    assert present.returncode == 0 and present.stdout == present.stderr == ""
+    missing = subprocess.run([*as_user, script, "dpkg", "no-such-package-zz", "no-such-font|no-other-font"],
+                             capture_output=True, text=True)
+    assert missing.returncode == 1
+    assert "sudo apt-get install no-such-package-zz no-such-font\n" in missing.stderr
