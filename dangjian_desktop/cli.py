@@ -1,4 +1,4 @@
-"""`dangjian`: the headless twin of the GUI, over the same services (see shared/cli.md).
+"""`dangjian`: the headless twin of the GUI, over the same services (reference: docs/cli.md).
 
 Exit codes: 0 done; 1 the user's input was refused (one line per problem on stderr,
 nothing written); 2 wrong usage; 3 the database is busy (a 党支部工作台 window has it and the
@@ -161,6 +161,18 @@ def _on_branch(args: argparse.Namespace, work: Callable[[Database, Any], Any]) -
         db.close()
 
 
+def _on_branches(args: argparse.Namespace, work: Callable[[Database, Any], Any]) -> list[tuple[Any, Any]]:
+    """For lists and check: `work(db, branch)` for the branch named, or without --branch for every branch
+    (a 党委's database holds several; cli.md: the `branch` key then says which)."""
+    from dangjian_desktop.services.branches import resolve_branches
+
+    db = _open(args)
+    try:
+        return [(branch, work(db, branch)) for branch in resolve_branches(db, getattr(args, "branch", None))]
+    finally:
+        db.close()
+
+
 def _add_import(subparsers, help_text: str, handler: Handler) -> None:
     """`<area> import FILE.xlsx [--branch NAME] [--dry-run]`, alike for every area (cli.md)."""
     q = subparsers.add_parser("import", help=help_text)
@@ -205,25 +217,42 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from dangjian_desktop.core.dates import cn
+    from dangjian_desktop.services.branches import resolve_branches
     from dangjian_desktop.services.check import run_check
 
+    as_of = args.as_of or date.today()
     db = _open(args)
     try:
-        branch_ids = [_branch(db, args).id] if args.branch else None
-        as_of = args.as_of or date.today()
-        findings = run_check(db, branch_ids, as_of)
+        branches = resolve_branches(db, args.branch)
+        findings = run_check(db, [b.id for b in branches] if args.branch else None, as_of)
     finally:
         db.close()
+    names = {b.id: b.name for b in branches}
     if args.json:
-        _print_json({"as_of": as_of.isoformat(), "findings": [f.as_json() for f in findings]})
+        _print_json({"as_of": as_of.isoformat(),
+                     "findings": [{**f.as_json(), "branch": names.get(f.branch_id)} for f in findings]})
         return 0
     if not findings:
         _out(f"截至{cn(as_of)}，没有逾期或需要提醒的事项。")
         return 0
-    _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")
-    for f in findings:
-        when = f" {f.date.isoformat()}" if f.date else ""
-        _out(f"[{f.severity.label}] {f.rule} {f.subject}{when}：{f.message}")
+    line = lambda f: (f"[{f.severity.label}] {f.rule} {f.subject}"  # noqa: E731
+                      + (f" {f.date.isoformat()}" if f.date else "") + f"：{f.message}")
+    if len(branches) == 1:
+        _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")
+        for f in findings:
+            _out(line(f))
+        return 0
+    # a 党委's database: each branch's findings together, most urgent first within the branch
+    _out(f"截至{cn(as_of)}，{len(branches)} 个支部共 {len(findings)} 项：")
+    groups = [(b.name, [f for f in findings if f.branch_id == b.id]) for b in branches]
+    groups.append(("其他", [f for f in findings if f.branch_id not in names]))
+    for name, found in groups:
+        if not found and name == "其他":
+            continue
+        _out()
+        _out(f"【{name}】{len(found)} 项" if found else f"【{name}】没有逾期或需要提醒的事项")
+        for f in found:
+            _out(line(f))
     return 0
 
 
@@ -337,28 +366,32 @@ def cmd_development_list(args: argparse.Namespace) -> int:
     from dangjian_desktop.core.dates import cn
     from dangjian_desktop.services.development import list_applicants
 
-    branch, people = _on_branch(args, lambda db, b: list_applicants(db, b.id))
+    results = _on_branches(args, lambda db, b: list_applicants(db, b.id))
     if args.json:
         _print_json([{
-            "id": a.id, "name": a.name, "stage": a.stage,
+            "id": a.id, "name": a.name, "branch": branch.name, "stage": a.stage,
             "next_step": a.next_step.no if a.next_step else None,
             "next_step_name": a.next_step.name if a.next_step else None,
             "due": a.next_step.due.isoformat() if a.next_step and a.next_step.due else None,
             "status": a.status.value, "member_id": a.member_id,
             "steps": [{"no": st.no, "name": st.name, "date": st.done_on.isoformat() if st.done_on else None}
                       for st in a.steps],
-        } for a in people])
+        } for branch, people in results for a in people])
         return 0
-    if not people:
-        _out(f"{branch.name}还没有入党申请人。")
-        return 0
-    _out(f"{branch.name}：{len(people)} 名入党申请人")
-    for a in people:
-        done = [st for st in a.steps if st.done_on]
-        last = f"已完成第{done[-1].no}步“{done[-1].name}”（{cn(done[-1].done_on)}）" if done else "尚无步骤"
-        nxt = (f"；下一步：第{a.next_step.no}步“{a.next_step.name}”"
-               + (f"，期限{cn(a.next_step.due)}" if a.next_step.due else "")) if a.next_step else f"；{a.status.label}"
-        _out(f"  {a.id:>4}  {a.name}  {last}{nxt}")
+    for i, (branch, people) in enumerate(results):
+        if i:
+            _out()
+        if not people:
+            _out(f"{branch.name}还没有入党申请人。")
+            continue
+        _out(f"{branch.name}：{len(people)} 名入党申请人")
+        for a in people:
+            done = [st for st in a.steps if st.done_on]
+            last = f"已完成第{done[-1].no}步“{done[-1].name}”（{cn(done[-1].done_on)}）" if done else "尚无步骤"
+            nxt = (f"；下一步：第{a.next_step.no}步“{a.next_step.name}”"
+                   + (f"，期限{cn(a.next_step.due)}" if a.next_step.due else "")
+                   ) if a.next_step else f"；{a.status.label}"
+            _out(f"  {a.id:>4}  {a.name}  {last}{nxt}")
     return 0
 
 
@@ -392,17 +425,20 @@ def _add_development(sub) -> None:
 def cmd_members_list(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.members import list_members
 
-    branch, people = _on_branch(args, lambda db, b: list_members(db, b.id, order=args.order))
+    results = _on_branches(args, lambda db, b: list_members(db, b.id, order=args.order))
     if args.json:
-        _print_json([m.as_json() for m in people])
+        _print_json([m.as_json() for _branch, people in results for m in people])  # each has its "branch"
         return 0
-    on_roll = [m for m in people if m.on_roll]
-    _out(f"{branch.name}：在册党员 {len(on_roll)} 人（正式 "
-         f"{sum(1 for m in on_roll if m.status.value == 'full')} 人），历史 {len(people) - len(on_roll)} 人")
-    for m in people:
-        joined = m.joined_on.isoformat() if m.joined_on else ""
-        _out(f"  {m.id:>5}  {m.name}\t{m.gender.label if m.gender else ''}  {joined}  "
-             f"{m.group or '-'}  {m.status.label}")
+    for i, (branch, people) in enumerate(results):
+        if i:
+            _out()
+        on_roll = [m for m in people if m.on_roll]
+        _out(f"{branch.name}：在册党员 {len(on_roll)} 人（正式 "
+             f"{sum(1 for m in on_roll if m.status.value == 'full')} 人），历史 {len(people) - len(on_roll)} 人")
+        for m in people:
+            joined = m.joined_on.isoformat() if m.joined_on else ""
+            _out(f"  {m.id:>5}  {m.name}\t{m.gender.label if m.gender else ''}  {joined}  "
+                 f"{m.group or '-'}  {m.status.label}")
     return 0
 
 
@@ -442,19 +478,25 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.meetings import list_meetings
 
     mtype = MeetingType(args.type) if args.type else None
-    branch, rows = _on_branch(args, lambda db, b: list_meetings(db, b.id, year=args.year, mtype=mtype))
-    rows = sorted(rows, key=lambda r: (r.held_on, r.id))
+    results = _on_branches(args, lambda db, b: sorted(list_meetings(db, b.id, year=args.year, mtype=mtype),
+                                                      key=lambda r: (r.held_on, r.id)))
     if args.json:
-        _print_json([r.as_json() for r in rows])
+        _print_json([{**r.as_json(), "branch": branch.name} for branch, rows in results for r in rows])
         return 0
-    if not rows:
-        _out(f"{branch.name}没有符合条件的会议记录。")
-        return 0
-    for r in rows:
-        absent = f"；缺席及原因：{r.absent_text}" if r.absent else ""
-        _out(f"{r.id:>5} {r.held_on.isoformat()} {r.type_label} “{r.title}” 主持人：{r.host or '—'} "
-             f"记录人：{r.recorder or '—'} 应到{r.expected} 实到{r.present}{absent}（{r.state.label}）")
-    _out(f"共 {len(rows)} 次会议。")
+    several = len(results) > 1
+    for i, (branch, rows) in enumerate(results):
+        if several:
+            _out(("\n" if i else "") + f"【{branch.name}】")
+        if not rows:
+            _out("没有符合条件的会议记录。" if several else f"{branch.name}没有符合条件的会议记录。")
+            continue
+        for r in rows:
+            absent = f"；缺席及原因：{r.absent_text}" if r.absent else ""
+            _out(f"{r.id:>5} {r.held_on.isoformat()} {r.type_label} “{r.title}” 主持人：{r.host or '—'} "
+                 f"记录人：{r.recorder or '—'} 应到{r.expected} 实到{r.present}{absent}（{r.state.label}）")
+        _out(f"共 {len(rows)} 次会议。")
+    if several:
+        _out(f"\n{len(results)} 个支部共 {sum(len(rows) for _b, rows in results)} 次会议。")
     return 0
 
 

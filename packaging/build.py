@@ -1,7 +1,8 @@
 """Build the one-folder bundle (PyInstaller) and, on Debian-family systems, the .deb for 统信UOS/麒麟.
 
-    python packaging/build.py            # bundle + .deb into dist/ (what `make package` runs)
-    python packaging/build.py --bundle   # bundle only (Windows CI, then Inno Setup)
+    python packaging/build.py              # bundle + .deb, and the Debian 11 .deb (what `make package` runs)
+    python packaging/build.py --no-legacy  # bundle + this system's .deb only
+    python packaging/build.py --bundle     # bundle only (Windows CI, then Inno Setup)
 
 A build is cached under dist/ keyed on the sources, the installed packages and the Python
 version: running it again without changes takes a second instead of minutes.
@@ -72,8 +73,11 @@ SYSTEM_PACKAGES = {
     "libwayland-cursor.so.0": "libwayland-cursor0", "libwayland-egl.so.1": "libwayland-egl1",
 }
 # Plugins that load only if the desktop has these (GTK theme, Wayland): not a hard dependency.
+# The GTK theme plugin (libqgtk3.so) also needs what GTK itself needs (ATK, cairo, pango, gdk-pixbuf):
+# where the build machine lacks GTK (the Debian 11 build root) these stay outside, brought by GTK.
 OPTIONAL_LIBS = {"libgtk-3.so.0", "libgdk-3.so.0", "libwayland-client.so.0", "libwayland-cursor.so.0",
-                 "libwayland-egl.so.1"}
+                 "libwayland-egl.so.1", "libatk-1.0.so.0", "libcairo.so.2", "libcairo-gobject.so.2",
+                 "libgdk_pixbuf-2.0.so.0", "libpango-1.0.so.0", "libpangocairo-1.0.so.0"}
 GLIBC_LIBS = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
               "ld-linux-x86-64.so.2", "libutil.so.1", "libcrypt.so.1", "ld-linux-aarch64.so.1"}
 
@@ -185,12 +189,27 @@ def _elf_files(folder: Path) -> list[Path]:
 
 def glibc_needed(folder: Path) -> str:
     """The newest GLIBC_x.y symbol version any file in `folder` asks for (the oldest glibc it runs on)."""
-    newest = (2, 17)
-    for elf in _elf_files(folder):
+    return glibc_floor(folder)[0]
+
+
+def glibc_floor(folder: Path) -> tuple[str, str]:
+    """The newest GLIBC_x.y any file in `folder` asks for, and the first file that asks for it."""
+    newest, who = (2, 17), ""
+    for elf in sorted(_elf_files(folder)):
         result = subprocess.run(["objdump", "-T", str(elf)], capture_output=True, text=True)
         for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", result.stdout):
-            newest = max(newest, (int(major), int(minor)))
-    return f"{newest[0]}.{newest[1]}"
+            if (int(major), int(minor)) > newest:
+                newest, who = (int(major), int(minor)), str(elf.relative_to(folder))
+    return f"{newest[0]}.{newest[1]}", who
+
+
+def deb_glibc_floor(deb: Path) -> tuple[str, str]:
+    """glibc_floor() of everything a .deb installs, read from the package file itself."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["dpkg-deb", "-x", str(deb), tmp], check=True)
+        return glibc_floor(Path(tmp))
 
 
 def libraries_outside(folder: Path) -> set[str]:
@@ -259,11 +278,15 @@ def depends_for(root_opt: Path, unbundled: list[str]) -> list[str]:
     return seen
 
 
-def build_deb(bundle: Path = BUNDLE) -> DebInfo:
-    """Lay out /opt, /usr/bin, the desktop entry and icons, write DEBIAN/control, run dpkg-deb."""
+def build_deb(bundle: Path = BUNDLE, *, deb_version: str | None = None, out: Path | None = None,
+              work: Path | None = None) -> DebInfo:
+    """Lay out /opt, /usr/bin, the desktop entry and icons, write DEBIAN/control, run dpkg-deb.
+
+    `deb_version`, `out` and `work` (the staging folder) are for the second package, built elsewhere
+    (packaging/legacy.py)."""
     if not shutil.which("dpkg-deb"):
         raise SystemExit("需要 dpkg-deb（Debian 系统自带）才能生成 .deb")
-    root = ROOT / "build" / "deb-root"
+    root = work or ROOT / "build" / "deb-root"
     if root.exists():
         shutil.rmtree(root)
     opt = root / INSTALL_DIR.lstrip("/")
@@ -296,7 +319,7 @@ def build_deb(bundle: Path = BUNDLE) -> DebInfo:
     depends = depends_for(opt, unbundled)
     installed_kb = folder_size(root) // 1024
     control = (DEB_DIR / "control.in").read_text(encoding="utf-8").format(
-        package=PACKAGE, version=version(),
+        package=PACKAGE, version=deb_version or version(),
         arch=subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True).stdout.strip(),
         depends=", ".join(depends), recommends=", ".join(RECOMMENDS), installed_kb=installed_kb)
     (root / "DEBIAN").mkdir()
@@ -308,7 +331,8 @@ def build_deb(bundle: Path = BUNDLE) -> DebInfo:
     for path in root.rglob("*"):  # dpkg-deb refuses group-writable maintainer scripts and odd modes
         if path.is_dir():
             path.chmod(0o755)
-    out = deb_path()
+    out = out or deb_path()
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "--build", str(root), str(out)],
                    check=True, stdout=subprocess.DEVNULL)
@@ -339,13 +363,40 @@ def build(*, deb: bool = True, force: bool = False) -> tuple[Path, Path | None]:
         return BUNDLE, deb_file
 
 
+def load_legacy():
+    """packaging/legacy.py: the second .deb, built in a Debian 11 root for glibc 2.28–2.31 systems."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import legacy
+    finally:
+        sys.path.pop(0)
+    return legacy
+
+
+def report(debs: list[Path]) -> None:
+    """For each package: its size and the oldest glibc it runs on (the newest GLIBC_ symbol any file needs)."""
+    for deb in debs:
+        floor, who = deb_glibc_floor(deb)
+        log(f"{deb.name}: {deb.stat().st_size / 2**20:.0f} MB; needs glibc >= {floor} "
+            f"(GLIBC_{floor} asked for by {who or 'no file'})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", action="store_true", help="only the PyInstaller bundle, no .deb")
+    parser.add_argument("--no-legacy", action="store_true",
+                        help="only this system's .deb, not the second one built in a Debian 11 root")
     parser.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
-    build(deb=not args.bundle, force=args.force)
+    _bundle, deb = build(deb=not args.bundle, force=args.force)
+    if deb is None:
+        return 0
+    debs = [deb]
+    if not args.no_legacy:
+        with build_lock():
+            debs.append(load_legacy().build_legacy(sys.modules[__name__], force=args.force))
+    report(debs)
     return 0
 
 

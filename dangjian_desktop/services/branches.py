@@ -116,6 +116,16 @@ def resolve_branch(db: Database, name: str | None) -> BranchInfo:
     raise ValidationError(f"数据库中有 {len(branches)} 个支部，请用 --branch 指明是哪一个：{names}。")
 
 
+def resolve_branches(db: Database, name: str | None) -> list[BranchInfo]:
+    """The branches a list or check covers: the one named, or every branch (a 党委's database has several)."""
+    if name:
+        return [resolve_branch(db, name)]
+    branches = list_branches(db)
+    if not branches:
+        raise NotFound("数据库中还没有支部。请先用 init 命令创建支部。")
+    return branches
+
+
 def group_names(db: Database, branch_id: int) -> list[tuple[int, str]]:
     with db.session() as s:
         return list(s.execute(select(PartyGroup.id, PartyGroup.name)

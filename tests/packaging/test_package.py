@@ -154,10 +154,31 @@ def test_deb_metadata_and_layout(built, tmp_path):
         assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
 
 
+def host_install_requested(env) -> bool:
+    """Only CI (.ci/run) asks for the .deb to be installed on the machine running the tests."""
+    return env.get("DANGJIAN_INSTALL_TEST") == "host"
+
+
+def test_the_host_install_is_off_unless_ci_asks_for_it():
+    assert not host_install_requested({})
+    assert not host_install_requested({"DANGJIAN_INSTALL_TEST": "1"})
+    assert host_install_requested({"DANGJIAN_INSTALL_TEST": "host"})
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci.index("export DANGJIAN_INSTALL_TEST=host") < ci.index("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "DANGJIAN_INSTALL_TEST" not in makefile
+
+
 def test_installs_with_apt_runs_and_removes_cleanly(built, tmp_path):
+    """On this machine itself: only where the machine is thrown away afterwards (CI). Elsewhere it would
+    replace and then purge a real installation; `make package` tests the same in throw-away roots
+    (tests/packaging/test_install_in_roots.py)."""
     _bundle, deb = built
     if deb is None:
         pytest.skip("没有 dpkg-deb，不是 Debian 系统，不生成 .deb")
+    if not host_install_requested(os.environ):
+        pytest.skip("在本机安装并卸载 .deb 只在 CI 中进行（.ci/run 设 DANGJIAN_INSTALL_TEST=host）；"
+                    "make package 在一次性的 Debian 根目录中做同样的测试")
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
         pytest.skip("安装测试需要 root 和 apt-get（CI 里以 root 运行）")
     home = tmp_path / "李书记"
