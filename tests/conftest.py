@@ -54,3 +54,17 @@ def demo_db(demo_template: Path, workdir: Path) -> Database:
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_between_tests():
+    """Once a window's lane exists, the program collects reference cycles only on its GUI thread's
+    timer (gui/gcguard.py). Tests that spin no event loop would never let that timer run: collect
+    here, between tests, on the same thread and with the same thresholds."""
+    yield
+    import gc
+    import sys
+
+    guard = sys.modules.get("dangjian_desktop.gui.gcguard")
+    if guard is not None and not gc.isenabled():
+        guard.collect_if_due()

@@ -426,6 +426,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     setup_application(app)
+    from dangjian_desktop.gui import gcguard
+
+    gcguard.install()  # before any thread starts: cycles are collected on this thread only
     controller = Controller()
     from dangjian_desktop.gui.presenter import Presenter, install
 

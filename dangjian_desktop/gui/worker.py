@@ -47,6 +47,7 @@ from shiboken6 import isValid
 
 from dangjian_desktop import faults
 from dangjian_desktop.errors import Cancelled, DomainError
+from dangjian_desktop.gui import gcguard
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ class Lane(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        gcguard.install()  # from now on, cycles are collected on the GUI thread only (see gcguard)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._jobs: set[Job] = set()
