@@ -84,8 +84,9 @@ def _committee_member_ids(s: Session, branch_id: int, d: date) -> list[int]:
             and (p.ended_on is None or p.ended_on > d)]
 
 
-def _expected(s: Session, branch_id: int, mtype: MeetingType, d: date, group_id: int | None) -> list[AttendanceRow]:
-    scope = core.template(mtype).attendance
+def _expected(s: Session, branch_id: int, mtype: MeetingType, d: date, group_id: int | None,
+              also: Iterable[MeetingType] = ()) -> list[AttendanceRow]:
+    scope = core.attendance_scope([mtype, *also])
     if scope == "none":
         return []
     if scope == "group":
@@ -102,11 +103,13 @@ def _expected(s: Session, branch_id: int, mtype: MeetingType, d: date, group_id:
 
 
 def expected_attendees(db: Database, branch_id: int, mtype: MeetingType, held_on: date,
-                       group_id: int | None = None) -> list[AttendanceRow]:
-    """应到: who was a member of the branch / the committee / the group on the meeting's date,
-    all marked present to start with; 预备党员 have `can_vote` False."""
+                       group_id: int | None = None, also: Iterable[MeetingType] = ()) -> list[AttendanceRow]:
+    """应到: who was a member of the branch / the committee / the group on the meeting's date
+    (a combined meeting: the widest of its types), all marked present to start with; 预备党员 have
+    `can_vote` False."""
     with db.session() as s:
-        return _expected(s, branch_id, MeetingType(mtype), held_on, group_id)
+        return _expected(s, branch_id, MeetingType(mtype), held_on, group_id,
+                         [MeetingType(t) for t in also])
 
 
 @dataclass(frozen=True)

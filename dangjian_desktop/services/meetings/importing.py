@@ -82,7 +82,7 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
         seen_keys: dict[tuple, int] = {}
         for p in parsed.rows:
             group_id = None
-            if p.type is MeetingType.GROUP:
+            if MeetingType.GROUP in (p.type, *p.also):
                 key = _norm_group(p.group_text)
                 group_id = groups.get(key) or next((gid for name, gid in groups.items() if key and key in name), None)
                 if group_id is None:
@@ -108,11 +108,13 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
             seen_keys[key] = p.row.number
             if not row_ok:
                 continue
-            expected = p.expected if p.expected is not None else (p.present or 0) + len(attendance)
-            present = p.present if p.present is not None else max(expected - len(attendance), 0)
+            # 实到 not in the file (no column, or a blank cell): attendance is unknown, never read as absence
+            known = p.present is not None
+            expected = p.expected if p.expected is not None else ((p.present or 0) + len(attendance) if known else 0)
             form = MeetingForm(type=p.type, held_on=p.held_on, group_id=group_id, title=p.topic, topics=p.topic,
                                host=p.host, recorder=p.recorder, place=p.place, lecturer=p.lecturer,
-                               minutes=p.notes, attendance=attendance, expected=expected, present=present)
+                               minutes=p.notes, attendance=attendance, expected=expected, present=p.present,
+                               also=list(p.also), attendance_known=known)
             candidates = existing.get((p.held_on, p.type, group_id), [])
             same_topic = [mt for mt in candidates if mt.title == p.topic]
             target = same_topic[0] if same_topic else (candidates[0] if len(candidates) == 1 else None)
@@ -126,7 +128,7 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
                 progress(i, len(plans), f"正在导入第 {i + 1} 次会议，共 {len(plans)} 次")
             group = group_names.get(form.group_id, "")
             try:
-                form = _clean(s, branch_id, form)
+                form = _clean(s, branch_id, form, final=True)
             except ValidationError as exc:
                 problems.append(f"{p.where()}：{exc.message}")
                 continue
@@ -143,7 +145,7 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
             else:
                 before = _detail(s, target)
                 merged = before.form()
-                for key in ("title", "host", "recorder", "expected", "present"):
+                for key in ("title", "host", "recorder", "expected", "present", "also", "attendance_known"):
                     setattr(merged, key, getattr(form, key))
                 for key in ("topics", "place", "lecturer"):  # the ledger's one 主题 column never erases 议题
                     if getattr(form, key) and not getattr(merged, key):
@@ -152,11 +154,12 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
                     merged.minutes = form.minutes
                 # a record with its own complete attendance list keeps it (ticks beat a ledger line);
                 # otherwise the file's numbers and absentees replace the record's
-                if not (before.attendance and len(before.attendance) == before.expected):
+                if not (before.attendance_known and before.attendance and len(before.attendance) == before.expected):
                     merged.attendance = form.attendance
                 else:
                     merged.expected = merged.present = None
-                merged = _clean(s, branch_id, merged)
+                    merged.attendance_known = True
+                merged = _clean(s, branch_id, merged, final=True)
                 old, new = _snapshot(before), _snapshot(_names(s, merged))
                 changed = [k for k in new if old.get(k) != new.get(k)]
                 action = "update" if changed else "same"
