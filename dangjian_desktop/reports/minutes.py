@@ -39,6 +39,8 @@ def absent_text(m: svc.MeetingDetail) -> str:
         people = [f"{a.name}（{a.reason}）" if a.reason else a.name for a in m.attendance if a.status is status]
         if people:
             parts.append(f"{status.label}：{'、'.join(people)}")
+    if not parts and m.present is None:
+        return "出席情况未记录"
     if not parts and m.expected > m.present:
         return f"{m.expected - m.present}人（名单未记录）"
     return "；".join(parts) or "无"
@@ -57,7 +59,7 @@ def header_rows(m: svc.MeetingDetail) -> list[tuple[str, str, str, str] | tuple[
             rows.append(("主讲人", m.lecturer))
         if m.type is MeetingType.GROUP:
             rows.append(("党小组", m.group_name))
-        rows.append(("应到人数", f"{m.expected}人", "实到人数", f"{m.present}人"))
+        rows.append(("应到人数", f"{m.expected}人", "实到人数", m.present_text))
         rows.append(("缺席人员及原因", absent_text(m)))
         rows.append(("列席人员", m.guests or "无"))
     return rows
