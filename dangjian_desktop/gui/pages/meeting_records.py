@@ -65,7 +65,7 @@ class MeetingListModel(RowsModel):
     def _texts(self, i: int) -> tuple[str, ...]:
         r = self.rows[i]
         self.texts[i] = (r.held_on.isoformat(), r.type_label, r.title or r.topics, r.host, r.recorder,
-                         str(r.expected), str(r.present), r.absent_text, r.state.label)
+                         str(r.expected), r.present_text, r.absent_text, r.state.label)
         return self.texts[i]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
