@@ -262,12 +262,12 @@ def period_state(freq: Frequency, period: Period, held: int, as_of: date,
     which periods require nothing (a branch without a 支委会 holds no 支委会 meeting)."""
     if counts_from is None or counts_from > period.end or (until is not None and until <= period.end):
         return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
-    if exempt is not None and exempt(period):
-        return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
     if freq.min_count == 0:
         return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
     if held >= freq.min_count:
         return PeriodState.HELD
+    if exempt is not None and exempt(period):  # asked last: it may have to count people
+        return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
     if period.end < as_of:
         return PeriodState.MISSING
     if period.start <= as_of and as_of >= period.end - timedelta(days=freq.due_days):

@@ -25,7 +25,7 @@ from dangjian_desktop.core.glossary import (
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.services import settings
-from dangjian_desktop.services.meetings.attendance import _members_on, _roster_on, status_on
+from dangjian_desktop.services.meetings.attendance import _roster_on, status_on
 
 
 @dataclass
@@ -43,10 +43,11 @@ class _BranchMeetings:
     committee_mode: str = CommitteeMode.AUTO.value
 
 
-def committee_exempt(people: Iterable, mode: str, as_of: date) -> Callable[[Period], bool]:
+def committee_exempt(people: Callable[[], Iterable], mode: str, as_of: date) -> Callable[[Period], bool]:
     """The periods in which a branch had no 支部委员会 (fewer than 7 正式党员 on the period's last day,
-    or today for the current period; or as the branch's setting says), so no MEET-COMMITTEE-M."""
-    people = list(people)
+    or today for the current period; or as the branch's setting says), so no MEET-COMMITTEE-M.
+    `people()` gives the branch's people, asked for only when a period without a 支委会 meeting needs it."""
+    ordered: list = []
     cache: dict[date, bool] = {}
 
     def exempt(period: Period) -> bool:
@@ -54,7 +55,15 @@ def committee_exempt(people: Iterable, mode: str, as_of: date) -> Callable[[Peri
             return not core.has_committee(0, mode)
         day = min(period.end, as_of)
         if day not in cache:
-            full = sum(1 for p in people if status_on(p, day) is MemberStatus.FULL)
+            if not ordered:  # the likely 正式党员 first: counting stops at the 7th in a branch of hundreds
+                ordered.extend(sorted(people(), key=lambda p: (p.status is not MemberStatus.FULL,
+                                                               p.full_member_on or date.max)))
+            full = 0
+            for p in ordered:
+                if status_on(p, day) is MemberStatus.FULL:
+                    full += 1
+                    if full >= core.COMMITTEE_MIN_FULL_MEMBERS:
+                        break
             cache[day] = not core.has_committee(full, mode)
         return cache[day]
     return exempt
@@ -152,11 +161,17 @@ def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None
     overrides = settings.rule_overrides(db)
     with db.session() as s:
         data = _branch_meetings(s, branch_id, year)
-        people = ([mem for mem, _st in _members_on(s, branch_id, date(year, 12, 31))]
-                  + [mem for mem, _st in _members_on(s, branch_id, date(year, 1, 1))]
-                  if data.committee_mode == CommitteeMode.AUTO.value else [])
-        people = list({p.id: p for p in people}.values())
-    exempt = committee_exempt(people, data.committee_mode, as_of)
+
+        def people() -> list:  # everyone of the branch with the dated history status_on reads (plain rows)
+            from dangjian_desktop.services.check import Roster
+
+            return Roster.read(s, [branch_id]).of_branch(branch_id)
+
+        exempt = committee_exempt(people, data.committee_mode, as_of)
+        return _grid_rows(data, year, as_of, overrides, exempt)
+
+
+def _grid_rows(data: _BranchMeetings, year: int, as_of: date, overrides, exempt) -> list[core.GridRow]:
     rows = []
     for mtype in MeetingType:
         freq = core.frequency(mtype, overrides)
@@ -219,8 +234,8 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
             rule = rules.rule(freq.rule_id)
             exempt = None
             if mtype is MeetingType.COMMITTEE:
-                people = ctx.roster(s).of_branch(branch_id) if data.committee_mode == CommitteeMode.AUTO.value else []
-                exempt = committee_exempt(people, data.committee_mode, ctx.as_of)
+                exempt = committee_exempt(lambda b=branch_id: ctx.roster(s).of_branch(b), data.committee_mode,
+                                          ctx.as_of)
             if mtype is MeetingType.GROUP:
                 targets = [(gid, name, g_start, dissolved, data.group_dates.get(gid, []), data.group_drafts.get(gid, []))
                            for gid, name, g_start, dissolved in data.groups]
@@ -251,20 +266,21 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
                                   ref=ref, branch_id=branch_id)
 
 
-def _unknown_attendance(s: Session, branch_id: int, as_of: date, member_ids: list[int]) -> dict[int, date]:
+def _unknown_attendance(s: Session, branch_id: int, since: date, as_of: date, member_ids: list[int]) -> dict[int, date]:
     """For each member, the last final record (on or before `as_of`) at which the member's attendance
     is unknown: the record says "not recorded", or its list does not name everyone expected and does
     not name this member as 请假/缺席. Only records the member was expected at: the whole branch's, or
-    the member's own 党小组's."""
+    the member's own 党小组's. Records before `since` are not read (a clock started there has run out
+    whatever they say)."""
     conn = s.connection()
     listed = (select(func.count(m.Attendance.id)).where(m.Attendance.meeting_id == m.Meeting.id)
               .scalar_subquery())
     rows = conn.execute(select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id)
-                        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on <= as_of,
+                        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(since, as_of),
+                               m.Meeting.type != MeetingType.HEART_TALK,
                                m.Meeting.state == MeetingState.FINAL,
                                or_(m.Meeting.attendance_known.is_(False), listed != m.Meeting.expected))
                         .order_by(m.Meeting.held_on)).all()
-    rows = [r for r in rows if r[1] is not MeetingType.HEART_TALK and r[1] != MeetingType.HEART_TALK.value]
     if not rows:
         return {}
     ids = [r[0] for r in rows]
@@ -324,7 +340,8 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
             last.update((mid, held_on) for mid, held_on in conn.execute(
                 select(m.Member.id, last_attended).where(m.Member.id.in_(ids[chunk:chunk + 900]))).all()
                 if held_on is not None)
-        unknown = _unknown_attendance(s, branch_id, ctx.as_of, ids)
+        unknown = _unknown_attendance(s, branch_id, add_months(ctx.as_of, -max(due_months, overdue_months) - 1),
+                                      ctx.as_of, ids)
         # attended since recent_from, and that is too recent to be due: nothing to work out
         quiet_from = add_months(recent_from, min(due_months, overdue_months))
         for member in roster:
