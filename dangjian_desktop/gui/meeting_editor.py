@@ -175,6 +175,8 @@ class MeetingEditorDialog(QDialog):
         if m.group_id is not None:
             f.groupCombo.setCurrentIndex(max(0, f.groupCombo.findData(m.group_id)))
         self.also = list(m.also)
+        if m.type in self.type_checks:  # the record's own type first, then the others it may also serve
+            f.typesLayout.insertWidget(0, self.type_checks[m.type])
         for mtype, box in self.type_checks.items():
             box.setChecked(mtype in m.types)
             box.setEnabled(mtype is not m.type)  # the primary type is the record's own

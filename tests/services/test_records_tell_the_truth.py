@@ -290,3 +290,26 @@ def test_meetings_list_json_has_types_and_null_present(workdir, db, capsys):
     assert main(["--db", str(db_path), "meetings", "list"]) == 0
     out = capsys.readouterr().out
     assert "主题党日暨支部党员大会" in out and "实到未记录" in out
+
+
+def test_the_ledger_and_the_minutes_say_what_the_record_says(db, workdir):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    b = _branch(db, 8)
+    combined = _final(db, b, T.THEME_DAY, date(2025, 3, 20), also=[T.BRANCH_CONGRESS])
+    d = svc.new_meeting(db, b, T.LECTURE, date(2025, 4, 2), host="书记甲", recorder="李二", lecturer="书记甲")
+    form = d.form()
+    form.attendance_known = False
+    svc.save_meeting(db, d.id, form)
+    out = run_export(db, "meetings-ledger", ExportRequest(b, workdir / "台账.xlsx", year=2025))
+    values = [[c.value for c in row] for row in load_workbook(out).worksheets[0].iter_rows()]
+    combined_row = next(v for v in values if "主题党日暨支部党员大会" in v)
+    lecture_row = next(v for v in values if "党课" in v)
+    assert combined_row[6:8] == [8, 8]
+    assert lecture_row[7:9] == ["未记录", "出席情况未记录"]
+    out = run_export(db, "minutes", ExportRequest(b, workdir / "记录.docx", record_id=combined.id))
+    text = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "主题党日暨支部党员大会记录" in text
