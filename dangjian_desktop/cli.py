@@ -508,6 +508,8 @@ def cmd_meetings_import(args: argparse.Namespace) -> int:
     c = result.counts
     verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
     _out(f"{verb}{branch.name}：新增 {c['new']} 次会议，更新 {c['update']} 次，无变化 {c['same']} 次。")
+    for note in result.notes:
+        _out(f"其中{note}。")
     return 0
 
 

@@ -300,8 +300,9 @@ class RecordsTab(QWidget):
 
     def _checked(self, branch_id: int, path: str, preview) -> None:
         c = preview.counts
+        notes = "".join(f"\n其中{n}。" for n in preview.notes)
         if not self.ctx.asker.confirm(self, "导入台账", f"{preview.file}：将新增 {c['new']} 次会议，更新 {c['update']} 次，"
-                                                      f"无变化 {c['same']} 次。导入吗？"):
+                                                      f"无变化 {c['same']} 次。{notes}\n导入吗？"):
             return
         self.ctx.run(svc.import_meetings, self.ctx.db, branch_id, path, what="导入三会一课台账", parent=self,
                      effect="write", progress=True, cancellable=True, busy=(self.import_button,),

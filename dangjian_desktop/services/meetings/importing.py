@@ -26,6 +26,8 @@ class ImportedMeeting:
     type: MeetingType
     topic: str
     group: str
+    also: tuple[MeetingType, ...] = ()  # the other types of a combined row (主题党日暨支部党员大会)
+    attendance_known: bool = True  # False: the row gives no 实到, so attendance is "not recorded"
 
 
 @dataclass
@@ -33,6 +35,18 @@ class MeetingImportResult:
     file: str
     sheet: str
     rows: list[ImportedMeeting] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        """What the preview says besides the counts: combined rows and rows without 实到."""
+        out = []
+        combined = sum(1 for r in self.rows if r.also)
+        unknown = sum(1 for r in self.rows if not r.attendance_known)
+        if combined:
+            out.append(f"{combined} 次是合并召开的会议（如主题党日暨支部党员大会），在每一类中都算已开")
+        if unknown:
+            out.append(f"{unknown} 次没有实到人数，记为“出席情况未记录”（不算缺席，也不算出席）")
+        return out
 
     @property
     def counts(self) -> dict[str, int]:
@@ -169,7 +183,8 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
                         s.add(m.AuditEntry(table_name="meetings", record_id=target.id, action="amend",
                                            reason=f"重新导入{parsed.file}第{p.row.number}行",
                                            old={k: old[k] for k in changed}, new={k: new[k] for k in changed}))
-            result.rows.append(ImportedMeeting(p.row.number, action, form.held_on, form.type, p.topic, group))
+            result.rows.append(ImportedMeeting(p.row.number, action, form.held_on, form.type, p.topic, group,
+                                               tuple(form.also), form.attendance_known))
         if problems:
             raise InputErrors(problems, summary=f"{parsed.file}：发现 {len(problems)} 处问题，未导入任何数据。"
                                                 "请修改文件后重新导入。")
