@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import Step
+from dangjian_desktop.core.development import COMMITTEE_STEPS, Step
 from dangjian_desktop.core.glossary import Gender, ProbationOutcome
 from dangjian_desktop.core.step_details import (
     ApprovalDetails,
@@ -241,6 +241,9 @@ class StepDialog(SavingDialog):
             title += f"　期限：{cn(applicant.next_step.due)}"
         if no in STEP_HINTS:
             title += f"<br><span style='color:#4b5563'>{STEP_HINTS[no]}</span>"
+        if no in COMMITTEE_STEPS and not applicant.has_committee:
+            title += ("<br><span style='color:#4b5563'>本支部不设支部委员会（正式党员不足7人，或已在“设置 → 支部与支委”"
+                      "中设定）：这一步由支部大会研究决定。</span>")
         f.stepTitleLabel.setText(title)
         f.dateEdit.setDate(to_qdate(self.info.done_on or today or date.today()))
         # a step is recorded once taken: the calendar offers no day after today (the service refuses it too)

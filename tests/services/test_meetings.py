@@ -305,8 +305,10 @@ def test_attendance_per_member_over_a_period(db, branch):
     for a in form.attendance:
         if a.name == "李四":
             a.status, a.reason = AttendanceStatus.LEAVE, "病假"
-    svc.save_meeting(db, d.id, form)
-    svc.new_meeting(db, branch["id"], MeetingType.GROUP, date(2025, 6, 20), group_id=branch["g1"])
+    svc.save_meeting(db, d.id, _with(form, host="张三", recorder="李四"))
+    svc.finalise_meeting(db, d.id)
+    held(db, branch["id"], MeetingType.GROUP, date(2025, 6, 20), group_id=branch["g1"])
+    svc.new_meeting(db, branch["id"], MeetingType.GROUP, date(2025, 6, 25), group_id=branch["g1"])  # a draft
     rows = {r.name: r for r in svc.attendance_by_member(db, branch["id"], date(2025, 6, 1), date(2025, 6, 30))}
     assert (rows["李四"].expected, rows["李四"].present, rows["李四"].leave) == (2, 1, 1)
     assert rows["张三"].rate == 1.0

@@ -153,7 +153,7 @@ def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext
         a.ethnicity, a.native_place, a.education, a.work_unit, a.phone, ctx.groups.get(a.group_id, ""),
         a.status, a.probation_outcome, a.extension_months or 0, a.leaves_unit_on, a.rule_catalog_version,
         a.member_id, a.notes, steps, reviews, dr.timeline(facts, as_of, overrides, window), found, nxt,
-        step(nxt.no).stage if nxt else 5)
+        step(nxt.no).stage if nxt else 5, ctx.committees.get(a.branch_id, True))
 
 
 def applicant_choices(db: Database, branch_id: int, year: int | None = None) -> list[tuple[int, str]]:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import meetings as core
-from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType, MemberStatus
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, MemberStatus
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import ValidationError
@@ -130,7 +130,8 @@ class MemberAttendance:
 
 
 def attendance_by_member(db: Database, branch_id: int, start: date, end: date) -> list[MemberAttendance]:
-    """For each member on the roll during [start, end]: meetings expected at, present, 请假, 缺席."""
+    """For each member on the roll during [start, end]: final records expected at, present, 请假, 缺席
+    (drafts are not meetings held)."""
     if end < start:
         raise ValidationError("统计区间的结束日期早于开始日期。")
     with db.session() as s:
@@ -138,14 +139,16 @@ def attendance_by_member(db: Database, branch_id: int, start: date, end: date) -
         for mid, status, n in s.execute(
                 select(m.Attendance.member_id, m.Attendance.status, func.count())
                 .join(m.Meeting, m.Meeting.id == m.Attendance.meeting_id)
-                .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(start, end))
+                .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(start, end),
+                       m.Meeting.state == MeetingState.FINAL)  # a draft (a plan) is not a meeting held
                 .group_by(m.Attendance.member_id, m.Attendance.status)):
             counts[mid][status] += n
         last = dict(s.execute(
             select(m.Attendance.member_id, func.max(m.Meeting.held_on))
             .join(m.Meeting, m.Meeting.id == m.Attendance.meeting_id)
             .where(m.Meeting.branch_id == branch_id, m.Attendance.status == AttendanceStatus.PRESENT,
-                   m.Meeting.held_on <= end).group_by(m.Attendance.member_id)).tuples().all())
+                   m.Meeting.held_on <= end, m.Meeting.state == MeetingState.FINAL)
+            .group_by(m.Attendance.member_id)).tuples().all())
         on_roll = {mem.id: (mem, st) for mem, st in _members_on(s, branch_id, end)}
         for mem, st in _members_on(s, branch_id, start):  # left during the period: still listed
             on_roll.setdefault(mem.id, (mem, st))
