@@ -493,7 +493,7 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
         for r in rows:
             absent = f"；缺席及原因：{r.absent_text}" if r.absent else ""
             _out(f"{r.id:>5} {r.held_on.isoformat()} {r.type_label} “{r.title}” 主持人：{r.host or '—'} "
-                 f"记录人：{r.recorder or '—'} 应到{r.expected} 实到{r.present}{absent}（{r.state.label}）")
+                 f"记录人：{r.recorder or '—'} 应到{r.expected} 实到{r.present_text}{absent}（{r.state.label}）")
         _out(f"共 {len(rows)} 次会议。")
     if several:
         _out(f"\n{len(results)} 个支部共 {sum(len(rows) for _b, rows in results)} 次会议。")
@@ -508,6 +508,8 @@ def cmd_meetings_import(args: argparse.Namespace) -> int:
     c = result.counts
     verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
     _out(f"{verb}{branch.name}：新增 {c['new']} 次会议，更新 {c['update']} 次，无变化 {c['same']} 次。")
+    for note in result.notes:
+        _out(f"其中{note}。")
     return 0
 
 
@@ -521,7 +523,8 @@ def _add_meetings(sub) -> None:
     q.add_argument("--branch")
     q.add_argument("--year", type=int)
     q.add_argument("--type", choices=[t.value for t in MeetingType], metavar="TYPE",
-                   help="可选：" + "、".join(f"{t.value}（{t.label}）" for t in MeetingType))
+                   help="可选：" + "、".join(f"{t.value}（{t.label}）" for t in MeetingType)
+                   + "；合并召开的会议（如主题党日暨支部党员大会）按其中任一类型都能列出")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_meetings_list)
     _reads_only(q)

@@ -109,3 +109,21 @@ def stage_of(step_no: int) -> Stage:
 
 def steps_of_stage(stage_no: int) -> list[Step]:
     return [s for s in STEPS if s.stage == stage_no]
+
+
+# Steps the 细则 gives to the 支部委员会 (第八条 推荐和确定积极分子, 第十三条 确定发展对象,
+# 第十九条 审查); a branch without a 支委会 takes them in the 支部大会 ("不设支部委员会的由支部大会").
+COMMITTEE_STEPS: frozenset[int] = frozenset({Step.ACTIVIST, Step.CANDIDATE, Step.COMMITTEE_REVIEW})
+
+
+def decided_by(no: int, has_committee: bool = True) -> str:
+    """Who takes a step the 细则 gives to the 支部委员会: it, or the 支部大会 of a branch without one."""
+    if no not in COMMITTEE_STEPS:
+        return ""
+    return "支部委员会" if has_committee else "支部大会"
+
+
+def step_name(no: int, has_committee: bool = True) -> str:
+    """A step's name for a branch: 第12步 is 支部大会审查 where there is no 支部委员会."""
+    name = STEP_BY_NO[no].name
+    return name if has_committee else name.replace("支部委员会", "支部大会")

@@ -37,6 +37,14 @@ class MeetingType(Labelled):
     HEART_TALK = ("heart_talk", "谈心谈话")
 
 
+class CommitteeMode(Labelled):
+    """Whether a branch has a 支部委员会: by its number of 正式党员 (7 or more), or as the secretary says."""
+
+    AUTO = ("auto", "按正式党员人数（7人以上设支委会）")
+    YES = ("yes", "设有支部委员会")
+    NO = ("no", "不设支部委员会（只设书记）")
+
+
 class MeetingState(Labelled):
     DRAFT = ("draft", "草稿")
     FINAL = ("final", "已定稿")

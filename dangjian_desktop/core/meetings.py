@@ -20,7 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import Period, add_months, periods_between
@@ -51,6 +51,81 @@ TYPE_ALIASES: dict[str, MeetingType] = {
     "民主评议": MeetingType.APPRAISAL, "民主评议党员": MeetingType.APPRAISAL,
     "谈心谈话": MeetingType.HEART_TALK, "谈心": MeetingType.HEART_TALK, "谈话": MeetingType.HEART_TALK,
 }
+
+
+# what joins the types of a combined meeting in a 台账 cell: 主题党日暨支部党员大会, 党员大会及党课,
+# 主题党日、党课, 主题党日＋党课 (full and half width)
+TYPE_SEPARATORS = "暨及、＋+/／"
+# the word that joins them in a title, as official documents write it
+TYPE_JOINER = "暨"
+# minimum number of 正式党员 for a 支部委员会 (支部工作条例: fewer than 7 have only a 书记)
+COMMITTEE_MIN_FULL_MEMBERS = 7
+NOT_RECORDED = "未记录"
+
+
+def types_label(types: Iterable[MeetingType]) -> str:
+    """The label of a record's types, the primary one first: 主题党日暨支部党员大会."""
+    seen: list[MeetingType] = []
+    for t in types:
+        t = MeetingType(t)
+        if t not in seen:
+            seen.append(t)
+    return TYPE_JOINER.join(t.label for t in seen)
+
+
+def count_text(n: int | None, unit: str = "") -> str:
+    """A count as people read it: “28人”, or “未记录” when it is not known (never 0)."""
+    return NOT_RECORDED if n is None else f"{n}{unit}"
+
+
+def attendance_scope(types: Iterable[MeetingType]) -> str:
+    """Who is expected at a record of these types: the widest of their templates' scopes
+    (主题党日 held with the 党员大会: the whole branch)."""
+    scopes = {template(t).attendance for t in types}
+    for scope in ("branch", "group", "committee"):
+        if scope in scopes:
+            return scope
+    return "none"
+
+
+def has_committee(full_members: int, mode: str = "auto") -> bool:
+    """Whether a branch has a 支部委员会 on a day: fewer than 7 正式党员 have none, unless the
+    secretary says otherwise (`mode` yes / no, see glossary.CommitteeMode)."""
+    if mode == "yes":
+        return True
+    if mode == "no":
+        return False
+    return full_members >= COMMITTEE_MIN_FULL_MEMBERS
+
+
+def types_from_text(text: str) -> list[MeetingType]:
+    """Every type a 台账 cell names, in order: “主题党日暨支部党员大会” → [THEME_DAY, BRANCH_CONGRESS].
+    A cell that names one type gives one; a part that names no type makes the whole cell unknown ([])."""
+    t = "".join(str(text or "").split())
+    if not t:
+        return []
+    whole = MeetingType.from_label(t) or TYPE_ALIASES.get(t)
+    if whole:
+        return [whole]
+    parts, depth, current = [], 0, ""
+    for ch in t.replace("(", "（").replace(")", "）"):
+        depth += (ch == "（") - (ch == "）")
+        if depth <= 0 and ch in TYPE_SEPARATORS:
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    parts.append(current)
+    out: list[MeetingType] = []
+    for part in parts:
+        if not part:
+            continue
+        found = type_from_text(part)
+        if found is None:
+            return []
+        if found not in out:
+            out.append(found)
+    return out
 
 
 def type_from_text(text: str) -> MeetingType | None:
@@ -181,14 +256,18 @@ class PeriodStatus:
 
 
 def period_state(freq: Frequency, period: Period, held: int, as_of: date,
-                 counts_from: date | None, until: date | None = None) -> PeriodState:
-    """The state of one period (see the module docstring for when a period counts)."""
+                 counts_from: date | None, until: date | None = None,
+                 exempt: Callable[[Period], bool] | None = None) -> PeriodState:
+    """The state of one period (see the module docstring for when a period counts); `exempt` says
+    which periods require nothing (a branch without a 支委会 holds no 支委会 meeting)."""
     if counts_from is None or counts_from > period.end or (until is not None and until <= period.end):
         return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
     if freq.min_count == 0:
         return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
     if held >= freq.min_count:
         return PeriodState.HELD
+    if exempt is not None and exempt(period):  # asked last: it may have to count people
+        return PeriodState.HELD if held else PeriodState.NOT_REQUIRED
     if period.end < as_of:
         return PeriodState.MISSING
     if period.start <= as_of and as_of >= period.end - timedelta(days=freq.due_days):
@@ -197,13 +276,14 @@ def period_state(freq: Frequency, period: Period, held: int, as_of: date,
 
 
 def period_statuses(freq: Frequency, held_on: Iterable[date], as_of: date, counts_from: date | None,
-                    first: date, last: date, until: date | None = None) -> list[PeriodStatus]:
+                    first: date, last: date, until: date | None = None,
+                    exempt: Callable[[Period], bool] | None = None) -> list[PeriodStatus]:
     """The state of every period of `freq` overlapping [first, last]."""
     dates = sorted(held_on)
     out = []
     for p in periods_between(freq.period, first, last):
         n = bisect_right(dates, p.end) - bisect_left(dates, p.start)
-        out.append(PeriodStatus(p, period_state(freq, p, n, as_of, counts_from, until), n, freq.min_count))
+        out.append(PeriodStatus(p, period_state(freq, p, n, as_of, counts_from, until, exempt), n, freq.min_count))
     return out
 
 
@@ -231,6 +311,7 @@ class GridCell:
     state: PeriodState
     held_in_month: int
     held_in_period: int
+    drafts_in_month: int = 0  # drafts (planned, or not yet final): shown, never counted as held
 
 
 @dataclass(frozen=True)
@@ -268,16 +349,20 @@ class GridRow:
 
 
 def grid_row(freq: Frequency, label: str, group_id: int | None, year: int, held_on: Iterable[date],
-             as_of: date, counts_from: date | None, until: date | None = None) -> GridRow:
-    """One row of the year grid: a cell per month, each showing the state of its period."""
+             as_of: date, counts_from: date | None, until: date | None = None,
+             exempt: Callable[[Period], bool] | None = None, drafts_on: Iterable[date] = ()) -> GridRow:
+    """One row of the year grid: a cell per month, each showing the state of its period.
+    `drafts_on`: dates of drafts (planned meetings, records not yet final): shown, never counted as held."""
     dates = [d for d in held_on if d.year == year]
+    drafts = [d for d in drafts_on if d.year == year]
     statuses = {s.period: s for s in period_statuses(freq, dates, as_of, counts_from,
-                                                      date(year, 1, 1), date(year, 12, 31), until)}
+                                                      date(year, 1, 1), date(year, 12, 31), until, exempt)}
     cells = []
     for month in range(1, 13):
         p = Period.containing(freq.period, date(year, month, 1))
         s = statuses[p]
-        cells.append(GridCell(month, p, s.state, sum(1 for d in dates if d.month == month), s.held))
+        cells.append(GridCell(month, p, s.state, sum(1 for d in dates if d.month == month), s.held,
+                              sum(1 for d in drafts if d.month == month)))
     return GridRow(freq.type, label, group_id, freq, tuple(cells))
 
 

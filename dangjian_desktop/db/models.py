@@ -32,6 +32,7 @@ from dangjian_desktop.core.glossary import (
     AppraisalOutcome,
     AttendanceStatus,
     BirthdayObservance,
+    CommitteeMode,
     CommitteePost,
     Gender,
     MeetingState,
@@ -109,6 +110,9 @@ class Branch(Versioned, Base):
     sort_order: Mapped[int] = mapped_column(Integer, server_default="0")
     established_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, server_default="")
+    # 支部委员会: by the number of 正式党员 (fewer than 7: none), or as the secretary says (migration 0004)
+    committee_mode: Mapped[CommitteeMode] = mapped_column(EnumText(CommitteeMode),
+                                                          server_default=CommitteeMode.AUTO.value)
 
     groups: Mapped[list[PartyGroup]] = relationship(back_populates="branch", order_by="PartyGroup.sort_order")
     terms: Mapped[list[CommitteeTerm]] = relationship(back_populates="branch", order_by="CommitteeTerm.elected_on")
@@ -276,12 +280,34 @@ class Meeting(Versioned, Base):
     resolutions: Mapped[str] = mapped_column(Text, server_default="")  # 决议
     expected: Mapped[int] = mapped_column(Integer, server_default="0")  # 应到
     present: Mapped[int] = mapped_column(Integer, server_default="0")  # 实到
+    # False: attendance not recorded (a ledger row without numbers, an old paper record); `present`
+    # then means nothing and is never read as absence (migration 0004)
+    attendance_known: Mapped[bool] = mapped_column(Boolean, server_default="1")
     state: Mapped[MeetingState] = mapped_column(EnumText(MeetingState), server_default=MeetingState.DRAFT.value)
     finalised_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     attendance: Mapped[list[Attendance]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
     votes: Mapped[list[Vote]] = relationship(back_populates="meeting", cascade="all, delete-orphan", order_by="Vote.id")
     appraisals: Mapped[list[AppraisalResult]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+    also: Mapped[list[MeetingAlsoType]] = relationship(back_populates="meeting", cascade="all, delete-orphan",
+                                                       order_by="MeetingAlsoType.position")
+
+
+class MeetingAlsoType(Base):
+    """Another type a gathering served besides its primary `Meeting.type` (主题党日暨支部党员大会):
+    the record counts for each (migration 0004)."""
+
+    __tablename__ = "meeting_also_types"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "type"),
+        Index("ix_meeting_also_types_type", "type", "meeting_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    type: Mapped[MeetingType] = mapped_column(EnumText(MeetingType))
+    position: Mapped[int] = mapped_column(Integer, server_default="1")  # 1 = the second type of the record
+
+    meeting: Mapped[Meeting] = relationship(back_populates="also")
 
 
 class Attendance(Base):

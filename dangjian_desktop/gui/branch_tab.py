@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.glossary import CommitteePost
+from dangjian_desktop.core.glossary import CommitteeMode, CommitteePost
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import branches as svc
@@ -111,12 +112,26 @@ class BranchTab(QWidget):
         self.term_label.setWordWrap(True)
         self.election_button = QPushButton("记录换届…", committee)
         self.election_button.clicked.connect(self.record_election)
+        # fewer than 7 正式党员: no 支委会 (no monthly reminder; its 发展 steps go to the 支部大会)
+        self.committee_label = QLabel(committee)
+        self.committee_label.setWordWrap(True)
+        self.committee_combo = QComboBox(committee)
+        for mode in CommitteeMode:
+            self.committee_combo.addItem(mode.label, mode)
+        self.committee_combo.activated.connect(self._committee_mode_chosen)
+        mode_row = QHBoxLayout()
+        mode_label = QLabel("是否设支部委员会(&C)：", committee)
+        mode_label.setBuddy(self.committee_combo)
+        mode_row.addWidget(mode_label)
+        mode_row.addWidget(self.committee_combo, 1)
         c_layout = QVBoxLayout(committee)
         c_layout.addWidget(self.term_label)
         c_row = QHBoxLayout()
         c_row.addStretch(1)
         c_row.addWidget(self.election_button)
         c_layout.addLayout(c_row)
+        c_layout.addLayout(mode_row)
+        c_layout.addWidget(self.committee_label)
         c_layout.addStretch(1)
 
         lower = QHBoxLayout()
@@ -127,6 +142,7 @@ class BranchTab(QWidget):
         layout.addLayout(lower, 1)
         self.election_dialog: ElectionDialog | None = None
         self.term: svc.TermInfo | None = None
+        self.committee: svc.CommitteeInfo | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -137,7 +153,8 @@ class BranchTab(QWidget):
                      key=(self, "load"), dialog=False, on_done=self._loaded)
 
     def _loaded(self, data) -> None:
-        b, groups, term = data
+        b, groups, term, committee = data
+        self._show_committee(committee)
         self.term = term
         self.name_edit.setText(b.name)
         self.parent_edit.setText(b.parent_org)
@@ -153,6 +170,19 @@ class BranchTab(QWidget):
             self.term_label.setText(f"本届于{cn(term.elected_on)}选举产生，任期{term.term_years}年，"
                                     f"{cn(term.ends_on)}届满。\n{posts}")
         self.sig_loaded.emit()
+
+    def _show_committee(self, info: svc.CommitteeInfo) -> None:
+        self.committee = info
+        self.committee_combo.setCurrentIndex(max(0, self.committee_combo.findData(info.mode)))
+        self.committee_label.setText(info.text)
+
+    def _committee_mode_chosen(self, _index: int) -> None:
+        mode = self.committee_combo.currentData()
+        if mode is None or mode == self.committee.mode:
+            return
+        self.ctx.run(svc.set_committee_mode, self.ctx.db, self.ctx.branch_id, mode, what="保存是否设支部委员会",
+                     parent=self, effect="write", busy=(self.committee_combo,),
+                     on_done=lambda info: (self._show_committee(info), self.sig_changed.emit()))
 
     def _changed(self, _=None) -> None:
         self.refresh()
@@ -200,4 +230,5 @@ class BranchTab(QWidget):
 
 def _branch_data(db, branch_id: int):
     """The branch, its 党小组 and its current 支委 term, read in one job."""
-    return svc.get_branch(db, branch_id), svc.group_names(db, branch_id), svc.current_term(db, branch_id)
+    return (svc.get_branch(db, branch_id), svc.group_names(db, branch_id), svc.current_term(db, branch_id),
+            svc.committee_info(db, branch_id))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import Step
+from dangjian_desktop.core.development import COMMITTEE_STEPS, Step
 from dangjian_desktop.core.glossary import Gender, ProbationOutcome
 from dangjian_desktop.core.step_details import (
     ApprovalDetails,
@@ -178,6 +178,7 @@ class ReviewDialog(SavingDialog):
             f.kindCombo.addItem(label, key)
         f.kindCombo.setCurrentIndex(f.kindCombo.findData("review"))
         f.dateEdit.setDate(to_qdate(today or date.today()))
+        f.dateEdit.setMaximumDate(to_qdate(max(date.today(), today or date.today())))
         contacts = [p.get("name", "") for p in applicant.step(Step.CONTACTS).people]
         f.reviewerCombo.addItems(contacts or [""])
         f.buttonBox.accepted.connect(self.save)
@@ -224,6 +225,7 @@ class StepDialog(SavingDialog):
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.applicant, self.no = ctx, applicant, Step(no)
+        self.today = today  # None: the calendar's today (a test may set another)
         no = self.no
         self.info = applicant.step(no)
         self.kind = kind_of(no)
@@ -232,14 +234,20 @@ class StepDialog(SavingDialog):
         f = self.form
         _save_button(f.buttonBox)
         f.errorLabel.setStyleSheet(ERROR_STYLE)
-        self.setWindowTitle(f"{applicant.name}：第{no}步 {no.label}")
-        title = f"<b>{applicant.name}</b>　第{no}步“{no.label}”"
+        # the step's name for this branch: 第12步 is 支部大会审查 where there is no 支部委员会
+        self.setWindowTitle(f"{applicant.name}：第{no}步 {self.info.name}")
+        title = f"<b>{applicant.name}</b>　第{no}步“{self.info.name}”"
         if applicant.next_step and applicant.next_step.no == no and applicant.next_step.due:
             title += f"　期限：{cn(applicant.next_step.due)}"
         if no in STEP_HINTS:
             title += f"<br><span style='color:#4b5563'>{STEP_HINTS[no]}</span>"
+        if no in COMMITTEE_STEPS and not applicant.has_committee:
+            title += ("<br><span style='color:#4b5563'>本支部不设支部委员会（正式党员不足7人，或已在“设置 → 支部与支委”"
+                      "中设定）：这一步由支部大会研究决定。</span>")
         f.stepTitleLabel.setText(title)
         f.dateEdit.setDate(to_qdate(self.info.done_on or today or date.today()))
+        # a step is recorded once taken: the calendar offers no day after today (the service refuses it too)
+        f.dateEdit.setMaximumDate(to_qdate(max(date.today(), today or date.today(), self.info.done_on or date.min)))
         self.saved: dev.ApplicantDetail | None = None
         self.loaded = False
         f.bodyWidget.setVisible(False)  # until the rules and the roster are read
@@ -469,7 +477,8 @@ class StepDialog(SavingDialog):
             return
         self.run_save(self.ctx, dev.record_step, self.ctx.db, self.applicant.id, self.no,
                       from_qdate(f.dateEdit.date()), people=self.people(), details=self.details(),
-                      notes=f.notesEdit.toPlainText(), what=f"保存第{self.no}步", busy=(f.buttonBox,),
+                      notes=f.notesEdit.toPlainText(), today=self.today, what=f"保存第{self.no}步",
+                      busy=(f.buttonBox,),
                       on_done=self._saved, on_refused=lambda exc: f.errorLabel.setText(str(exc)))
 
     def _saved(self, detail: dev.ApplicantDetail) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QDialog, QHeaderView, QMenu, QWidget
 
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
@@ -52,6 +52,7 @@ class MeetingEditorDialog(QDialog):
         self._save_again = False
         self._may_close = False
         self.unlocked_reason: str | None = None  # set while amending a final record
+        self.also: list[MeetingType] = []  # the other types ticked (a combined meeting)
         self._loading = True
         self._printer = None  # kept alive while a preview dialog uses it (Qt crashes otherwise)
         self.setWindowTitle("会议记录")
@@ -79,6 +80,17 @@ class MeetingEditorDialog(QDialog):
                             "填写赞成、反对、弃权票数和缺席党员的书面意见，结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
         f.appraisalHint.setText("民主评议党员：选中一人或多人，点下方的等次按钮评定。")
         f.attachmentsHint.setText("照片、签到表扫描件、课件等：添加时复制到数据文件夹中保存，原文件可以删除。")
+        # one tick box per type: a gathering that served several (主题党日暨支部党员大会) counts for each
+        self.type_checks: dict[MeetingType, QCheckBox] = {}
+        for mtype in MeetingType:
+            if mtype is MeetingType.HEART_TALK:
+                continue  # a talk between people is never combined with a meeting
+            box = QCheckBox(mtype.label, f.typesBox)
+            box.toggled.connect(lambda _on, t=mtype: self._types_changed(t))
+            f.typesLayout.addWidget(box)
+            self.type_checks[mtype] = box
+        f.typesLayout.addStretch(1)
+        f.attendanceUnknownCheck.toggled.connect(self._attendance_known_changed)
 
         # signals
         for edit in (f.titleEdit, f.placeEdit, f.hostEdit, f.recorderEdit, f.lecturerEdit, f.counterpartEdit,
@@ -162,10 +174,18 @@ class MeetingEditorDialog(QDialog):
         f.resolutionsEdit.setPlainText(m.resolutions)
         if m.group_id is not None:
             f.groupCombo.setCurrentIndex(max(0, f.groupCombo.findData(m.group_id)))
+        self.also = list(m.also)
+        if m.type in self.type_checks:  # the record's own type first, then the others it may also serve
+            f.typesLayout.insertWidget(0, self.type_checks[m.type])
+        for mtype, box in self.type_checks.items():
+            box.setChecked(mtype in m.types)
+            box.setEnabled(mtype is not m.type)  # the primary type is the record's own
+            box.setToolTip("这条记录的主要类型（会议名称和编号按它）" if mtype is m.type else f"这次会议同时作为{mtype.label}")
+        f.attendanceUnknownCheck.setChecked(not m.attendance_known)
         self.attendance.load(m.attendance)
         self.votes.load(m.votes)
         self.appraisal.load(m.attendance, m.appraisals)
-        self._type_specific(m.type)
+        self._type_specific()
         f.attachmentsPanel.bind(self.ctx, "meeting", m.id, before_add=lambda then: self.save(then=then))
         self._refresh_history(history)
         self._update_summary()
@@ -173,11 +193,19 @@ class MeetingEditorDialog(QDialog):
         self._loading = False
         self.dirty = False
 
-    def _type_specific(self, mtype: MeetingType) -> None:
+    def types(self) -> list[MeetingType]:
+        """The types ticked, the record's primary type first."""
+        return [self.meeting.type, *(t for t in self.also if t is not self.meeting.type)]
+
+    def _type_specific(self) -> None:
         f = self.form
-        group = mtype is MeetingType.GROUP
-        lecture = mtype is MeetingType.LECTURE
+        mtype = self.meeting.type
+        types = self.types()
+        group = MeetingType.GROUP in types
+        lecture = MeetingType.LECTURE in types
         talk = mtype is MeetingType.HEART_TALK
+        f.typesLabel.setVisible(not talk)
+        f.typesBox.setVisible(not talk)
         f.groupLabel.setVisible(group)
         f.groupCombo.setVisible(group)
         f.lecturerLabel.setVisible(lecture)
@@ -186,13 +214,17 @@ class MeetingEditorDialog(QDialog):
         f.counterpartEdit.setVisible(talk)
         f.hostLabel.setText("谈话人(&H)：" if talk else "主持人(&H)：")
         f.tabs.setTabVisible(f.tabs.indexOf(f.attendanceTab), not talk)
-        f.tabs.setTabVisible(f.tabs.indexOf(f.votesTab), mtype is MeetingType.BRANCH_CONGRESS)
-        f.tabs.setTabVisible(f.tabs.indexOf(f.appraisalTab), mtype is MeetingType.APPRAISAL)
-        rule = core.frequency(mtype)
+        f.tabs.setTabVisible(f.tabs.indexOf(f.votesTab), MeetingType.BRANCH_CONGRESS in types)
+        f.tabs.setTabVisible(f.tabs.indexOf(f.appraisalTab), MeetingType.APPRAISAL in types)
+        rules = "；".join(f"{t.label}{core.frequency(t).label}" for t in types) if len(types) > 1 \
+            else core.frequency(mtype).label
         state = "已定稿" if self.meeting.is_final else "草稿"
+        if not self.meeting.is_final and self.meeting.held_on > date.today():
+            state = "草稿（计划中的会议，会后定稿）"
         group_text = f"（{self.meeting.group_name}）" if group and self.meeting.group_name else ""
-        f.headerLabel.setText(f"<b>{mtype.label}{group_text}</b>　{self.meeting.branch_name}　"
-                              f"<span style='color:#666'>状态：{state}；要求：{rule.label}</span>")
+        f.headerLabel.setText(f"<b>{core.types_label(types)}{group_text}</b>　{self.meeting.branch_name}　"
+                              f"<span style='color:#666'>状态：{state}；要求：{rules}</span>")
+        self.setWindowTitle(f"会议记录 - {core.types_label(types)}{group_text}")
 
     def _lock(self, locked: bool) -> None:
         f = self.form
@@ -203,6 +235,9 @@ class MeetingEditorDialog(QDialog):
             edit.setReadOnly(locked)
         f.dateEdit.setReadOnly(locked)
         f.groupCombo.setEnabled(not locked)
+        for mtype, box in self.type_checks.items():
+            box.setEnabled(not locked and mtype is not self.meeting.type)
+        f.attendanceUnknownCheck.setEnabled(not locked)
         for button in (f.presentButton, f.leaveButton, f.absentButton, f.allPresentButton, f.regenerateButton,
                        f.addVoteButton, f.removeVoteButton, f.excellentButton, f.qualifiedButton, f.basicButton,
                        f.unqualifiedButton, f.clearOutcomeButton, f.restQualifiedButton):
@@ -222,17 +257,57 @@ class MeetingEditorDialog(QDialog):
 
     def _update_summary(self) -> None:
         a = self.attendance
+        unknown = self.form.attendanceUnknownCheck.isChecked()
+        for button in (self.form.presentButton, self.form.allPresentButton):
+            button.setVisible(not unknown)
+        if unknown:
+            named = f"；名单上列出请假、缺席的 {len(a.rows)} 人" if a.rows else ""
+            self.form.attendanceSummary.setText(
+                f"出席情况未记录（应到 {self.meeting.expected} 人，实到{core.NOT_RECORDED}{named}）。"
+                "未记录的出席情况不算缺席，也不算出席；有了签到名单后取消勾选，再按名单标记。")
+            return
         absent = a.expected - a.present
         voters = a.voters
         text = f"应到 <b>{a.expected}</b> 人，实到 <b>{a.present}</b> 人"
         if absent:
             text += f"，请假或缺席 {absent} 人"
-        if self.meeting.type is MeetingType.BRANCH_CONGRESS:
+        if MeetingType.BRANCH_CONGRESS in self.types():
             text += f"；有表决权的应到 {voters[0]} 人，实到 {voters[1]} 人（预备党员没有表决权）"
         if not a.rows and self.meeting.type is not MeetingType.HEART_TALK:
-            text = (f"没有出席名单（应到 {self.meeting.expected} 人，实到 {self.meeting.present} 人，"
+            text = (f"没有出席名单（应到 {self.meeting.expected} 人，实到 {self.meeting.present_text}，"
                     "可能是从台账导入的记录）。点“按会议日期重新生成名单”可以按花名册生成。")
         self.form.attendanceSummary.setText(text)
+
+    def _types_changed(self, mtype: MeetingType) -> None:
+        """A type ticked or unticked: the record counts for it; the title follows while it is the
+        types' own name, and the expected list widens when a ticked type expects more people."""
+        if self._loading or self.meeting is None:
+            return
+        before = self.types()
+        on = self.type_checks[mtype].isChecked()
+        self.also = [t for t in self.also if t is not mtype] + ([mtype] if on else [])
+        after = self.types()
+        f = self.form
+        if f.titleEdit.text().strip() in ("", core.types_label(before)):
+            f.titleEdit.setText(core.types_label(after))
+        if MeetingType.GROUP in after and f.groupCombo.currentIndex() < 0 and f.groupCombo.count():
+            f.groupCombo.setCurrentIndex(0)
+        self._type_specific()
+        if (core.attendance_scope(before) != core.attendance_scope(after)
+                and not f.attendanceUnknownCheck.isChecked()):
+            self._regenerate(ask=False)
+        self._update_summary()
+        self._changed()
+
+    def _attendance_known_changed(self, unknown: bool) -> None:
+        if self._loading or self.meeting is None:
+            return
+        if unknown:  # only the people named as 请假/缺席 stay on the list
+            self.attendance.load([r for r in self.attendance.rows if r.status is not AttendanceStatus.PRESENT])
+            self.appraisal.load(self.attendance.rows, self.appraisal.results())
+            self._attendance_changed()
+        else:
+            self._regenerate(ask=False)
 
     def _attachments_changed(self, count: int) -> None:
         self.form.tabs.setTabText(self.form.tabs.indexOf(self.form.attachmentsTab), f"附件（{count}）" if count else "附件")
@@ -295,9 +370,9 @@ class MeetingEditorDialog(QDialog):
         if ask and self.attendance.rows and not self.ctx.asker.confirm(
                 self, "重新生成名单", "按会议日期重新生成应到名单？已标的请假、缺席和原因会保留给仍在名单上的人。"):
             return
-        group_id = self.form.groupCombo.currentData() if self.meeting.type is MeetingType.GROUP else None
+        group_id = self.form.groupCombo.currentData() if MeetingType.GROUP in self.types() else None
         self.ctx.run(svc.expected_attendees, self.ctx.db, self.meeting.branch_id, self.meeting.type, self._date(),
-                     group_id, what="生成应到名单", parent=self, key=(self, "attendees"),
+                     group_id, self.types()[1:], what="生成应到名单", parent=self, key=(self, "attendees"),
                      busy=(self.form.regenerateButton,), on_done=self._regenerated)
 
     def _regenerated(self, fresh: list) -> None:
@@ -342,16 +417,18 @@ class MeetingEditorDialog(QDialog):
         m = self.meeting
         form = svc.MeetingForm(
             type=m.type, held_on=self._date(),
-            group_id=f.groupCombo.currentData() if m.type is MeetingType.GROUP else None,
+            group_id=f.groupCombo.currentData() if MeetingType.GROUP in self.types() else None,
             title=f.titleEdit.text(), place=f.placeEdit.text(), host=f.hostEdit.text(),
             recorder=f.recorderEdit.text(), lecturer=f.lecturerEdit.text(), counterpart=f.counterpartEdit.text(),
             guests=f.guestsEdit.text(), topics=f.topicsEdit.toPlainText(), minutes=f.minutesEdit.toPlainText(),
             resolutions=f.resolutionsEdit.toPlainText(), starts_at=m.starts_at, ends_at=m.ends_at,
             attendance=[svc.AttendanceRow(**vars(r)) for r in self.attendance.rows],
             votes=[svc.VoteRow(**vars(v)) for v in self.votes.rows],
-            appraisals=self.appraisal.results(),
+            appraisals=self.appraisal.results(), also=self.types()[1:],
+            attendance_known=not f.attendanceUnknownCheck.isChecked(),
         )
-        if not self.attendance.rows:  # no list (an imported record, or 谈心谈话): keep the numbers
+        if not self.attendance.rows or not form.attendance_known:
+            # no list (an imported record, 谈心谈话) or attendance not recorded: keep the numbers
             form.expected, form.present = m.expected, m.present
         return form
 

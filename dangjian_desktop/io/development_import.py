@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from dangjian_desktop.core import idcard
+from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import STEPS
 from dangjian_desktop.core.glossary import Gender
 from dangjian_desktop.errors import ValidationError
@@ -77,8 +78,10 @@ def _names(text: Any) -> list[str]:
     return [n for n in _NAME_SPLIT.split(str(text or "").strip()) if n]
 
 
-def read_ledger(path: str | Path) -> Ledger:
-    """Every row with its step dates; unreadable cells become errors naming file, sheet, row and column."""
+def read_ledger(path: str | Path, today: date | None = None) -> Ledger:
+    """Every row with its step dates; unreadable cells become errors naming file, sheet, row and column,
+    and so does a step dated after `today` (a step is recorded once it is taken)."""
+    today = today or date.today()
     columns = {**PERSON_COLUMNS, **step_columns()}
     table = read_table(path, columns, required=("name", "step_1"))
     errors: list[str] = []
@@ -138,6 +141,10 @@ def read_ledger(path: str | Path) -> Ledger:
                     r.people.setdefault(no, _names(raw))  # a “培养联系人” column holding names, not a date
                     continue
                 errors.append(f"{table.where(row, key)}：{exc}。")
+                continue
+            if d is not None and d > today:  # a step is recorded once taken; a date to come is a plan
+                errors.append(f"{table.where(row, key)}：{table.headers[key]}{cn(d)}在今天之后。步骤办理后才能记录，"
+                              "请填写实际办理的日期，或先清空这一格。")
                 continue
             if d is not None:
                 r.steps[no] = d

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType
-from dangjian_desktop.core.meetings import type_from_text
+from dangjian_desktop.core.meetings import types_from_text
 from dangjian_desktop.io.table_reader import CellError, Row, Table, parse_date, parse_int, parse_text, read_table
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -27,7 +28,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("date", "type", "topic")
 ACCEPTED_TYPES = "支部党员大会（党员大会、支部大会）、支部委员会会议（支委会）、党小组会（小组会）、党课、主题党日、" \
-                 "组织生活会、民主评议党员（民主评议）、谈心谈话"
+                 "组织生活会、民主评议党员（民主评议）、谈心谈话；一次会议合并开展几项的，用“暨”“及”“、”或“＋”连接，" \
+                 "如“主题党日暨支部党员大会”"
 NOTHING = {"无", "没有", "全到", "全部到会", "/", "—", "-", "无缺席", "0"}
 _ABSENT_WORDS = ("缺席", "无故", "未请假", "旷会")
 
@@ -55,6 +57,7 @@ class ParsedMeeting:
     place: str = ""
     lecturer: str = ""
     notes: str = ""
+    also: list[MeetingType] = field(default_factory=list)  # 主题党日暨支部党员大会: the types after the first
 
     def where(self, key: str | None = None) -> str:
         return self.table.where(self.row, key)
@@ -127,8 +130,10 @@ def group_from_text(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def read_ledger(path: str | Path) -> ParsedLedger:
-    """Read every row; what cannot be read is refused with the file, sheet, row and column."""
+def read_ledger(path: str | Path, today: date | None = None) -> ParsedLedger:
+    """Read every row; what cannot be read is refused with the file, sheet, row and column.
+    A row is a meeting held: one dated after `today` is refused (a plan is not a record)."""
+    today = today or date.today()
     table = read_table(path, COLUMNS, REQUIRED)
     result = ParsedLedger(table.file, table.sheet)
     for row in table.rows:
@@ -146,8 +151,14 @@ def read_ledger(path: str | Path) -> ParsedLedger:
         held_on = cell("date", parse_date)
         if held_on is None and not any(p.startswith(table.where(row, "date")) for p in problems):
             problems.append(f"{table.where(row, 'date')}：没有填写会议日期。")
+        if held_on is not None and held_on > today:
+            problems.append(f"{table.where(row, 'date')}：会议日期{cn(held_on)}在今天之后。台账记录的是已经召开的会议，"
+                            "计划中的会议请在程序中新建草稿。")
         type_text = cell("type", parse_text, max_len=50) or ""
-        mtype = type_from_text(type_text)
+        types = types_from_text(type_text)
+        mtype = types[0] if types else None
+        if MeetingType.HEART_TALK in types and len(types) > 1:
+            problems.append(f"{table.where(row, 'type')}：“{type_text}”把谈心谈话与会议合在一起。谈心谈话请单独成行。")
         if mtype is None:
             what = f"“{type_text}”" if type_text else "空白"
             problems.append(f"{table.where(row, 'type')}：会议类型为{what}，无法识别。可以写：{ACCEPTED_TYPES}。")
@@ -170,7 +181,7 @@ def read_ledger(path: str | Path) -> ParsedLedger:
             problems.append(f"{table.where(row, 'absent')}：列出缺席和请假 {len(absent)} 人，"
                             f"多于应到减实到（{expected - present}）人。")
         group_text = cell("group", parse_text, max_len=50) or ""
-        if mtype is MeetingType.GROUP and not group_text:
+        if MeetingType.GROUP in types and not group_text:
             group_text = group_from_text(type_text) or group_from_text(topic)
         if problems:
             result.refused.extend(problems)
@@ -178,5 +189,5 @@ def read_ledger(path: str | Path) -> ParsedLedger:
         result.rows.append(ParsedMeeting(
             row, table, held_on, mtype, topic, host, recorder, expected, present, absent, group_text,
             cell("place", parse_text, max_len=200) or "", cell("lecturer", parse_text, max_len=50) or "",
-            cell("notes", parse_text, max_len=2000) or ""))
+            cell("notes", parse_text, max_len=2000) or "", types[1:]))
     return result

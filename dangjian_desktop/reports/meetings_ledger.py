@@ -8,6 +8,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.meetings import NOT_RECORDED
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.reports import xlsx_base as x
 from dangjian_desktop.services import meetings as svc
@@ -36,8 +37,8 @@ def write_meetings_ledger(branch_name: str, year: int, rows: list[svc.MeetingSum
                                LEDGER_HEADERS, LEDGER_WIDTHS)
     for i, r in enumerate(sorted(rows, key=lambda r: (r.held_on, r.id)), start=1):
         n = first + i - 1
-        values = (i, r.held_on, r.type_label, r.title or r.topics, r.host, r.recorder, r.expected, r.present,
-                  r.absent_text or "无", r.state.label)
+        values = (i, r.held_on, r.type_label, r.title or r.topics, r.host, r.recorder, r.expected, r.present if r.present is not None else NOT_RECORDED,
+                  r.absent_text or ("出席情况未记录" if r.present is None else "无"), r.state.label)
         for c, value in enumerate(values, start=1):
             x.put(ws.cell(n, c), value)
     last = first + len(rows) - 1

@@ -39,6 +39,8 @@ def absent_text(m: svc.MeetingDetail) -> str:
         people = [f"{a.name}（{a.reason}）" if a.reason else a.name for a in m.attendance if a.status is status]
         if people:
             parts.append(f"{status.label}：{'、'.join(people)}")
+    if not parts and m.present is None:
+        return "出席情况未记录"
     if not parts and m.expected > m.present:
         return f"{m.expected - m.present}人（名单未记录）"
     return "；".join(parts) or "无"
@@ -53,11 +55,11 @@ def header_rows(m: svc.MeetingDetail) -> list[tuple[str, str, str, str] | tuple[
         rows.append(("谈话对象", m.counterpart))
     else:
         rows.append(("主持人", m.host, "记录人", m.recorder))
-        if m.type is MeetingType.LECTURE:
+        if MeetingType.LECTURE in m.types:  # a 党课 at the 党员大会 names its lecturer too
             rows.append(("主讲人", m.lecturer))
-        if m.type is MeetingType.GROUP:
+        if MeetingType.GROUP in m.types:
             rows.append(("党小组", m.group_name))
-        rows.append(("应到人数", f"{m.expected}人", "实到人数", f"{m.present}人"))
+        rows.append(("应到人数", f"{m.expected}人", "实到人数", m.present_text))
         rows.append(("缺席人员及原因", absent_text(m)))
         rows.append(("列席人员", m.guests or "无"))
     return rows
@@ -156,7 +158,7 @@ def add_minutes(doc, m: svc.MeetingDetail, *, heading: str | None = None, histor
         rows += [(str(i), a.name, a.outcome.label, a.note) for i, a in enumerate(m.appraisals, start=1)]
         d.add_table(doc, rows, (16, 36, 36, 68), centre_columns=(0, 2))
         doc.add_paragraph()
-    if m.type in DECIDING_TYPES or m.resolutions.strip():
+    if DECIDING_TYPES.intersection(m.types) or m.resolutions.strip():
         _section(doc, "决议（决定事项）：", m.resolutions)
     if history:
         amendments = [h for h in history if h.action == "amend"]
@@ -264,7 +266,7 @@ def minutes_html(m: svc.MeetingDetail) -> str:
         out += [f"<tr><td>{i}</td><td>{escape(a.name)}</td><td>{escape(a.outcome.label)}</td><td>{escape(a.note)}</td></tr>"
                 for i, a in enumerate(m.appraisals, start=1)]
         out.append("</table>")
-    if m.type in DECIDING_TYPES or m.resolutions.strip():
+    if DECIDING_TYPES.intersection(m.types) or m.resolutions.strip():
         out += ["<h2>决议（决定事项）：</h2>", lines(m.resolutions)]
     labels = ("谈话人", "谈话对象", "记录人") if m.type is MeetingType.HEART_TALK else ("主持人", "记录人")
     # one row of a borderless table: the signatures stay on one line, as on paper

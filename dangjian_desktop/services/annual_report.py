@@ -14,6 +14,7 @@ from dangjian_desktop.core.glossary import (
     AppraisalOutcome,
     AttendanceStatus,
     BirthdayObservance,
+    MeetingState,
     MeetingType,
     MemberStatus,
 )
@@ -95,7 +96,9 @@ def annual_report(db: Database, branch_id: int, year: int, today: date | None = 
             select(m.Meeting.type, func.count(m.Attendance.id),
                    func.sum(case((m.Attendance.status == AttendanceStatus.PRESENT, 1), else_=0)))
             .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
-            .where(m.Meeting.branch_id == branch_id, _in_year(m.Meeting.held_on, year))
+            .where(m.Meeting.branch_id == branch_id, _in_year(m.Meeting.held_on, year),
+                   m.Meeting.attendance_known.is_(True),  # "not recorded" is neither presence nor absence
+                   m.Meeting.state == MeetingState.FINAL)  # a draft is not a meeting held
             .group_by(m.Meeting.type)).all()
         by_type = {t: (int(e), int(p or 0)) for t, e, p in att}
         r.attendance = [TypeAttendance(t, *by_type[t]) for t in MeetingType if t in by_type]

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from dangjian_desktop.core.glossary import CommitteePost, MemberStatus
+from dangjian_desktop.core.glossary import CommitteeMode, CommitteePost, MemberStatus
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.models import Branch, CommitteePostHolder, CommitteeTerm, Member, PartyGroup
 from dangjian_desktop.errors import NotFound, ValidationError
@@ -236,3 +236,69 @@ def record_election(db: Database, branch_id: int, elected_on: date, term_years: 
                                                   started_on=elected_on))
         s.add(term)
     return current_term(db, branch_id)
+
+
+# ---------------------------------------------------------------- whether the branch has a 支部委员会
+
+
+@dataclass(frozen=True)
+class CommitteeInfo:
+    """Whether a branch has a 支部委员会 on a day, and why (its 正式党员 or the secretary's setting)."""
+
+    mode: CommitteeMode
+    full_members: int  # 正式党员 on the roll that day
+    has_committee: bool
+    on: date
+
+    @property
+    def text(self) -> str:
+        """One sentence for the branch settings."""
+        if self.mode is CommitteeMode.AUTO:
+            if self.has_committee:
+                return (f"本支部现有正式党员{self.full_members}人（7人以上），设支部委员会，"
+                        "提醒每月召开支委会。")
+            return (f"本支部现有正式党员{self.full_members}人，不足7人，按规定不设支部委员会（只设书记）："
+                    "不提醒召开支委会；《发展党员工作细则》规定由支部委员会办理的步骤由支部大会办理。")
+        if self.has_committee:
+            return f"已设定为设有支部委员会（现有正式党员{self.full_members}人），提醒每月召开支委会。"
+        return (f"已设定为不设支部委员会（现有正式党员{self.full_members}人）：不提醒召开支委会；"
+                "由支部委员会办理的发展党员步骤由支部大会办理。")
+
+
+def _full_members_on(s, branch_id: int, on: date) -> int:
+    from sqlalchemy.orm import selectinload
+
+    from dangjian_desktop.services.meetings.attendance import status_on
+
+    members = s.scalars(select(Member).where(Member.branch_id == branch_id)
+                        .options(selectinload(Member.status_changes)))
+    return sum(1 for mem in members if status_on(mem, on) is MemberStatus.FULL)
+
+
+def committee_info(db: Database, branch_id: int, on: date | None = None) -> CommitteeInfo:
+    """Whether the branch has a 支部委员会 on `on` (today): fewer than 7 正式党员 have none, unless
+    the secretary set otherwise."""
+    from dangjian_desktop.core.meetings import has_committee
+
+    on = on or date.today()
+    with db.session() as s:
+        branch = s.get(Branch, branch_id)
+        if branch is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        mode = CommitteeMode(branch.committee_mode or CommitteeMode.AUTO)
+        full = _full_members_on(s, branch_id, on)
+    return CommitteeInfo(mode, full, has_committee(full, mode.value), on)
+
+
+def set_committee_mode(db: Database, branch_id: int, mode: CommitteeMode | str) -> CommitteeInfo:
+    """The secretary says whether the branch has a 支部委员会 (or leaves it to the number of 正式党员)."""
+    try:
+        mode = CommitteeMode(mode)
+    except ValueError:
+        raise ValidationError(f"“{mode}”不是可选的设置：可选{('、'.join(m.label for m in CommitteeMode))}。") from None
+    with db.transaction() as s:
+        branch = s.get(Branch, branch_id)
+        if branch is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        branch.committee_mode = mode
+    return committee_info(db, branch_id)

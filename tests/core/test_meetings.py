@@ -128,3 +128,39 @@ def test_inactivity_counts_from_joining_or_the_start_of_records():
     # never attended, but joined only three months ago: nothing yet
     assert core.inactivity(None, date(2025, 3, 1), date(2025, 6, 1), 4, 6) is None
     assert core.inactivity(None, date(2025, 1, 1), date(2025, 7, 1), 4, 6).severity is Severity.OVERDUE
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主题党日暨支部党员大会", [MeetingType.THEME_DAY, MeetingType.BRANCH_CONGRESS]),
+    ("主题党日及党员大会", [MeetingType.THEME_DAY, MeetingType.BRANCH_CONGRESS]),
+    ("组织生活会、民主评议", [MeetingType.ORG_LIFE, MeetingType.APPRAISAL]),
+    ("党员大会＋党课", [MeetingType.BRANCH_CONGRESS, MeetingType.LECTURE]),
+    ("党员大会+党课", [MeetingType.BRANCH_CONGRESS, MeetingType.LECTURE]),
+    ("支部委员会会议", [MeetingType.COMMITTEE]),
+    ("党小组会（第一、第二党小组）", [MeetingType.GROUP]),  # a separator inside brackets is no joint
+    ("主题党日暨联欢会", []),  # one part unknown: the cell is not read
+    ("", []),
+])
+def test_every_type_a_cell_names(text, expected):
+    assert core.types_from_text(text) == expected
+
+
+def test_labels_and_counts_for_people():
+    assert core.types_label([MeetingType.THEME_DAY, MeetingType.BRANCH_CONGRESS]) == "主题党日暨支部党员大会"
+    assert core.types_label([MeetingType.LECTURE, MeetingType.LECTURE]) == "党课"
+    assert core.count_text(None, "人") == "未记录" and core.count_text(0, "人") == "0人"
+    assert core.attendance_scope([MeetingType.COMMITTEE, MeetingType.BRANCH_CONGRESS]) == "branch"
+    assert core.attendance_scope([MeetingType.HEART_TALK]) == "none"
+
+
+def test_a_committee_needs_seven_full_members_unless_the_branch_says_otherwise():
+    assert not core.has_committee(6) and core.has_committee(7)
+    assert core.has_committee(3, "yes") and not core.has_committee(30, "no")
+
+
+def test_an_exempt_period_requires_nothing():
+    freq = core.frequency(MeetingType.COMMITTEE)
+    statuses = core.period_statuses(freq, [], date(2025, 4, 1), date(2025, 1, 1), date(2025, 1, 1), date(2025, 3, 31),
+                                    exempt=lambda p: p.index != 2)
+    assert [s.state for s in statuses] == [core.PeriodState.NOT_REQUIRED, core.PeriodState.MISSING,
+                                           core.PeriodState.NOT_REQUIRED]

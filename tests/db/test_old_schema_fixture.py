@@ -47,6 +47,17 @@ def test_migrating_the_first_schema_to_head_keeps_every_row_intact(workdir):
         from tests.conftest import TODAY
 
         assert run_check(db, None, TODAY)  # the services work on the upgraded data
+        from dangjian_desktop.services.branches import committee_info
+        from dangjian_desktop.services.meetings import list_meetings
+
+        # migration 0004: every old record served one type and has its attendance as it had it
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM meeting_also_types").scalar() == 0
+            assert conn.exec_driver_sql("SELECT count(*) FROM meetings WHERE NOT attendance_known").scalar() == 0
+            branch_id = conn.exec_driver_sql("SELECT min(id) FROM branches").scalar()
+        rows = list_meetings(db, branch_id)
+        assert rows and all(r.types == [r.type] and r.present is not None for r in rows)
+        assert committee_info(db, branch_id).mode.value == "auto"
     finally:
         db.close()
     assert integrity_problem(path, full=True) is None

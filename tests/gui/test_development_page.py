@@ -1,14 +1,16 @@
 """发展党员 page through qtbot: the board, a person's timeline, the step editor refusing and saving."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.db import models as m
+from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.development_editor import ApplicantDialog, StepDialog
 from dangjian_desktop.services import development as dev
@@ -63,9 +65,9 @@ def test_a_finding_opens_the_person_from_another_page(qtbot, make_window, demo_d
     assert page.person.detail.id == 4
 
 
-def _dialog(qtbot, db, applicant_id, no, asker):
+def _dialog(qtbot, db, applicant_id, no, asker, today=TODAY):
     ctx = AppContext(db=db, config=UserConfig(), asker=asker)
-    dialog = StepDialog(ctx, dev.applicant_detail(db, applicant_id, TODAY), no, today=TODAY)
+    dialog = StepDialog(ctx, dev.applicant_detail(db, applicant_id, TODAY), no, today=today)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.loaded)  # the rules and the roster are read off the GUI thread
@@ -347,8 +349,9 @@ def test_extension_chosen_in_the_editor_moves_the_next_discussion(qtbot, demo_db
     from dangjian_desktop.core.dates import add_months
 
     end = date(2027, 5, 31)  # 杜丹雪 (id 4) joined 2026-05-31
-    dev.record_step(demo_db, 4, 22, date(2027, 5, 10))
-    dialog = _dialog(qtbot, demo_db, 4, 23, asker)
+    later = date(2027, 6, 1)  # this test's calendar: a step is recorded once it is taken
+    dev.record_step(demo_db, 4, 22, date(2027, 5, 10), today=later)
+    dialog = _dialog(qtbot, demo_db, 4, 23, asker, today=later)
     f = dialog.form
     assert f.outcomeBox.isVisible() and not f.extensionSpin.isVisible()
     _set_date(dialog, end)
@@ -385,3 +388,11 @@ def test_the_vote_recorded_with_the_branch_congress_is_brought_into_step_15(qtbo
     assert not dialog.isVisible(), f.errorLabel.text()
     assert dev.applicant_detail(demo_db, 4).step(15).details.meeting_id == mv.meeting_id
     assert not _dialog(qtbot, demo_db, 8, 15, asker).form.fromMeetingButton.isVisible()  # no meeting recorded yet
+
+
+def test_a_step_cannot_be_dated_after_today_in_the_editor(qtbot, demo_db, asker):
+    dialog = _dialog(qtbot, demo_db, 4, 22, asker, today=None)
+    f = dialog.form
+    assert f.dateEdit.maximumDate() == f.dateEdit.date().currentDate()  # the calendar stops at today
+    with pytest.raises(ValidationError, match="在今天之后"):  # and the service says why, for any other caller
+        dev.record_step(demo_db, 4, 22, date.today() + timedelta(days=1))

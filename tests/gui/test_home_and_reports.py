@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from dangjian_desktop.core.glossary import CommitteePost
+from dangjian_desktop.core.glossary import CommitteeMode, CommitteePost
 from dangjian_desktop.gui.pages.home_page import HomePage, ReminderModel, show_startup_reminder
-from dangjian_desktop.services.branches import create_branch, current_term
+from dangjian_desktop.services.branches import committee_info, create_branch, current_term
 from tests.conftest import TODAY
 from tests.gui.conftest import wait_idle
 
@@ -100,6 +100,22 @@ def test_election_recorded_from_the_branch_tab(qtbot, db, make_window, typist):
     assert [(p.post, p.person_name) for p in term.posts] == [(CommitteePost.SECRETARY, "李四"),
                                                             (CommitteePost.ORGANISATION, "王五")]
     assert "李四" in tab.term_label.text()
+
+
+def test_a_small_branch_has_no_committee_unless_the_secretary_says_so(qtbot, db, make_window):
+    b = create_branch(db, "小支部", secretary="张三", elected_on=date(2020, 1, 1))
+    window = make_window(db)
+    settings = window.show_page("settings")
+    tab = settings.branch_tab
+    settings.tabs.setCurrentWidget(tab)
+    wait_idle()
+    assert "不足7人" in tab.committee_label.text() and "不提醒召开支委会" in tab.committee_label.text()
+    assert tab.committee_combo.currentData() == CommitteeMode.AUTO
+    tab.committee_combo.setFocus()
+    qtbot.keyClick(tab.committee_combo, Qt.Key.Key_Down)  # 设有支部委员会
+    wait_idle()
+    assert committee_info(db, b.id).mode is CommitteeMode.YES and committee_info(db, b.id).has_committee
+    assert "设有支部委员会" in tab.committee_label.text()
 
 
 def test_year_package_from_the_reports_page_with_progress(qtbot, demo_db, make_window, workdir, asker):

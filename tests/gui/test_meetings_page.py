@@ -345,3 +345,52 @@ def test_an_editor_whose_save_is_refused_stays_open_with_the_typing(qtbot, page,
     assert kinds[-1][0] == "confirm" and "仍然关闭吗" in kinds[-1][1]
     assert editor.isVisible() and editor.dirty and editor.form.hostEdit.text() == "徐颖萍"
     editor.dirty = False  # the person gives up on it
+
+
+def test_a_theme_day_held_with_the_congress_is_ticked_and_counts_for_both(qtbot, page, typist, settle):
+    editor = new_from_menu(page, "主题党日", qtbot)
+    f = editor.form
+    assert editor.type_checks[MeetingType.THEME_DAY].isChecked()
+    assert not editor.type_checks[MeetingType.THEME_DAY].isEnabled()  # the record's own type
+    assert not f.tabs.isTabVisible(f.tabs.indexOf(f.votesTab))
+    click(qtbot, editor.type_checks[MeetingType.BRANCH_CONGRESS])
+    assert f.titleEdit.text() == "主题党日暨支部党员大会"
+    assert f.tabs.isTabVisible(f.tabs.indexOf(f.votesTab))  # a 党员大会 may vote
+    assert "主题党日暨支部党员大会" in f.headerLabel.text()
+    typist(f.hostEdit, "陈书记")
+    typist(f.recorderEdit, "李委员")
+    click(qtbot, f.saveButton)
+    settle()
+    saved = svc.get_meeting(page.ctx.db, editor.meeting.id)
+    assert saved.types == [MeetingType.THEME_DAY, MeetingType.BRANCH_CONGRESS]
+    assert saved.type_label == "主题党日暨支部党员大会"
+    congresses = svc.list_meetings(page.ctx.db, saved.branch_id, mtype=MeetingType.BRANCH_CONGRESS)
+    assert saved.id in [r.id for r in congresses]
+    # unticked again: the record serves one type, the title follows
+    click(qtbot, editor.type_checks[MeetingType.BRANCH_CONGRESS])
+    assert f.titleEdit.text() == "主题党日"
+    click(qtbot, f.saveButton)
+    settle()
+    assert svc.get_meeting(page.ctx.db, editor.meeting.id).types == [MeetingType.THEME_DAY]
+
+
+def test_attendance_not_recorded_is_ticked_in_the_editor(qtbot, page, settle):
+    editor = new_from_menu(page, "党课", qtbot)
+    f = editor.form
+    f.tabs.setCurrentWidget(f.attendanceTab)
+    assert editor.attendance.rowCount() > 5
+    click(qtbot, f.attendanceUnknownCheck)
+    assert editor.attendance.rowCount() == 0  # nobody is marked present or absent
+    assert "出席情况未记录" in f.attendanceSummary.text() and "不算缺席" in f.attendanceSummary.text()
+    click(qtbot, f.saveButton)
+    settle()
+    saved = svc.get_meeting(page.ctx.db, editor.meeting.id)
+    assert (saved.attendance_known, saved.present, saved.present_text) == (False, None, "未记录")
+    row = next(r for r in svc.list_meetings(page.ctx.db, saved.branch_id) if r.id == saved.id)
+    assert row.as_json()["present"] is None
+    click(qtbot, f.attendanceUnknownCheck)  # a sign-in sheet turned up: the roll comes back, all present
+    settle()
+    assert editor.attendance.rowCount() > 5
+    click(qtbot, f.saveButton)
+    settle()
+    assert svc.get_meeting(page.ctx.db, editor.meeting.id).present == editor.attendance.rowCount()

@@ -12,6 +12,8 @@ from dangjian_desktop.core.glossary import (
     AppraisalOutcome,
     AttendanceStatus,
     BirthdayObservance,
+    CommitteeMode,
+    MeetingState,
     MeetingType,
     MemberStatus,
 )
@@ -30,6 +32,8 @@ def _fill(db):
     with db.transaction() as s:
         group = s.query(m.PartyGroup).filter_by(branch_id=b).one()
         group.created_at = datetime(2024, 1, 1)  # the group existed all through 2025
+        # 3 正式党员 would mean no 支委会; this branch keeps one (the secretary said so in its settings)
+        s.get(m.Branch, b).committee_mode = CommitteeMode.YES
         people = [
             # name, joined, full, status, since
             ("甲", date(2000, 7, 1), date(2001, 7, 1), MemberStatus.FULL, None),
@@ -50,7 +54,7 @@ def _fill(db):
 
         def meeting(mtype, day, present, absent=()):
             mt = m.Meeting(branch_id=b, type=mtype, held_on=day, topics="学习", expected=len(present) + len(absent),
-                           present=len(present))
+                           present=len(present), state=MeetingState.FINAL)
             s.add(mt)
             s.flush()
             for n in present:

@@ -154,14 +154,17 @@ def test_extension_moves_the_full_membership_date_and_is_allowed_once(db, branch
     assert ext.extension_months == 6 and ext.next_step.no == 23 and ext.next_step.due == add_months(end, 6)
     with db.session() as s:
         assert s.get(m.Member, a.member_id).probation_extension_months == 6
+    later = add_months(end, 7)  # the extension ends in the future of this test's calendar
     with pytest.raises(dev.StepRefused, match="只能延长一次"):
-        dev.record_step(db, a.id, 23, add_months(end, 6), details={**VOTE, "outcome": "extended", "extension_months": 6})
+        dev.record_step(db, a.id, 23, add_months(end, 6), details={**VOTE, "outcome": "extended", "extension_months": 6},
+                        today=later)
     with pytest.raises(dev.StepRefused, match="DEV-PROBATION-1Y"):
         dev.record_step(db, a.id, 24, end + timedelta(days=10))
     with pytest.raises(dev.StepRefused, match="预备期到"):  # the final decision only when the extension is over
-        dev.record_step(db, a.id, 23, add_months(end, 6) - timedelta(days=1), details={**VOTE, "outcome": "on_time"})
-    dev.record_step(db, a.id, 23, add_months(end, 6), details={**VOTE, "outcome": "on_time"})
-    dev.record_step(db, a.id, 24, add_months(end, 7))
+        dev.record_step(db, a.id, 23, add_months(end, 6) - timedelta(days=1), details={**VOTE, "outcome": "on_time"},
+                        today=later)
+    dev.record_step(db, a.id, 23, add_months(end, 6), details={**VOTE, "outcome": "on_time"}, today=later)
+    dev.record_step(db, a.id, 24, later, today=later)
     with db.session() as s:
         member = s.get(m.Member, a.member_id)
         assert (member.status, member.full_member_on) == (MemberStatus.FULL, add_months(end, 6))

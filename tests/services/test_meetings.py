@@ -10,6 +10,7 @@ from sqlalchemy import select
 from dangjian_desktop.core.glossary import (
     AppraisalOutcome,
     AttendanceStatus,
+    CommitteeMode,
     CommitteePost,
     MeetingState,
     MeetingType,
@@ -63,11 +64,27 @@ def branch(db):
         term.posts[0].member_id = ids["张三"]
         term.posts.append(m.CommitteePostHolder(post=CommitteePost.ORGANISATION, person_name="李四",
                                                 member_id=ids["李四"], started_on=date(2024, 1, 5)))
+        # fewer than 7 正式党员 would mean no 支委会: this branch keeps one, as its settings say
+        s.get(m.Branch, info.id).committee_mode = CommitteeMode.YES
     return {"id": info.id, "g1": g1, "g2": g2, **ids}
 
 
 def names(rows):
     return [a.name for a in rows]
+
+
+def _with(form, **fields):
+    for key, value in fields.items():
+        setattr(form, key, value)
+    return form
+
+
+def held(db, branch_id, mtype, day, group_id=None, form=None, **fields):
+    """A meeting held and recorded: a draft never counts as held, so the record is finalised."""
+    d = svc.new_meeting(db, branch_id, mtype, day, group_id, host="张三", recorder="李四", lecturer="张三", **fields)
+    if form is not None:
+        form(d)
+    return svc.finalise_meeting(db, d.id)
 
 
 def test_expected_is_who_was_a_member_on_the_meeting_date(db, branch):
@@ -229,8 +246,8 @@ def test_listing_by_year_quarter_month_and_type(db, branch):
 def test_check_reports_missing_meetings_per_group_with_the_cli_subject(db, branch):
     # records start in January 2025; group 1 met in Jan–Mar, group 2 only in January
     for month in (1, 2, 3):
-        svc.new_meeting(db, branch["id"], MeetingType.GROUP, date(2025, month, 10), group_id=branch["g1"])
-    svc.new_meeting(db, branch["id"], MeetingType.GROUP, date(2025, 1, 12), group_id=branch["g2"])
+        held(db, branch["id"], MeetingType.GROUP, date(2025, month, 10), group_id=branch["g1"])
+    held(db, branch["id"], MeetingType.GROUP, date(2025, 1, 12), group_id=branch["g2"])
     findings = [f for f in run_check(db, [branch["id"]], date(2025, 4, 1)) if f.rule == "MEET-GROUP-M"]
     assert sorted(f.subject for f in findings) == ["group 2025-02 第二党小组", "group 2025-03 第二党小组"]
     assert all(f.severity is Severity.OVERDUE for f in findings)
@@ -242,7 +259,7 @@ def test_check_reports_missing_meetings_per_group_with_the_cli_subject(db, branc
 
 
 def test_local_frequency_variant_changes_the_check(db, branch):
-    svc.new_meeting(db, branch["id"], MeetingType.LECTURE, date(2025, 1, 10))
+    held(db, branch["id"], MeetingType.LECTURE, date(2025, 1, 10))
     as_of = date(2025, 3, 1)
     before = {f.subject for f in run_check(db, [branch["id"]], as_of) if f.rule == "MEET-LECTURE-Q"}
     assert before == set()
@@ -267,6 +284,9 @@ def test_inactive_member_due_and_overdue(db, branch):
         if a.name == "王五":
             a.status = AttendanceStatus.ABSENT
     svc.save_meeting(db, d2.id, form)
+    for record in (d, d2):
+        svc.save_meeting(db, record.id, _with(svc.get_meeting(db, record.id).form(), host="张三", recorder="李四"))
+        svc.finalise_meeting(db, record.id)
 
     def inactive(as_of):
         return {f.subject: f.severity for f in run_check(db, [branch["id"]], as_of) if f.rule == "MEMBER-INACTIVE-6M"}
@@ -285,8 +305,10 @@ def test_attendance_per_member_over_a_period(db, branch):
     for a in form.attendance:
         if a.name == "李四":
             a.status, a.reason = AttendanceStatus.LEAVE, "病假"
-    svc.save_meeting(db, d.id, form)
-    svc.new_meeting(db, branch["id"], MeetingType.GROUP, date(2025, 6, 20), group_id=branch["g1"])
+    svc.save_meeting(db, d.id, _with(form, host="张三", recorder="李四"))
+    svc.finalise_meeting(db, d.id)
+    held(db, branch["id"], MeetingType.GROUP, date(2025, 6, 20), group_id=branch["g1"])
+    svc.new_meeting(db, branch["id"], MeetingType.GROUP, date(2025, 6, 25), group_id=branch["g1"])  # a draft
     rows = {r.name: r for r in svc.attendance_by_member(db, branch["id"], date(2025, 6, 1), date(2025, 6, 30))}
     assert (rows["李四"].expected, rows["李四"].present, rows["李四"].leave) == (2, 1, 1)
     assert rows["张三"].rate == 1.0

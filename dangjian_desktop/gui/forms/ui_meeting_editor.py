@@ -15,11 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDateEdit,
-    QDialog, QFrame, QGridLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
+    QDateEdit, QDialog, QFrame, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QTabWidget, QTableView, QVBoxLayout,
+    QWidget)
 
 from dangjian_desktop.gui.attachments_panel import AttachmentsPanel
 
@@ -142,6 +143,19 @@ class Ui_MeetingEditorDialog(object):
 
         self.fieldsLayout.addWidget(self.counterpartEdit, 5, 1, 1, 3)
 
+        self.typesLabel = QLabel(self.bodyWidget)
+        self.typesLabel.setObjectName(u"typesLabel")
+
+        self.fieldsLayout.addWidget(self.typesLabel, 6, 0, 1, 1)
+
+        self.typesBox = QWidget(self.bodyWidget)
+        self.typesBox.setObjectName(u"typesBox")
+        self.typesLayout = QHBoxLayout(self.typesBox)
+        self.typesLayout.setObjectName(u"typesLayout")
+        self.typesLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.fieldsLayout.addWidget(self.typesBox, 6, 1, 1, 3)
+
 
         self.bodyLayout.addLayout(self.fieldsLayout)
 
@@ -186,6 +200,11 @@ class Ui_MeetingEditorDialog(object):
         self.attendanceTab.setObjectName(u"attendanceTab")
         self.attendanceLayout = QVBoxLayout(self.attendanceTab)
         self.attendanceLayout.setObjectName(u"attendanceLayout")
+        self.attendanceUnknownCheck = QCheckBox(self.attendanceTab)
+        self.attendanceUnknownCheck.setObjectName(u"attendanceUnknownCheck")
+
+        self.attendanceLayout.addWidget(self.attendanceUnknownCheck)
+
         self.attendanceSummary = QLabel(self.attendanceTab)
         self.attendanceSummary.setObjectName(u"attendanceSummary")
         self.attendanceSummary.setWordWrap(True)
@@ -474,12 +493,17 @@ class Ui_MeetingEditorDialog(object):
         self.lecturerLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u4e3b\u8bb2\u4eba(&L)\uff1a", None))
         self.counterpartLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8c08\u8bdd\u5bf9\u8c61(&W)\uff1a", None))
         self.counterpartEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditorDialog", u"\u591a\u4eba\u7528\u987f\u53f7\u5206\u9694", None))
+        self.typesLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u4f1a\u8bae\u7c7b\u578b\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.typesBox.setToolTip(QCoreApplication.translate("MeetingEditorDialog", u"\u4e00\u6b21\u4f1a\u8bae\u540c\u65f6\u5f00\u5c55\u51e0\u9879\uff08\u5982\u4e3b\u9898\u515a\u65e5\u66a8\u652f\u90e8\u515a\u5458\u5927\u4f1a\u3001\u7ec4\u7ec7\u751f\u6d3b\u4f1a\u66a8\u6c11\u4e3b\u8bc4\u8bae\u515a\u5458\uff09\u65f6\u52fe\u9009\u6bcf\u4e00\u9879\uff1a\u8fd9\u6761\u8bb0\u5f55\u5728\u6bcf\u4e00\u7c7b\u4e2d\u90fd\u7b97\u5df2\u5f00\u3002\u7b2c\u4e00\u9879\u662f\u8fd9\u6761\u8bb0\u5f55\u7684\u4e3b\u8981\u7c7b\u578b\u3002", None))
+#endif // QT_CONFIG(tooltip)
         self.topicsLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8bae\u9898(&T)\uff1a", None))
         self.topicsEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditorDialog", u"\u6bcf\u4e2a\u8bae\u9898\u4e00\u884c", None))
         self.minutesLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8ba8\u8bba\u53d1\u8a00\uff08\u4f1a\u8bae\u5185\u5bb9\uff09(&N)\uff1a", None))
         self.minutesEdit.setPlaceholderText(QCoreApplication.translate("MeetingEditorDialog", u"\u8c01\u8bb2\u4e86\u4ec0\u4e48\uff1a\u53d1\u8a00\u4eba\uff1a\u53d1\u8a00\u8981\u70b9", None))
         self.resolutionsLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u51b3\u8bae\uff08\u51b3\u5b9a\u4e8b\u9879\uff09(&J)\uff1a", None))
         self.tabs.setTabText(self.tabs.indexOf(self.contentTab), QCoreApplication.translate("MeetingEditorDialog", u"\u8bae\u9898\u4e0e\u5185\u5bb9", None))
+        self.attendanceUnknownCheck.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u51fa\u5e2d\u60c5\u51b5\u672a\u8bb0\u5f55\uff08\u5982\u6ca1\u6709\u7b7e\u5230\u540d\u5355\u7684\u65e7\u7eb8\u8d28\u8bb0\u5f55\uff09\uff1a\u4e0d\u7b97\u7f3a\u5e2d\uff0c\u4e5f\u4e0d\u7b97\u51fa\u5e2d(&U)", None))
         self.markLabel.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u9009\u4e2d\u7684\u4eba\u6807\u4e3a\uff1a", None))
         self.presentButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u51fa\u5e2d", None))
         self.leaveButton.setText(QCoreApplication.translate("MeetingEditorDialog", u"\u8bf7\u5047", None))

@@ -49,6 +49,8 @@ class YearGridModel(RowsModel):
                 return f"{row.held} / {row.required}"
             if c.held_in_month:
                 return "✓" if c.held_in_month == 1 else f"✓{c.held_in_month}"
+            if c.drafts_in_month:  # planned, or held but not yet final: never counted as held
+                return "草稿"
             if c.state is core.PeriodState.MISSING and c.month == c.period.end.month:
                 return "未开"
             if c.state is core.PeriodState.DUE and c.month == c.period.end.month:
@@ -63,8 +65,10 @@ class YearGridModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if c is None:
                 return f"{row.label}：{row.frequency.label}（{row.frequency.rule_id}）"
+            drafts = (f"\n本月有{c.drafts_in_month}份草稿记录（计划中的会议，或还没有定稿），定稿后才计入已开"
+                      if c.drafts_in_month else "")
             return (f"{row.label} {c.period.label}：{c.state.label}，本期已开{c.held_in_period}次"
-                    f"（要求{row.frequency.label}）" + ("\n双击新建这一期的记录" if c.state in (
+                    f"（要求{row.frequency.label}）" + drafts + ("\n双击新建这一期的记录" if c.state in (
                         core.PeriodState.MISSING, core.PeriodState.DUE, core.PeriodState.OPEN) else ""))
         return None
 
@@ -139,7 +143,8 @@ class YearGridTab(QWidget):
         self.note.setText(
             f"{year}年：已开 {sum(r.held for r in rows)} 次，按本支部执行的规则全年应开 {sum(r.required for r in rows)} 次"
             + (f"，已过期未开 {missing} 次" if missing else "")
-            + "。周期按季度或年度的，整个周期的格子同色。频次可在“设置 → 本地规则”中按上级要求修改。双击一格新建该期的记录。")
+            + "。周期按季度或年度的，整个周期的格子同色；合并召开的会议（如主题党日暨支部党员大会）在每一类中都算已开；"
+              "草稿（计划中的或未定稿的记录）定稿后才算已开。频次可在“设置 → 本地规则”中按上级要求修改。双击一格新建该期的记录。")
         self.sig_loaded.emit()
 
     def _double_clicked(self, index) -> None:
@@ -148,7 +153,7 @@ class YearGridTab(QWidget):
             return
         row = self.model.rows[index.row()]
         first = date(c.period.year, c.month, 1)
-        if c.held_in_month:
+        if c.held_in_month or c.drafts_in_month:
             self.sig_show_month.emit(row.type, first)
             return
         last = Period("M", c.period.year, c.month).end

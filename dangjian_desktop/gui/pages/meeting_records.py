@@ -65,7 +65,7 @@ class MeetingListModel(RowsModel):
     def _texts(self, i: int) -> tuple[str, ...]:
         r = self.rows[i]
         self.texts[i] = (r.held_on.isoformat(), r.type_label, r.title or r.topics, r.host, r.recorder,
-                         str(r.expected), str(r.present), r.absent_text, r.state.label)
+                         str(r.expected), r.present_text, r.absent_text, r.state.label)
         return self.texts[i]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -300,8 +300,9 @@ class RecordsTab(QWidget):
 
     def _checked(self, branch_id: int, path: str, preview) -> None:
         c = preview.counts
+        notes = "".join(f"\n其中{n}。" for n in preview.notes)
         if not self.ctx.asker.confirm(self, "导入台账", f"{preview.file}：将新增 {c['new']} 次会议，更新 {c['update']} 次，"
-                                                      f"无变化 {c['same']} 次。导入吗？"):
+                                                      f"无变化 {c['same']} 次。{notes}\n导入吗？"):
             return
         self.ctx.run(svc.import_meetings, self.ctx.db, branch_id, path, what="导入三会一课台账", parent=self,
                      effect="write", progress=True, cancellable=True, busy=(self.import_button,),

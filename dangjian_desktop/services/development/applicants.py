@@ -45,6 +45,8 @@ def create_applicant(
     name = _clean(name, "姓名", 50, required=True)
     if applied_on is None:
         raise ValidationError("请填写递交入党申请书的日期。")
+    if applied_on > date.today():
+        raise ValidationError(f"递交入党申请书的日期{cn(applied_on)}在今天之后，请填写实际递交的日期。")
     number, gender, birth_date = _person_fields(name, (id_number or "").strip() or None, gender, birth_date)
     with db.transaction() as s:
         if s.get(m.Branch, branch_id) is None:
@@ -105,6 +107,8 @@ def add_review(db: Database, applicant_id: int, kind: str, done_on: date, review
         raise ValidationError(f"记录类型应为 {'或'.join(REVIEW_KINDS.values())}。")
     if done_on is None:
         raise ValidationError("请填写日期。")
+    if done_on > date.today():
+        raise ValidationError(f"{REVIEW_KINDS[kind]}的日期{cn(done_on)}在今天之后，请填写实际的日期。")
     with db.transaction() as s:
         a = _load(s, applicant_id)
         started = next((st.done_on for st in a.steps if st.step_no == Step.APPLICATION and st.done_on), None)

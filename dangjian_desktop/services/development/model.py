@@ -114,6 +114,7 @@ class ApplicantDetail:
     findings: list[Finding]
     next_step: dr.NextStep | None
     stage: int
+    has_committee: bool = True  # False: the branch has no 支部委员会; its steps go to the 支部大会
 
     def step(self, no: int) -> StepInfo:
         return self.steps[no - 1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping
 
@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import development_rules as dr
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.development import STAGES, STEPS, Step, step
+from dangjian_desktop.core.development import STAGES, STEPS, Step, step, step_name
 from dangjian_desktop.core.findings import Finding, sort_key
-from dangjian_desktop.core.glossary import ApplicantStatus, MemberStatus, Severity
+from dangjian_desktop.core.glossary import ApplicantStatus, CommitteeMode, MemberStatus, Severity
+from dangjian_desktop.core.meetings import has_committee
 from dangjian_desktop.core.step_details import read_details
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -109,6 +110,7 @@ class _DetailContext:
     branches: dict[int, m.Branch]
     groups: dict[int, str]
     attachment_counts: dict[int, int]
+    committees: dict[int, bool] = field(default_factory=dict)  # branch id → has a 支部委员会 (today)
 
     @classmethod
     def load(cls, s: Session, applicants: list[m.Applicant]) -> "_DetailContext":
@@ -120,7 +122,12 @@ class _DetailContext:
                                 .join(m.DevelopmentStep, m.DevelopmentStep.id == m.Attachment.step_id)
                                 .where(m.DevelopmentStep.applicant_id.in_([a.id for a in applicants]))
                                 .group_by(m.Attachment.step_id)).tuples().all()) if applicants else {}
-        return cls(_overrides(s), branches, groups, counts)
+        full = dict(s.execute(select(m.Member.branch_id, func.count(m.Member.id))
+                              .where(m.Member.branch_id.in_(branch_ids), m.Member.status == MemberStatus.FULL)
+                              .group_by(m.Member.branch_id)).tuples().all()) if branch_ids else {}
+        committees = {bid: has_committee(full.get(bid, 0), CommitteeMode(b.committee_mode or "auto").value)
+                      for bid, b in branches.items()}
+        return cls(_overrides(s), branches, groups, counts, committees)
 
 
 def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext, as_of: date) -> ApplicantDetail:
@@ -131,7 +138,9 @@ def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext
     steps = []
     for st in STEPS:
         r = rows.get(st.no)
-        steps.append(StepInfo(st.no, st.stage, st.name, r.id if r else None, r.done_on if r else None,
+        # a branch without a 支部委员会 takes its steps in the 支部大会 (第12步: 支部大会审查)
+        name = step_name(st.no, ctx.committees.get(a.branch_id, True))
+        steps.append(StepInfo(st.no, st.stage, name, r.id if r else None, r.done_on if r else None,
                               list(r.people or []) if r else [], read_details(st.no, r.details if r else None),
                               r.notes if r else "", ctx.attachment_counts.get(r.id, 0) if r else 0))
     reviews = [ReviewInfo(r.id, r.kind, REVIEW_KINDS.get(r.kind, r.kind), r.done_on, r.reviewer, r.content)
@@ -144,7 +153,7 @@ def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext
         a.ethnicity, a.native_place, a.education, a.work_unit, a.phone, ctx.groups.get(a.group_id, ""),
         a.status, a.probation_outcome, a.extension_months or 0, a.leaves_unit_on, a.rule_catalog_version,
         a.member_id, a.notes, steps, reviews, dr.timeline(facts, as_of, overrides, window), found, nxt,
-        step(nxt.no).stage if nxt else 5)
+        step(nxt.no).stage if nxt else 5, ctx.committees.get(a.branch_id, True))
 
 
 def applicant_choices(db: Database, branch_id: int, year: int | None = None) -> list[tuple[int, str]]:

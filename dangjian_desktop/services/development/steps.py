@@ -75,7 +75,8 @@ def _clean_details(no: int, details: StepDetails | Mapping[str, Any] | None) -> 
 
 def record_step(db: Database, applicant_id: int, no: int, done_on: date, *,
                 people: Iterable[Mapping[str, Any]] | None = None,
-                details: StepDetails | Mapping[str, Any] | None = None, notes: str = "") -> ApplicantDetail:
+                details: StepDetails | Mapping[str, Any] | None = None, notes: str = "",
+                today: date | None = None) -> ApplicantDetail:
     """Record (or correct) one step; refuses an entry that breaks a DEV-* rule, naming rule and article.
     Steps 15, 23 and 24 update the roster: 预备党员 with 入党日期, extension, 转正 or cancellation."""
     if no not in iter(Step):
@@ -83,6 +84,9 @@ def record_step(db: Database, applicant_id: int, no: int, done_on: date, *,
     no = Step(no)
     if done_on is None:
         raise ValidationError(f"请填写{dr.step_label(no)}的日期。")
+    today = today or date.today()
+    if done_on > today:  # a step is recorded once it is taken: a date to come is a plan, not a record
+        raise ValidationError(f"{dr.step_label(no)}的日期{cn(done_on)}在今天之后。步骤办理后才能记录，请填写实际办理的日期。")
     with db.transaction() as s:
         a = _load(s, applicant_id)
         if a.status is ApplicantStatus.STOPPED:

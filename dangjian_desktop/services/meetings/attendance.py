@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import meetings as core
-from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType, MemberStatus
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, MemberStatus
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import ValidationError
@@ -84,8 +84,9 @@ def _committee_member_ids(s: Session, branch_id: int, d: date) -> list[int]:
             and (p.ended_on is None or p.ended_on > d)]
 
 
-def _expected(s: Session, branch_id: int, mtype: MeetingType, d: date, group_id: int | None) -> list[AttendanceRow]:
-    scope = core.template(mtype).attendance
+def _expected(s: Session, branch_id: int, mtype: MeetingType, d: date, group_id: int | None,
+              also: Iterable[MeetingType] = ()) -> list[AttendanceRow]:
+    scope = core.attendance_scope([mtype, *also])
     if scope == "none":
         return []
     if scope == "group":
@@ -102,11 +103,13 @@ def _expected(s: Session, branch_id: int, mtype: MeetingType, d: date, group_id:
 
 
 def expected_attendees(db: Database, branch_id: int, mtype: MeetingType, held_on: date,
-                       group_id: int | None = None) -> list[AttendanceRow]:
-    """应到: who was a member of the branch / the committee / the group on the meeting's date,
-    all marked present to start with; 预备党员 have `can_vote` False."""
+                       group_id: int | None = None, also: Iterable[MeetingType] = ()) -> list[AttendanceRow]:
+    """应到: who was a member of the branch / the committee / the group on the meeting's date
+    (a combined meeting: the widest of its types), all marked present to start with; 预备党员 have
+    `can_vote` False."""
     with db.session() as s:
-        return _expected(s, branch_id, MeetingType(mtype), held_on, group_id)
+        return _expected(s, branch_id, MeetingType(mtype), held_on, group_id,
+                         [MeetingType(t) for t in also])
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,8 @@ class MemberAttendance:
 
 
 def attendance_by_member(db: Database, branch_id: int, start: date, end: date) -> list[MemberAttendance]:
-    """For each member on the roll during [start, end]: meetings expected at, present, 请假, 缺席."""
+    """For each member on the roll during [start, end]: final records expected at, present, 请假, 缺席
+    (drafts are not meetings held)."""
     if end < start:
         raise ValidationError("统计区间的结束日期早于开始日期。")
     with db.session() as s:
@@ -135,14 +139,16 @@ def attendance_by_member(db: Database, branch_id: int, start: date, end: date) -
         for mid, status, n in s.execute(
                 select(m.Attendance.member_id, m.Attendance.status, func.count())
                 .join(m.Meeting, m.Meeting.id == m.Attendance.meeting_id)
-                .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(start, end))
+                .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(start, end),
+                       m.Meeting.state == MeetingState.FINAL)  # a draft (a plan) is not a meeting held
                 .group_by(m.Attendance.member_id, m.Attendance.status)):
             counts[mid][status] += n
         last = dict(s.execute(
             select(m.Attendance.member_id, func.max(m.Meeting.held_on))
             .join(m.Meeting, m.Meeting.id == m.Attendance.meeting_id)
             .where(m.Meeting.branch_id == branch_id, m.Attendance.status == AttendanceStatus.PRESENT,
-                   m.Meeting.held_on <= end).group_by(m.Attendance.member_id)).tuples().all())
+                   m.Meeting.held_on <= end, m.Meeting.state == MeetingState.FINAL)
+            .group_by(m.Attendance.member_id)).tuples().all())
         on_roll = {mem.id: (mem, st) for mem, st in _members_on(s, branch_id, end)}
         for mem, st in _members_on(s, branch_id, start):  # left during the period: still listed
             on_roll.setdefault(mem.id, (mem, st))

@@ -3,32 +3,70 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.dates import add_months, cn
+from dangjian_desktop.core.dates import Period, add_months, cn
 from dangjian_desktop.core.findings import Finding
-from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType, Severity
+from dangjian_desktop.core.glossary import (
+    AttendanceStatus,
+    CommitteeMode,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    Severity,
+)
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.services import settings
-from dangjian_desktop.services.meetings.attendance import _roster_on
+from dangjian_desktop.services.meetings.attendance import _roster_on, status_on
 
 
 @dataclass
 class _BranchMeetings:
+    """Dates of the final records by every type they served (a combined record counts for each);
+    drafts apart: a draft never counts as held."""
+
     branch_id: int
     start: date | None
     dates: dict[MeetingType, list[date]]
     groups: list[tuple[int, str, date | None, date | None]]  # id, name, start, dissolved_on
     group_dates: dict[int, list[date]]
+    drafts: dict[MeetingType, list[date]] = field(default_factory=dict)
+    group_drafts: dict[int, list[date]] = field(default_factory=dict)
+    committee_mode: str = CommitteeMode.AUTO.value
 
+
+def committee_exempt(people: Callable[[], Iterable], mode: str, as_of: date) -> Callable[[Period], bool]:
+    """The periods in which a branch had no 支部委员会 (fewer than 7 正式党员 on the period's last day,
+    or today for the current period; or as the branch's setting says), so no MEET-COMMITTEE-M.
+    `people()` gives the branch's people, asked for only when a period without a 支委会 meeting needs it."""
+    ordered: list = []
+    cache: dict[date, bool] = {}
+
+    def exempt(period: Period) -> bool:
+        if mode != CommitteeMode.AUTO.value:
+            return not core.has_committee(0, mode)
+        day = min(period.end, as_of)
+        if day not in cache:
+            if not ordered:  # the likely 正式党员 first: counting stops at the 7th in a branch of hundreds
+                ordered.extend(sorted(people(), key=lambda p: (p.status is not MemberStatus.FULL,
+                                                               p.full_member_on or date.max)))
+            full = 0
+            for p in ordered:
+                if status_on(p, day) is MemberStatus.FULL:
+                    full += 1
+                    if full >= core.COMMITTEE_MIN_FULL_MEMBERS:
+                        break
+            cache[day] = not core.has_committee(full, mode)
+        return cache[day]
+    return exempt
 
 def _records_start(s: Session, branch_id: int) -> date | None:
     """Where the branch's records start (see `core.records_start`), or when it was entered here."""
@@ -39,7 +77,7 @@ def _records_starts_of(s: Session, branch_ids: list[int]) -> dict[int, date | No
     """`_records_start` of several branches, in two queries."""
     conn = s.connection()
     firsts = dict(conn.execute(select(m.Meeting.branch_id, func.min(m.Meeting.held_on))
-                               .where(m.Meeting.branch_id.in_(branch_ids))
+                               .where(m.Meeting.branch_id.in_(branch_ids), m.Meeting.state == MeetingState.FINAL)
                                .group_by(m.Meeting.branch_id)).tuples().all())
     starts: dict[int, date | None] = {}
     for bid, established, created_at in conn.execute(
@@ -72,17 +110,37 @@ def _branch_meetings(s: Session, branch_id: int, year: int | None = None, start=
     """Meeting dates by type and 党小组 (of one year if given) and where each organisation's records start."""
     dates: dict[MeetingType, list[date]] = defaultdict(list)
     group_dates: dict[int, list[date]] = defaultdict(list)
-    q = select(m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id).where(m.Meeting.branch_id == branch_id)
+    drafts: dict[MeetingType, list[date]] = defaultdict(list)
+    group_drafts: dict[int, list[date]] = defaultdict(list)
+    conn = s.connection()
+    in_year = ()
     if year is not None:  # the grid of one year needs only that year's dates (and the first dates below)
-        q = q.where(m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)))
-    for mtype, held_on, group_id in s.connection().execute(q).all():  # Core rows at once: 15,000 for a 党委
-        dates[mtype].append(held_on)
-        if mtype is MeetingType.GROUP and group_id is not None:
-            group_dates[group_id].append(held_on)
-    group_first = dict(s.execute(
-        select(m.Meeting.group_id, func.min(m.Meeting.held_on))
-        .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP, m.Meeting.group_id.is_not(None))
-        .group_by(m.Meeting.group_id)).tuples().all())
+        in_year = (m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)),)
+    primary = select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.state).where(
+        m.Meeting.branch_id == branch_id, *in_year)
+    also = (select(m.Meeting.id, m.MeetingAlsoType.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.state)
+            .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id)
+            .where(m.Meeting.branch_id == branch_id, *in_year))
+    group_first: dict[int, date] = {}
+    for q in (primary, also):
+        for _mid, mtype, held_on, group_id, state in conn.execute(q).all():  # Core rows at once: 15,000 for a 党委
+            mtype = MeetingType(mtype)
+            final = state == MeetingState.FINAL
+            (dates if final else drafts)[mtype].append(held_on)
+            if mtype is MeetingType.GROUP and group_id is not None:
+                (group_dates if final else group_drafts)[group_id].append(held_on)
+    for q in (select(m.Meeting.group_id, func.min(m.Meeting.held_on))
+              .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP,
+                     m.Meeting.group_id.is_not(None), m.Meeting.state == MeetingState.FINAL)
+              .group_by(m.Meeting.group_id),
+              select(m.Meeting.group_id, func.min(m.Meeting.held_on))
+              .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id)
+              .where(m.Meeting.branch_id == branch_id, m.MeetingAlsoType.type == MeetingType.GROUP,
+                     m.Meeting.group_id.is_not(None), m.Meeting.state == MeetingState.FINAL)
+              .group_by(m.Meeting.group_id)):
+        for gid, first in s.execute(q).tuples().all():
+            group_first[gid] = min(first, group_first.get(gid, first))
+    mode = s.scalar(select(m.Branch.committee_mode).where(m.Branch.id == branch_id)) or CommitteeMode.AUTO
     if start is _UNKNOWN:
         start = _records_start(s, branch_id)
     groups = []
@@ -93,7 +151,8 @@ def _branch_meetings(s: Session, branch_id: int, year: int | None = None, start=
         if start is not None and g_start is not None:
             g_start = max(g_start, start)
         groups.append((g.id, g.name, g_start, g.dissolved_on))
-    return _BranchMeetings(branch_id, start, dates, groups, group_dates)
+    return _BranchMeetings(branch_id, start, dates, groups, group_dates, drafts, group_drafts,
+                           CommitteeMode(mode).value)
 
 
 def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None) -> list[core.GridRow]:
@@ -102,6 +161,17 @@ def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None
     overrides = settings.rule_overrides(db)
     with db.session() as s:
         data = _branch_meetings(s, branch_id, year)
+
+        def people() -> list:  # everyone of the branch with the dated history status_on reads (plain rows)
+            from dangjian_desktop.services.check import Roster
+
+            return Roster.read(s, [branch_id]).of_branch(branch_id)
+
+        exempt = committee_exempt(people, data.committee_mode, as_of)
+        return _grid_rows(data, year, as_of, overrides, exempt)
+
+
+def _grid_rows(data: _BranchMeetings, year: int, as_of: date, overrides, exempt) -> list[core.GridRow]:
     rows = []
     for mtype in MeetingType:
         freq = core.frequency(mtype, overrides)
@@ -110,9 +180,11 @@ def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None
                 if dissolved is not None and dissolved < date(year, 1, 1):
                     continue
                 rows.append(core.grid_row(freq, f"{mtype.label}（{name}）", gid, year, data.group_dates.get(gid, []),
-                                          as_of, g_start, dissolved))
+                                          as_of, g_start, dissolved, drafts_on=data.group_drafts.get(gid, [])))
             continue
-        rows.append(core.grid_row(freq, mtype.label, None, year, data.dates.get(mtype, []), as_of, data.start))
+        rows.append(core.grid_row(freq, mtype.label, None, year, data.dates.get(mtype, []), as_of, data.start,
+                                  exempt=exempt if mtype is MeetingType.COMMITTEE else None,
+                                  drafts_on=data.drafts.get(mtype, [])))
     return rows
 
 
@@ -160,19 +232,28 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
         for mtype in MeetingType:
             freq = core.frequency(mtype, ctx.overrides)
             rule = rules.rule(freq.rule_id)
+            exempt = None
+            if mtype is MeetingType.COMMITTEE:
+                exempt = committee_exempt(lambda b=branch_id: ctx.roster(s).of_branch(b), data.committee_mode,
+                                          ctx.as_of)
             if mtype is MeetingType.GROUP:
-                targets = [(gid, name, g_start, dissolved, data.group_dates.get(gid, []))
+                targets = [(gid, name, g_start, dissolved, data.group_dates.get(gid, []), data.group_drafts.get(gid, []))
                            for gid, name, g_start, dissolved in data.groups]
             else:
-                targets = [(None, "", data.start, None, data.dates.get(mtype, []))]
-            for gid, gname, counts_from, until, dates in targets:
+                targets = [(None, "", data.start, None, data.dates.get(mtype, []), data.drafts.get(mtype, []))]
+            for gid, gname, counts_from, until, dates, drafts in targets:
                 if counts_from is None or counts_from > ctx.as_of:
                     continue
-                for st in core.period_statuses(freq, dates, ctx.as_of, counts_from, counts_from, ctx.as_of, until):
+                for st in core.period_statuses(freq, dates, ctx.as_of, counts_from, counts_from, ctx.as_of, until,
+                                               exempt):
                     if st.state not in (core.PeriodState.MISSING, core.PeriodState.DUE):
                         continue
                     what = f"{mtype.label}（{gname}）" if gname else mtype.label
                     held = f"（已开{st.held}次，应至少{st.required}次）" if st.held else ""
+                    pending = [d for d in drafts if st.period.start <= d <= st.period.end]
+                    if pending:
+                        held += (f"（本期有{len(pending)}份草稿记录，最近的是{cn(max(pending))}，"
+                                 "定稿后才计入已开）")
                     if st.state is core.PeriodState.MISSING:
                         sev = Severity.OVERDUE
                         msg = f"{st.period.label}未召开{what}{held}。{rule.text}（{rule.citation}）"
@@ -183,6 +264,51 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
                                                "branch_id": branch_id, "date": st.period.end.isoformat()})
                     yield Finding(freq.rule_id, sev, core.subject(mtype, st.period, gname), st.period.end, msg,
                                   ref=ref, branch_id=branch_id)
+
+
+def _unknown_attendance(s: Session, branch_id: int, since: date, as_of: date, member_ids: list[int]) -> dict[int, date]:
+    """For each member, the last final record (on or before `as_of`) at which the member's attendance
+    is unknown: the record says "not recorded", or its list does not name everyone expected and does
+    not name this member as 请假/缺席. Only records the member was expected at: the whole branch's, or
+    the member's own 党小组's. Records before `since` are not read (a clock started there has run out
+    whatever they say)."""
+    conn = s.connection()
+    listed = (select(func.count(m.Attendance.id)).where(m.Attendance.meeting_id == m.Meeting.id)
+              .scalar_subquery())
+    rows = conn.execute(select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id)
+                        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(since, as_of),
+                               m.Meeting.type != MeetingType.HEART_TALK,
+                               m.Meeting.state == MeetingState.FINAL,
+                               or_(m.Meeting.attendance_known.is_(False), listed != m.Meeting.expected))
+                        .order_by(m.Meeting.held_on)).all()
+    if not rows:
+        return {}
+    ids = [r[0] for r in rows]
+    also: dict[int, list[MeetingType]] = defaultdict(list)
+    named: dict[int, set[int]] = defaultdict(set)
+    for chunk in range(0, len(ids), 900):
+        part = ids[chunk:chunk + 900]
+        for mid, t in conn.execute(select(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.type)
+                                   .where(m.MeetingAlsoType.meeting_id.in_(part))):
+            also[mid].append(MeetingType(t))
+        for mid, member_id in conn.execute(select(m.Attendance.meeting_id, m.Attendance.member_id)
+                                           .where(m.Attendance.meeting_id.in_(part))):
+            named[mid].add(member_id)
+    group_of = dict(conn.execute(select(m.Member.id, m.Member.group_id)
+                                 .where(m.Member.branch_id == branch_id)).tuples().all())
+    wanted = set(member_ids)
+    out: dict[int, date] = {}
+    for mid, mtype, held_on, group_id in rows:  # oldest first: the last one wins
+        scope = core.attendance_scope([MeetingType(mtype), *also.get(mid, [])])
+        if scope == "branch":
+            people = wanted
+        elif scope == "group" and group_id is not None:
+            people = {p for p in wanted if group_of.get(p) == group_id}
+        else:
+            continue
+        for p in people - named.get(mid, set()):
+            out[p] = held_on
+    return out
 
 
 def inactive_members(s: Session, ctx) -> Iterable[Finding]:
@@ -204,6 +330,7 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
         last_attended = (select(func.max(m.Meeting.held_on))
                          .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
                          .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on <= ctx.as_of,
+                                m.Meeting.state == MeetingState.FINAL,
                                 m.Attendance.member_id == m.Member.id,
                                 m.Attendance.status == AttendanceStatus.PRESENT)
                          .scalar_subquery())
@@ -213,16 +340,25 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
             last.update((mid, held_on) for mid, held_on in conn.execute(
                 select(m.Member.id, last_attended).where(m.Member.id.in_(ids[chunk:chunk + 900]))).all()
                 if held_on is not None)
+        unknown = _unknown_attendance(s, branch_id, add_months(ctx.as_of, -max(due_months, overdue_months) - 1),
+                                      ctx.as_of, ids)
         # attended since recent_from, and that is too recent to be due: nothing to work out
         quiet_from = add_months(recent_from, min(due_months, overdue_months))
         for member in roster:
             if quiet_from > ctx.as_of and (last.get(member.id) or date.min) >= recent_from:
                 continue
             counts_from = max(d for d in (member.joined_on, start) if d is not None)
-            found = core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months)
+            seen_on = last.get(member.id)
+            not_known = unknown.get(member.id)
+            if not_known is not None and (seen_on is None or not_known > seen_on):
+                seen_on = not_known  # unknown is not absence: the clock runs from that meeting
+            found = core.inactivity(seen_on, counts_from, ctx.as_of, due_months, overdue_months)
             if found is None:
                 continue
-            seen = f"最近一次参加是{cn(last[member.id])}" if member.id in last else "本支部记录中没有参加记录"
+            if seen_on is not None and seen_on == not_known and seen_on != last.get(member.id):
+                seen = f"{cn(seen_on)}的会议没有记录出席名单，此后没有参加记录"
+            else:
+                seen = f"最近一次参加是{cn(last[member.id])}" if member.id in last else "本支部记录中没有参加记录"
             if found.severity is Severity.OVERDUE:
                 msg = (f"已连续{found.months}个月未参加党的组织生活（{seen}），"
                        f"请尽快了解情况、谈心谈话。{rule.text}（{rule.citation}）")

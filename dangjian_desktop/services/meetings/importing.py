@@ -26,6 +26,8 @@ class ImportedMeeting:
     type: MeetingType
     topic: str
     group: str
+    also: tuple[MeetingType, ...] = ()  # the other types of a combined row (主题党日暨支部党员大会)
+    attendance_known: bool = True  # False: the row gives no 实到, so attendance is "not recorded"
 
 
 @dataclass
@@ -33,6 +35,18 @@ class MeetingImportResult:
     file: str
     sheet: str
     rows: list[ImportedMeeting] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        """What the preview says besides the counts: combined rows and rows without 实到."""
+        out = []
+        combined = sum(1 for r in self.rows if r.also)
+        unknown = sum(1 for r in self.rows if not r.attendance_known)
+        if combined:
+            out.append(f"{combined} 次是合并召开的会议（如主题党日暨支部党员大会），在每一类中都算已开")
+        if unknown:
+            out.append(f"{unknown} 次没有实到人数，记为“出席情况未记录”（不算缺席，也不算出席）")
+        return out
 
     @property
     def counts(self) -> dict[str, int]:
@@ -82,7 +96,7 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
         seen_keys: dict[tuple, int] = {}
         for p in parsed.rows:
             group_id = None
-            if p.type is MeetingType.GROUP:
+            if MeetingType.GROUP in (p.type, *p.also):
                 key = _norm_group(p.group_text)
                 group_id = groups.get(key) or next((gid for name, gid in groups.items() if key and key in name), None)
                 if group_id is None:
@@ -108,11 +122,13 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
             seen_keys[key] = p.row.number
             if not row_ok:
                 continue
-            expected = p.expected if p.expected is not None else (p.present or 0) + len(attendance)
-            present = p.present if p.present is not None else max(expected - len(attendance), 0)
+            # 实到 not in the file (no column, or a blank cell): attendance is unknown, never read as absence
+            known = p.present is not None
+            expected = p.expected if p.expected is not None else ((p.present or 0) + len(attendance) if known else 0)
             form = MeetingForm(type=p.type, held_on=p.held_on, group_id=group_id, title=p.topic, topics=p.topic,
                                host=p.host, recorder=p.recorder, place=p.place, lecturer=p.lecturer,
-                               minutes=p.notes, attendance=attendance, expected=expected, present=present)
+                               minutes=p.notes, attendance=attendance, expected=expected, present=p.present,
+                               also=list(p.also), attendance_known=known)
             candidates = existing.get((p.held_on, p.type, group_id), [])
             same_topic = [mt for mt in candidates if mt.title == p.topic]
             target = same_topic[0] if same_topic else (candidates[0] if len(candidates) == 1 else None)
@@ -126,7 +142,7 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
                 progress(i, len(plans), f"正在导入第 {i + 1} 次会议，共 {len(plans)} 次")
             group = group_names.get(form.group_id, "")
             try:
-                form = _clean(s, branch_id, form)
+                form = _clean(s, branch_id, form, final=True)
             except ValidationError as exc:
                 problems.append(f"{p.where()}：{exc.message}")
                 continue
@@ -143,7 +159,7 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
             else:
                 before = _detail(s, target)
                 merged = before.form()
-                for key in ("title", "host", "recorder", "expected", "present"):
+                for key in ("title", "host", "recorder", "expected", "present", "also", "attendance_known"):
                     setattr(merged, key, getattr(form, key))
                 for key in ("topics", "place", "lecturer"):  # the ledger's one 主题 column never erases 议题
                     if getattr(form, key) and not getattr(merged, key):
@@ -152,11 +168,12 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
                     merged.minutes = form.minutes
                 # a record with its own complete attendance list keeps it (ticks beat a ledger line);
                 # otherwise the file's numbers and absentees replace the record's
-                if not (before.attendance and len(before.attendance) == before.expected):
+                if not (before.attendance_known and before.attendance and len(before.attendance) == before.expected):
                     merged.attendance = form.attendance
                 else:
                     merged.expected = merged.present = None
-                merged = _clean(s, branch_id, merged)
+                    merged.attendance_known = True
+                merged = _clean(s, branch_id, merged, final=True)
                 old, new = _snapshot(before), _snapshot(_names(s, merged))
                 changed = [k for k in new if old.get(k) != new.get(k)]
                 action = "update" if changed else "same"
@@ -166,7 +183,8 @@ def import_meetings(db: Database, branch_id: int, path, *, dry_run: bool = False
                         s.add(m.AuditEntry(table_name="meetings", record_id=target.id, action="amend",
                                            reason=f"重新导入{parsed.file}第{p.row.number}行",
                                            old={k: old[k] for k in changed}, new={k: new[k] for k in changed}))
-            result.rows.append(ImportedMeeting(p.row.number, action, form.held_on, form.type, p.topic, group))
+            result.rows.append(ImportedMeeting(p.row.number, action, form.held_on, form.type, p.topic, group,
+                                               tuple(form.also), form.attendance_known))
         if problems:
             raise InputErrors(problems, summary=f"{parsed.file}：发现 {len(problems)} 处问题，未导入任何数据。"
                                                 "请修改文件后重新导入。")

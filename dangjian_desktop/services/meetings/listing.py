@@ -42,7 +42,7 @@ def list_meetings(db: Database, branch_id: int, *, year: int | None = None, quar
     """Meetings of a branch, newest first, filtered by period, type and words in topics or minutes."""
     q = select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.title, m.Meeting.topics, m.Meeting.host,
                m.Meeting.recorder, m.Meeting.expected, m.Meeting.present, m.Meeting.state,
-               m.PartyGroup.name).outerjoin(m.PartyGroup, m.PartyGroup.id == m.Meeting.group_id).where(
+               m.PartyGroup.name, m.Meeting.attendance_known).outerjoin(m.PartyGroup, m.PartyGroup.id == m.Meeting.group_id).where(
         m.Meeting.branch_id == branch_id)
     if year is not None:
         first, last = date(year, 1, 1), date(year, 12, 31)
@@ -57,8 +57,10 @@ def list_meetings(db: Database, branch_id: int, *, year: int | None = None, quar
         q = q.where(m.Meeting.held_on >= start)
     if end is not None:
         q = q.where(m.Meeting.held_on <= end)
-    if mtype is not None:
-        q = q.where(m.Meeting.type == MeetingType(mtype))
+    if mtype is not None:  # a combined record is found under each of its types
+        mtype = MeetingType(mtype)
+        q = q.where(or_(m.Meeting.type == mtype, m.Meeting.id.in_(
+            select(m.MeetingAlsoType.meeting_id).where(m.MeetingAlsoType.type == mtype))))
     if group_id is not None:
         q = q.where(m.Meeting.group_id == group_id)
     terms = [t for t in re.split(r"\s+", search or "") if t]
@@ -68,17 +70,22 @@ def list_meetings(db: Database, branch_id: int, *, year: int | None = None, quar
     with db.session() as s:
         rows = s.execute(q).all()
         absent: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+        also: dict[int, list[MeetingType]] = defaultdict(list)
         ids = [r[0] for r in rows]
         for chunk in range(0, len(ids), 900):
             part = ids[chunk:chunk + 900]
+            for mid, t in s.execute(select(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.type)
+                                    .where(m.MeetingAlsoType.meeting_id.in_(part))
+                                    .order_by(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.position)):
+                also[mid].append(MeetingType(t))
             for mid, name, status, reason in s.execute(
                     select(m.Attendance.meeting_id, m.Member.name, m.Attendance.status, m.Attendance.reason)
                     .join(m.Member, m.Member.id == m.Attendance.member_id)
                     .where(m.Attendance.meeting_id.in_(part), m.Attendance.status != AttendanceStatus.PRESENT)
                     .order_by(m.Attendance.id)):
                 absent[mid].append((name, reason or "", AttendanceStatus(status).label))
-    return [MeetingSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], tuple(absent.get(r[0], ())), r[9],
-                           r[10] or "") for r in rows]
+    return [MeetingSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] if r[11] else None,
+                           tuple(absent.get(r[0], ())), r[9], r[10] or "", tuple(also.get(r[0], ()))) for r in rows]
 
 
 def meeting_years(db: Database, branch_id: int) -> list[int]:

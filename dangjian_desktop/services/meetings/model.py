@@ -7,11 +7,12 @@ from datetime import date, datetime, time
 from typing import Any
 
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind
+from dangjian_desktop.core.meetings import count_text, types_label
 
 TEXT_FIELDS = ("title", "place", "host", "recorder", "lecturer", "counterpart", "guests", "topics",
                "minutes", "resolutions")
 FIELD_LABELS = {
-    "type": "会议类型", "held_on": "时间", "group_id": "党小组", "title": "会议名称", "starts_at": "开始时间",
+    "type": "会议类型", "also": "同时作为", "attendance_known": "出席情况已记录", "held_on": "时间", "group_id": "党小组", "title": "会议名称", "starts_at": "开始时间",
     "ends_at": "结束时间", "place": "地点", "host": "主持人", "recorder": "记录人", "lecturer": "主讲人",
     "counterpart": "谈话对象", "guests": "列席人员", "topics": "议题", "minutes": "讨论发言",
     "resolutions": "决议", "expected": "应到", "present": "实到", "attendance": "出席情况",
@@ -85,6 +86,15 @@ class MeetingForm:
     # only when there is no attendance list (谈心谈话, a record imported from a 台账)
     expected: int | None = None
     present: int | None = None
+    # the other types the gathering served (主题党日暨支部党员大会: THEME_DAY, also BRANCH_CONGRESS)
+    also: list[MeetingType] = field(default_factory=list)
+    # False: "attendance not recorded"; 实到 is then unknown (None), never read as absence
+    attendance_known: bool = True
+
+    @property
+    def types(self) -> list[MeetingType]:
+        """Every type the record served, the primary one first."""
+        return [MeetingType(self.type), *(MeetingType(t) for t in self.also if MeetingType(t) != self.type)]
 
 
 @dataclass
@@ -108,8 +118,13 @@ class MeetingDetail(MeetingForm):
 
     @property
     def type_label(self) -> str:
-        label = self.type.label
+        label = types_label(self.types)
         return f"{label}（{self.group_name}）" if self.group_name else label
+
+    @property
+    def present_text(self) -> str:
+        """实到 as printed: “28人”, or “未记录”."""
+        return count_text(self.present if self.attendance_known else None, "人")
 
     def form(self) -> MeetingForm:
         """The editable part, e.g. to change one field and save."""
@@ -127,14 +142,24 @@ class MeetingSummary:
     host: str
     recorder: str
     expected: int
-    present: int
+    present: int | None  # None: attendance not recorded
     absent: tuple[tuple[str, str, str], ...]  # (name, reason, 请假/缺席) for everyone not present
     state: MeetingState
     group_name: str = ""
+    also: tuple[MeetingType, ...] = ()
+
+    @property
+    def types(self) -> list[MeetingType]:
+        return [self.type, *(t for t in self.also if t != self.type)]
 
     @property
     def type_label(self) -> str:
-        return f"{self.type.label}（{self.group_name}）" if self.group_name else self.type.label
+        label = types_label(self.types)
+        return f"{label}（{self.group_name}）" if self.group_name else label
+
+    @property
+    def present_text(self) -> str:
+        return count_text(self.present)
 
     @property
     def absent_text(self) -> str:
@@ -142,7 +167,7 @@ class MeetingSummary:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "type": self.type.value, "date": self.held_on.isoformat(), "topic": self.title,
+            "id": self.id, "type": self.type.value, "types": [t.value for t in self.types], "date": self.held_on.isoformat(), "topic": self.title,
             "host": self.host, "recorder": self.recorder, "expected": self.expected, "present": self.present,
             "absent": [{"name": n, "reason": r, "status": st} for n, r, st in self.absent],
             "state": self.state.value, "group": self.group_name, "topics": self.topics,

@@ -83,7 +83,8 @@ def _detail(s: Session, mt: m.Meeting, *, attendance=None, appraisals=None,
         ends_at=mt.ends_at, place=mt.place, host=mt.host, recorder=mt.recorder, lecturer=mt.lecturer,
         counterpart=mt.counterpart, guests=mt.guests, topics=mt.topics, minutes=mt.minutes,
         resolutions=mt.resolutions, attendance=attendance_out, votes=votes, appraisals=appraisals_out,
-        expected=mt.expected, present=mt.present, id=mt.id, branch_id=mt.branch_id,
+        expected=mt.expected, present=mt.present if mt.attendance_known else None,
+        also=[a.type for a in mt.also], attendance_known=bool(mt.attendance_known), id=mt.id, branch_id=mt.branch_id,
         branch_name=names.get(("branch", mt.branch_id), ""), group_name=names.get(("group", mt.group_id), ""),
         state=mt.state, finalised_at=mt.finalised_at, version=mt.version, updated_at=mt.updated_at,
     )
@@ -91,7 +92,7 @@ def _detail(s: Session, mt: m.Meeting, *, attendance=None, appraisals=None,
 
 def _load(s: Session, meeting_id: int) -> m.Meeting:
     mt = s.get(m.Meeting, meeting_id, options=[selectinload(m.Meeting.attendance), selectinload(m.Meeting.votes),
-                                               selectinload(m.Meeting.appraisals)])
+                                               selectinload(m.Meeting.appraisals), selectinload(m.Meeting.also)])
     if mt is None:
         raise NotFound(f"没有编号为 {meeting_id} 的会议记录。")
     return mt
@@ -113,7 +114,8 @@ def get_meetings(db: Database, meeting_ids: list[int]) -> list[MeetingDetail]:
         for chunk in range(0, len(meeting_ids), 900):
             part = meeting_ids[chunk:chunk + 900]
             rows.update({mt.id: mt for mt in s.scalars(
-                select(m.Meeting).where(m.Meeting.id.in_(part)).options(selectinload(m.Meeting.votes)))})
+                select(m.Meeting).where(m.Meeting.id.in_(part)).options(selectinload(m.Meeting.votes),
+                                                                         selectinload(m.Meeting.also)))})
             for mid, member_id, status, reason, can_vote in s.execute(
                     select(m.Attendance.meeting_id, m.Attendance.member_id, m.Attendance.status, m.Attendance.reason,
                            m.Attendance.can_vote).where(m.Attendance.meeting_id.in_(part))):
@@ -133,22 +135,26 @@ def get_meetings(db: Database, meeting_ids: list[int]) -> list[MeetingDetail]:
 
 def new_meeting(db: Database, branch_id: int, mtype: MeetingType, held_on: date, group_id: int | None = None,
                 **fields: Any) -> MeetingDetail:
-    """A new draft record from the type's template, with 应到 filled for the date."""
+    """A new draft record from the type's template, with 应到 filled for the date. `also` (in
+    `fields`) names the other types a combined gathering serves; a draft may be dated later than
+    today (a planned meeting)."""
     mtype = MeetingType(mtype)
     tpl = core.template(mtype)
+    also = _clean_also(mtype, fields.get("also") or [])
     with db.transaction() as s:
         branch = s.get(m.Branch, branch_id)
         if branch is None:
             raise NotFound(f"没有编号为 {branch_id} 的支部。")
-        title = tpl.title
-        if mtype is MeetingType.GROUP:
+        title = core.types_label([mtype, *also])
+        if MeetingType.GROUP in (mtype, *also):
             group = _check_group(s, branch_id, group_id)
-            title = f"{group.name}党小组会" if not group.name.endswith("党小组") else f"{group.name}会议"
+            if mtype is MeetingType.GROUP and not also:
+                title = f"{group.name}党小组会" if not group.name.endswith("党小组") else f"{group.name}会议"
         elif group_id is not None:
             raise ValidationError(f"{mtype.label}不属于某个党小组，不能指定党小组。")
         form = MeetingForm(type=mtype, held_on=held_on, group_id=group_id, title=title, topics=tpl.topics,
                            minutes=tpl.minutes, resolutions=tpl.resolutions,
-                           attendance=_expected(s, branch_id, mtype, held_on, group_id))
+                           attendance=_expected(s, branch_id, mtype, held_on, group_id, also), also=also)
         for key, value in fields.items():
             if not hasattr(form, key):
                 raise ValidationError(f"会议记录没有“{key}”这一项。")
@@ -169,14 +175,37 @@ def _check_group(s: Session, branch_id: int, group_id: int | None) -> m.PartyGro
     return group
 
 
-def _clean(s: Session, branch_id: int, form: MeetingForm) -> MeetingForm:
-    """Check a form and compute what is computed: 实到, the vote results. Raises ValidationError."""
+def _clean_also(mtype: MeetingType, also) -> list[MeetingType]:
+    """The other types of a combined record: known types, once each, not the primary one; a
+    谈心谈话 is a talk between people and is never combined with a meeting."""
+    out: list[MeetingType] = []
+    for t in also or []:
+        try:
+            t = MeetingType(t)
+        except ValueError:
+            raise ValidationError(f"会议类型“{t}”无法识别。") from None
+        if t is not mtype and t not in out:
+            out.append(t)
+    if out and MeetingType.HEART_TALK in (mtype, *out):
+        raise ValidationError("谈心谈话是谈话人与谈话对象之间的谈话，不能与会议合并为一条记录，请分别记录。")
+    return out
+
+
+def _clean(s: Session, branch_id: int, form: MeetingForm, *, final: bool = False,
+           today: date | None = None) -> MeetingForm:
+    """Check a form and compute what is computed: 实到, the vote results. Raises ValidationError.
+    `final`: the record is (or becomes) final, so it cannot be dated after today."""
     form.type = MeetingType(form.type)
+    form.also = _clean_also(form.type, form.also)
+    today = today or date.today()
     if not isinstance(form.held_on, date):
         raise ValidationError("请填写会议时间（日期）。")
     if form.held_on.year < 1921 or form.held_on.year > 2100:
         raise ValidationError(f"会议日期 {form.held_on.isoformat()} 不合理。")
-    if form.type is MeetingType.GROUP:
+    if final and form.held_on > today:
+        raise ValidationError(f"会议日期 {cn(form.held_on)} 在今天之后：已定稿的记录只能是已经召开的会议。"
+                              "计划中的会议请保存为草稿，会后再定稿。")
+    if MeetingType.GROUP in form.types:
         _check_group(s, branch_id, form.group_id)
     else:
         form.group_id = None
@@ -202,13 +231,22 @@ def _clean(s: Session, branch_id: int, form: MeetingForm) -> MeetingForm:
             a.reason = " ".join((a.reason or "").split())[:200]
             if a.status is AttendanceStatus.PRESENT:
                 a.reason = ""
-    complete = bool(form.attendance) and (form.expected is None or form.expected == len(form.attendance))
+    if not form.attendance_known:
+        # "attendance not recorded": 应到 may be known, 实到 is not; people named as 请假/缺席 stay named
+        if any(a.status is AttendanceStatus.PRESENT for a in form.attendance):
+            form.attendance = [a for a in form.attendance if a.status is not AttendanceStatus.PRESENT]
+        form.expected = form.expected if form.expected is not None else 0
+        if form.expected and len(form.attendance) > form.expected:
+            raise ValidationError(f"应到人数（{form.expected}）少于请假和缺席的人数（{len(form.attendance)}）。")
+        form.present = None
+    complete = (form.attendance_known and bool(form.attendance)
+                and (form.expected is None or form.expected == len(form.attendance)))
     if form.attendance and form.expected is not None and form.expected < len(form.attendance):
         raise ValidationError(f"应到人数（{form.expected}）少于名单上的人数（{len(form.attendance)}）。")
     if complete:
         form.expected = len(form.attendance)
         form.present = sum(1 for a in form.attendance if a.status is AttendanceStatus.PRESENT)
-    else:
+    elif form.attendance_known:
         form.expected = form.expected or 0
         form.present = form.present or 0
         absent = sum(1 for a in form.attendance if a.status is not AttendanceStatus.PRESENT)
@@ -217,8 +255,11 @@ def _clean(s: Session, branch_id: int, form: MeetingForm) -> MeetingForm:
         if absent > form.expected - form.present:
             raise ValidationError(f"缺席和请假的有 {absent} 人，多于应到减实到（{form.expected - form.present}）人。")
     # votes: only at a 支部党员大会; the result is computed, never typed
-    if form.votes and form.type is not MeetingType.BRANCH_CONGRESS:
+    if form.votes and MeetingType.BRANCH_CONGRESS not in form.types:
         raise ValidationError("只有支部党员大会才有表决事项。")
+    if form.held_on > today and any(v.in_favour or v.against or v.abstain or v.written_in_favour
+                                    or v.written_against for v in form.votes):
+        raise ValidationError(f"会议日期 {cn(form.held_on)} 在今天之后，还不能记录表决票数；会后再填写。")
     voters_expected = sum(1 for a in form.attendance if a.can_vote) if complete else None
     voters_present = (sum(1 for a in form.attendance if a.can_vote and a.status is AttendanceStatus.PRESENT)
                       if complete else None)
@@ -239,7 +280,7 @@ def _clean(s: Session, branch_id: int, form: MeetingForm) -> MeetingForm:
             raise ValidationError(f"表决事项“{v.subject}”：书面意见的份数多于未到会的有表决权党员人数。")
         v.quorum, v.passed, v.summary = r.quorum, r.passed, r.summary
     # appraisal outcomes: at a 民主评议党员, once per member of the branch
-    if form.appraisals and form.type is not MeetingType.APPRAISAL:
+    if form.appraisals and MeetingType.APPRAISAL not in form.types:
         raise ValidationError("只有民主评议党员才记录评议结果。")
     seen = set()
     for a in form.appraisals:
@@ -262,7 +303,16 @@ def _apply(s: Session, mt: m.Meeting, form: MeetingForm) -> None:
     mt.starts_at, mt.ends_at = form.starts_at, form.ends_at
     for key in TEXT_FIELDS:
         setattr(mt, key, getattr(form, key))
-    mt.expected, mt.present = form.expected, form.present
+    mt.expected = form.expected
+    mt.attendance_known = bool(form.attendance_known)
+    mt.present = form.present if form.attendance_known and form.present is not None else 0
+    old_also = {a.type: a for a in mt.also}
+    also = []
+    for position, t in enumerate(form.also, start=1):
+        row = old_also.get(t) or m.MeetingAlsoType(type=t)
+        row.position = position
+        also.append(row)
+    mt.also = also
     old = {a.member_id: a for a in mt.attendance}
     keep = []
     for a in form.attendance:
@@ -290,6 +340,9 @@ def _snapshot(d: MeetingDetail | MeetingForm) -> dict[str, Any]:
         value = getattr(d, key)
         out[key] = value.isoformat() if isinstance(value, (date, time)) else (
             value.value if isinstance(value, MeetingType) else value)
+    out["also"] = [MeetingType(t).label for t in d.also]
+    if not d.attendance_known:
+        out["present"] = core.NOT_RECORDED
     out["attendance"] = [f"{a.name or a.member_id}:{AttendanceStatus(a.status).label}{'（' + a.reason + '）' if a.reason else ''}"
                          for a in d.attendance]
     out["votes"] = [f"{v.subject}：赞成{v.in_favour} 反对{v.against} 弃权{v.abstain} 书面赞成{v.written_in_favour}"
@@ -311,7 +364,7 @@ def save_meeting(db: Database, meeting_id: int, form: MeetingForm, *, version: i
         mt = _load(s, meeting_id)
         _check_version(mt, version)
         before = _detail(s, mt)
-        form = _clean(s, mt.branch_id, form)
+        form = _clean(s, mt.branch_id, form, final=mt.state is MeetingState.FINAL)
         if mt.state is MeetingState.FINAL:
             reason = " ".join((reason or "").split())
             if not reason:
@@ -343,6 +396,7 @@ def _names(s: Session, form: MeetingForm) -> MeetingForm:
 def missing_for_final(d: MeetingDetail | MeetingForm) -> list[str]:
     """What a record must have before it is finalised."""
     need = []
+    types = d.types
     if d.type is MeetingType.HEART_TALK:
         if not d.host.strip():
             need.append("谈话人")
@@ -353,11 +407,11 @@ def missing_for_final(d: MeetingDetail | MeetingForm) -> list[str]:
             need.append("主持人")
         if not d.recorder.strip():
             need.append("记录人")
-    if d.type is MeetingType.LECTURE and not d.lecturer.strip():
+    if MeetingType.LECTURE in types and not d.lecturer.strip():
         need.append("主讲人")
     if not d.topics.strip() and not d.title.strip():
         need.append("议题")
-    if d.type is MeetingType.GROUP and d.group_id is None:
+    if MeetingType.GROUP in types and d.group_id is None:
         need.append("党小组")
     return need
 
