@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dangjian_desktop.core import rules
+from dangjian_desktop.core import rules, workdays
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.models import Setting
 from dangjian_desktop.errors import ValidationError
@@ -43,10 +43,17 @@ def _put(s, key: str, value: Any, scope: str) -> None:
 
 
 def rule_overrides(db: Database) -> dict[str, Any]:
-    """Local rule variants as {"RULE-ID.param": value}, for core.rules.param_value."""
+    """Local rule variants as {"RULE-ID.param": value}, for core.rules.param_value, with the user's
+    additions to the holiday calendar under `workdays.SETTING_KEY` (for 公示 working days)."""
     with db.session() as s:
-        rows = s.execute(select(Setting.key, Setting.value)
-                         .where(Setting.scope == GLOBAL, Setting.key.like("rule:%"))).all()
+        return overrides_in(s)
+
+
+def overrides_in(s) -> dict[str, Any]:
+    """`rule_overrides` within an open session."""
+    rows = s.execute(select(Setting.key, Setting.value)
+                     .where(Setting.scope == GLOBAL,
+                            Setting.key.like("rule:%") | (Setting.key == workdays.SETTING_KEY))).all()
     return {key.removeprefix("rule:"): value for key, value in rows}
 
 
