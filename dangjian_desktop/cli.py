@@ -235,8 +235,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not findings:
         _out(f"截至{cn(as_of)}，没有逾期或需要提醒的事项。")
         return 0
-    line = lambda f: (f"[{f.severity.label}] {f.rule} {f.subject}"  # noqa: E731
-                      + (f" {f.date.isoformat()}" if f.date else "") + f"：{f.message}")
+    # people read Chinese: the subject as a name or a period, never a rule id or a code (those are in --json)
+    line = lambda f: (f"[{f.kind}] {f.shown_subject}"  # noqa: E731
+                      + (f" {cn(f.date)}" if f.date else "") + f"：{f.message}")
     if len(branches) == 1:
         _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")
         for f in findings:

@@ -23,7 +23,8 @@ class RosterMember:
     `status_changes` are (member_id, id, status, changed_on) rows in id order, as `meetings.status_on` reads them."""
 
     __slots__ = ("id", "branch_id", "name", "id_number", "joined_on", "full_member_on", "birth_date", "gender",
-                 "status", "status_since", "sort", "status_changes")
+                 "status", "status_since", "sort", "status_changes", "group_id", "is_floating",
+                 "probation_extension_months")
 
     def __init__(self, id: int, branch_id: int, name: str, id_number: str | None, joined_on: date | None,
                  full_member_on: date | None, birth_date: date | None, gender: Gender | None, status: MemberStatus,
@@ -32,6 +33,9 @@ class RosterMember:
         self.joined_on, self.full_member_on, self.birth_date, self.gender = joined_on, full_member_on, birth_date, gender
         self.status, self.status_since, self.sort = status, status_since, sort
         self.status_changes: list = []
+        self.group_id: int | None = None
+        self.is_floating = False  # 流动党员: attends organisational life elsewhere
+        self.probation_extension_months = 0
 
 
 @dataclass
@@ -49,12 +53,17 @@ class Roster:
         conn = s.connection()  # plain Core rows, fetched at once: 10,000 members and twice as many changes
         rows = conn.execute(
             select(M.id, M.branch_id, M.name, M.id_number, M.joined_on, M.full_member_on, M.birth_date, M.gender,
-                   M.status, M.status_since, PartyGroup.sort_order, M.name_strokes)
+                   M.status, M.status_since, PartyGroup.sort_order, M.name_strokes, M.group_id, M.is_floating,
+                   M.probation_extension_months)
             .outerjoin(PartyGroup, PartyGroup.id == M.group_id).where(M.branch_id.in_(branch_ids))
             .order_by(M.branch_id, M.status, M.id)).all()
-        people = [RosterMember(mid, bid, name, number, joined, full, born, gender, status, since,
-                               (order if order is not None else 99, strokes or "", name))
-                  for mid, bid, name, number, joined, full, born, gender, status, since, order, strokes in rows]
+        people = []
+        for (mid, bid, name, number, joined, full, born, gender, status, since, order, strokes, group_id, floating,
+             extension) in rows:
+            p = RosterMember(mid, bid, name, number, joined, full, born, gender, status, since,
+                             (order if order is not None else 99, strokes or "", name))
+            p.group_id, p.is_floating, p.probation_extension_months = group_id, bool(floating), extension or 0
+            people.append(p)
         by_id = {p.id: p for p in people}
         changes = conn.execute(
             select(C.member_id, C.id, C.status, C.changed_on).join(M, M.id == C.member_id)

@@ -470,8 +470,8 @@ class _Generator:
 
     def attendance_draw(self, p: _Person, d: date) -> tuple[AttendanceStatus, str]:
         rng = self.rng
-        if p.inactive_from and d >= p.inactive_from:
-            return AttendanceStatus.LEAVE, "外出务工"
+        if p.inactive_from and d >= p.inactive_from:  # 缺席 with no reason given: not on leave
+            return AttendanceStatus.ABSENT, ""
         r = rng.random()
         if r < 0.88:
             return AttendanceStatus.PRESENT, ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core
@@ -18,7 +18,7 @@ from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType, Severi
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.services import settings
-from dangjian_desktop.services.meetings.attendance import _roster_on
+from dangjian_desktop.services.meetings.attendance import _roster_on, status_on
 
 
 @dataclass
@@ -178,15 +178,25 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
                         msg = f"{st.period.label}未召开{what}{held}。{rule.text}（{rule.citation}）"
                     else:
                         sev = Severity.DUE
-                        msg = f"{st.period.label}还没有{what}的记录{held}，本期于{cn(st.period.end)}结束。"
+                        msg = (f"{st.period.label}还没有{what}的记录{held}，本期于{cn(st.period.end)}结束。"
+                               f"{rule.text}（{rule.citation}）")
                     ref = ("missing_meeting", {"type": mtype.value, "period": st.period.code, "group_id": gid,
                                                "branch_id": branch_id, "date": st.period.end.isoformat()})
                     yield Finding(freq.rule_id, sev, core.subject(mtype, st.period, gname), st.period.end, msg,
-                                  ref=ref, branch_id=branch_id)
+                                  ref=ref, branch_id=branch_id, label=f"{what} {st.period.label}")
+
+
+# the types whose attendance is the whole branch's (a 党小组会 is its group's, a 支委会 the committee's,
+# a 谈心谈话 nobody's roll)
+_BRANCH_WIDE = (MeetingType.BRANCH_CONGRESS, MeetingType.LECTURE, MeetingType.THEME_DAY, MeetingType.ORG_LIFE,
+                MeetingType.APPRAISAL)
 
 
 def inactive_members(s: Session, ctx) -> Iterable[Finding]:
-    """MEMBER-INACTIVE-6M: members on the roll who have attended no organisational life for months."""
+    """MEMBER-INACTIVE-6M: members on the roll with no organisational life attended for months, naming the
+    reason. Only absence without good reason is `due`/`overdue`; recorded leave (请假), a 流动党员 and
+    attendance that is not known are `info` with their reason (domain.md: unknown is neither absence nor
+    presence)."""
     due_months = int(ctx.param(core.INACTIVE_RULE, "due_months"))
     overdue_months = int(ctx.param(core.INACTIVE_RULE, "overdue_months"))
     rule = rules.rule(core.INACTIVE_RULE)
@@ -196,7 +206,8 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
         start = starts.get(branch_id)
         if start is None:
             continue
-        roster = _roster_on(ctx.roster(s).of_branch(branch_id), ctx.as_of)
+        people = ctx.roster(s).of_branch(branch_id)
+        roster = _roster_on(people, ctx.as_of)
         conn = s.connection()
         # each member's last meeting attended, as a subquery per member: SQLite reads the branch's meetings
         # newest first (index branch_id, held_on) and stops at the first one attended, where MAX … GROUP BY
@@ -215,19 +226,119 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
                 if held_on is not None)
         # attended since recent_from, and that is too recent to be due: nothing to work out
         quiet_from = add_months(recent_from, min(due_months, overdue_months))
+        candidates = []
         for member in roster:
             if quiet_from > ctx.as_of and (last.get(member.id) or date.min) >= recent_from:
                 continue
             counts_from = max(d for d in (member.joined_on, start) if d is not None)
-            found = core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months)
-            if found is None:
+            if core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months) is None:
                 continue
-            seen = f"最近一次参加是{cn(last[member.id])}" if member.id in last else "本支部记录中没有参加记录"
-            if found.severity is Severity.OVERDUE:
-                msg = (f"已连续{found.months}个月未参加党的组织生活（{seen}），"
+            candidates.append((member, counts_from))
+        if not candidates:
+            continue
+        evidence = _evidence_after(conn, branch_id, people, candidates, last, ctx.as_of)
+        for member, counts_from in candidates:
+            present, leave, reason, unknown = evidence[member.id]
+            j = core.judge_inactivity(present, leave, unknown, member.is_floating, counts_from, ctx.as_of,
+                                      due_months, overdue_months)
+            if j is None:
+                continue
+            seen = f"最近一次参加是{cn(present)}" if present else "本支部记录中没有参加记录"
+            if j.reason == core.REASON_FLOATING:
+                msg = (f"{member.name}是流动党员，本支部记录中已{j.months}个月没有参加组织生活（{seen}）。"
+                       f"流动党员在流入地党组织参加组织生活的，不属于不参加组织生活，请与流入地党组织核实"
+                       f"（依据{rule.citation}）。")
+            elif j.reason == core.REASON_LEAVE:
+                why = f"，原因：{reason}" if reason else ""
+                msg = (f"已{j.months}个月没有参加党的组织生活（{seen}），期间已请假（最近一次{cn(leave)}{why}），"
+                       f"属有正当理由，不按无正当理由不参加组织生活处理；请关心了解情况（依据{rule.citation}）。")
+            elif j.reason == core.REASON_UNKNOWN:
+                msg = (f"资料待补：{cn(j.since)}以后有{unknown}次会议的出勤情况不明（台账只记了缺席人员且人数对不上），"
+                       f"无法判断是否参加；出勤情况不明不算缺席，请补全这几次会议的出勤记录（依据{rule.citation}）。")
+            elif j.severity is Severity.OVERDUE:
+                msg = (f"无正当理由已连续{j.months}个月未参加党的组织生活（{seen}），"
                        f"请尽快了解情况、谈心谈话。{rule.text}（{rule.citation}）")
             else:
-                msg = (f"已{found.months}个月未参加党的组织生活（{seen}），"
-                       f"满{overdue_months}个月将视为连续{overdue_months}个月不参加组织生活，请及早联系。")
-            yield Finding(core.INACTIVE_RULE, found.severity, member.name, add_months(found.since, overdue_months),
+                msg = (f"已{j.months}个月未参加党的组织生活（{seen}），"
+                       f"满{overdue_months}个月将视为连续{overdue_months}个月不参加组织生活，请及早联系"
+                       f"（依据{rule.citation}）。")
+            yield Finding(core.INACTIVE_RULE, j.severity, member.name, add_months(j.since, overdue_months),
                           msg, ref=("member", member.id), branch_id=branch_id)
+
+
+def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: dict[int, date],
+                    as_of: date) -> dict[int, tuple[date | None, date | None, str, int]]:
+    """For each candidate, what the meetings after their last attendance say: (last present, counting a
+    ledger that lists only absentees and adds up as presence; last 请假 and its reason; how many meetings
+    after both have unknown attendance). Reads only the meetings after the earliest of those dates."""
+    since = {member.id: max(d for d in (last.get(member.id), counts_from) if d is not None)
+             for member, counts_from in candidates}
+    window_from = min(since.values())
+    meetings = conn.execute(
+        select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.expected,
+               m.Meeting.present)
+        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on > window_from, m.Meeting.held_on <= as_of,
+               m.Meeting.type != MeetingType.HEART_TALK)
+        .order_by(m.Meeting.held_on, m.Meeting.id)).all()
+    ids = [row.id for row in meetings]
+    rows_per_meeting: dict[int, tuple[int, int]] = {}  # meeting → (attendance rows, rows not present)
+    mine: dict[tuple[int, int], tuple[AttendanceStatus, str]] = {}
+    wanted = [member.id for member, _ in candidates]
+    for chunk in range(0, len(ids), 900):
+        part = ids[chunk:chunk + 900]
+        for mid, n, away in conn.execute(
+                select(m.Attendance.meeting_id, func.count(),
+                       func.sum(case((m.Attendance.status == AttendanceStatus.PRESENT, 0), else_=1)))
+                .where(m.Attendance.meeting_id.in_(part)).group_by(m.Attendance.meeting_id)).all():
+            rows_per_meeting[mid] = (n, int(away or 0))
+        for start in range(0, len(wanted), 900):
+            for mid, member_id, status, reason in conn.execute(
+                    select(m.Attendance.meeting_id, m.Attendance.member_id, m.Attendance.status, m.Attendance.reason)
+                    .where(m.Attendance.meeting_id.in_(part),
+                           m.Attendance.member_id.in_(wanted[start:start + 900]))).all():
+                mine[(mid, member_id)] = (status, reason or "")
+    roll_cache: dict[tuple[date, int | None], int] = {}
+
+    def roll(day: date, group_id: int | None) -> int:
+        key = (day, group_id)
+        if key not in roll_cache:
+            roll_cache[key] = sum(1 for p in _roster_on(people, day) if group_id is None or p.group_id == group_id)
+        return roll_cache[key]
+
+    out = {}
+    for member, _ in candidates:
+        present, leave, reason, unknown_on = last.get(member.id), None, "", []
+        for mt in meetings:
+            if mt.held_on <= since[member.id]:
+                continue
+            row = mine.get((mt.id, member.id))
+            if row is not None:
+                status, why = row
+                if status is AttendanceStatus.PRESENT:
+                    present = max(present or mt.held_on, mt.held_on)
+                elif status is AttendanceStatus.LEAVE:
+                    leave, reason = mt.held_on, why
+                continue
+            if mt.type is MeetingType.COMMITTEE:  # a committee's roll is its members: listed when expected
+                continue
+            group = mt.group_id if mt.type is MeetingType.GROUP else None
+            if mt.type is MeetingType.GROUP and group != member.group_id:
+                continue
+            if mt.type not in _BRANCH_WIDE and mt.type is not MeetingType.GROUP:
+                continue
+            st = status_on(member, mt.held_on)
+            if st is None or not st.on_roll:
+                continue
+            n, away = rows_per_meeting.get(mt.id, (0, 0))
+            expected, attended = mt.expected or 0, mt.present or 0
+            if n and n >= expected:  # a complete list without this member: not expected that day
+                continue
+            # a ledger that lists only absentees: everyone else on the roll attended when the numbers add up
+            if expected and expected - away == attended and expected == roll(mt.held_on, group):
+                present = max(present or mt.held_on, mt.held_on)
+            else:
+                unknown_on.append(mt.held_on)
+        accounted = max((d for d in (present, leave) if d is not None), default=None)
+        out[member.id] = (present, leave, reason,
+                          sum(1 for d in unknown_on if accounted is None or d > accounted))
+    return out
