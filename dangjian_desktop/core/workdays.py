@@ -96,3 +96,56 @@ def merged(value: Any, days: Iterable[date], kind: str) -> dict[str, str]:
         else:
             out.pop(d.isoformat(), None)
     return dict(sorted(out.items()))
+
+
+OFFICIAL = "official"  # the package's 放假安排
+USER = "user"  # added by the user
+
+# the package names its days in English: people read Chinese
+_NAMES = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节", "Labour Day": "劳动节",
+          "Dragon Boat Festival": "端午节", "National Day": "国庆节", "Mid-autumn Festival": "中秋节",
+          "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"}
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One day that is not as its weekday says: a weekday off, or a weekend day worked (调休)."""
+
+    day: date
+    kind: str  # holiday | workday
+    name: str  # 国庆节 …, or "" for the user's own entries
+    source: str  # official | user
+
+    @property
+    def label(self) -> str:
+        what = "放假" if self.kind == HOLIDAY else "调休上班"
+        return f"{what}（{self.name}）" if self.name else what
+
+
+def _package_tables() -> tuple[dict, dict]:
+    try:
+        from chinese_calendar import constants
+    except ImportError:  # pragma: no cover - a broken install
+        return {}, {}
+    return constants.holidays, constants.workdays
+
+
+def package_years() -> list[int]:
+    """The years whose 放假安排 the package gives."""
+    holidays, _ = _package_tables()
+    return sorted({d.year for d in holidays})
+
+
+def year_days(cal: WorkCalendar, year: int) -> list[CalendarDay]:
+    """The days of `year` that differ from Monday–Friday: the official ones (weekday holidays, weekend
+    workdays) and the user's entries, which win where both speak of one day."""
+    holidays, workdays = _package_tables()
+    out: dict[date, CalendarDay] = {}
+    for table, kind in ((holidays, HOLIDAY), (workdays, WORKDAY)):
+        for d, name in table.items():
+            if d.year == year and (kind == WORKDAY) == (d.weekday() >= 5):
+                out[d] = CalendarDay(d, kind, _NAMES.get(getattr(name, "value", name), str(name)), OFFICIAL)
+    for d, kind in cal.extra.items():
+        if d.year == year:
+            out[d] = CalendarDay(d, kind, "", USER)
+    return sorted(out.values(), key=lambda c: c.day)

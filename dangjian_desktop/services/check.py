@@ -111,10 +111,14 @@ Provider = Callable[[Session, CheckContext], Iterable[Finding]]
 
 
 def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
-    """ELECTION-DUE: the current 支委 term ends within the reminder window, or has ended."""
-    term_default = ctx.param("ELECTION-DUE", "term_years")
+    """ELECTION-DUE: the current 支委 term ends within the reminder window, or has ended. The term is 5 years
+    for a 村、社区党支部 and 3 for other branches (a setting per branch); until the branch says which, the
+    years recorded at the election count, and a finding says how to set it."""
+    from dangjian_desktop.services.branches import community_of, term_years
+
     window = timedelta(days=int(ctx.param("ELECTION-DUE", "due_days")))
     rule = rules.rule("ELECTION-DUE")
+    kinds = community_of(s, ctx.branch_ids)
     for branch_id in ctx.branch_ids:
         term = s.scalars(
             select(CommitteeTerm)
@@ -124,26 +128,31 @@ def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
         ).first()
         if term is None:
             continue
-        years = term.term_years or term_default
+        community = kinds.get(branch_id)
+        years = term_years(term.term_years, community, ctx.overrides)
         ends = add_years(term.elected_on, years)
         name = ctx.branch_names.get(branch_id, "")
+        kind = {True: "村、社区党支部", False: "党支部"}.get(community, "")
+        hint = "" if community is not None else \
+            "（村、社区党支部任期5年，其他党支部3年；请在“设置 → 支部与支委”中选择本支部的类型）"
         if ends < ctx.as_of:
             yield Finding("ELECTION-DUE", Severity.OVERDUE, name, ends,
-                          f"支部委员会于{cn(term.elected_on)}选举产生，任期{years}年，"
-                          f"已于{cn(ends)}届满，应尽快换届（{rule.citation}）。",
+                          f"支部委员会于{cn(term.elected_on)}选举产生，{kind}任期{years}年，"
+                          f"已于{cn(ends)}届满，应尽快换届{hint}（{rule.citation}）。",
                           ref=("branch", branch_id), branch_id=branch_id)
         elif ends - window <= ctx.as_of:
             yield Finding("ELECTION-DUE", Severity.DUE, name, ends,
-                          f"支部委员会任期将于{cn(ends)}届满，请提前准备换届选举（{rule.citation}）。",
+                          f"支部委员会于{cn(term.elected_on)}选举产生，{kind}任期{years}年，将于{cn(ends)}届满，"
+                          f"请提前准备换届选举{hint}（{rule.citation}）。",
                           ref=("branch", branch_id), branch_id=branch_id)
 
 
 def _providers() -> list[Provider]:
     """Every part of the program that contributes findings; each later area adds its own."""
-    from dangjian_desktop.services import birthdays, development, meetings
+    from dangjian_desktop.services import birthdays, development, meetings, probation
 
-    return [election_due, development.check_provider, meetings.meeting_findings, meetings.inactive_members,
-            birthdays.member_findings]
+    return [election_due, development.check_provider, probation.roster_findings, meetings.meeting_findings,
+            meetings.inactive_members, birthdays.member_findings]
 
 
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:

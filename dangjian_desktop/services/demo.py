@@ -40,6 +40,7 @@ from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.shared import reset_sequences
 from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.services import demo_data as words
+from dangjian_desktop.services.branches import COMMUNITY_KEY
 
 Progress = Callable[[int, int, str], None]
 
@@ -104,6 +105,7 @@ class _Generator:
         self.years = years
         self.today = today
         self.start = date(today.year - years + 1, 1, 1)
+        self.community_branches: list[int] = []  # written as settings (ids of their own: the table may have rows)
         self.rows = _Rows()
         self.used_ids: set[str] = set()
         self.used_names: set[str] = set()
@@ -227,11 +229,14 @@ class _Generator:
     def committee(self, branch_id: int, index: int, regulars: list[_Person]) -> list[_Person]:
         rng, today = self.rng, self.today
         chosen = rng.sample(regulars, min(5, len(regulars)))
+        # the demo's branches are 社区党支部: 5-year terms (中办《关于党的基层组织任期的意见》), said in the
+        # branch's setting as a secretary would in 设置 → 支部与支委
+        self.community_branches.append(branch_id)
         if index == 0:  # deliberate: the term ends within two months (ELECTION-DUE)
-            elected = add_years(today, -3) + timedelta(days=50)
+            elected = add_years(today, -5) + timedelta(days=50)
         else:
             elected = today - timedelta(days=rng.randint(200, 900))
-        term_id = self.rows.add(m.CommitteeTerm, branch_id=branch_id, elected_on=elected, term_years=3)
+        term_id = self.rows.add(m.CommitteeTerm, branch_id=branch_id, elected_on=elected, term_years=5)
         posts = [CommitteePost.SECRETARY, CommitteePost.DEPUTY_SECRETARY, CommitteePost.ORGANISATION,
                  CommitteePost.PROPAGANDA, CommitteePost.DISCIPLINE]
         for person, post in zip(chosen, posts):
@@ -560,6 +565,9 @@ def make_demo(
                         same_keys.setdefault(tuple(row), []).append(row)
                     for batch in same_keys.values():
                         conn.execute(insert(model.__table__), batch)
+        for branch_id in gen.community_branches:
+            s.add(m.Setting(scope=f"branch:{branch_id}", key=COMMUNITY_KEY, value=True))
+        s.flush()
         reset_sequences(s)  # ids were given here; PostgreSQL's counters must follow
     if progress:
         progress(total, total, "完成")

@@ -56,7 +56,7 @@ def test_one_roster_read_per_check_and_providers_do_not_disturb_each_other(demo_
     with demo_db.session() as s:
         for provider in check._providers():
             alone.extend(provider(s, _context(demo_db, s)))
-    assert len(reads) == 1 + 3  # development, inactive members and birthdays each read one
+    assert len(reads) == 1 + 4  # development, probation, inactive members and birthdays each read one
     alone.sort(key=check.sort_key)
     assert [repr(f) for f in together] == [repr(f) for f in alone]
     rules = {f.rule for f in together}

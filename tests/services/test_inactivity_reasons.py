@@ -114,3 +114,40 @@ def test_a_ledger_without_any_attendance_is_unknown_for_everyone(db):
     # the same ledger with 实到 = 应到 = the roll: everyone attended, nothing to report
     _meeting(db, branch_id, add_months(FIRST, 7) + timedelta(days=1), {}, expected=2, present=2)
     assert _inactive(db, add_months(FIRST, 7) + timedelta(days=1)) == {}
+
+
+# ---------------------------------------------------------------- PROBATION-END from the roster
+
+
+def _probationary(db, name, joined, extension=0):
+    info = create_branch(db, "测试社区党支部", "中共测试街道工委", "甲", elected_on=date(2024, 1, 5))
+    with db.transaction() as s:
+        mem = m.Member(branch_id=info.id, name=name, joined_on=joined, status=MemberStatus.PROBATIONARY,
+                       status_since=joined, probation_extension_months=extension)
+        mem.status_changes.append(m.MemberStatusChange(status=MemberStatus.PROBATIONARY, changed_on=joined))
+        s.add(mem)
+
+
+def _probation(db, as_of):
+    return [(f.severity, f.date) for f in run_check(db, None, as_of) if f.rule == "PROBATION-END"]
+
+
+def test_probation_end_for_a_probationary_member_without_a_development_file(db):
+    joined = date(2025, 3, 15)
+    _probationary(db, "小周", joined)
+    end = date(2026, 3, 15)
+    assert _probation(db, end - timedelta(days=31)) == []
+    assert _probation(db, end - timedelta(days=30)) == [(Severity.DUE, end)]
+    assert _probation(db, end) == [(Severity.DUE, end)]
+    assert _probation(db, end + timedelta(days=1)) == [(Severity.OVERDUE, end)]
+    # never automatic: years later the person is still 预备 and still reported
+    found = [f for f in run_check(db, None, date(2028, 1, 1)) if f.rule == "PROBATION-END"]
+    assert [f.severity for f in found] == [Severity.OVERDUE] and "不会自动转正" in found[0].message
+    assert "《中国共产党发展党员工作细则》" in found[0].message and "PROBATION" not in found[0].message
+
+
+def test_probation_end_follows_a_recorded_extension(db):
+    _probationary(db, "小吴", date(2025, 3, 15), extension=6)
+    end = date(2026, 9, 15)
+    assert _probation(db, date(2026, 3, 16)) == []
+    assert _probation(db, end + timedelta(days=1)) == [(Severity.OVERDUE, end)]
