@@ -151,3 +151,42 @@ def test_probation_end_follows_a_recorded_extension(db):
     end = date(2026, 9, 15)
     assert _probation(db, date(2026, 3, 16)) == []
     assert _probation(db, end + timedelta(days=1)) == [(Severity.OVERDUE, end)]
+
+
+# ---------------------------------------------------------------- MEMBER-INACTIVE-6M for 党费
+
+
+def test_unpaid_dues_is_its_own_reason_whatever_the_attendance(monthly):
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    with monthly.transaction() as s:
+        ids = dict(s.execute(select(m.Member.name, m.Member.id)).tuples().all())
+        for name in ("甲", "丙"):
+            for month in range(1, 13):
+                paid = name == "丙" or month <= 2  # 甲 attends every month but pays only Jan and Feb
+                s.add(m.DuesPayment(member_id=ids[name], year=2025, month=month, due=Decimal("10.00"),
+                                    paid=Decimal("10.00") if paid else Decimal("0"),
+                                    paid_on=date(2025, month, 15) if paid else None))
+    def dues(as_of):
+        return {f.subject: f for f in run_check(monthly, None, as_of)
+                if f.rule == "MEMBER-INACTIVE-6M" and "未交纳党费" in f.message}
+
+    # 甲 paid to February: March is the first unpaid month; 4 months on (1 July) due, 6 (1 September) overdue
+    assert "甲" not in dues(date(2025, 6, 30))
+    assert dues(date(2025, 7, 1))["甲"].severity is Severity.DUE
+    assert dues(date(2025, 8, 31))["甲"].severity is Severity.DUE
+    found = dues(date(2025, 9, 1))["甲"]
+    assert found.severity is Severity.OVERDUE and "自2025年3月起已连续6个月未交纳党费" in found.message
+    assert set(dues(date(2025, 9, 1))) == {"甲"}  # 丙 pays (reported for attendance only); 乙, 丁: no 党费 record
+
+
+def test_a_month_without_a_dues_record_is_not_known_to_be_unpaid():
+    from dangjian_desktop.services.dues_inactivity import unpaid_run
+
+    months = {date(2025, k, 1): k <= 2 for k in range(1, 10)}
+    assert unpaid_run(months) == [date(2025, k, 1) for k in range(3, 10)]
+    del months[date(2025, 6, 1)]  # June not recorded: the run is July–September only
+    assert unpaid_run(months) == [date(2025, 7, 1), date(2025, 8, 1), date(2025, 9, 1)]
+    assert unpaid_run({}) == [] and unpaid_run({date(2025, 1, 1): True}) == []
