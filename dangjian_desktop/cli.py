@@ -237,7 +237,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     # people read Chinese: the subject as a name or a period, never a rule id or a code (those are in --json)
     line = lambda f: (f"[{f.kind}] {f.shown_subject}"  # noqa: E731
-                      + (f" {cn(f.date)}" if f.date else "") + f"：{f.message}")
+                      + (f" {cn(f.date)}" if f.date else "") + f"：{f.shown_message}")
     if len(branches) == 1:
         _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")
         for f in findings:

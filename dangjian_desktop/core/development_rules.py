@@ -667,7 +667,8 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
             and not f.done(Step.FULL_MEMBERSHIP_APPROVAL):
         what = "延长的预备期" if f.extension_months else "预备期"
         _due_or_overdue(add, f, "PROBATION-END", end, as_of, overrides,
-                        f"{cn(f.done(Step.BRANCH_CONGRESS_ADMIT))}接收为预备党员，{what}于{cn(end)}期满，支部应及时讨论其能否转正")
+                        f"{cn(f.done(Step.BRANCH_CONGRESS_ADMIT))}接收为预备党员，{what}于{cn(end)}期满，应及时召开支部大会"
+                        "讨论其能否转为正式党员，并报上级党委审批；转正须有组织决定，不会自动转正")
     return out
 
 

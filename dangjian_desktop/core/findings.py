@@ -28,6 +28,11 @@ class Finding:
         return self.label or self.subject
 
     @property
+    def shown_message(self) -> str:
+        """The message under its kind: “资料待补” is said once, by the kind."""
+        return self.message.removeprefix("资料待补：") if self.kind == "资料待补" else self.message
+
+    @property
     def kind(self) -> str:
         """What a person reads as the kind of finding: 资料待补 for missing material, else the severity."""
         return "资料待补" if self.severity is Severity.INFO and self.message.startswith("资料待补") \

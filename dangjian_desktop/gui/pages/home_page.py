@@ -55,7 +55,7 @@ class ReminderModel(RowsModel):
                 return f.shown_subject
             if col == self.COL_DATE:
                 return f.date.isoformat() if f.date else ""
-            return f.message
+            return f.shown_message
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return QBrush(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ToolTipRole:

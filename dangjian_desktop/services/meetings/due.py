@@ -309,7 +309,7 @@ def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: 
     for member, _ in candidates:
         present, leave, reason, unknown_on = last.get(member.id), None, "", []
         for mt in meetings:
-            if mt.held_on <= since[member.id]:
+            if mt.held_on < since[member.id]:  # the day itself counts: records may start with a meeting all attended
                 continue
             row = mine.get((mt.id, member.id))
             if row is not None:
