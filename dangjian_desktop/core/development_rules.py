@@ -534,8 +534,12 @@ _CHECKS = {
 
 
 def _first_missing(facts: ApplicantFacts) -> int | None:
+    """The first step not recorded after the last one recorded: a hole further back (a 台账 without a
+    培养教育考察 column) is not what comes next; where it is a real prerequisite, DEV-PREREQ reports it."""
+    done = [s.no for s in STEPS if facts.done(s.no) is not None]
+    last = max(done, default=0)
     for s in STEPS:
-        if facts.done(s.no) is None:
+        if s.no > last and facts.done(s.no) is None:
             return s.no
     return None
 
@@ -575,9 +579,9 @@ def _earliest(facts: ApplicantFacts, no: int, overrides) -> date | None:
 
 
 def stage_no(facts: ApplicantFacts) -> int:
-    """The stage a person is in: that of the next step (5 once everything is done)."""
-    nxt = next_step(facts)
-    return step(nxt.no).stage if nxt else 5
+    """The stage a person is in: that of the last step completed (domain.md), 1 before any."""
+    done = [s.no for s in STEPS if facts.done(s.no) is not None]
+    return step(max(done)).stage if done else 1
 
 
 def timeline(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | None = None,

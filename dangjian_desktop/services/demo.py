@@ -35,6 +35,7 @@ from dangjian_desktop.core.glossary import (
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.rules import CURRENT_VERSION
 from dangjian_desktop.core.votes import tally
+from dangjian_desktop.core.workdays import WorkCalendar
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.shared import reset_sequences
@@ -106,6 +107,7 @@ class _Generator:
         self.today = today
         self.start = date(today.year - years + 1, 1, 1)
         self.community_branches: list[int] = []  # written as settings (ids of their own: the table may have rows)
+        self.calendar = WorkCalendar()
         self.rows = _Rows()
         self.used_ids: set[str] = set()
         self.used_names: set[str] = set()
@@ -324,7 +326,7 @@ class _Generator:
                 elif no == Step.TRAINING:
                     details = {"days": 3, "hours": 24, "organiser": "街道党工委党校"}
                 elif no == Step.COMMITTEE_REVIEW:
-                    details = {"notice_from": d.isoformat(), "notice_to": (d + timedelta(days=7)).isoformat()}
+                    details = {"notice_from": d.isoformat(), "notice_to": self.notice_end(d).isoformat()}
                 elif no in (Step.BRANCH_CONGRESS_ADMIT, Step.BRANCH_CONGRESS_FULL):
                     voters = [p for p in people if p.on_roll(d) and p.can_vote(d) and p.id != member_id]
                     votes.append((d, no, voters, app_id))
@@ -472,6 +474,13 @@ class _Generator:
                 self.step_rows[(app_id, no)]["details"] = {
                     "expected_voters": n, "present_voters": n, "in_favour": n, "against": 0, "abstain": 0,
                     "passed": n > 0}
+
+    def notice_end(self, start: date) -> date:
+        """A 公示 of 5 working days by the official calendar (a week, longer over 国庆 or 春节)."""
+        end = start + timedelta(days=7)
+        while self.calendar.working_days(start, end) < 5:
+            end += timedelta(days=1)
+        return end
 
     def attendance_draw(self, p: _Person, d: date) -> tuple[AttendanceStatus, str]:
         rng = self.rng

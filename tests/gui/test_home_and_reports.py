@@ -184,3 +184,31 @@ def test_branch_kind_chosen_in_the_branch_tab_sets_the_term(qtbot, db, make_wind
     qtbot.mouseClick(tab.election_button, Qt.MouseButton.LeftButton)
     assert tab.election_dialog.years_spin.value() == 5
     tab.election_dialog.reject()
+
+
+def test_next_years_holidays_added_in_the_holiday_tab(qtbot, db, make_window):
+    from PySide6.QtCore import QDate
+
+    from dangjian_desktop.services.settings import work_calendar
+
+    create_branch(db, "支部", secretary="张三")
+    window = make_window(db)
+    settings = window.show_page("settings")
+    tab = settings.holiday_tab
+    settings.tabs.setCurrentWidget(tab)
+    wait_idle()
+    tab.year_spin.setValue(2025)
+    qtbot.waitUntil(lambda: any(r.name == "国庆节" for r in tab.model.rows))
+    assert "已知" in tab.known_label.text()
+    tab.year_spin.setValue(2031)
+    qtbot.waitUntil(lambda: "还不知道2031年" in tab.known_label.text())
+    tab.date_edit.setDate(QDate(2031, 1, 2))
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("放假"))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [r.day for r in tab.model.rows] == [date(2031, 1, 2)])
+    assert not work_calendar(db).is_workday(date(2031, 1, 2))
+    assert tab.model.data(tab.model.index(0, 3)) == "自己添加"
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rows == [])
+    assert work_calendar(db).is_workday(date(2031, 1, 2))

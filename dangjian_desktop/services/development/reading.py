@@ -45,8 +45,8 @@ def _card(a: m.Applicant, members, as_of: date, overrides) -> Card:
     nxt = dr.next_step(now, overrides)
     found = sorted(dr.findings(facts, as_of, overrides), key=sort_key)
     window = int(rules.param_value("PROBATION-END", "due_days", overrides))
-    done = [n for n, st in facts.steps.items() if st.done_on]
-    stage = step(nxt.no).stage if nxt else (step(max(done)).stage if done else 1)  # a stopped file stays where it stopped
+    done = [n for n, st in now.steps.items() if st.done_on]
+    stage = step(max(done)).stage if done else 1  # the stage of the last step completed (domain.md)
     alert = ""
     if found:
         top = found[0]
@@ -144,7 +144,7 @@ def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext
         a.ethnicity, a.native_place, a.education, a.work_unit, a.phone, ctx.groups.get(a.group_id, ""),
         a.status, a.probation_outcome, a.extension_months or 0, a.leaves_unit_on, a.rule_catalog_version,
         a.member_id, a.notes, steps, reviews, dr.timeline(facts, as_of, overrides, window), found, nxt,
-        step(nxt.no).stage if nxt else 5)
+        dr.stage_no(facts.as_of(as_of)))
 
 
 def applicant_choices(db: Database, branch_id: int, year: int | None = None) -> list[tuple[int, str]]:
