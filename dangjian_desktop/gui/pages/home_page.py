@@ -195,7 +195,7 @@ class StartupReminder(QDialog):
         layout = QVBoxLayout(self)
         head = QLabel(f"<b>有 {len(findings)} 项已逾期或违反规定：</b>", self)
         layout.addWidget(head)
-        lines = [f"· {f.shown_subject}：{f.message}" for f in findings[:8]]
+        lines = [f"· {f.shown_subject}：{f.shown_message}" for f in findings[:8]]
         if len(findings) > 8:
             lines.append(f"…… 另有 {len(findings) - 8} 项，请在首页查看。")
         self.body = QLabel("\n".join(lines), self)

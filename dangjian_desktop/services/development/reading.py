@@ -50,7 +50,7 @@ def _card(a: m.Applicant, members, as_of: date, overrides) -> Card:
     alert = ""
     if found:
         top = found[0]
-        alert = f"{rules.rule(top.rule, a.rule_catalog_version).title}：{top.severity.label}"
+        alert = f"{rules.rule(top.rule, a.rule_catalog_version).title}：{top.kind}"
     return Card(a.id, a.name, stage, nxt.no if nxt else None, nxt.name if nxt else a.status.label,
                 nxt.due if nxt else None, nxt.earliest if nxt else None, _urgency(nxt, found, as_of, window),
                 len(found), a.status, nxt.note if nxt else "", alert)
