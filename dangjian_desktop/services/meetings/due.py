@@ -330,11 +330,13 @@ def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: 
             if st is None or not st.on_roll:
                 continue
             n, away = rows_per_meeting.get(mt.id, (0, 0))
-            expected, attended = mt.expected or 0, mt.present or 0
-            if n and n >= expected:  # a complete list without this member: not expected that day
+            if mt.expected is not None and n and n >= mt.expected:  # a complete list without this member
                 continue
             # a ledger that lists only absentees: everyone else on the roll attended when the numbers add up
-            if expected and expected - away == attended and expected == roll(mt.held_on, group):
+            # (a count not given, None once the record model says "unknown", is never taken as adding up)
+            expected, attended = mt.expected, mt.present
+            if expected and attended is not None and expected - away == attended \
+                    and expected == roll(mt.held_on, group):
                 present = max(present or mt.held_on, mt.held_on)
             else:
                 unknown_on.append(mt.held_on)
