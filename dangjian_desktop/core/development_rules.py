@@ -260,8 +260,15 @@ PREREQUISITES: dict[int, tuple[int, ...]] = {
 
 def _prerequisites(facts: ApplicantFacts, no: int) -> list[Violation]:
     d = facts.done(no)
-    missing = [n for n in PREREQUISITES.get(no, ()) if facts.done(n) is None]
-    later = [(n, facts.done(n)) for n in PREREQUISITES.get(no, ()) if facts.done(n) is not None and facts.done(n) > d]
+    missing, later = [], []
+    for n in PREREQUISITES.get(no, ()):
+        e = facts.done(n)
+        if e is None:
+            missing.append(n)
+        elif e > d:
+            later.append((n, e))
+    if not missing and not later:
+        return []
     out = []
     for n, e in later:
         out.append(_v(facts, "DEV-PREREQ", no,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 SRC_DEV = "《中国共产党发展党员工作细则》（2014年）"
@@ -57,14 +58,15 @@ class Catalog:
     note: str
     rules: tuple[Rule, ...] = field(default_factory=tuple)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
     def get(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+        return self._by_id[rule_id]
 
     def __contains__(self, rule_id: str) -> bool:
-        return any(r.id == rule_id for r in self.rules)
+        return rule_id in self._by_id
 
 
 def _meeting(rule_id: str, title: str, text: str, article: str, period: str, due_days: int,

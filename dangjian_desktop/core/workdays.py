@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 # the key under which the user's own entries travel with the rule settings (services.settings)
@@ -20,16 +21,28 @@ HOLIDAY = "holiday"  # 放假 (a weekday off)
 WORKDAY = "workday"  # 调休上班 (a weekend day worked)
 
 
+@lru_cache(maxsize=1)
+def _package() -> tuple[dict, dict, frozenset[int]]:
+    """The package's tables (weekday holidays, weekend workdays) and the years they cover, read once.
+    `chinese_calendar.is_workday` checks its range with min() and max() over every day it knows on each
+    call (0.1 ms): `check` asks for thousands of days. tests/core/test_workdays.py compares the two."""
+    try:
+        from chinese_calendar import constants
+    except ImportError:  # pragma: no cover - a broken install: every year is unknown
+        return {}, {}, frozenset()
+    return constants.holidays, constants.workdays, frozenset(d.year for d in constants.holidays)
+
+
 def _package_day(d: date) -> bool | None:
     """True for a working day by the package, None if the package does not cover `d`'s year."""
-    try:
-        import chinese_calendar
-    except ImportError:  # pragma: no cover - a broken install: every year is unknown
+    holidays, workdays, years = _package()
+    if d.year not in years:  # a year the package has no arrangement for
         return None
-    try:
-        return bool(chinese_calendar.is_workday(d))
-    except NotImplementedError:  # a year the package has no arrangement for
-        return None
+    if d in workdays:
+        return True
+    if d in holidays:
+        return False
+    return d.weekday() < 5
 
 
 @dataclass(frozen=True)
@@ -122,24 +135,15 @@ class CalendarDay:
         return f"{what}（{self.name}）" if self.name else what
 
 
-def _package_tables() -> tuple[dict, dict]:
-    try:
-        from chinese_calendar import constants
-    except ImportError:  # pragma: no cover - a broken install
-        return {}, {}
-    return constants.holidays, constants.workdays
-
-
 def package_years() -> list[int]:
     """The years whose 放假安排 the package gives."""
-    holidays, _ = _package_tables()
-    return sorted({d.year for d in holidays})
+    return sorted(_package()[2])
 
 
 def year_days(cal: WorkCalendar, year: int) -> list[CalendarDay]:
     """The days of `year` that differ from Monday–Friday: the official ones (weekday holidays, weekend
     workdays) and the user's entries, which win where both speak of one day."""
-    holidays, workdays = _package_tables()
+    holidays, workdays, _years = _package()
     out: dict[date, CalendarDay] = {}
     for table, kind in ((holidays, HOLIDAY), (workdays, WORKDAY)):
         for d, name in table.items():

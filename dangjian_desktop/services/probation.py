@@ -36,6 +36,11 @@ def roster_findings(s, ctx) -> Iterable[Finding]:
     for p in ctx.roster(s).people:
         if p.id in covered or p.joined_on is None or p.joined_on > ctx.as_of:
             continue
+        # most of a 党委's 10,000 are full members since long before the day and unchanged since: no history
+        # to read (`status_on`) for them
+        if p.status is MemberStatus.FULL and p.full_member_on is not None and p.full_member_on <= ctx.as_of \
+                and all(c.changed_on <= ctx.as_of for c in p.status_changes):
+            continue
         if status_on(p, ctx.as_of) is not MemberStatus.PROBATIONARY:
             continue
         extension = p.probation_extension_months or 0

@@ -268,46 +268,33 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
 
 def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: dict[int, date],
                     as_of: date) -> dict[int, tuple[date | None, date | None, str, int]]:
-    """For each candidate, what the meetings after their last attendance say: (last present, counting a
+    """For each candidate, what the meetings from their last attendance on say: (last present, counting a
     ledger that lists only absentees and adds up as presence; last 请假 and its reason; how many meetings
-    after both have unknown attendance). Reads only the meetings after the earliest of those dates."""
+    after both have unknown attendance). Reads the meetings from the earliest of those dates, each
+    candidate's own attendance rows, and row counts only of the meetings that do not list a candidate."""
     since = {member.id: max(d for d in (last.get(member.id), counts_from) if d is not None)
              for member, counts_from in candidates}
-    window_from = min(since.values())
     meetings = conn.execute(
         select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.expected,
                m.Meeting.present)
-        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on > window_from, m.Meeting.held_on <= as_of,
-               m.Meeting.type != MeetingType.HEART_TALK)
+        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on >= min(since.values()),
+               m.Meeting.held_on <= as_of, m.Meeting.type != MeetingType.HEART_TALK)
         .order_by(m.Meeting.held_on, m.Meeting.id)).all()
     ids = [row.id for row in meetings]
-    rows_per_meeting: dict[int, tuple[int, int]] = {}  # meeting → (attendance rows, rows not present)
     mine: dict[tuple[int, int], tuple[AttendanceStatus, str]] = {}
     wanted = [member.id for member, _ in candidates]
     for chunk in range(0, len(ids), 900):
-        part = ids[chunk:chunk + 900]
-        for mid, n, away in conn.execute(
-                select(m.Attendance.meeting_id, func.count(),
-                       func.sum(case((m.Attendance.status == AttendanceStatus.PRESENT, 0), else_=1)))
-                .where(m.Attendance.meeting_id.in_(part)).group_by(m.Attendance.meeting_id)).all():
-            rows_per_meeting[mid] = (n, int(away or 0))
         for start in range(0, len(wanted), 900):
             for mid, member_id, status, reason in conn.execute(
                     select(m.Attendance.meeting_id, m.Attendance.member_id, m.Attendance.status, m.Attendance.reason)
-                    .where(m.Attendance.meeting_id.in_(part),
+                    .where(m.Attendance.meeting_id.in_(ids[chunk:chunk + 900]),
                            m.Attendance.member_id.in_(wanted[start:start + 900]))).all():
                 mine[(mid, member_id)] = (status, reason or "")
-    roll_cache: dict[tuple[date, int | None], int] = {}
-
-    def roll(day: date, group_id: int | None) -> int:
-        key = (day, group_id)
-        if key not in roll_cache:
-            roll_cache[key] = sum(1 for p in _roster_on(people, day) if group_id is None or p.group_id == group_id)
-        return roll_cache[key]
-
-    out = {}
+    # first pass: each candidate's own rows; the meetings that do not list them, where they were expected
+    found: dict[int, list] = {}
+    unlisted: dict[int, list] = {}
     for member, _ in candidates:
-        present, leave, reason, unknown_on = last.get(member.id), None, "", []
+        present, leave, reason, gaps = last.get(member.id), None, "", []
         for mt in meetings:
             if mt.held_on < since[member.id]:  # the day itself counts: records may start with a meeting all attended
                 continue
@@ -321,20 +308,45 @@ def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: 
                 continue
             if mt.type is MeetingType.COMMITTEE:  # a committee's roll is its members: listed when expected
                 continue
-            group = mt.group_id if mt.type is MeetingType.GROUP else None
-            if mt.type is MeetingType.GROUP and group != member.group_id:
+            if mt.type is MeetingType.GROUP and mt.group_id != member.group_id:
                 continue
             if mt.type not in _BRANCH_WIDE and mt.type is not MeetingType.GROUP:
                 continue
             st = status_on(member, mt.held_on)
-            if st is None or not st.on_roll:
-                continue
+            if st is not None and st.on_roll:
+                gaps.append(mt)
+        found[member.id] = [present, leave, reason]
+        unlisted[member.id] = gaps
+    # second pass: how many rows each of those meetings has (complete list, or absentees only)
+    counted = sorted({mt.id for gaps in unlisted.values() for mt in gaps})
+    rows_per_meeting: dict[int, tuple[int, int]] = {}  # meeting → (attendance rows, rows not present)
+    for chunk in range(0, len(counted), 900):
+        for mid, n, away in conn.execute(
+                select(m.Attendance.meeting_id, func.count(),
+                       func.sum(case((m.Attendance.status == AttendanceStatus.PRESENT, 0), else_=1)))
+                .where(m.Attendance.meeting_id.in_(counted[chunk:chunk + 900]))
+                .group_by(m.Attendance.meeting_id)).all():
+            rows_per_meeting[mid] = (n, int(away or 0))
+    roll_cache: dict[tuple[date, int | None], int] = {}
+
+    def roll(day: date, group_id: int | None) -> int:
+        key = (day, group_id)
+        if key not in roll_cache:
+            roll_cache[key] = sum(1 for p in _roster_on(people, day) if group_id is None or p.group_id == group_id)
+        return roll_cache[key]
+
+    out = {}
+    for member, _ in candidates:
+        present, leave, reason = found[member.id]
+        unknown_on = []
+        for mt in unlisted[member.id]:
             n, away = rows_per_meeting.get(mt.id, (0, 0))
             if mt.expected is not None and n and n >= mt.expected:  # a complete list without this member
                 continue
             # a ledger that lists only absentees: everyone else on the roll attended when the numbers add up
             # (a count not given, None once the record model says "unknown", is never taken as adding up)
             expected, attended = mt.expected, mt.present
+            group = mt.group_id if mt.type is MeetingType.GROUP else None
             if expected and attended is not None and expected - away == attended \
                     and expected == roll(mt.held_on, group):
                 present = max(present or mt.held_on, mt.held_on)
