@@ -235,8 +235,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not findings:
         _out(f"截至{cn(as_of)}，没有逾期或需要提醒的事项。")
         return 0
-    line = lambda f: (f"[{f.severity.label}] {f.rule} {f.subject}"  # noqa: E731
-                      + (f" {f.date.isoformat()}" if f.date else "") + f"：{f.message}")
+    # people read Chinese: the subject as a name or a period, never a rule id or a code (those are in --json)
+    line = lambda f: (f"[{f.kind}] {f.shown_subject}"  # noqa: E731
+                      + (f" {cn(f.date)}" if f.date else "") + f"：{f.shown_message}")
     if len(branches) == 1:
         _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")
         for f in findings:
@@ -419,6 +420,65 @@ def _add_development(sub) -> None:
     _add_import(dsub, "导入发展党员台账（一人一行，一步一列日期）", cmd_development_import)
 
 
+# ------------------------------------------------------------------ calendar (公示 working days)
+
+
+def cmd_calendar_list(args: argparse.Namespace) -> int:
+    from dangjian_desktop.core import workdays
+    from dangjian_desktop.services.settings import calendar_days, work_calendar
+
+    db = _open(args)
+    try:
+        cal = work_calendar(db)
+        years = [args.year] if args.year else sorted(set(workdays.package_years()) | {d.year for d in cal.extra})
+        days = {year: calendar_days(db, year) for year in years}
+    finally:
+        db.close()
+    if args.json:
+        _print_json([{"date": c.day.isoformat(), "kind": c.kind, "name": c.name, "source": c.source}
+                     for year in years for c in days[year]])
+        return 0
+    for year in years:
+        known = cal.known_year(year)
+        mine = [c for c in days[year] if c.source == workdays.USER]
+        _out(f"{year}年：" + ("放假安排已知" if known else "还没有放假安排，公示工作日按周一至周五计算")
+             + (f"，其中 {len(mine)} 天是自己添加的" if mine else ""))
+        if args.year:
+            for c in days[year]:
+                _out(f"  {c.day.isoformat()} {'一二三四五六日'[c.day.weekday()]} {c.label}"
+                     + ("（自己添加）" if c.source == workdays.USER else ""))
+    return 0
+
+
+def cmd_calendar_set(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.settings import set_calendar_days
+
+    db = _open(args)
+    try:
+        set_calendar_days(db, args.dates, args.kind)
+    finally:
+        db.close()
+    what = {"holiday": "放假", "workday": "调休上班", "official": "按国家放假安排"}[args.kind]
+    _out(f"已把 {len(args.dates)} 天设为{what}：{'、'.join(d.isoformat() for d in args.dates)}。")
+    return 0
+
+
+def _add_calendar(sub) -> None:
+    p = sub.add_parser("calendar", help="节假日安排：公示的工作日按国家放假安排（含调休）计算")
+    csub = p.add_subparsers(dest="calendar_command", metavar="SUBCOMMAND", parser_class=_Parser)
+    csub.required = True
+    q = csub.add_parser("list", help="一年中放假和调休上班的日子（不写 --year：各年概况）")
+    q.add_argument("--year", type=int)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_calendar_list)
+    _reads_only(q)
+    q = csub.add_parser("set", help="国务院办公厅公布新一年放假安排后，在程序更新前自己添加")
+    q.add_argument("dates", nargs="+", type=_date, metavar="DATE")
+    q.add_argument("--as", dest="kind", required=True, choices=("holiday", "workday", "official"),
+                   help="holiday 放假；workday 调休上班；official 取消自己添加的，按国家安排")
+    q.set_defaults(handler=cmd_calendar_set)
+
+
 # ------------------------------------------------------------------ members (issue 3)
 
 
@@ -566,6 +626,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_members(sub)
     _add_meetings(sub)
     _add_development(sub)
+    _add_calendar(sub)
     _add_export(sub)
     _add_backup(sub)
     return parser

@@ -21,6 +21,8 @@ SHIPPED_EXTRAS = ("server",)  # optional for `pip install`, always in the instal
 VENDORED = [("笔画排序数据（cn-sort 0.14.0、Unihan 14.0.0）", "2021", "MIT / Unicode-3.0",
              ROOT / "resources" / "strokes" / "README.md", "stroke-data.txt")]
 COMMON = Path("/usr/share/common-licenses")  # full GPL/LGPL texts on Debian
+# the licence text of a package whose wheel ships none (copied from its repository): tools/licenses/NAME.txt
+KEPT = Path(__file__).resolve().parent / "licenses"
 
 # Licences a package names but does not ship as a file in its wheel.
 FALLBACK = {"pyside6-essentials": ["LGPL-3", "GPL-3"], "shiboken6": ["LGPL-3", "GPL-3"]}
@@ -88,6 +90,9 @@ def _licence_text(dist: metadata.Distribution) -> str:
             parts.append(f"==== {f.name} ====\n{path.read_text(encoding='utf-8', errors='replace').strip()}\n")
     for common in FALLBACK.get(_norm(dist.metadata["Name"]), []):
         parts.append(f"==== {common} ====\n{(COMMON / common).read_text(encoding='utf-8').strip()}\n")
+    kept = KEPT / f"{_norm(dist.metadata['Name'])}.txt"
+    if not parts and kept.is_file():
+        parts.append(f"==== LICENSE ====\n{kept.read_text(encoding='utf-8').strip()}\n")
     return "\n".join(parts)
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.dates import add_months, add_years, cn, working_days_between
+from dangjian_desktop.core.dates import add_months, add_years, cn
 from dangjian_desktop.core.development import STEPS, Step, step
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import MemberStatus, ProbationOutcome, Severity
@@ -25,6 +25,7 @@ from dangjian_desktop.core.step_details import (
     VoteDetails,
     read_details,
 )
+from dangjian_desktop.core.workdays import calendar_from
 
 ROLE_TALKER = "谈话人"
 ROLE_CONTACT = "培养联系人"
@@ -111,9 +112,25 @@ class ApplicantFacts:
 
 @dataclass(frozen=True)
 class Violation:
+    """A rule the file breaks. `refuse` is False for a prerequisite that is simply not recorded yet: the
+    entry is saved and `check` reports it; a date that contradicts a prerequisite, or a breach of a
+    rule's terms, refuses the entry (the editor) or the row (an import)."""
+
     rule: str
     step_no: int
-    message: str  # one Chinese sentence with the rule id and the article
+    message: str  # one Chinese sentence with the rule's title and its article
+    refuse: bool = True
+
+
+@dataclass(frozen=True)
+class Gap:
+    """资料待补: a detail a rule needs that the file does not give (an imported 台账 often lacks the
+    培养联系人, the 政审 conclusion, the training length, the 公示 dates or the vote's tally). Not a
+    violation: `check` lists it as `info` until it is filled in."""
+
+    rule: str
+    step_no: int
+    message: str
 
 
 @dataclass(frozen=True)
@@ -147,13 +164,17 @@ def _rule(facts: ApplicantFacts, rule_id: str) -> rules.Rule:
 
 
 def explain(facts: ApplicantFacts, rule_id: str, text: str) -> str:
-    """`text` followed by the rule's id, title and article."""
+    """`text` followed by the rule's title and its citation (never the rule id: people read this)."""
     r = _rule(facts, rule_id)
-    return f"{text}（{r.id}“{r.title}”，依据{r.citation}）"
+    return f"{text}（“{r.title}”，依据{r.citation}）"
 
 
-def _v(facts: ApplicantFacts, rule_id: str, no: int, text: str) -> Violation:
-    return Violation(rule_id, no, explain(facts, rule_id, text))
+def _v(facts: ApplicantFacts, rule_id: str, no: int, text: str, refuse: bool = True) -> Violation:
+    return Violation(rule_id, no, explain(facts, rule_id, text), refuse)
+
+
+def _gap(facts: ApplicantFacts, rule_id: str, no: int, text: str) -> Gap:
+    return Gap(rule_id, no, explain(facts, rule_id, "资料待补：" + text))
 
 
 def step_label(no: int) -> str:
@@ -177,18 +198,13 @@ def outcome_of(facts: ApplicantFacts) -> ProbationOutcome | None:
 # ---------------------------------------------------------------- checks at entry
 
 
-def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any] | None = None,
-                    *, look_ahead: bool = True, order: bool = True) -> list[Violation]:
-    """What recording step `no` as it stands in `facts` would break. Empty when it may be saved.
-    `look_ahead` also compares the date with later steps (off when every step is checked in turn,
-    so that one inversion is reported once). `order=False` skips the comparison of dates (DEV-ORDER)
-    for a caller that knows no step is out of order."""
+def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any] | None = None) -> list[Violation]:
+    """What recording step `no` as it stands in `facts` breaks: its prerequisites (DEV-PREREQ) and the
+    rules of its own terms. Empty when all is well."""
     s = facts.steps.get(no)
     if s is None or s.done_on is None:
         return []
-    out: list[Violation] = []
-    if order:
-        out += _order(facts, no, look_ahead)
+    out = _prerequisites(facts, no)
     check = _CHECKS.get(no)
     if check is not None:
         out += check(facts, s, overrides)
@@ -198,30 +214,69 @@ def step_violations(facts: ApplicantFacts, no: int, overrides: Mapping[str, Any]
 def all_violations(facts: ApplicantFacts, overrides: Mapping[str, Any] | None = None) -> list[Violation]:
     """Every recorded step checked as if entered now (used for imports and for `check`)."""
     out: list[Violation] = []
-    latest = None  # the latest date of the steps so far: DEV-ORDER can only object to a step dated before it
     for no in sorted(facts.steps):
-        done_on = facts.steps[no].done_on
-        inverted = done_on is not None and latest is not None and latest > done_on
-        out += step_violations(facts, no, overrides, look_ahead=False, order=inverted)
-        if done_on is not None and (latest is None or done_on > latest):
-            latest = done_on
+        out += step_violations(facts, no, overrides)
     return out
 
 
-def _order(facts: ApplicantFacts, no: int, look_ahead: bool) -> list[Violation]:
+def refusals(violations: list[Violation]) -> list[Violation]:
+    """The violations that refuse an entry (a prerequisite merely not recorded yet does not)."""
+    return [v for v in violations if v.refuse]
+
+
+# DEV-PREREQ: what each step really needs before it (domain.md), not every earlier number: steps within
+# one stage may come in another order or on the same day (培养联系人 named before the 备案 is reported,
+# 集中培训 before the 政审 conclusion). A prerequisite dated after the step contradicts it; one not
+# recorded at all is a finding. 10 must also have passed (DEV-POLITICAL-REVIEW); 7 also needs a year
+# after 3 (DEV-ACTIVIST-1Y); 23 also needs the 预备期 over (DEV-PROBATION-1Y).
+PREREQUISITES: dict[int, tuple[int, ...]] = {
+    Step.APPLICATION_TALK: (Step.APPLICATION,),
+    Step.ACTIVIST: (Step.APPLICATION,),
+    Step.ACTIVIST_FILING: (Step.ACTIVIST,),
+    Step.CONTACTS: (Step.ACTIVIST,),
+    Step.ACTIVIST_EDUCATION: (Step.ACTIVIST,),
+    Step.CANDIDATE: (Step.ACTIVIST,),
+    Step.CANDIDATE_FILING: (Step.CANDIDATE,),
+    Step.SPONSORS: (Step.CANDIDATE,),
+    Step.POLITICAL_REVIEW: (Step.CANDIDATE,),
+    Step.TRAINING: (Step.CANDIDATE,),
+    Step.COMMITTEE_REVIEW: (Step.SPONSORS, Step.POLITICAL_REVIEW, Step.TRAINING),
+    Step.PRE_REVIEW: (Step.SPONSORS, Step.POLITICAL_REVIEW, Step.TRAINING, Step.COMMITTEE_REVIEW),
+    Step.APPLICATION_FORM: (Step.SPONSORS, Step.POLITICAL_REVIEW, Step.TRAINING, Step.PRE_REVIEW),
+    Step.BRANCH_CONGRESS_ADMIT: (Step.SPONSORS, Step.POLITICAL_REVIEW, Step.TRAINING, Step.COMMITTEE_REVIEW,
+                                 Step.PRE_REVIEW, Step.APPLICATION_FORM),
+    Step.UPPER_TALK: (Step.BRANCH_CONGRESS_ADMIT,),
+    Step.ADMISSION_APPROVAL: (Step.BRANCH_CONGRESS_ADMIT, Step.UPPER_TALK),
+    Step.ADMISSION_FILING: (Step.ADMISSION_APPROVAL,),
+    Step.GROUP_ASSIGNMENT: (Step.BRANCH_CONGRESS_ADMIT,),
+    Step.OATH: (Step.BRANCH_CONGRESS_ADMIT,),
+    Step.PROBATION_EDUCATION: (Step.BRANCH_CONGRESS_ADMIT,),
+    Step.FULL_MEMBERSHIP_REQUEST: (Step.BRANCH_CONGRESS_ADMIT,),
+    Step.BRANCH_CONGRESS_FULL: (Step.BRANCH_CONGRESS_ADMIT, Step.FULL_MEMBERSHIP_REQUEST),
+    Step.FULL_MEMBERSHIP_APPROVAL: (Step.BRANCH_CONGRESS_FULL,),
+    Step.ARCHIVING: (Step.FULL_MEMBERSHIP_APPROVAL,),
+}
+
+
+def _prerequisites(facts: ApplicantFacts, no: int) -> list[Violation]:
     d = facts.done(no)
+    missing, later = [], []
+    for n in PREREQUISITES.get(no, ()):
+        e = facts.done(n)
+        if e is None:
+            missing.append(n)
+        elif e > d:
+            later.append((n, e))
+    if not missing and not later:
+        return []
     out = []
-    dated = [(n, s.done_on) for n, s in facts.steps.items() if s.done_on]
-    before = [(n, e) for n, e in dated if n < no and e > d]
-    if before:
-        n, e = max(before, key=lambda t: t[1])
-        out.append(_v(facts, "DEV-ORDER", no,
-                      f"{step_label(no)}的日期{cn(d)}早于{step_label(n)}的日期{cn(e)}，步骤日期不能倒置"))
-    after = [(n, e) for n, e in dated if n > no and e < d]
-    if after and not before and look_ahead:
-        n, e = min(after, key=lambda t: t[1])
-        out.append(_v(facts, "DEV-ORDER", no,
-                      f"{step_label(no)}的日期{cn(d)}晚于后面{step_label(n)}的日期{cn(e)}，步骤日期不能倒置"))
+    for n, e in later:
+        out.append(_v(facts, "DEV-PREREQ", no,
+                      f"{step_label(no)}的日期{cn(d)}早于它的前置步骤{step_label(n)}（{cn(e)}），日期有误，请核对"))
+    if missing:
+        names = "、".join(step_label(n) for n in missing)
+        out.append(_v(facts, "DEV-PREREQ", no, f"已记录{step_label(no)}（{cn(d)}），但尚未记录前置步骤{names}",
+                      refuse=False))
     return out
 
 
@@ -256,7 +311,7 @@ def _contacts(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     lo = int(_param(facts, "DEV-CONTACTS", "min", overrides))
     hi = int(_param(facts, "DEV-CONTACTS", "max", overrides))
     out = []
-    if not lo <= len(people) <= hi:
+    if people and not lo <= len(people) <= hi:  # none named: 资料待补 (see `gaps`)
         out.append(_v(facts, "DEV-CONTACTS", s.no, f"培养联系人应为{lo}至{hi}名，现填写了{len(people)}名"))
     for p in people:
         why = _member_problem(p, "培养联系人")
@@ -268,9 +323,8 @@ def _contacts(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
 def _activist_year(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     years = int(_param(facts, "DEV-ACTIVIST-1Y", "years", overrides))
     activist = facts.done(Step.ACTIVIST)
-    if activist is None:
-        return [_v(facts, "DEV-ACTIVIST-1Y", Step.CANDIDATE, "尚未记录第3步“推荐和确定入党积极分子”的日期，"
-                                                f"无法确认已培养考察{years}年以上，不能确定为发展对象")]
+    if activist is None:  # a missing 第3步 is DEV-PREREQ's
+        return []
     earliest = add_years(activist, years)
     if s.done_on < earliest:
         return [_v(facts, "DEV-ACTIVIST-1Y", Step.CANDIDATE,
@@ -283,7 +337,7 @@ def _sponsors(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
     count = int(_param(facts, "DEV-SPONSORS-2", "count", overrides))
     people = [p for p in s.people if p.role == ROLE_SPONSOR and p.name]
     out = []
-    if len(people) != count:
+    if people and len(people) != count:  # none named: 资料待补 (see `gaps`)
         out.append(_v(facts, "DEV-SPONSORS-2", Step.SPONSORS, f"入党介绍人应为{count}名，现填写了{len(people)}名"))
     names = [p.name for p in people]
     if len(set(names)) != len(names):
@@ -300,8 +354,8 @@ def _training(facts: ApplicantFacts, d: TrainingDetails, no: int, overrides) -> 
     hours_min = float(_param(facts, "DEV-TRAINING-3D", "hours", overrides))
     days = d.days
     hours = d.hours
-    if days in (None, "") and hours in (None, ""):
-        return [_v(facts, "DEV-TRAINING-3D", no, "未记录集中培训的天数或学时")]
+    if days in (None, "") and hours in (None, ""):  # 资料待补 (see `gaps`)
+        return []
     days_ok = days not in (None, "") and float(days) >= days_min
     hours_ok = hours not in (None, "") and float(hours) >= hours_min
     if not (days_ok or hours_ok):
@@ -331,36 +385,31 @@ def notice_dates(facts: ApplicantFacts) -> tuple[date | None, date | None]:
 
 
 def _admission(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
+    """Step 15 on its own terms. Missing 9–14 are DEV-PREREQ's; a missing 政审 conclusion, training
+    length, 公示 dates or tally are 资料待补 (`gaps`); the training length is judged at step 11 only."""
     out: list[Violation] = []
-    # DEV-POLITICAL-REVIEW
     admit = Step.BRANCH_CONGRESS_ADMIT
+    # DEV-POLITICAL-REVIEW: a conclusion on file that is not a pass
     review = facts.steps.get(Step.POLITICAL_REVIEW)
-    if review is None or review.done_on is None:
-        out.append(_v(facts, "DEV-POLITICAL-REVIEW", admit, "尚未记录第10步“进行政治审查”，未经政治审查不能接收为预备党员"))
-    else:
+    if review is not None and review.done_on is not None:
         conclusion = review.details.conclusion
-        if not conclusion:
-            out.append(_v(facts, "DEV-POLITICAL-REVIEW", admit, "政治审查没有记录结论，不能接收为预备党员"))
-        elif not review.details.passed:
+        if conclusion and not review.details.passed:
             out.append(_v(facts, "DEV-POLITICAL-REVIEW", admit, f"政治审查结论为“{conclusion}”，不能接收为预备党员"))
-    # DEV-TRAINING-3D
-    if facts.done(Step.TRAINING) is None:
-        out.append(_v(facts, "DEV-TRAINING-3D", admit, "尚未记录第11步“开展集中培训”，不能接收为预备党员"))
-    else:
-        out += _training(facts, facts.details(Step.TRAINING), admit, overrides)
     # DEV-PUBLIC-NOTICE
     need = int(_param(facts, "DEV-PUBLIC-NOTICE", "working_days", overrides))
     start, end = notice_dates(facts)
-    if start is None or end is None:
-        out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit, "没有记录公示的起止日期（一般随第12步“支部委员会审查”填写），"
-                                                      "接收预备党员前应当公示"))
-    else:
-        days = working_days_between(start - timedelta(days=1), end)
+    if start is not None and end is not None:
         if end < start:
             out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit, f"公示结束日期{cn(end)}早于开始日期{cn(start)}"))
-        elif days < need:
-            out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit,
-                          f"公示从{cn(start)}到{cn(end)}只有{days}个工作日，应不少于{need}个工作日"))
+        else:
+            cal = calendar_from(overrides)
+            days = cal.working_days(start, end)
+            if days < need:
+                unknown = cal.unknown_years(start, end)
+                note = (f"（{'、'.join(f'{y}年' for y in unknown)}的放假安排未知，按周一至周五计算）"
+                        if unknown else "（已按国家法定节假日和调休计算）")
+                out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit,
+                              f"公示从{cn(start)}到{cn(end)}只有{days}个工作日{note}，应不少于{need}个工作日"))
         if end > s.done_on:
             out.append(_v(facts, "DEV-PUBLIC-NOTICE", admit,
                           f"公示到{cn(end)}才结束，晚于支部大会{cn(s.done_on)}，应先公示后接收"))
@@ -382,7 +431,7 @@ def _vote(facts: ApplicantFacts, s: StepFact) -> list[Violation]:
         result = d.result()
     except ValueError as exc:
         return [_v(facts, "DEV-VOTE-QUORUM", s.no, f"{step_label(s.no)}的表决票数不成立：{exc}")]
-    if result is None:
+    if result is None:  # no tally: 资料待补 (see `gaps`), unless the record itself says it failed
         if d.passed is False:
             return [_v(facts, "DEV-VOTE-QUORUM", s.no, "支部大会表决未通过，不能记为已完成")]
         return []
@@ -391,6 +440,39 @@ def _vote(facts: ApplicantFacts, s: StepFact) -> list[Violation]:
     if not result.passed:
         return [_v(facts, "DEV-VOTE-QUORUM", s.no, result.summary + "不能记为通过")]
     return []
+
+
+def gaps(facts: ApplicantFacts) -> list[Gap]:
+    """资料待补: details the rules need that the recorded steps do not give. Each is reported once, at
+    the step that should carry it, and only once a step that depends on it is recorded."""
+    out: list[Gap] = []
+    contacts = facts.steps.get(Step.CONTACTS)
+    if contacts is not None and contacts.done_on is not None \
+            and not any(p.role == ROLE_CONTACT and p.name for p in contacts.people):
+        out.append(_gap(facts, "DEV-CONTACTS", Step.CONTACTS, "第5步没有填写培养联系人的姓名"))
+    sponsors = facts.steps.get(Step.SPONSORS)
+    if sponsors is not None and sponsors.done_on is not None \
+            and not any(p.role == ROLE_SPONSOR and p.name for p in sponsors.people):
+        out.append(_gap(facts, "DEV-SPONSORS-2", Step.SPONSORS, "第9步没有填写入党介绍人的姓名"))
+    review = facts.steps.get(Step.POLITICAL_REVIEW)
+    if review is not None and review.done_on is not None and not review.details.conclusion:
+        out.append(_gap(facts, "DEV-POLITICAL-REVIEW", Step.POLITICAL_REVIEW, "第10步没有记录政治审查的结论"))
+    training = facts.steps.get(Step.TRAINING)
+    if training is not None and training.done_on is not None \
+            and training.details.days in (None, "") and training.details.hours in (None, ""):
+        out.append(_gap(facts, "DEV-TRAINING-3D", Step.TRAINING, "第11步没有记录集中培训的天数或学时"))
+    if facts.done(Step.BRANCH_CONGRESS_ADMIT) is not None:
+        start, end = notice_dates(facts)
+        if start is None or end is None:
+            out.append(_gap(facts, "DEV-PUBLIC-NOTICE", Step.BRANCH_CONGRESS_ADMIT,
+                            "没有记录接收前公示的起止日期（一般随第12步“支部委员会审查”填写）"))
+    for no in (Step.BRANCH_CONGRESS_ADMIT, Step.BRANCH_CONGRESS_FULL):
+        vote = facts.steps.get(no)
+        if vote is not None and vote.done_on is not None and vote.details.passed is not False \
+                and not vote.details.has_tally:
+            out.append(_gap(facts, "DEV-VOTE-QUORUM", no,
+                            f"{step_label(no)}没有记录表决情况（应到、实到有表决权的正式党员人数和赞成票数）"))
+    return out
 
 
 def _approval(facts: ApplicantFacts, s: StepFact, overrides) -> list[Violation]:
@@ -459,8 +541,12 @@ _CHECKS = {
 
 
 def _first_missing(facts: ApplicantFacts) -> int | None:
+    """The first step not recorded after the last one recorded: a hole further back (a 台账 without a
+    培养教育考察 column) is not what comes next; where it is a real prerequisite, DEV-PREREQ reports it."""
+    done = [s.no for s in STEPS if facts.done(s.no) is not None]
+    last = max(done, default=0)
     for s in STEPS:
-        if facts.done(s.no) is None:
+        if s.no > last and facts.done(s.no) is None:
             return s.no
     return None
 
@@ -500,9 +586,9 @@ def _earliest(facts: ApplicantFacts, no: int, overrides) -> date | None:
 
 
 def stage_no(facts: ApplicantFacts) -> int:
-    """The stage a person is in: that of the next step (5 once everything is done)."""
-    nxt = next_step(facts)
-    return step(nxt.no).stage if nxt else 5
+    """The stage a person is in: that of the last step completed (domain.md), 1 before any."""
+    done = [s.no for s in STEPS if facts.done(s.no) is not None]
+    return step(max(done)).stage if done else 1
 
 
 def timeline(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | None = None,
@@ -546,6 +632,9 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
     for v in all_violations(f, overrides):
         out.append(Finding(v.rule, Severity.VIOLATION, facts.name, f.done(v.step_no), v.message, ref=ref,
                            branch_id=facts.branch_id))
+    for g in gaps(f):
+        out.append(Finding(g.rule, Severity.INFO, facts.name, f.done(g.step_no), g.message, ref=ref,
+                           branch_id=facts.branch_id))
     # DEV-TALK-1M
     applied = f.done(Step.APPLICATION)
     if applied:
@@ -558,9 +647,9 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
         elif not talked:
             _due_or_overdue(add, f, "DEV-TALK-1M", deadline, as_of, overrides,
                             f"{cn(applied)}递交入党申请书，应在{cn(deadline)}前派人谈话")
-    # DEV-REVIEW-6M: from 积极分子 until 转正
+    # DEV-REVIEW-6M: only while the person is an 积极分子 (from 第3步 until 确定为发展对象)
     activist = f.done(Step.ACTIVIST)
-    if activist and not f.done(Step.FULL_MEMBERSHIP_APPROVAL):
+    if activist and not f.done(Step.CANDIDATE):
         months = int(_param(f, "DEV-REVIEW-6M", "months", overrides))
         last = max([r.done_on for r in f.reviews if r.kind == REVIEW] + [activist])
         deadline = add_months(last, months)
@@ -589,7 +678,8 @@ def findings(facts: ApplicantFacts, as_of: date, overrides: Mapping[str, Any] | 
             and not f.done(Step.FULL_MEMBERSHIP_APPROVAL):
         what = "延长的预备期" if f.extension_months else "预备期"
         _due_or_overdue(add, f, "PROBATION-END", end, as_of, overrides,
-                        f"{cn(f.done(Step.BRANCH_CONGRESS_ADMIT))}接收为预备党员，{what}于{cn(end)}期满，支部应及时讨论其能否转正")
+                        f"{cn(f.done(Step.BRANCH_CONGRESS_ADMIT))}接收为预备党员，{what}于{cn(end)}期满，应及时召开支部大会"
+                        "讨论其能否转为正式党员，并报上级党委审批；转正须有组织决定，不会自动转正")
     return out
 
 

@@ -19,6 +19,24 @@ class Finding:
     # ("applicant", 7), ("missing_meeting", "committee 2025-03"), ("branch", 1).
     ref: tuple[str, object] | None = field(default=None, compare=False)
     branch_id: int | None = field(default=None, compare=False)
+    # the subject as people read it, where `subject` is a code (`committee 2025-03` → 支部委员会会议 2025年3月)
+    label: str = field(default="", compare=False)
+
+    @property
+    def shown_subject(self) -> str:
+        """What a person reads as the subject: Chinese, never a code."""
+        return self.label or self.subject
+
+    @property
+    def shown_message(self) -> str:
+        """The message under its kind: “资料待补” is said once, by the kind."""
+        return self.message.removeprefix("资料待补：") if self.kind == "资料待补" else self.message
+
+    @property
+    def kind(self) -> str:
+        """What a person reads as the kind of finding: 资料待补 for missing material, else the severity."""
+        return "资料待补" if self.severity is Severity.INFO and self.message.startswith("资料待补") \
+            else self.severity.label
 
     def as_json(self) -> dict:
         return {

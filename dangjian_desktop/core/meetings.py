@@ -398,3 +398,37 @@ def inactivity(last_attended: date | None, counts_from: date, as_of: date,
     if add_months(since, due_months) <= as_of:
         return Inactivity(Severity.DUE, since, months)
     return None
+
+
+# why a member has no organisational life on file: each is named in the finding
+REASON_ABSENT = "absent"  # no attendance without a recorded reason: the 党章's case
+REASON_LEAVE = "leave"  # 请假 recorded: with good reason, not the 党章's case
+REASON_FLOATING = "floating"  # 流动党员: attends with another organisation
+REASON_UNKNOWN = "unknown"  # meetings whose attendance is not known: neither absence nor presence
+
+
+@dataclass(frozen=True)
+class InactivityJudgement:
+    severity: Severity
+    since: date
+    months: int
+    reason: str
+
+
+def judge_inactivity(last_present: date | None, last_leave: date | None, unknown_since: int, floating: bool,
+                     counts_from: date, as_of: date, due_months: int, overdue_months: int) -> InactivityJudgement | None:
+    """MEMBER-INACTIVE-6M with its reason. Only attendance without good reason makes it `due`/`overdue`;
+    a 流动党员, months covered by recorded leave, and meetings whose attendance is unknown (`unknown_since`
+    of them after the last attendance or leave) give an `info` naming the reason instead."""
+    by_presence = inactivity(last_present, counts_from, as_of, due_months, overdue_months)
+    if by_presence is None:
+        return None
+    if floating:
+        return InactivityJudgement(Severity.INFO, by_presence.since, by_presence.months, REASON_FLOATING)
+    excused = max(d for d in (last_present, last_leave) if d is not None) if (last_present or last_leave) else None
+    with_leave = inactivity(excused, counts_from, as_of, due_months, overdue_months)
+    if with_leave is None:
+        return InactivityJudgement(Severity.INFO, by_presence.since, by_presence.months, REASON_LEAVE)
+    if unknown_since:
+        return InactivityJudgement(Severity.INFO, with_leave.since, with_leave.months, REASON_UNKNOWN)
+    return InactivityJudgement(with_leave.severity, with_leave.since, with_leave.months, REASON_ABSENT)

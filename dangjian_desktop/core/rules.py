@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 SRC_DEV = "《中国共产党发展党员工作细则》（2014年）"
 SRC_BRANCH = "《中国共产党支部工作条例（试行）》（2018年）"
 SRC_CONSTITUTION = "《中国共产党章程》"
 SRC_LOCAL = "本地常见做法"
+SRC_TERMS = "中共中央办公厅《关于党的基层组织任期的意见》（2018年）"
+SRC_50_YEARS = "中共中央组织部“光荣在党50年”纪念章颁发办法（2021年）"
 
 
 @dataclass(frozen=True)
@@ -55,14 +58,15 @@ class Catalog:
     note: str
     rules: tuple[Rule, ...] = field(default_factory=tuple)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
     def get(self, rule_id: str) -> Rule:
-        for r in self.rules:
-            if r.id == rule_id:
-                return r
-        raise KeyError(rule_id)
+        return self._by_id[rule_id]
 
     def __contains__(self, rule_id: str) -> bool:
-        return any(r.id == rule_id for r in self.rules)
+        return rule_id in self._by_id
 
 
 def _meeting(rule_id: str, title: str, text: str, article: str, period: str, due_days: int,
@@ -74,24 +78,29 @@ def _meeting(rule_id: str, title: str, text: str, article: str, period: str, due
     ))
 
 
+# Articles as domain.md "Where each rule stands" lists them (checked against the texts). A rule whose
+# article is not verified names its document only ("" article): a wrong article is worse than none.
+# tests/core/test_rule_citations.py pins every citation below.
 _RULES_2014 = (
     # 三会一课 and other organisational life
-    _meeting("MEET-CONGRESS-Q", "支部党员大会", "支部党员大会一般每季度召开1次。", "第十九条", "Q", 30),
-    _meeting("MEET-COMMITTEE-M", "支部委员会会议", "支部委员会会议一般每月召开1次。", "第十九条", "M", 10),
-    _meeting("MEET-GROUP-M", "党小组会", "党小组会一般每月召开1次（每个党小组）。", "第十九条", "M", 10),
-    Rule("MEET-LECTURE-Q", "党课", "党课一般每季度至少1次（各地要求不同）。", "第十九条", SRC_BRANCH, (
-        Param("period", "周期（M=每月，Q=每季度，Y=每年）", "Q", "", True),
-        Param("min_count", "每周期至少次数", 1, "次", True),
-        Param("due_days", "周期结束前多少天开始提醒", 30, "天", True),
-    )),
-    _meeting("MEET-THEME-DAY-M", "主题党日", "党支部每月相对固定1天开展主题党日。", "第二十条", "M", 10),
-    _meeting("MEET-ORG-LIFE-Y", "组织生活会", "组织生活会一般每年召开1次，会前开展谈心谈话。", "第二十一条", "Y", 60),
-    _meeting("MEET-APPRAISAL-Y", "民主评议党员", "民主评议党员一般每年开展1次。", "第二十三条", "Y", 60),
-    _meeting("MEET-HEART-TALK-Y", "谈心谈话", "支委之间、支委与党员、党员之间每年至少谈心谈话1次。", "第二十二条", "Y", 60),
+    _meeting("MEET-CONGRESS-Q", "支部党员大会", "支部党员大会一般每季度召开1次。", "第十一条", "Q", 30),
+    _meeting("MEET-COMMITTEE-M", "支部委员会会议", "支部委员会会议一般每月召开1次。", "第十二条", "M", 10),
+    _meeting("MEET-GROUP-M", "党小组会", "党小组会一般每月召开1次（每个党小组）。", "第十三条", "M", 10),
+    # the 条例 sets no frequency for a branch's 党课: quarterly is the common local standard
+    Rule("MEET-LECTURE-Q", "党课", "党课按本地要求一般每季度至少1次（《中国共产党支部工作条例（试行）》未规定次数）。",
+         "", SRC_LOCAL, (
+             Param("period", "周期（M=每月，Q=每季度，Y=每年）", "Q", "", True),
+             Param("min_count", "每周期至少次数", 1, "次", True),
+             Param("due_days", "周期结束前多少天开始提醒", 30, "天", True),
+         )),
+    _meeting("MEET-THEME-DAY-M", "主题党日", "党支部每月相对固定1天开展主题党日。", "第十六条", "M", 10),
+    _meeting("MEET-ORG-LIFE-Y", "组织生活会", "组织生活会一般每年召开1次，会前开展谈心谈话。", "第十七条", "Y", 60),
+    _meeting("MEET-APPRAISAL-Y", "民主评议党员", "民主评议党员一般每年开展1次。", "第十八条", "Y", 60),
+    _meeting("MEET-HEART-TALK-Y", "谈心谈话", "支委之间、支委与党员、党员之间每年至少谈心谈话1次。", "第十九条", "Y", 60),
     # members and the branch
-    Rule("MEMBER-INACTIVE-6M", "连续6个月未参加组织生活",
+    Rule("MEMBER-INACTIVE-6M", "连续6个月未参加组织生活或未交纳党费",
          "党员无正当理由连续6个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被认为是自行脱党。",
-         "第九条", SRC_CONSTITUTION, (
+         "", SRC_CONSTITUTION, (
              Param("due_months", "提前提醒（未参加月数）", 4, "个月", True),
              Param("overdue_months", "视为逾期的月数", 6, "个月"),
          )),
@@ -100,59 +109,67 @@ _RULES_2014 = (
         Param("days", "提前提醒天数", 30, "天", True),
     )),
     Rule("MEMBER-50-YEARS", "光荣在党50年", "党龄达到50周年的在世党员颁发“光荣在党50年”纪念章（每年七一前后）。",
-         "", "中共中央关于颁发“光荣在党50年”纪念章的决定", (
+         "", SRC_50_YEARS, (
              Param("years", "党龄年数", 50, "年"),
          )),
-    Rule("PROBATION-END", "预备期满讨论转正", "预备党员预备期满，党支部应当及时讨论其能否转为正式党员。",
-         "第三十五条", SRC_DEV, (
+    Rule("PROBATION-END", "预备期满讨论转正",
+         "预备党员预备期满，党支部应当及时讨论其能否转为正式党员；转正须经支部大会讨论和上级党委审批，不会自动转正。",
+         "", SRC_DEV, (
              Param("due_days", "提前提醒天数", 30, "天", True),
          )),
-    Rule("ELECTION-DUE", "支部委员会换届", "党支部委员会每届任期3年或5年，任期届满应当按期进行换届选举。",
-         "第二十五条", SRC_BRANCH, (
-             Param("term_years", "任期", 3, "年", True),
+    Rule("ELECTION-DUE", "支部委员会换届", "党支部委员会每届任期3年，村、社区党支部每届任期5年；任期届满应当按期进行换届选举。",
+         "", SRC_TERMS, (
+             Param("term_years", "任期（一般党支部）", 3, "年", True),
+             Param("community_term_years", "任期（村、社区党支部）", 5, "年", True),
              Param("due_days", "提前提醒天数", 90, "天", True),
          )),
     # 发展党员
-    Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第七条", SRC_DEV, (
+    Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第五条", SRC_DEV, (
         Param("min_age", "最低年龄", 18, "岁"),
     )),
-    Rule("DEV-TALK-1M", "一个月内谈话", "党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话。", "第九条", SRC_DEV, (
+    Rule("DEV-TALK-1M", "一个月内谈话", "党组织收到入党申请书后，应当在一个月内派人同入党申请人谈话。", "第七条", SRC_DEV, (
         Param("months", "期限", 1, "个月"),
         Param("due_days", "提前提醒天数", 10, "天", True),
     )),
-    Rule("DEV-CONTACTS", "培养联系人", "党组织应当指定一至两名正式党员作入党积极分子的培养联系人。", "第十二条", SRC_DEV, (
+    Rule("DEV-CONTACTS", "培养联系人", "党组织应当指定一至两名正式党员作入党积极分子的培养联系人。", "第九条", SRC_DEV, (
         Param("min", "最少人数", 1, "人"), Param("max", "最多人数", 2, "人"),
     )),
-    Rule("DEV-REVIEW-6M", "每半年考察一次", "党支部每半年对入党积极分子进行一次考察。", "第十四条", SRC_DEV, (
+    Rule("DEV-REVIEW-6M", "每半年考察一次", "党支部每半年对入党积极分子进行一次考察。", "第十一条", SRC_DEV, (
         Param("months", "考察间隔", 6, "个月"),
         Param("due_days", "提前提醒天数", 30, "天", True),
     )),
-    Rule("DEV-ACTIVIST-1Y", "一年以上培养考察", "对经过一年以上培养教育和考察的入党积极分子，方可列为发展对象。", "第十五条", SRC_DEV, (
+    Rule("DEV-ACTIVIST-1Y", "一年以上培养考察", "对经过一年以上培养教育和考察的入党积极分子，方可列为发展对象。", "第十三条", SRC_DEV, (
         Param("years", "最短培养时间", 1, "年"),
     )),
     Rule("DEV-SPONSORS-2", "两名入党介绍人", "发展对象应当有两名正式党员作入党介绍人，受留党察看处分尚未恢复党员权利的不能作入党介绍人。",
-         "第十七条", SRC_DEV, (Param("count", "人数", 2, "人"),)),
-    Rule("DEV-POLITICAL-REVIEW", "政治审查", "未经政治审查或政治审查不合格的，不能发展入党。", "第十八条", SRC_DEV),
-    Rule("DEV-TRAINING-3D", "集中培训", "发展对象应当参加集中培训，时间一般不少于三天（或不少于24个学时）。", "第十九条", SRC_DEV, (
+         "第十四条", SRC_DEV, (Param("count", "人数", 2, "人"),)),
+    Rule("DEV-POLITICAL-REVIEW", "政治审查", "未经政治审查或政治审查不合格的，不能发展入党。", "", SRC_DEV),
+    Rule("DEV-TRAINING-3D", "集中培训", "发展对象应当参加集中培训，时间一般不少于三天（或不少于24个学时）。", "第十八条", SRC_DEV, (
         Param("days", "最少天数", 3, "天", True), Param("hours", "或最少学时", 24, "学时", True),
     )),
-    Rule("DEV-PUBLIC-NOTICE", "公示", "发展对象接收为预备党员前应当进行公示。", "第二十条", SRC_DEV, (
+    # the 细则 has no 公示 clause: 公示 before 接收 is local practice
+    Rule("DEV-PUBLIC-NOTICE", "公示", "发展对象接收为预备党员前应当进行公示（公示天数按本地要求，常见为5个工作日）。", "", SRC_LOCAL, (
         Param("working_days", "公示最少工作日", 5, "个工作日", True),
     )),
     Rule("DEV-LEAVING-3M", "三个月内离开单位", "预审后三个月内将离开工作、学习单位的发展对象，一般不办理接收手续。",
-         "第二十一条", SRC_DEV, (Param("months", "期限", 3, "个月"),)),
+         "第十九条", SRC_DEV, (Param("months", "期限", 3, "个月"),)),
+    # 第二十条 sets the quorum; the majority's article (第二十一条) is not verified yet
     Rule("DEV-VOTE-QUORUM", "支部大会表决", "有表决权的到会人数须超过应到会有表决权人数的半数；赞成人数超过应到会有表决权的正式党员的半数，才能通过。",
-         "第二十四条", SRC_DEV),
-    Rule("DEV-APPROVAL-3M", "三个月内审批", "上级党委应当在三个月内审批，特殊情况可适当延长，但不得超过六个月。", "第二十八条", SRC_DEV, (
+         "第二十条", SRC_DEV),
+    Rule("DEV-APPROVAL-3M", "三个月内审批", "上级党委应当在三个月内审批，特殊情况可适当延长，但不得超过六个月。", "", SRC_DEV, (
         Param("months", "一般期限", 3, "个月"), Param("max_months", "最长期限", 6, "个月"),
         Param("due_days", "提前提醒天数", 30, "天", True),
     )),
     Rule("DEV-PROBATION-1Y", "预备期一年", "预备党员的预备期为一年，从支部大会通过之日算起；延长预备期不能少于半年，最长不超过一年，只能延长一次。",
-         "第三十三条、第三十五条", SRC_DEV, (
+         "第三十二条", SRC_DEV, (
              Param("years", "预备期", 1, "年"), Param("min_extension_months", "延长最少", 6, "个月"),
              Param("max_extension_months", "延长最多", 12, "个月"),
          )),
-    Rule("DEV-ORDER", "步骤顺序", "发展党员各步骤的日期应当按程序先后，不能倒置。", "第四条", SRC_DEV),
+    # replaces the strict DEV-ORDER (every step dated no earlier than the one before it), which refused
+    # ordinary practice: steps of one stage may come in another order or on the same day
+    Rule("DEV-PREREQ", "前置步骤", "发展党员的每一步须以其前置步骤为前提：例如确定发展对象须先确定入党积极分子并满一年，"
+         "支部大会讨论接收须先有入党介绍人、政治审查（合格）、集中培训、支部委员会审查、上级党委预审和入党志愿书，"
+         "上级党委审批须先有支部大会讨论和上级党委派人谈话。", "", SRC_DEV),
 )
 
 CATALOGS: dict[str, Catalog] = {

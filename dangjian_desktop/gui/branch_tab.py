@@ -35,7 +35,8 @@ ELECTED_POSTS = (CommitteePost.SECRETARY, CommitteePost.DEPUTY_SECRETARY, Commit
 class ElectionDialog(SavingDialog):
     """记录换届: the election date, the term and who holds each post."""
 
-    def __init__(self, parent: QWidget | None = None, previous: svc.TermInfo | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, previous: svc.TermInfo | None = None,
+                 default_years: int = 3) -> None:
         super().__init__(parent)
         self.setWindowTitle("记录换届选举")
         form = QFormLayout()
@@ -45,7 +46,7 @@ class ElectionDialog(SavingDialog):
         self.date_edit.setDate(QDate.currentDate())
         self.years_spin = QSpinBox(self)
         self.years_spin.setRange(1, 10)
-        self.years_spin.setValue(previous.term_years if previous else 3)
+        self.years_spin.setValue(default_years)  # by the branch's kind: 村、社区 5 years, others 3
         self.years_spin.setSuffix(" 年")
         form.addRow("选举日期：", self.date_edit)
         form.addRow("任期：", self.years_spin)
@@ -86,8 +87,15 @@ class BranchTab(QWidget):
         self.parent_edit = QLineEdit(info)
         self.save_button = QPushButton("保存", info)
         self.save_button.clicked.connect(self._save_info)
+        # 村、社区党支部 serve 5-year terms, other branches 3: saved at once, the 换届 reminder follows
+        self.kind_combo = QComboBox(info)
+        self.kind_combo.addItem("请选择（决定换届提醒的任期）", None)
+        self.kind_combo.addItem("党支部（任期3年）", False)
+        self.kind_combo.addItem("村、社区党支部（任期5年）", True)
+        self.kind_combo.activated.connect(self._save_kind)
         form.addRow("支部名称：", self.name_edit)
         form.addRow("上级党委：", self.parent_edit)
+        form.addRow("支部类型：", self.kind_combo)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
@@ -143,6 +151,7 @@ class BranchTab(QWidget):
         self.election_dialog: ElectionDialog | None = None
         self.term: svc.TermInfo | None = None
         self.committee: svc.CommitteeInfo | None = None
+        self.default_years = 3
         self.refresh()
 
     def refresh(self) -> None:
@@ -153,9 +162,11 @@ class BranchTab(QWidget):
                      key=(self, "load"), dialog=False, on_done=self._loaded)
 
     def _loaded(self, data) -> None:
-        b, groups, term, committee = data
+        b, groups, term, committee, community, default_years = data
         self._show_committee(committee)
         self.term = term
+        self.default_years = default_years
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(community) if community is not None else 0)
         self.name_edit.setText(b.name)
         self.parent_edit.setText(b.parent_org)
         self.group_list.clear()
@@ -192,6 +203,13 @@ class BranchTab(QWidget):
         self.ctx.run(svc.update_branch, self.ctx.db, self.ctx.branch_id, self.name_edit.text(), self.parent_edit.text(),
                      what="保存支部名称", parent=self, effect="write", busy=(self.save_button,), on_done=self._changed)
 
+    def _save_kind(self, index: int) -> None:
+        community = self.kind_combo.itemData(index)
+        if community is None:
+            return
+        self.ctx.run(svc.set_community, self.ctx.db, self.ctx.branch_id, community, what="保存支部类型", parent=self,
+                     effect="write", busy=(self.kind_combo,), on_done=self._changed)
+
     def _add_group(self) -> None:
         name = self.ctx.asker.text(self, "新增党小组", "党小组名称：")
         if not name:
@@ -211,7 +229,7 @@ class BranchTab(QWidget):
                      effect="write", busy=(self.rename_group_button,), on_done=self._changed)
 
     def record_election(self) -> None:
-        dialog = ElectionDialog(self, self.term)  # the term shown on the tab
+        dialog = ElectionDialog(self, self.term, self.default_years)  # the term shown on the tab
         self.election_dialog = dialog
 
         def elected(_) -> None:
@@ -229,6 +247,8 @@ class BranchTab(QWidget):
 
 
 def _branch_data(db, branch_id: int):
-    """The branch, its 党小组 and its current 支委 term, read in one job."""
+    """The branch, its 党小组, its current 支委 term, whether it has a committee and its kind (村、社区
+    or not), read in one job."""
     return (svc.get_branch(db, branch_id), svc.group_names(db, branch_id), svc.current_term(db, branch_id),
-            svc.committee_info(db, branch_id))
+            svc.committee_info(db, branch_id), svc.is_community(db, branch_id),
+            svc.default_term_years(db, branch_id))

@@ -196,7 +196,8 @@ def member_findings(s: Session, ctx) -> Iterable[Finding]:
         else:
             if (born and born != info.birth_date) or (gender and gender != info.gender):
                 yield Finding("MEMBER-ID-INVALID", Severity.VIOLATION, name, None,
-                              f"{name}的出生日期或性别与身份证号不一致，请核对。", ref=ref, branch_id=bid)
+                              f"{name}的出生日期或性别与身份证号不一致，请核对（{id_rule.citation}）。", ref=ref,
+                              branch_id=bid)
         if joined is not None:
             for year in (ctx.as_of.year, ctx.as_of.year + 1):
                 if year <= joined.year:
@@ -213,6 +214,7 @@ def member_findings(s: Session, ctx) -> Iterable[Finding]:
             year = ctx.as_of.year if ctx.as_of <= date(ctx.as_of.year, 7, 1) else ctx.as_of.year + 1
             if full <= date(year - years, 7, 1) and not full <= date(year - 1 - years, 7, 1):
                 yield Finding("MEMBER-50-YEARS", Severity.INFO, name, date(year, 7, 1),
-                              f"{name}于{cn(full)}转正，{year}年七一前后可颁发“光荣在党50年”纪念章。",
+                              f"{name}于{cn(full)}转正，{year}年七一前后可颁发“光荣在党50年”纪念章"
+                              f"（{rules.rule('MEMBER-50-YEARS').citation}）。",
                               ref=("member", mid), branch_id=bid)
 

@@ -7,10 +7,15 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from dangjian_desktop.core import rules
 from dangjian_desktop.core.glossary import CommitteeMode, CommitteePost, MemberStatus
 from dangjian_desktop.db.engine import Database
-from dangjian_desktop.db.models import Branch, CommitteePostHolder, CommitteeTerm, Member, PartyGroup
+from dangjian_desktop.db.models import Branch, CommitteePostHolder, CommitteeTerm, Member, PartyGroup, Setting
 from dangjian_desktop.errors import NotFound, ValidationError
+
+# 村、社区党支部 serve 5-year terms, other branches 3 (中办《关于党的基层组织任期的意见》2018): a setting
+# per branch (scope branch:ID), unset until the secretary says which the branch is
+COMMUNITY_KEY = "branch.community"
 
 
 @dataclass(frozen=True)
@@ -191,9 +196,54 @@ def rename_group(db: Database, group_id: int, name: str) -> None:
         group.name = name
 
 
+def community_of(s, branch_ids: list[int]) -> dict[int, bool]:
+    """Which of the branches are 村、社区党支部 (True) or other branches (False); a branch not yet said is
+    absent."""
+    scopes = {f"branch:{bid}": bid for bid in branch_ids}
+    rows = s.execute(select(Setting.scope, Setting.value)
+                     .where(Setting.key == COMMUNITY_KEY, Setting.scope.in_(list(scopes)))).all()
+    return {scopes[scope]: bool(value) for scope, value in rows}
+
+
+def is_community(db: Database, branch_id: int) -> bool | None:
+    """Whether the branch is a 村、社区党支部 (None: not said yet)."""
+    with db.session() as s:
+        return community_of(s, [branch_id]).get(branch_id)
+
+
+def set_community(db: Database, branch_id: int, community: bool) -> None:
+    """Say whether the branch is a 村、社区党支部 (5-year 支委 terms) or another branch (3 years)."""
+    with db.transaction() as s:
+        if s.get(Branch, branch_id) is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        scope = f"branch:{branch_id}"
+        row = s.scalar(select(Setting).where(Setting.scope == scope, Setting.key == COMMUNITY_KEY))
+        if row is None:
+            s.add(Setting(scope=scope, key=COMMUNITY_KEY, value=bool(community)))
+        else:
+            row.value = bool(community)
+
+
+def term_years(recorded: int | None, community: bool | None, overrides: dict | None = None) -> int:
+    """The 支委 term in years: by the branch's kind once it is said (村、社区 5, others 3, local settings
+    apply), else as recorded at the election."""
+    if community is not None:
+        key = "community_term_years" if community else "term_years"
+        return int(rules.param_value("ELECTION-DUE", key, overrides))
+    return int(recorded or rules.param_value("ELECTION-DUE", "term_years", overrides))
+
+
+def default_term_years(db: Database, branch_id: int) -> int:
+    """The term the next election is recorded with by default: by the branch's kind, else 3 years."""
+    from dangjian_desktop.services.settings import rule_overrides
+
+    return term_years(None, is_community(db, branch_id), rule_overrides(db))
+
+
 def current_term(db: Database, branch_id: int) -> TermInfo | None:
-    """The 支委 term in office (the newest one not ended)."""
+    """The 支委 term in office (the newest one not ended); its length follows the branch's kind once said."""
     from dangjian_desktop.core.dates import add_years
+    from dangjian_desktop.services.settings import overrides_in
 
     with db.session() as s:
         term = s.scalars(select(CommitteeTerm).where(CommitteeTerm.branch_id == branch_id,
@@ -204,7 +254,8 @@ def current_term(db: Database, branch_id: int) -> TermInfo | None:
         posts = tuple(PostInfo(p.post, p.person_name, p.member_id)
                       for p in sorted(term.posts, key=lambda p: list(CommitteePost).index(p.post))
                       if p.ended_on is None)
-        return TermInfo(term.id, term.elected_on, term.term_years, add_years(term.elected_on, term.term_years), posts)
+        years = term_years(term.term_years, community_of(s, [branch_id]).get(branch_id), overrides_in(s))
+        return TermInfo(term.id, term.elected_on, years, add_years(term.elected_on, years), posts)
 
 
 def record_election(db: Database, branch_id: int, elected_on: date, term_years: int,

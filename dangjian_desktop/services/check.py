@@ -23,7 +23,8 @@ class RosterMember:
     `status_changes` are (member_id, id, status, changed_on) rows in id order, as `meetings.status_on` reads them."""
 
     __slots__ = ("id", "branch_id", "name", "id_number", "joined_on", "full_member_on", "birth_date", "gender",
-                 "status", "status_since", "sort", "status_changes")
+                 "status", "status_since", "sort", "status_changes", "group_id", "is_floating",
+                 "probation_extension_months")
 
     def __init__(self, id: int, branch_id: int, name: str, id_number: str | None, joined_on: date | None,
                  full_member_on: date | None, birth_date: date | None, gender: Gender | None, status: MemberStatus,
@@ -32,6 +33,9 @@ class RosterMember:
         self.joined_on, self.full_member_on, self.birth_date, self.gender = joined_on, full_member_on, birth_date, gender
         self.status, self.status_since, self.sort = status, status_since, sort
         self.status_changes: list = []
+        self.group_id: int | None = None
+        self.is_floating = False  # 流动党员: attends organisational life elsewhere
+        self.probation_extension_months = 0
 
 
 @dataclass
@@ -49,12 +53,17 @@ class Roster:
         conn = s.connection()  # plain Core rows, fetched at once: 10,000 members and twice as many changes
         rows = conn.execute(
             select(M.id, M.branch_id, M.name, M.id_number, M.joined_on, M.full_member_on, M.birth_date, M.gender,
-                   M.status, M.status_since, PartyGroup.sort_order, M.name_strokes)
+                   M.status, M.status_since, PartyGroup.sort_order, M.name_strokes, M.group_id, M.is_floating,
+                   M.probation_extension_months)
             .outerjoin(PartyGroup, PartyGroup.id == M.group_id).where(M.branch_id.in_(branch_ids))
             .order_by(M.branch_id, M.status, M.id)).all()
-        people = [RosterMember(mid, bid, name, number, joined, full, born, gender, status, since,
-                               (order if order is not None else 99, strokes or "", name))
-                  for mid, bid, name, number, joined, full, born, gender, status, since, order, strokes in rows]
+        people = []
+        for (mid, bid, name, number, joined, full, born, gender, status, since, order, strokes, group_id, floating,
+             extension) in rows:
+            p = RosterMember(mid, bid, name, number, joined, full, born, gender, status, since,
+                             (order if order is not None else 99, strokes or "", name))
+            p.group_id, p.is_floating, p.probation_extension_months = group_id, bool(floating), extension or 0
+            people.append(p)
         by_id = {p.id: p for p in people}
         changes = conn.execute(
             select(C.member_id, C.id, C.status, C.changed_on).join(M, M.id == C.member_id)
@@ -102,10 +111,14 @@ Provider = Callable[[Session, CheckContext], Iterable[Finding]]
 
 
 def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
-    """ELECTION-DUE: the current 支委 term ends within the reminder window, or has ended."""
-    term_default = ctx.param("ELECTION-DUE", "term_years")
+    """ELECTION-DUE: the current 支委 term ends within the reminder window, or has ended. The term is 5 years
+    for a 村、社区党支部 and 3 for other branches (a setting per branch); until the branch says which, the
+    years recorded at the election count, and a finding says how to set it."""
+    from dangjian_desktop.services.branches import community_of, term_years
+
     window = timedelta(days=int(ctx.param("ELECTION-DUE", "due_days")))
     rule = rules.rule("ELECTION-DUE")
+    kinds = community_of(s, ctx.branch_ids)
     for branch_id in ctx.branch_ids:
         term = s.scalars(
             select(CommitteeTerm)
@@ -115,26 +128,31 @@ def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
         ).first()
         if term is None:
             continue
-        years = term.term_years or term_default
+        community = kinds.get(branch_id)
+        years = term_years(term.term_years, community, ctx.overrides)
         ends = add_years(term.elected_on, years)
         name = ctx.branch_names.get(branch_id, "")
+        kind = {True: "村、社区党支部", False: "党支部"}.get(community, "")
+        hint = "" if community is not None else \
+            "（村、社区党支部任期5年，其他党支部3年；请在“设置 → 支部与支委”中选择本支部的类型）"
         if ends < ctx.as_of:
             yield Finding("ELECTION-DUE", Severity.OVERDUE, name, ends,
-                          f"支部委员会于{cn(term.elected_on)}选举产生，任期{years}年，"
-                          f"已于{cn(ends)}届满，应尽快换届（{rule.citation}）。",
+                          f"支部委员会于{cn(term.elected_on)}选举产生，{kind}任期{years}年，"
+                          f"已于{cn(ends)}届满，应尽快换届{hint}（{rule.citation}）。",
                           ref=("branch", branch_id), branch_id=branch_id)
         elif ends - window <= ctx.as_of:
             yield Finding("ELECTION-DUE", Severity.DUE, name, ends,
-                          f"支部委员会任期将于{cn(ends)}届满，请提前准备换届选举（{rule.citation}）。",
+                          f"支部委员会于{cn(term.elected_on)}选举产生，{kind}任期{years}年，将于{cn(ends)}届满，"
+                          f"请提前准备换届选举{hint}（{rule.citation}）。",
                           ref=("branch", branch_id), branch_id=branch_id)
 
 
 def _providers() -> list[Provider]:
     """Every part of the program that contributes findings; each later area adds its own."""
-    from dangjian_desktop.services import birthdays, development, meetings
+    from dangjian_desktop.services import birthdays, development, dues_inactivity, meetings, probation
 
-    return [election_due, development.check_provider, meetings.meeting_findings, meetings.inactive_members,
-            birthdays.member_findings]
+    return [election_due, development.check_provider, probation.roster_findings, meetings.meeting_findings,
+            meetings.inactive_members, dues_inactivity.unpaid_dues, birthdays.member_findings]
 
 
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:

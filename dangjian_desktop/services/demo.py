@@ -35,11 +35,13 @@ from dangjian_desktop.core.glossary import (
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.rules import CURRENT_VERSION
 from dangjian_desktop.core.votes import tally
+from dangjian_desktop.core.workdays import WorkCalendar
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.shared import reset_sequences
 from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.services import demo_data as words
+from dangjian_desktop.services.branches import COMMUNITY_KEY
 
 Progress = Callable[[int, int, str], None]
 
@@ -104,6 +106,8 @@ class _Generator:
         self.years = years
         self.today = today
         self.start = date(today.year - years + 1, 1, 1)
+        self.community_branches: list[int] = []  # written as settings (ids of their own: the table may have rows)
+        self.calendar = WorkCalendar()
         self.rows = _Rows()
         self.used_ids: set[str] = set()
         self.used_names: set[str] = set()
@@ -227,11 +231,14 @@ class _Generator:
     def committee(self, branch_id: int, index: int, regulars: list[_Person]) -> list[_Person]:
         rng, today = self.rng, self.today
         chosen = rng.sample(regulars, min(5, len(regulars)))
+        # the demo's branches are 社区党支部: 5-year terms (中办《关于党的基层组织任期的意见》), said in the
+        # branch's setting as a secretary would in 设置 → 支部与支委
+        self.community_branches.append(branch_id)
         if index == 0:  # deliberate: the term ends within two months (ELECTION-DUE)
-            elected = add_years(today, -3) + timedelta(days=50)
+            elected = add_years(today, -5) + timedelta(days=50)
         else:
             elected = today - timedelta(days=rng.randint(200, 900))
-        term_id = self.rows.add(m.CommitteeTerm, branch_id=branch_id, elected_on=elected, term_years=3)
+        term_id = self.rows.add(m.CommitteeTerm, branch_id=branch_id, elected_on=elected, term_years=5)
         posts = [CommitteePost.SECRETARY, CommitteePost.DEPUTY_SECRETARY, CommitteePost.ORGANISATION,
                  CommitteePost.PROPAGANDA, CommitteePost.DISCIPLINE]
         for person, post in zip(chosen, posts):
@@ -319,7 +326,7 @@ class _Generator:
                 elif no == Step.TRAINING:
                     details = {"days": 3, "hours": 24, "organiser": "街道党工委党校"}
                 elif no == Step.COMMITTEE_REVIEW:
-                    details = {"notice_from": d.isoformat(), "notice_to": (d + timedelta(days=7)).isoformat()}
+                    details = {"notice_from": d.isoformat(), "notice_to": self.notice_end(d).isoformat()}
                 elif no in (Step.BRANCH_CONGRESS_ADMIT, Step.BRANCH_CONGRESS_FULL):
                     voters = [p for p in people if p.on_roll(d) and p.can_vote(d) and p.id != member_id]
                     votes.append((d, no, voters, app_id))
@@ -468,10 +475,17 @@ class _Generator:
                     "expected_voters": n, "present_voters": n, "in_favour": n, "against": 0, "abstain": 0,
                     "passed": n > 0}
 
+    def notice_end(self, start: date) -> date:
+        """A 公示 of 5 working days by the official calendar (a week, longer over 国庆 or 春节)."""
+        end = start + timedelta(days=7)
+        while self.calendar.working_days(start, end) < 5:
+            end += timedelta(days=1)
+        return end
+
     def attendance_draw(self, p: _Person, d: date) -> tuple[AttendanceStatus, str]:
         rng = self.rng
-        if p.inactive_from and d >= p.inactive_from:
-            return AttendanceStatus.LEAVE, "外出务工"
+        if p.inactive_from and d >= p.inactive_from:  # 缺席 with no reason given: not on leave
+            return AttendanceStatus.ABSENT, ""
         r = rng.random()
         if r < 0.88:
             return AttendanceStatus.PRESENT, ""
@@ -560,6 +574,9 @@ def make_demo(
                         same_keys.setdefault(tuple(row), []).append(row)
                     for batch in same_keys.values():
                         conn.execute(insert(model.__table__), batch)
+        for branch_id in gen.community_branches:
+            s.add(m.Setting(scope=f"branch:{branch_id}", key=COMMUNITY_KEY, value=True))
+        s.flush()
         reset_sequences(s)  # ids were given here; PostgreSQL's counters must follow
     if progress:
         progress(total, total, "完成")

@@ -404,12 +404,14 @@ def _plan(s: Session, branch_id: int, path: Path, today: date, overrides,
                 setattr(merged, key, getattr(f, key))
         merged.id_number = f.id_number
         notes = list(r.notes)
+        # 转正 is a decision, never worked out from a date: without a status and a 转正日期 the file does not
+        # say the person was made a full member, so they stay 预备党员 (PROBATION-END then asks for the
+        # 支部大会's decision); a 正式党员 without a 转正日期 is refused below, never given an invented one
         if "status" not in r.present and existing is None:
-            merged.status = MemberStatus.FULL if (merged.full_member_on or (
-                merged.joined_on and proposed_full_member_on(merged.joined_on) <= today)) else MemberStatus.PROBATIONARY
-        if merged.status == MemberStatus.FULL and merged.full_member_on is None and merged.joined_on:
-            merged.full_member_on = proposed_full_member_on(merged.joined_on, merged.probation_extension_months)
-            notes.append(f"未填转正日期，按入党日期满一年记为{cn(merged.full_member_on)}")
+            merged.status = MemberStatus.FULL if merged.full_member_on else MemberStatus.PROBATIONARY
+            if merged.status is MemberStatus.PROBATIONARY and merged.joined_on \
+                    and proposed_full_member_on(merged.joined_on, merged.probation_extension_months) <= today:
+                notes.append("文件没有党员状态和转正日期，记为预备党员；如已转正，请补填转正日期")
         if r.group_name is not None:
             if r.group_name and r.group_name not in groups:
                 if r.group_name not in preview.new_groups:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dangjian_desktop.core import rules
+from dangjian_desktop.core import rules, workdays
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.models import Setting
 from dangjian_desktop.errors import ValidationError
@@ -43,10 +43,17 @@ def _put(s, key: str, value: Any, scope: str) -> None:
 
 
 def rule_overrides(db: Database) -> dict[str, Any]:
-    """Local rule variants as {"RULE-ID.param": value}, for core.rules.param_value."""
+    """Local rule variants as {"RULE-ID.param": value}, for core.rules.param_value, with the user's
+    additions to the holiday calendar under `workdays.SETTING_KEY` (for 公示 working days)."""
     with db.session() as s:
-        rows = s.execute(select(Setting.key, Setting.value)
-                         .where(Setting.scope == GLOBAL, Setting.key.like("rule:%"))).all()
+        return overrides_in(s)
+
+
+def overrides_in(s) -> dict[str, Any]:
+    """`rule_overrides` within an open session."""
+    rows = s.execute(select(Setting.key, Setting.value)
+                     .where(Setting.scope == GLOBAL,
+                            Setting.key.like("rule:%") | (Setting.key == workdays.SETTING_KEY))).all()
     return {key.removeprefix("rule:"): value for key, value in rows}
 
 
@@ -97,3 +104,29 @@ def _coerce(p: rules.Param, value: Any, rule_id: str) -> Any:
     if p.key == "period" and text not in ("M", "Q", "Y"):
         raise ValidationError(f"{rule_id} 的周期只能是 M（每月）、Q（每季度）或 Y（每年）。")
     return text
+
+
+# ---------------------------------------------------------------- the holiday calendar (公示 working days)
+
+
+def work_calendar(db: Database) -> workdays.WorkCalendar:
+    """The official calendar with the user's additions."""
+    return workdays.WorkCalendar.from_setting(get(db, workdays.SETTING_KEY))
+
+
+def calendar_days(db: Database, year: int) -> list[workdays.CalendarDay]:
+    """The days of `year` that differ from Monday–Friday, official and the user's own."""
+    return workdays.year_days(work_calendar(db), year)
+
+
+def set_calendar_days(db: Database, days: list, kind: str) -> None:
+    """Mark `days` as 放假 (holiday), 调休上班 (workday), or back to the official calendar (official):
+    for next year's 放假安排, announced before the program knows it."""
+    if kind not in (workdays.HOLIDAY, workdays.WORKDAY, workdays.OFFICIAL):
+        raise ValidationError(f"日期只能设为放假（holiday）、调休上班（workday）或恢复国家安排（official），收到“{kind}”。")
+    if not days:
+        raise ValidationError("请至少给出一个日期。")
+    with db.transaction() as s:
+        row = s.scalar(select(Setting).where(Setting.scope == GLOBAL, Setting.key == workdays.SETTING_KEY))
+        value = workdays.merged(row.value if row else None, days, "" if kind == workdays.OFFICIAL else kind)
+        _put(s, workdays.SETTING_KEY, value or None, GLOBAL)

@@ -35,3 +35,26 @@ def test_check_json_reports_meeting_periods_and_inactive_members(demo_db, capsys
     assert ("MEET-LECTURE-Q", "lecture 2025-Q2", "overdue") in meet
     assert ("MEET-ORG-LIFE-Y", "org_life 2026", "due") in meet
     assert any(f["rule"] == "MEMBER-INACTIVE-6M" for f in data["findings"])
+
+
+def test_check_for_people_is_chinese_with_articles_and_no_rule_ids(demo_db, capsys):
+    """What a secretary reads (and an inspector signs): Chinese subjects and periods, the document and
+    article of each rule, and never a rule id or an English code (those are in --json)."""
+    import re
+
+    from dangjian_desktop.core import rules
+
+    assert main(["--db", str(demo_db.path), "check", "--as-of", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("[")]
+    assert lines
+    ids = [r.id for r in rules.catalog().rules]
+    for line in lines:
+        assert not any(rule_id in line for rule_id in ids), line
+        assert not re.search(r"\b(committee|lecture|group|org_life|theme_day|branch_congress|appraisal|heart_talk)\b",
+                             line), line
+        if "的政治生日是" in line:  # a reminder of a celebration, no rule to cite
+            continue
+        assert "《" in line or "GB 11643" in line or "本地常见做法" in line, line  # every finding cites its source
+    assert any("支部委员会会议 2025年3月" in line and "第十二条" in line for line in lines)
+    assert any("党课 2025年第二季度" in line and "本地常见做法" in line for line in lines)

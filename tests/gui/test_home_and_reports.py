@@ -176,3 +176,55 @@ def test_one_meeting_record_chosen_on_the_reports_page(qtbot, demo_db, make_wind
     keys = [page.kind_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.kind_list.count())]
     assert keys[0] == "annual-report" and keys[-1] == "year-package"
     assert keys.index("minutes-book") < keys.index("roster") < keys.index("development-ledger")
+
+
+def test_branch_kind_chosen_in_the_branch_tab_sets_the_term(qtbot, db, make_window):
+    from dangjian_desktop.services.branches import is_community
+
+    b = create_branch(db, "阳光社区党支部", secretary="张三", elected_on=date(2023, 1, 10))
+    window = make_window(db)
+    settings = window.show_page("settings")
+    tab = settings.branch_tab
+    settings.tabs.setCurrentWidget(tab)
+    wait_idle()
+    assert "任期3年" in tab.term_label.text() and tab.kind_combo.currentData() is None
+    combo = tab.kind_combo
+    index = combo.findData(True)
+    combo.showPopup()  # a person opens the list and clicks 村、社区党支部
+    view = combo.view()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(index, 0)).center())
+    wait_idle()
+    qtbot.waitUntil(lambda: is_community(db, b.id) is True)
+    qtbot.waitUntil(lambda: "任期5年" in tab.term_label.text())
+    assert "2028年1月10日届满" in tab.term_label.text()
+    qtbot.mouseClick(tab.election_button, Qt.MouseButton.LeftButton)
+    assert tab.election_dialog.years_spin.value() == 5
+    tab.election_dialog.reject()
+
+
+def test_next_years_holidays_added_in_the_holiday_tab(qtbot, db, make_window):
+    from PySide6.QtCore import QDate
+
+    from dangjian_desktop.services.settings import work_calendar
+
+    create_branch(db, "支部", secretary="张三")
+    window = make_window(db)
+    settings = window.show_page("settings")
+    tab = settings.holiday_tab
+    settings.tabs.setCurrentWidget(tab)
+    wait_idle()
+    tab.year_spin.setValue(2025)
+    qtbot.waitUntil(lambda: any(r.name == "国庆节" for r in tab.model.rows))
+    assert "已知" in tab.known_label.text()
+    tab.year_spin.setValue(2031)
+    qtbot.waitUntil(lambda: "还不知道2031年" in tab.known_label.text())
+    tab.date_edit.setDate(QDate(2031, 1, 2))
+    tab.kind_combo.setCurrentIndex(tab.kind_combo.findText("放假"))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [r.day for r in tab.model.rows] == [date(2031, 1, 2)])
+    assert not work_calendar(db).is_workday(date(2031, 1, 2))
+    assert tab.model.data(tab.model.index(0, 3)) == "自己添加"
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rows == [])
+    assert work_calendar(db).is_workday(date(2031, 1, 2))

@@ -118,6 +118,7 @@ def test_duplicate_id_in_file_and_wrong_sex_are_refused(db, branch, workdir):
 
 
 def test_probationary_status_and_missing_full_date(db, branch, workdir):
+    """转正 is a decision: an import never invents a 转正日期, nor makes anyone 正式党员 from a date alone."""
     wb = Workbook()
     ws = wb.active
     ws.append(["姓名", "公民身份号码", "入党日期", "党员状态"])
@@ -125,11 +126,18 @@ def test_probationary_status_and_missing_full_date(db, branch, workdir):
     ws.append(["老人", id_for(date(1950, 2, 2), True), "1975.7.1", "正式党员"])
     path = workdir / "状态.xlsx"
     wb.save(path)
+    with pytest.raises(InputErrors) as err:
+        import_roster(db, branch.id, path, today=TODAY)
+    assert any("老人" in line or "第3行" in line for line in err.value.problems)
+    assert any("请填写转正日期" in line and "1976年7月1日" in line for line in err.value.problems)
+    ws.delete_rows(3)
+    ws.append(["无状态", id_for(date(1980, 3, 3), True), "2020.7.1", None])
+    wb.save(path)
     preview = import_roster(db, branch.id, path, today=TODAY)
     people = by_name(db, branch.id)
     assert people["新人"].status is MemberStatus.PROBATIONARY and people["新人"].full_member_on is None
-    assert people["老人"].full_member_on == date(1976, 7, 1)
-    assert any("按入党日期满一年" in n for r in preview.rows for n in r.notes)
+    assert people["无状态"].status is MemberStatus.PROBATIONARY and people["无状态"].full_member_on is None
+    assert any("记为预备党员" in n for r in preview.rows for n in r.notes)
 
 
 def test_not_a_roster_and_missing_required_column(db, branch, workdir):

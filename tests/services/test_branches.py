@@ -47,3 +47,32 @@ def test_election_due_boundary(db):
     assert not [f for f in run_check(db, [b.id], date(2026, 4, 1)) if f.rule == "ELECTION-DUE"]
     assert [f.severity.value for f in run_check(db, [b.id], date(2026, 4, 2)) if f.rule == "ELECTION-DUE"] == ["due"]
     assert [f.severity.value for f in run_check(db, [b.id], date(2026, 7, 2)) if f.rule == "ELECTION-DUE"] == ["overdue"]
+
+
+def test_election_due_follows_the_branch_kind_five_years_for_a_community_branch(db):
+    b = svc.create_branch(db, "阳光社区党支部", secretary="张三", elected_on=date(2023, 7, 1))
+
+    def due(as_of):
+        return [(f.severity.value, f.date) for f in run_check(db, [b.id], as_of) if f.rule == "ELECTION-DUE"]
+
+    # not said yet: the 3 years recorded at the election count, and the finding says how to set the kind
+    found = [f for f in run_check(db, [b.id], date(2026, 7, 2)) if f.rule == "ELECTION-DUE"]
+    assert found[0].severity.value == "overdue" and "村、社区党支部任期5年" in found[0].message
+    assert svc.is_community(db, b.id) is None
+    svc.set_community(db, b.id, True)
+    assert svc.is_community(db, b.id) is True and svc.default_term_years(db, b.id) == 5
+    ends = date(2028, 7, 1)  # 5 years: the reminder window of 90 days starts on 2028-04-02
+    assert due(date(2028, 4, 1)) == []
+    assert due(date(2028, 4, 2)) == [("due", ends)]
+    assert due(ends) == [("due", ends)]
+    assert due(date(2028, 7, 2)) == [("overdue", ends)]
+    assert current_term_ends(db, b.id) == ends
+    found = [f for f in run_check(db, [b.id], date(2028, 7, 2)) if f.rule == "ELECTION-DUE"]
+    assert "村、社区党支部任期5年" in found[0].message and "关于党的基层组织任期的意见" in found[0].message
+    svc.set_community(db, b.id, False)  # an ordinary branch: 3 years
+    assert due(date(2026, 7, 2)) == [("overdue", date(2026, 7, 1))]
+    assert svc.default_term_years(db, b.id) == 3
+
+
+def current_term_ends(db, branch_id):
+    return svc.current_term(db, branch_id).ends_on

@@ -56,8 +56,8 @@ def test_one_roster_read_per_check_and_providers_do_not_disturb_each_other(demo_
     with demo_db.session() as s:
         for provider in check._providers():
             alone.extend(provider(s, _context(demo_db, s)))
-    # development, meetings (whether there is a 支委会), inactive members and birthdays each read one
-    assert len(reads) == 1 + 4
+    # development, probation, meetings (whether there is a 支委会), inactive members and birthdays each read one
+    assert len(reads) == 1 + 5
     alone.sort(key=check.sort_key)
     assert [repr(f) for f in together] == [repr(f) for f in alone]
     rules = {f.rule for f in together}

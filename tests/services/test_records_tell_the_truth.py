@@ -19,6 +19,7 @@ from dangjian_desktop.core.glossary import (
     MeetingState,
     MeetingType,
     MemberStatus,
+    Severity,
     VoteKind,
 )
 from dangjian_desktop.db import models as m
@@ -179,20 +180,21 @@ def test_unknown_attendance_is_neither_absence_nor_presence(db):
     svc.finalise_meeting(db, d.id)
 
     def inactive(as_of):
-        return {f.subject for f in run_check(db, [b], as_of) if f.rule == "MEMBER-INACTIVE-6M"}
+        return {f.subject: f for f in run_check(db, [b], as_of) if f.rule == "MEMBER-INACTIVE-6M"}
 
-    # the branch's records start on 1 January: without the record everyone would be due on 1 May
-    assert inactive(date(2025, 5, 10)) == set()
-    assert len(inactive(date(2025, 5, 20))) == 8  # four months after the unknown meeting, nothing since
-    msg = next(f.message for f in run_check(db, [b], date(2025, 5, 20)) if f.rule == "MEMBER-INACTIVE-6M")
-    assert "没有记录出席名单" in msg
+    # the branch's records start on 1 January: were unknown taken as absence, all eight would be due on
+    # 1 May; it is neither absence nor presence: 资料待补 (info), naming the record to complete
+    found = inactive(date(2025, 5, 10))
+    assert len(found) == 8 and {f.severity for f in found.values()} == {Severity.INFO}
+    assert all("出勤情况不明" in f.message and "没有记出席名单" in f.message for f in found.values())
     # the same record with everyone marked absent: that is absence, and the clock runs from January
     form = svc.get_meeting(db, d.id).form()
     form.attendance_known = True
     form.attendance = [svc.AttendanceRow(r.member_id, r.name, status=AttendanceStatus.ABSENT)
                        for r in svc.expected_attendees(db, b, T.THEME_DAY, date(2025, 1, 15))]
     svc.save_meeting(db, d.id, form, reason="找到了签到表")
-    assert len(inactive(date(2025, 5, 10))) == 8
+    found = inactive(date(2025, 5, 10))
+    assert len(found) == 8 and {f.severity for f in found.values()} == {Severity.DUE}
 
 
 # ---------------------------------------------------------------- dates after today

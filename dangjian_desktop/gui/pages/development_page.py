@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dangjian_desktop.core import idcard
+from dangjian_desktop.core import idcard, rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
@@ -247,7 +247,7 @@ class FindingsModel(RowsModel):
         f = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity.label, f.rule, f.message)[col]
+            return (f.kind, rules.rule(f.rule).title if f.rule in rules.catalog() else "", f.message)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return {Severity.VIOLATION: RED, Severity.OVERDUE: RED, Severity.DUE: AMBER}.get(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -50,16 +50,16 @@ class ReminderModel(RowsModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_SEVERITY:
-                return f.severity.label
+                return f.kind
             if col == self.COL_SUBJECT:
-                return f.subject
+                return f.shown_subject
             if col == self.COL_DATE:
                 return f.date.isoformat() if f.date else ""
-            return f.message
+            return f.shown_message
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return QBrush(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.message}\n（规则 {f.rule}；双击打开相关记录）"
+            return f"{f.message}\n（双击打开相关记录）"
         return None
 
 
@@ -195,7 +195,7 @@ class StartupReminder(QDialog):
         layout = QVBoxLayout(self)
         head = QLabel(f"<b>有 {len(findings)} 项已逾期或违反规定：</b>", self)
         layout.addWidget(head)
-        lines = [f"· {f.subject}：{f.message}" for f in findings[:8]]
+        lines = [f"· {f.shown_subject}：{f.shown_message}" for f in findings[:8]]
         if len(findings) > 8:
             lines.append(f"…… 另有 {len(findings) - 8} 项，请在首页查看。")
         self.body = QLabel("\n".join(lines), self)

@@ -22,6 +22,7 @@ from dangjian_desktop import __version__, paths
 from dangjian_desktop.gui.branch_tab import BranchTab
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import ScrollingTabs
+from dangjian_desktop.gui.holiday_tab import HolidayTab
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.pages.data_safety import DataSafetyTab
 from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
@@ -58,7 +59,7 @@ class LocalRulesModel(RowsModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return {
-                self.COL_RULE: f"{r.rule_title}（{r.rule_id}）",
+                self.COL_RULE: r.rule_title,
                 self.COL_PARAM: r.label,
                 self.COL_NATIONAL: str(r.national),
                 self.COL_VALUE: str(self.value(index.row())),
@@ -108,6 +109,9 @@ class SettingsPage(Page):
         self.branch_tab.sig_changed.connect(self.sig_data_changed.emit)
         self.tabs.addTab(self.branch_tab, "支部与支委")
         self.tabs.addTab(self._build_rules(), "本地规则")
+        self.holiday_tab = HolidayTab(ctx, self)  # 公示 working days: the user adds next year's 放假安排
+        self.holiday_tab.sig_changed.connect(self.sig_data_changed.emit)
+        self.tabs.addTab(self.holiday_tab, "节假日")
         self.safety_tab = DataSafetyTab(ctx, self)  # issue 7: backups, restore, password
         self.safety_tab.sig_status.connect(self.sig_status.emit)
         self.safety_tab.sig_data_changed.connect(self._database_replaced)

@@ -14,6 +14,7 @@ from dangjian_desktop.core.step_details import StepDetails, read_details
 from dangjian_desktop.db import models as m
 from dangjian_desktop.errors import NotFound, ValidationError
 from dangjian_desktop.services.development.model import StepRefused
+from dangjian_desktop.services.settings import overrides_in
 
 
 def _status_on(member: m.Member, day: date) -> tuple[MemberStatus | None, bool]:
@@ -75,9 +76,7 @@ def _load(s: Session, applicant_id: int) -> m.Applicant:
 
 
 def _overrides(s: Session) -> dict[str, Any]:
-    rows = s.execute(select(m.Setting.key, m.Setting.value)
-                     .where(m.Setting.scope == "global", m.Setting.key.like("rule:%"))).all()
-    return {key.removeprefix("rule:"): value for key, value in rows}
+    return overrides_in(s)
 
 
 def _clean(text: Any, what: str, max_len: int, required: bool = False) -> str:
@@ -93,7 +92,8 @@ def _refuse_if_broken(new: dr.ApplicantFacts, old_violations: list[dr.Violation]
                       overrides: Mapping[str, Any]) -> None:
     """Refuse an entry that adds a rule breach (breaches already on file are not the entry's fault)."""
     before = {(v.rule, v.step_no, v.message) for v in old_violations}
-    added = [v for v in dr.all_violations(new, overrides) if (v.rule, v.step_no, v.message) not in before]
+    # a prerequisite merely not recorded yet is saved and reported by `check` (DEV-PREREQ), not refused
+    added = [v for v in dr.refusals(dr.all_violations(new, overrides)) if (v.rule, v.step_no, v.message) not in before]
     if added:
         text = "；".join(v.message for v in added)
         raise StepRefused(f"不能保存{dr.step_label(no)}：{text}。", added)

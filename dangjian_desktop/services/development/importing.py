@@ -65,9 +65,9 @@ def _import_ledger(db: Database, path: str | Path, branch_id: int, *, dry_run: b
                     steps[no] = dr.StepFact(no, steps[no].done_on, tuple(dr.PersonFact(p["role"], p["name"]) for p in ppl))
             facts = dr.ApplicantFacts(row.name, row.birth_date, rules.CURRENT_VERSION, steps)
             for v in dr.all_violations(facts, overrides):
-                if v.rule == "DEV-ORDER":
+                if v.rule == "DEV-PREREQ" and v.refuse:  # a date that contradicts a real prerequisite
                     errors.append(f"{row.where}：{v.message}")
-                elif v.rule in ("DEV-AGE-18", "DEV-ACTIVIST-1Y", "DEV-APPROVAL-3M", "DEV-LEAVING-3M"):
+                elif v.rule in ("DEV-PREREQ", "DEV-AGE-18", "DEV-ACTIVIST-1Y", "DEV-APPROVAL-3M", "DEV-LEAVING-3M"):
                     warnings.append(f"{row.where}：{v.message}")
             if errors:
                 continue

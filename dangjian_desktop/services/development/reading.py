@@ -46,12 +46,12 @@ def _card(a: m.Applicant, members, as_of: date, overrides) -> Card:
     nxt = dr.next_step(now, overrides)
     found = sorted(dr.findings(facts, as_of, overrides), key=sort_key)
     window = int(rules.param_value("PROBATION-END", "due_days", overrides))
-    done = [n for n, st in facts.steps.items() if st.done_on]
-    stage = step(nxt.no).stage if nxt else (step(max(done)).stage if done else 1)  # a stopped file stays where it stopped
+    done = [n for n, st in now.steps.items() if st.done_on]
+    stage = step(max(done)).stage if done else 1  # the stage of the last step completed (domain.md)
     alert = ""
     if found:
         top = found[0]
-        alert = f"{rules.rule(top.rule, a.rule_catalog_version).title}：{top.severity.label}"
+        alert = f"{rules.rule(top.rule, a.rule_catalog_version).title}：{top.kind}"
     return Card(a.id, a.name, stage, nxt.no if nxt else None, nxt.name if nxt else a.status.label,
                 nxt.due if nxt else None, nxt.earliest if nxt else None, _urgency(nxt, found, as_of, window),
                 len(found), a.status, nxt.note if nxt else "", alert)
@@ -153,7 +153,7 @@ def _detail(a: m.Applicant, members: Mapping[int, m.Member], ctx: _DetailContext
         a.ethnicity, a.native_place, a.education, a.work_unit, a.phone, ctx.groups.get(a.group_id, ""),
         a.status, a.probation_outcome, a.extension_months or 0, a.leaves_unit_on, a.rule_catalog_version,
         a.member_id, a.notes, steps, reviews, dr.timeline(facts, as_of, overrides, window), found, nxt,
-        step(nxt.no).stage if nxt else 5, ctx.committees.get(a.branch_id, True))
+        dr.stage_no(facts.as_of(as_of)), ctx.committees.get(a.branch_id, True))
 
 
 def applicant_choices(db: Database, branch_id: int, year: int | None = None) -> list[tuple[int, str]]:

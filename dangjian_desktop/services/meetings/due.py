@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core
@@ -259,60 +259,19 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
                         msg = f"{st.period.label}未召开{what}{held}。{rule.text}（{rule.citation}）"
                     else:
                         sev = Severity.DUE
-                        msg = f"{st.period.label}还没有{what}的记录{held}，本期于{cn(st.period.end)}结束。"
+                        msg = (f"{st.period.label}还没有{what}的记录{held}，本期于{cn(st.period.end)}结束。"
+                               f"{rule.text}（{rule.citation}）")
                     ref = ("missing_meeting", {"type": mtype.value, "period": st.period.code, "group_id": gid,
                                                "branch_id": branch_id, "date": st.period.end.isoformat()})
                     yield Finding(freq.rule_id, sev, core.subject(mtype, st.period, gname), st.period.end, msg,
-                                  ref=ref, branch_id=branch_id)
-
-
-def _unknown_attendance(s: Session, branch_id: int, since: date, as_of: date, member_ids: list[int]) -> dict[int, date]:
-    """For each member, the last final record (on or before `as_of`) at which the member's attendance
-    is unknown: the record says "not recorded", or its list does not name everyone expected and does
-    not name this member as 请假/缺席. Only records the member was expected at: the whole branch's, or
-    the member's own 党小组's. Records before `since` are not read (a clock started there has run out
-    whatever they say)."""
-    conn = s.connection()
-    listed = (select(func.count(m.Attendance.id)).where(m.Attendance.meeting_id == m.Meeting.id)
-              .scalar_subquery())
-    rows = conn.execute(select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id)
-                        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(since, as_of),
-                               m.Meeting.type != MeetingType.HEART_TALK,
-                               m.Meeting.state == MeetingState.FINAL,
-                               or_(m.Meeting.attendance_known.is_(False), listed != m.Meeting.expected))
-                        .order_by(m.Meeting.held_on)).all()
-    if not rows:
-        return {}
-    ids = [r[0] for r in rows]
-    also: dict[int, list[MeetingType]] = defaultdict(list)
-    named: dict[int, set[int]] = defaultdict(set)
-    for chunk in range(0, len(ids), 900):
-        part = ids[chunk:chunk + 900]
-        for mid, t in conn.execute(select(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.type)
-                                   .where(m.MeetingAlsoType.meeting_id.in_(part))):
-            also[mid].append(MeetingType(t))
-        for mid, member_id in conn.execute(select(m.Attendance.meeting_id, m.Attendance.member_id)
-                                           .where(m.Attendance.meeting_id.in_(part))):
-            named[mid].add(member_id)
-    group_of = dict(conn.execute(select(m.Member.id, m.Member.group_id)
-                                 .where(m.Member.branch_id == branch_id)).tuples().all())
-    wanted = set(member_ids)
-    out: dict[int, date] = {}
-    for mid, mtype, held_on, group_id in rows:  # oldest first: the last one wins
-        scope = core.attendance_scope([MeetingType(mtype), *also.get(mid, [])])
-        if scope == "branch":
-            people = wanted
-        elif scope == "group" and group_id is not None:
-            people = {p for p in wanted if group_of.get(p) == group_id}
-        else:
-            continue
-        for p in people - named.get(mid, set()):
-            out[p] = held_on
-    return out
+                                  ref=ref, branch_id=branch_id, label=f"{what} {st.period.label}")
 
 
 def inactive_members(s: Session, ctx) -> Iterable[Finding]:
-    """MEMBER-INACTIVE-6M: members on the roll who have attended no organisational life for months."""
+    """MEMBER-INACTIVE-6M: members on the roll with no organisational life attended for months, naming the
+    reason. Only absence without good reason is `due`/`overdue`; recorded leave (请假), a 流动党员 and
+    attendance that is not known are `info` with their reason (domain.md: unknown is neither absence nor
+    presence)."""
     due_months = int(ctx.param(core.INACTIVE_RULE, "due_months"))
     overdue_months = int(ctx.param(core.INACTIVE_RULE, "overdue_months"))
     rule = rules.rule(core.INACTIVE_RULE)
@@ -322,7 +281,8 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
         start = starts.get(branch_id)
         if start is None:
             continue
-        roster = _roster_on(ctx.roster(s).of_branch(branch_id), ctx.as_of)
+        people = ctx.roster(s).of_branch(branch_id)
+        roster = _roster_on(people, ctx.as_of)
         conn = s.connection()
         # each member's last meeting attended, as a subquery per member: SQLite reads the branch's meetings
         # newest first (index branch_id, held_on) and stops at the first one attended, where MAX … GROUP BY
@@ -340,30 +300,145 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
             last.update((mid, held_on) for mid, held_on in conn.execute(
                 select(m.Member.id, last_attended).where(m.Member.id.in_(ids[chunk:chunk + 900]))).all()
                 if held_on is not None)
-        unknown = _unknown_attendance(s, branch_id, add_months(ctx.as_of, -max(due_months, overdue_months) - 1),
-                                      ctx.as_of, ids)
         # attended since recent_from, and that is too recent to be due: nothing to work out
         quiet_from = add_months(recent_from, min(due_months, overdue_months))
+        candidates = []
         for member in roster:
             if quiet_from > ctx.as_of and (last.get(member.id) or date.min) >= recent_from:
                 continue
             counts_from = max(d for d in (member.joined_on, start) if d is not None)
-            seen_on = last.get(member.id)
-            not_known = unknown.get(member.id)
-            if not_known is not None and (seen_on is None or not_known > seen_on):
-                seen_on = not_known  # unknown is not absence: the clock runs from that meeting
-            found = core.inactivity(seen_on, counts_from, ctx.as_of, due_months, overdue_months)
-            if found is None:
+            if core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months) is None:
                 continue
-            if seen_on is not None and seen_on == not_known and seen_on != last.get(member.id):
-                seen = f"{cn(seen_on)}的会议没有记录出席名单，此后没有参加记录"
-            else:
-                seen = f"最近一次参加是{cn(last[member.id])}" if member.id in last else "本支部记录中没有参加记录"
-            if found.severity is Severity.OVERDUE:
-                msg = (f"已连续{found.months}个月未参加党的组织生活（{seen}），"
+            candidates.append((member, counts_from))
+        if not candidates:
+            continue
+        evidence = _evidence_after(conn, branch_id, people, candidates, last, ctx.as_of)
+        for member, counts_from in candidates:
+            present, leave, reason, unknown = evidence[member.id]
+            j = core.judge_inactivity(present, leave, unknown, member.is_floating, counts_from, ctx.as_of,
+                                      due_months, overdue_months)
+            if j is None:
+                continue
+            seen = f"最近一次参加是{cn(present)}" if present else "本支部记录中没有参加记录"
+            if j.reason == core.REASON_FLOATING:
+                msg = (f"{member.name}是流动党员，本支部记录中已{j.months}个月没有参加组织生活（{seen}）。"
+                       f"流动党员在流入地党组织参加组织生活的，不属于不参加组织生活，请与流入地党组织核实"
+                       f"（依据{rule.citation}）。")
+            elif j.reason == core.REASON_LEAVE:
+                why = f"，原因：{reason}" if reason else ""
+                msg = (f"已{j.months}个月没有参加党的组织生活（{seen}），期间已请假（最近一次{cn(leave)}{why}），"
+                       f"属有正当理由，不按无正当理由不参加组织生活处理；请关心了解情况（依据{rule.citation}）。")
+            elif j.reason == core.REASON_UNKNOWN:
+                msg = (f"资料待补：{cn(j.since)}以后有{unknown}次会议的出勤情况不明（会议记录没有记出席名单，或只记了缺席人员且人数对不上），"
+                       f"无法判断是否参加；出勤情况不明不算缺席，请补全这几次会议的出勤记录（依据{rule.citation}）。")
+            elif j.severity is Severity.OVERDUE:
+                msg = (f"无正当理由已连续{j.months}个月未参加党的组织生活（{seen}），"
                        f"请尽快了解情况、谈心谈话。{rule.text}（{rule.citation}）")
             else:
-                msg = (f"已{found.months}个月未参加党的组织生活（{seen}），"
-                       f"满{overdue_months}个月将视为连续{overdue_months}个月不参加组织生活，请及早联系。")
-            yield Finding(core.INACTIVE_RULE, found.severity, member.name, add_months(found.since, overdue_months),
+                msg = (f"已{j.months}个月未参加党的组织生活（{seen}），"
+                       f"满{overdue_months}个月将视为连续{overdue_months}个月不参加组织生活，请及早联系"
+                       f"（依据{rule.citation}）。")
+            yield Finding(core.INACTIVE_RULE, j.severity, member.name, add_months(j.since, overdue_months),
                           msg, ref=("member", member.id), branch_id=branch_id)
+
+
+def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: dict[int, date],
+                    as_of: date) -> dict[int, tuple[date | None, date | None, str, int]]:
+    """For each candidate, what the meetings from their last attendance on say: (last present, counting a
+    ledger that lists only absentees and adds up as presence; last 请假 and its reason; how many meetings
+    after both have unknown attendance). Reads the meetings from the earliest of those dates, each
+    candidate's own attendance rows, and row counts only of the meetings that do not list a candidate."""
+    since = {member.id: max(d for d in (last.get(member.id), counts_from) if d is not None)
+             for member, counts_from in candidates}
+    # final records only (a draft or a plan is not a meeting held); a combined record's scope is the
+    # widest of its types' (主题党日暨支部党员大会: the whole branch)
+    meetings = conn.execute(
+        select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.expected,
+               m.Meeting.present, m.Meeting.attendance_known)
+        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on >= min(since.values()),
+               m.Meeting.held_on <= as_of, m.Meeting.type != MeetingType.HEART_TALK,
+               m.Meeting.state == MeetingState.FINAL)
+        .order_by(m.Meeting.held_on, m.Meeting.id)).all()
+    ids = [row.id for row in meetings]
+    also: dict[int, list[MeetingType]] = defaultdict(list)
+    for chunk in range(0, len(ids), 900):
+        for mid, t in conn.execute(select(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.type)
+                                   .where(m.MeetingAlsoType.meeting_id.in_(ids[chunk:chunk + 900]))):
+            also[mid].append(MeetingType(t))
+    scope = {mt.id: core.attendance_scope([MeetingType(mt.type), *also.get(mt.id, [])]) for mt in meetings}
+    mine: dict[tuple[int, int], tuple[AttendanceStatus, str]] = {}
+    wanted = [member.id for member, _ in candidates]
+    for chunk in range(0, len(ids), 900):
+        for start in range(0, len(wanted), 900):
+            for mid, member_id, status, reason in conn.execute(
+                    select(m.Attendance.meeting_id, m.Attendance.member_id, m.Attendance.status, m.Attendance.reason)
+                    .where(m.Attendance.meeting_id.in_(ids[chunk:chunk + 900]),
+                           m.Attendance.member_id.in_(wanted[start:start + 900]))).all():
+                mine[(mid, member_id)] = (status, reason or "")
+    # first pass: each candidate's own rows; the meetings that do not list them, where they were expected
+    found: dict[int, list] = {}
+    unlisted: dict[int, list] = {}
+    for member, _ in candidates:
+        present, leave, reason, gaps = last.get(member.id), None, "", []
+        for mt in meetings:
+            if mt.held_on < since[member.id]:  # the day itself counts: records may start with a meeting all attended
+                continue
+            row = mine.get((mt.id, member.id))
+            if row is not None:
+                status, why = row
+                if status is AttendanceStatus.PRESENT:
+                    present = max(present or mt.held_on, mt.held_on)
+                elif status is AttendanceStatus.LEAVE:
+                    leave, reason = mt.held_on, why
+                continue
+            if scope[mt.id] == "group" and mt.group_id != member.group_id:
+                continue
+            if scope[mt.id] not in ("branch", "group"):  # a committee's roll is its members: listed when expected
+                continue
+            st = status_on(member, mt.held_on)
+            if st is not None and st.on_roll:
+                gaps.append(mt)
+        found[member.id] = [present, leave, reason]
+        unlisted[member.id] = gaps
+    # second pass: how many rows each of those meetings has (complete list, or absentees only)
+    counted = sorted({mt.id for gaps in unlisted.values() for mt in gaps})
+    rows_per_meeting: dict[int, tuple[int, int]] = {}  # meeting → (attendance rows, rows not present)
+    for chunk in range(0, len(counted), 900):
+        for mid, n, away in conn.execute(
+                select(m.Attendance.meeting_id, func.count(),
+                       func.sum(case((m.Attendance.status == AttendanceStatus.PRESENT, 0), else_=1)))
+                .where(m.Attendance.meeting_id.in_(counted[chunk:chunk + 900]))
+                .group_by(m.Attendance.meeting_id)).all():
+            rows_per_meeting[mid] = (n, int(away or 0))
+    roll_cache: dict[tuple[date, int | None], int] = {}
+
+    def roll(day: date, group_id: int | None) -> int:
+        key = (day, group_id)
+        if key not in roll_cache:
+            roll_cache[key] = sum(1 for p in _roster_on(people, day) if group_id is None or p.group_id == group_id)
+        return roll_cache[key]
+
+    out = {}
+    for member, _ in candidates:
+        present, leave, reason = found[member.id]
+        unknown_on = []
+        for mt in unlisted[member.id]:
+            n, away = rows_per_meeting.get(mt.id, (0, 0))
+            if not mt.attendance_known:  # the record says attendance was not recorded: unknown, not absent
+                unknown_on.append(mt.held_on)
+                continue
+            if mt.expected is not None and n and n >= mt.expected:  # a complete list without this member
+                continue
+            # a ledger that lists only absentees: everyone else on the roll attended when the numbers add up
+            # (a count not given, None once the record model says "unknown", is never taken as adding up)
+            expected, attended = mt.expected, mt.present
+            group = mt.group_id if scope[mt.id] == "group" else None
+            if expected and attended is not None and expected - away == attended \
+                    and expected == roll(mt.held_on, group):
+                present = max(present or mt.held_on, mt.held_on)
+            else:
+                unknown_on.append(mt.held_on)
+        accounted = max((d for d in (present, leave) if d is not None), default=None)
+        out[member.id] = (present, leave, reason,
+                          sum(1 for d in unknown_on if accounted is None or d > accounted))
+    return out
