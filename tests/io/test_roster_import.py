@@ -96,7 +96,7 @@ def test_row_errors_name_file_sheet_row_column(db, branch, workdir):
         import_roster(db, branch.id, path, today=TODAY)
     problems = err.value.problems
     assert len(problems) == 3
-    assert any("第10行" in p and "F列（入党）" in p and "晚于今天" in p for p in problems)
+    assert any("第10行" in p and "F列（入党日期）" in p and "晚于今天" in p for p in problems)
     assert any("第11行" in p and "18" in p for p in problems)
     assert any("第12行" in p and "不是存在的日期" in p for p in problems)
     assert list_members(db, branch.id) == []
@@ -142,7 +142,7 @@ def test_not_a_roster_and_missing_required_column(db, branch, workdir):
         import_roster(db, branch.id, path, today=TODAY)
     bad = workdir / "坏.xlsx"
     bad.write_bytes(b"not a workbook")
-    with pytest.raises(ValidationError, match="不是有效的 .xlsx"):
+    with pytest.raises(ValidationError, match="不是有效的表格文件"):
         import_roster(db, branch.id, bad, today=TODAY)
 
 
