@@ -437,7 +437,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _check(value: Any) -> None:
+def check_cell(value: Any) -> None:
     if isinstance(value, _BadNumber):
         raise CellError("单元格里的数字无法读取（超出范围或不是数字），请重新输入")
     if isinstance(value, (time, timedelta)):
@@ -462,7 +462,7 @@ def parse_date(value: Any) -> date | None:
     “2001-7-1”, “20010701”, “2009-07-01 00:00:00”. A month without a day means the 1st of that
     month. What reads two ways (the number 2021.1: January or October?) or is only a year (2001)
     is refused, never guessed. Raises CellError."""
-    _check(value)
+    check_cell(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
@@ -523,7 +523,7 @@ def parse_id_number(value: Any) -> str | None:
     """An 18-character ID number. A number Excel has turned into 4.10102E+17 (or any number) has
     lost digits or may have: refused with a message saying so, never guessed. Full-width digits
     and X become ASCII, so one person never imports twice. Raises CellError."""
-    _check(value)
+    check_cell(value)
     if value is None:
         return None
     if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
@@ -542,7 +542,7 @@ def parse_id_number(value: Any) -> str | None:
 
 
 def parse_int(value: Any, *, minimum: int = 0, maximum: int = 100_000) -> int | None:
-    _check(value)
+    check_cell(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
@@ -558,7 +558,7 @@ def parse_int(value: Any, *, minimum: int = 0, maximum: int = 100_000) -> int | 
 
 
 def parse_text(value: Any, *, max_len: int = 200) -> str:
-    _check(value)
+    check_cell(value)
     if value is None:
         return ""
     if isinstance(value, float) and value == int(value):

@@ -95,7 +95,8 @@ def test_row_errors_name_file_sheet_row_column(db, branch, workdir):
     with pytest.raises(InputErrors) as err:
         import_roster(db, branch.id, path, today=TODAY)
     problems = err.value.problems
-    assert len(problems) == 3
+    assert len(problems) == 5  # and the two rows that were read say neither 转正日期 nor status is given
+    assert sum("没有转正日期，也没有写明" in p for p in problems) == 2
     assert any("第10行" in p and "F列（入党日期）" in p and "晚于今天" in p for p in problems)
     assert any("第11行" in p and "18" in p for p in problems)
     assert any("第12行" in p and "不是存在的日期" in p for p in problems)
@@ -125,11 +126,17 @@ def test_probationary_status_and_missing_full_date(db, branch, workdir):
     ws.append(["老人", id_for(date(1950, 2, 2), True), "1975.7.1", "正式党员"])
     path = workdir / "状态.xlsx"
     wb.save(path)
-    preview = import_roster(db, branch.id, path, today=TODAY)
+    # issue 17, defect 2: a 正式党员 without a 转正日期 is refused, never given an invented one
+    with pytest.raises(InputErrors) as err:
+        import_roster(db, branch.id, path, today=TODAY)
+    assert len(err.value.problems) == 1
+    assert "第3行" in err.value.problems[0] and "正式党员请填写转正日期（按期转正为1976年7月1日）" in err.value.problems[0]
+    assert by_name(db, branch.id) == {}
+    ws.delete_rows(3)
+    wb.save(path)
+    import_roster(db, branch.id, path, today=TODAY)
     people = by_name(db, branch.id)
     assert people["新人"].status is MemberStatus.PROBATIONARY and people["新人"].full_member_on is None
-    assert people["老人"].full_member_on == date(1976, 7, 1)
-    assert any("按入党日期满一年" in n for r in preview.rows for n in r.notes)
 
 
 def test_not_a_roster_and_missing_required_column(db, branch, workdir):
