@@ -46,7 +46,7 @@ class SheetChoice(ValidationError):
 class Row:
     number: int  # the row number as Excel shows it
     values: dict[str, Any]  # canonical key → raw cell value (None for empty)
-    extra: dict[str, Any] = field(default_factory=dict)  # unrecognised columns, by header text
+    extra: dict[str, Any] = field(default_factory=dict)  # unrecognised columns' values, by column letter
 
 
 @dataclass
@@ -253,7 +253,7 @@ def _cell(row: list, c: int) -> Any:
     return row[c - 1] if c - 1 < len(row) else None
 
 
-def _find_header(grid: list[list[Any]], columns, required) -> tuple[int, int, dict[str, int]] | None:
+def _find_header(grid: list[list[Any]], columns, required, repeats=()) -> tuple[int, int, dict[str, int]] | None:
     """(score, header row index, key → column; negative column: the header ends one row lower)."""
     best = None
     top = grid[:HEADER_SEARCH_ROWS + 1]
@@ -261,6 +261,11 @@ def _find_header(grid: list[list[Any]], columns, required) -> tuple[int, int, di
         found: dict[str, int] = {}
         for c, value in enumerate(row, start=1):
             key = _match(columns, normalise_header(value))
+            if key and key in found and key in repeats:  # a header two columns share: both are kept
+                n = 2
+                while f"{key}#{n}" in found:
+                    n += 1
+                key = f"{key}#{n}"
             if key and key not in found:
                 found[key] = c
         # a two-row header: the row below may complete it ("入党" over "日期"),
@@ -276,11 +281,25 @@ def _find_header(grid: list[list[Any]], columns, required) -> tuple[int, int, di
                     if key and key not in found:
                         found[key] = -c  # marks a header that ends one row lower
                         break
+            # “支部大会讨论” merged over “接收” and “转正”: the two-row names say more than the upper one
+            lower = {-c for c in found.values() if c < 0}
+            found = {k: c for k, c in found.items() if c < 0 or c not in lower}
         direct = [k for k, c in found.items() if c > 0]
         score = (sum(1 for k in found if k in required) * 100 + len(direct) * 10 + len(found) - len(direct))
         if score and (best is None or score > best[0]):
             best = (score, i, found)
     return best
+
+
+def _spread_header_merges(grid: list[list[Any]], merged: list) -> None:
+    """A header cell merged across columns (“支部大会讨论” over “接收” and “转正”) heads each of them."""
+    for (r0, c0), (r1, c1) in merged:
+        if r0 == r1 and c1 > c0 and r0 <= HEADER_SEARCH_ROWS and r0 < len(grid):
+            row = grid[r0]
+            top = row[c0] if c0 < len(row) else None
+            for c in range(c0 + 1, min(c1, len(row) - 1) + 1):
+                if row[c] in (None, ""):
+                    row[c] = top
 
 
 def sheets_with_tables(path: str | Path, columns, required=()) -> list[str]:
@@ -304,6 +323,7 @@ def read_table(
     required: Iterable[str] = (),
     sheet: str | None = None,
     labels: dict[str, str] | None = None,
+    repeats: Iterable[str] = (),
 ) -> Table:
     """Find the header row (under any title rows) in the visible sheet that has one, and read the rows.
 
@@ -311,7 +331,8 @@ def read_table(
     key's field for people (default: its first variant). Header cells merged across two rows (e.g.
     “入党” above “日期”) are read as one header. Hidden sheets are never read; when several visible
     sheets hold such a table, SheetChoice names them. Every column with a header or a value is in
-    `accounting`. Raises ValidationError when the file cannot be read or a required column is missing.
+    `accounting`. A key in `repeats` may head several columns: the second is read as “key#2”.
+    Raises ValidationError when the file cannot be read or a required column is missing.
     """
     path = Path(path)
     file = path.name
@@ -332,7 +353,8 @@ def read_table(
         found_in = []
         for name in candidates:
             grid, merged = _grid(book, file, name)
-            best = _find_header(grid, columns, required)
+            _spread_header_merges(grid, merged)
+            best = _find_header(grid, columns, required, set(repeats))
             if best is not None:
                 found_in.append((name, grid, merged, best))
     finally:
@@ -369,7 +391,7 @@ def read_table(
                  if v not in (None, "")]
         return "".join(parts)
 
-    headers = {k: header_text(c) or columns[k][0] for k, c in column_of.items()}
+    headers = {k: header_text(c) or columns[k.split("#")[0]][0] for k, c in column_of.items()}
     used = {c: k for k, c in column_of.items()}
     data = grid[first_data - 1:]
     width = max([len(header_values), len(below_values)] + [len(r) for r in data]) if data or header_values else 0
@@ -379,7 +401,8 @@ def read_table(
         text = header_text(c)
         if c in used:
             key = used[c]
-            accounting.append(ColumnUse(column_letter(c), text, key, labels.get(key, columns[key][0])))
+            base = key.split("#")[0]
+            accounting.append(ColumnUse(column_letter(c), text, key, labels.get(key, columns[base][0])))
             continue
         has_data = any(_clean(_cell(r, c)) is not None for r in data)
         if not text and not has_data:
@@ -389,7 +412,7 @@ def read_table(
         reason = "没有表头" if not text else ("没有对应的项目" if has_data else "没有对应的项目，且整列为空")
         accounting.append(ColumnUse(column_letter(c), text, None, "", reason))
     rows: list[Row] = []
-    extra_columns = [(c, header_text(c) or f"{column_letter(c)}列") for c in range(1, width + 1) if c not in used]
+    extra_columns = [(c, column_letter(c)) for c in range(1, width + 1) if c not in used]
     picks = list(column_of.items())
     for offset, values in enumerate(data):
         number = first_data + offset

@@ -60,6 +60,18 @@ class ImportReport:
     def counts(self) -> dict[str, int]:
         return {a: sum(1 for r in self.rows if r.action == a) for a in ("new", "update", "same")}
 
+    @property
+    def created(self) -> int:
+        return self.counts["new"]
+
+    @property
+    def updated(self) -> int:
+        return self.counts["update"]
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.notices
+
     def column_lines(self) -> list[str]:
         """Every column of the file: the field it was read as, or why it was not imported."""
         return [c.line() for c in self.columns]
