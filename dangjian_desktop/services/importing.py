@@ -98,7 +98,8 @@ class ImportReport:
         return text + "。"
 
     def refusal(self) -> InputErrors:
-        return InputErrors(self.refused, summary=f"{self.file}：发现 {len(self.refused)} 处问题，未导入任何数据。"
+        """The problem list: what was refused, then the columns that would not have been imported."""
+        return InputErrors(self.problem_lines(), summary=f"{self.file}：发现 {len(self.refused)} 处问题，未导入任何数据。"
                                                  "请修改文件后重新导入。")
 
 
