@@ -209,7 +209,50 @@ def visible_sheets(book) -> list[str]:
             if m.visible == pc.SheetVisibleEnum.Visible and m.typ == pc.SheetTypeEnum.WorkSheet]
 
 
-def _grid(book, file: str, sheet: str) -> tuple[list[list[Any]], list]:
+_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_merges(path: Path, sheet: str) -> list:
+    """Merged cells of an .ods sheet (0-based, as calamine gives them for .xlsx/.xls; it gives none for
+    .ods): cells with number-rows-spanned / number-columns-spanned in content.xml."""
+    from xml.etree.ElementTree import iterparse
+
+    t = f"{{{_ODS_TABLE}}}"
+    out = []
+    try:
+        with zipfile.ZipFile(path) as z, z.open("content.xml") as f:
+            inside, row, col = False, -1, 0
+            for event, el in iterparse(f, events=("start", "end")):
+                tag = el.tag
+                if tag == f"{t}table":
+                    if event == "start":
+                        inside, row = el.get(f"{t}name") == sheet, -1
+                    elif inside:
+                        break
+                    continue
+                if not inside:
+                    if event == "end":
+                        el.clear()
+                    continue
+                if tag == f"{t}table-row" and event == "start":
+                    row, col = row + 1, 0
+                elif tag == f"{t}table-row" and event == "end":
+                    row += int(el.get(f"{t}number-rows-repeated", "1")) - 1
+                    el.clear()
+                elif tag in (f"{t}table-cell", f"{t}covered-table-cell") and event == "start":
+                    rows = int(el.get(f"{t}number-rows-spanned", "1"))
+                    cols = int(el.get(f"{t}number-columns-spanned", "1"))
+                    if rows > 1 or cols > 1:
+                        out.append(((row, col), (row + rows - 1, col + cols - 1)))
+                    col += int(el.get(f"{t}number-columns-repeated", "1"))
+                if row > MAX_ROWS:
+                    break
+    except Exception:  # the cells were read; a merge that cannot be found leaves cells as they are
+        return []
+    return out
+
+
+def _grid(book, file: str, sheet: str, path: Path | None = None) -> tuple[list[list[Any]], list]:
     """The sheet's cells from A1 (row i is Excel row i + 1) and its merged ranges (0-based)."""
     try:
         ws = book.get_sheet_by_name(sheet)
@@ -218,6 +261,8 @@ def _grid(book, file: str, sheet: str) -> tuple[list[list[Any]], list]:
                                   "请只保留台账所在的区域后再导入。")
         grid = ws.to_python(skip_empty_area=False)
         merged = list(ws.merged_cell_ranges or [])
+        if not merged and path is not None and path.suffix.lower() == ".ods":
+            merged = _ods_merges(path, sheet)
     except ValidationError:
         raise
     except Exception as exc:
@@ -352,7 +397,7 @@ def read_table(
             candidates = visible
         found_in = []
         for name in candidates:
-            grid, merged = _grid(book, file, name)
+            grid, merged = _grid(book, file, name, path)
             _spread_header_merges(grid, merged)
             best = _find_header(grid, columns, required, set(repeats))
             if best is not None:
