@@ -221,8 +221,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dangjian_desktop.services.demo import make_demo
+    from dangjian_desktop.services.demo import check_demo_size, make_demo
 
+    check_demo_size(args.branches, args.members, args.years)  # a refused command writes no file
     db = _open(args, create=True)
     try:
         summary = make_demo(db, seed=args.seed, branches=args.branches, members=args.members,

@@ -434,3 +434,10 @@ def test_11_a_refused_import_writes_no_backup(db, branch, workdir):
     assert len(list_backups(db)) == before
     import_roster(db, branch.id, office_roster(workdir / "好.xlsx"), today=TODAY)
     assert [b.reason for b in list_backups(db)][:1] == ["导入花名册前"]
+
+
+def test_11_a_refused_demo_writes_no_database_file(workdir, capsys):
+    target = workdir / "演示.db"
+    assert main(["--db", str(target), "demo", "--members", "100000"]) == 1
+    assert "6 到 5000" in capsys.readouterr().err
+    assert not target.exists() and list(workdir.glob("演示*")) == []
