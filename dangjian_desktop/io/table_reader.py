@@ -196,7 +196,9 @@ def open_book(path: str | Path):
         raise ValidationError(f"文件 {name} 设有密码，请先在 Excel/WPS 中取消密码后再导入。") from exc
     except OSError as exc:
         raise ValidationError(f"文件 {name} 无法打开（可能正被其他程序占用，或没有读取权限）。") from exc
-    except Exception as exc:  # calamine's own kinds: not a workbook, damaged XML, unsupported
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # calamine's own kinds, and a Rust panic (pyo3 PanicException) on damaged files
         raise ValidationError(f"文件 {name} 不是有效的表格文件（可能已损坏，或扩展名与内容不符），无法读取；"
                               "请用 Excel 或 WPS 打开后另存为 .xlsx 再试。") from exc
 
@@ -263,9 +265,9 @@ def _grid(book, file: str, sheet: str, path: Path | None = None) -> tuple[list[l
         merged = list(ws.merged_cell_ranges or [])
         if not merged and path is not None and path.suffix.lower() == ".ods":
             merged = _ods_merges(path, sheet)
-    except ValidationError:
+    except (ValidationError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except Exception as exc:
+    except BaseException as exc:  # a Rust panic on a damaged sheet is a BaseException (pyo3)
         raise ValidationError(f"文件 {file} 的工作表“{sheet}”无法读取（文件可能已损坏），"
                               "请用 Excel 或 WPS 打开后重新保存再试。") from exc
     if len(grid) > MAX_ROWS + HEADER_SEARCH_ROWS:
