@@ -498,10 +498,13 @@ class _BadNumber:
         return "无法读取的数字"
 
 
+_CLEAN_TEXT = str.maketrans({"\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+                             "\u3000": " "})
+
+
 def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        value = _ZERO_WIDTH.sub("", value).replace("\u3000", " ").strip()
-        return value or None
+    if type(value) is str:  # noqa: E721 - the common case first, in one C call (a 10,000-row roster)
+        return value.translate(_CLEAN_TEXT).strip() or None
     if isinstance(value, float) and not math.isfinite(value):
         return _BadNumber(value)
     return value
