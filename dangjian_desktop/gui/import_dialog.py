@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHeaderView, QWidget
 
 from dangjian_desktop.errors import DomainError, InputErrors
 from dangjian_desktop.gui.context import AppContext
@@ -168,7 +168,11 @@ class ImportDialog(QDialog):
             view.setAlternatingRowColors(True)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
-        f.refusedView.setWordWrap(True)
+        f.refusedView.setWordWrap(True)  # a long reason wraps and its row grows, never cut off
+        f.refusedView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        f.sheetCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        f.sheetCombo.setMinimumContentsLength(12)
+        f.sheetCombo.setPlaceholderText("请选择……")
         self._show_sheets([])
         f.sheetCombo.activated.connect(self._sheet_chosen)
         self.import_button = f.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
@@ -232,7 +236,10 @@ class ImportDialog(QDialog):
         if sheets:  # several visible sheets hold a table: the person chooses, nothing is guessed
             self._show_sheets(sheets)
             self.form.sheetCombo.setCurrentIndex(-1)
-            self.form.summaryLabel.setText(f"{exc.message.split('；')[0]}。请在上面选择要导入的工作表。")
+            names = "、".join(f"“{n}”" for n in sheets)
+            self.problems_model.load([f"文件 {self.path.name}：{len(sheets)} 个工作表都有台账数据（{names}），"
+                                      "请在上面的“工作表”中选择要导入的一个，其余的分别导入。"])
+            self.form.summaryLabel.setText(f"{len(sheets)} 个工作表都有台账数据：{names}。请在上面选择要导入的工作表。")
         else:
             self.form.summaryLabel.setText(exc.message if isinstance(exc, InputErrors) else str(exc))
         self.form.tabs.setCurrentIndex(self._tab("refusedTab"))

@@ -132,6 +132,7 @@ def _date_column_refusals(table) -> list[str]:
                 except CellError:
                     pass
         if values and dates * 2 >= len(values):
+            use.reason = "是日期，但认不出是哪一个步骤，导入因此停止"
             head = f"“{use.header}”" if use.header else "（无表头）"
             errors.append(f"文件 {table.file}，工作表“{table.sheet}”，{use.letter}列{head}：这一列是日期，"
                           "但认不出是哪一个步骤，为了不丢失日期，未导入任何数据；请把列名改成步骤名称"
