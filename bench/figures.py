@@ -266,8 +266,35 @@ def roster_export(b: Bench) -> Figure:
     return fig
 
 
+def _openpyxl_read_baseline(path: Path) -> float:
+    """Seconds for one openpyxl read-only pass over every cell of the file (values only)."""
+    from openpyxl import load_workbook
+
+    def read() -> None:
+        wb = load_workbook(path, read_only=True, data_only=True)
+        for ws in wb.worksheets:
+            for _row in ws.iter_rows(values_only=True):
+                pass
+        wb.close()
+
+    cpu = []
+
+    def timed_read() -> float:
+        start = time.process_time()
+        ms = _timed(read)[0]
+        cpu.append(time.process_time() - start)
+        return ms / 1000
+
+    wall = median([timed_read() for _ in range(2)])
+    _openpyxl_read_baseline.cpu = median(cpu)  # type: ignore[attr-defined]
+    return wall
+
+
 def roster_import(b: Bench) -> Figure:
-    fig = Figure("import", "导入 10,000 行的花名册", "≤ 5 s", unit="s", limit=5)
+    """Issue 17: a 10,000-row 花名册 imports in ≤ 3 s and ≤ 1.5 × an openpyxl read-only pass over the
+    same file, measured in the same run (the file is read by python-calamine, io/table_reader)."""
+    fig = Figure("import", "导入 10,000 行的花名册", "≤ 3 s 且 ≤ 1.5 × 基准", unit="s",
+                 baseline_label="openpyxl 只读模式读一遍同一个文件")
     if not _cli_has("members", "import"):
         raise NotAvailable("members import 尚未实现")
     from dangjian_desktop.db.engine import open_database
@@ -280,17 +307,26 @@ def roster_import(b: Bench) -> Figure:
         source = write_roster(b.work / "导入用花名册.xlsx", "中共光明街道工作委员会", _roster_members(db), TODAY)
     finally:
         db.close()
-    runs = []
+    runs: list[float] = []
+    cpu: list[float] = []
     for n in range(2):
         target = open_database(b.work / f"导入{n}.db", create=True)
         try:
             branch = create_branch(target, "光明街道机关党支部", "中共光明街道工作委员会", "")
-            ms, preview = _timed(lambda: import_roster(target, branch.id, source, today=TODAY))
+            start = time.process_time()
+            ms, report = _timed(lambda: import_roster(target, branch.id, source, today=TODAY))
+            cpu.append(time.process_time() - start)
             runs.append(ms / 1000)
         finally:
             target.close()
     fig.measured = median(runs)
-    fig.note = f"{len(preview.rows) if hasattr(preview, 'rows') else ROSTER_SIZE} 行，一个事务写入空数据库"
+    fig.baseline = _openpyxl_read_baseline(source)
+    fig.limit = min(3.0, 1.5 * fig.baseline)
+    skipped = sum(1 for c in report.columns if not c.imported)
+    # on a shared machine wall time swells with the load; the CPU time of this process shows the work itself
+    fig.note = (f"{len(report.rows)} 行、{len(report.columns)} 列（{skipped} 列未导入），一个事务写入空数据库，"
+                f"含导入前的检查和备份；CPU 时间：导入 {median(cpu):.2f} s，基准 "
+                f"{_openpyxl_read_baseline.cpu:.2f} s（机器繁忙时实测墙钟时间会偏大）")
     return fig
 
 
@@ -394,7 +430,7 @@ ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "roster": ("导出 10,000 人的党员花名册", "≤ 1.5 × 基准", roster_export),
     "minutes": ("一份会议记录 .docx", "≤ 100 ms", minutes_one),
     "minutes-book": ("一个支部一年的会议记录本", "≤ 3 s", minutes_book),
-    "import": ("导入 10,000 行的花名册", "≤ 5 s", roster_import),
+    "import": ("导入 10,000 行的花名册", "≤ 3 s 且 ≤ 1.5 × 基准", roster_import),
     "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
     "stall": ("GUI 线程最长停顿（PostgreSQL 上的党委数据库，用遍每个页面）", "≤ 100 ms", gui_stall),
 }

@@ -174,12 +174,34 @@ def _on_branches(args: argparse.Namespace, work: Callable[[Database, Any], Any])
 
 
 def _add_import(subparsers, help_text: str, handler: Handler) -> None:
-    """`<area> import FILE.xlsx [--branch NAME] [--dry-run]`, alike for every area (cli.md)."""
+    """`<area> import FILE [--branch NAME] [--sheet NAME] [--dry-run]`, alike for every area (cli.md)."""
     q = subparsers.add_parser("import", help=help_text)
-    q.add_argument("file", metavar="FILE.xlsx")
+    q.add_argument("file", metavar="FILE", help="表格文件：.xlsx、.xls、.et（WPS）、.ods")
     q.add_argument("--branch")
+    q.add_argument("--sheet", help="要导入的工作表（文件中有几个工作表都有数据时必须指定）")
     q.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     q.set_defaults(handler=handler)
+
+
+def _print_import(branch, report, dry_run: bool) -> None:
+    """The one way every import reports (issue 17): the sheet, every column and what became of it,
+    the notes worth knowing, then one line of counts."""
+    _out(f"文件 {report.file}，工作表“{report.sheet}”，各列的导入情况：")
+    for line in report.column_lines():
+        _out(f"  {line}")
+    for row in report.rows:
+        for note in row.notes:
+            if "出席情况不明" not in note:  # those are repeated in the notices
+                _out(f"提示：第{row.row}行 {row.label}：{note}")
+    for notice in report.notices:
+        _out(f"提示：{notice}")
+    c = report.counts
+    u = report.unit
+    verb = "检查通过（--dry-run，未写入）：将" if dry_run else "已导入到"
+    groups = f"，新建党小组 {'、'.join(report.new_groups)}" if report.new_groups else ""
+    skipped = [col for col in report.columns if not col.imported]
+    tail = f"；{len(skipped)} 列未导入（见上）" if skipped else ""
+    _out(f"{verb}{branch.name}：新增 {c['new']} {u}，更新 {c['update']} {u}，无变化 {c['same']} {u}{groups}{tail}。")
 
 
 # ------------------------------------------------------------------ init and demo
@@ -199,8 +221,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from dangjian_desktop.services.demo import make_demo
+    from dangjian_desktop.services.demo import check_demo_size, make_demo
 
+    check_demo_size(args.branches, args.members, args.years)  # a refused command writes no file
     db = _open(args, create=True)
     try:
         summary = make_demo(db, seed=args.seed, branches=args.branches, members=args.members,
@@ -399,12 +422,9 @@ def cmd_development_list(args: argparse.Namespace) -> int:
 def cmd_development_import(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.development import import_ledger
 
-    branch, result = _on_branch(
-        args, lambda db, b: import_ledger(db, Path(args.file), b.id, dry_run=args.dry_run))
-    for warning in result.warnings:
-        _out(f"提示：{warning}")
-    verb = "检查通过（未写入，--dry-run）：将" if args.dry_run else "已导入到"
-    _out(f"{verb}{branch.name}：新建 {result.created} 人，更新 {result.updated} 人。")
+    branch, report = _on_branch(
+        args, lambda db, b: import_ledger(db, Path(args.file), b.id, dry_run=args.dry_run, sheet=args.sheet))
+    _print_import(branch, report, args.dry_run)
     return 0
 
 
@@ -505,15 +525,9 @@ def cmd_members_list(args: argparse.Namespace) -> int:
 def cmd_members_import(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.members import import_roster
 
-    branch, preview = _on_branch(
-        args, lambda db, b: import_roster(db, b.id, Path(args.file), dry_run=args.dry_run))
-    for row in preview.rows:
-        for note in row.notes:
-            _out(f"提示：第{row.row}行 {row.name}：{note}")
-    c = preview.counts
-    verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
-    groups = f"，新建党小组 {'、'.join(preview.new_groups)}" if preview.new_groups else ""
-    _out(f"{verb}{branch.name}：新增 {c['new']} 人，更新 {c['update']} 人，无变化 {c['same']} 人{groups}。")
+    branch, report = _on_branch(
+        args, lambda db, b: import_roster(db, b.id, Path(args.file), dry_run=args.dry_run, sheet=args.sheet))
+    _print_import(branch, report, args.dry_run)
     return 0
 
 
@@ -563,13 +577,9 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
 def cmd_meetings_import(args: argparse.Namespace) -> int:
     from dangjian_desktop.services.meetings import import_meetings
 
-    branch, result = _on_branch(
-        args, lambda db, b: import_meetings(db, b.id, Path(args.file), dry_run=args.dry_run))
-    c = result.counts
-    verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
-    _out(f"{verb}{branch.name}：新增 {c['new']} 次会议，更新 {c['update']} 次，无变化 {c['same']} 次。")
-    for note in result.notes:
-        _out(f"其中{note}。")
+    branch, report = _on_branch(
+        args, lambda db, b: import_meetings(db, b.id, Path(args.file), dry_run=args.dry_run, sheet=args.sheet))
+    _print_import(branch, report, args.dry_run)
     return 0
 
 

@@ -11,7 +11,7 @@ from dangjian_desktop.core.glossary import Gender
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
-_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$", re.ASCII)  # \d would let full-width digits through
 
 
 def check_digit(first17: str) -> str:
@@ -20,9 +20,14 @@ def check_digit(first17: str) -> str:
     return _CHECK[total % 11]
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789XX")
+_INVISIBLE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def normalise(text: str) -> str:
-    """Trim spaces and make a lowercase x uppercase; nothing else is guessed."""
-    return (text or "").strip().replace(" ", "").upper()
+    """ASCII digits and X (full-width ones as typed by Chinese input methods), no spaces or
+    zero-width characters; nothing else is guessed."""
+    return _INVISIBLE.sub("", (text or "").translate(_FULL_WIDTH)).upper()
 
 
 @dataclass(frozen=True)

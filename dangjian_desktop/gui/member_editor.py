@@ -6,18 +6,16 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.glossary import Gender, MemberStatus
 from dangjian_desktop.core.member_check import MemberFields, field_problems, probation_rule, proposed_full_member_on
-from dangjian_desktop.errors import DomainError, InputErrors
+from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
 from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
-from dangjian_desktop.gui.forms.ui_roster_import import Ui_RosterImportDialog
-from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services import settings
@@ -332,197 +330,17 @@ class LeaveRollDialog(SavingDialog):
 
 
 # ---------------------------------------------------------------- import
+# the one preview dialog of every 台账 (gui/import_dialog); the 花名册's is the first of them
+from dangjian_desktop.gui.import_dialog import (  # noqa: E402
+    ColumnsModel,
+    ImportDialog,
+    PreviewRowsModel,
+    ProblemsModel,
+    RosterImportDialog,
+)
 
-
-class PreviewRowsModel(RowsModel):
-    """The rows an import would save: 行号, 姓名, 身份证号, 处理, 变化/说明."""
-
-    COL_ROW, COL_NAME, COL_ID, COL_ACTION, COL_DETAIL = range(5)
-    HEADERS = ("行号", "姓名", "公民身份号码", "处理", "变化 / 说明")
-    ACTIONS = {"new": "新增", "update": "更新", "same": "无变化"}
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if col == self.COL_ROW:
-            return str(r.row)
-        if col == self.COL_NAME:
-            return r.name
-        if col == self.COL_ID:
-            return r.id_number
-        if col == self.COL_ACTION:
-            return self.ACTIONS[r.action]
-        return "；".join((["改动：" + "、".join(r.changes)] if r.changes else []) + r.notes)
-
-
-class ProblemsModel(RowsModel):
-    """One refused cell per row: 位置 and 问题 (`rows` are the pairs)."""
-
-    COL_WHERE, COL_WHAT = range(2)
-    HEADERS = ("位置", "问题")
-
-    def load(self, problems: list[str]) -> None:
-        super().load(tuple(p.split("：", 1)) if "：" in p else ("", p) for p in problems)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        text = self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == self.COL_WHERE:
-                # the file and sheet are the same on every line: show from the row on
-                return text.split("，", 2)[-1] if text.startswith("文件 ") and text.count("，") >= 2 else text
-            return text
-        return None
-
-
-class RosterImportDialog(QDialog):
-    """Choose a 花名册, see what would be saved and what is wrong, then import all or nothing."""
-
-    sig_previewed = Signal()
-    sig_imported = Signal()
-
-    def __init__(self, ctx: AppContext, branch_id: int, parent: QWidget | None = None,
-                 path: str | None = None, today: date | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.branch_id = ctx, branch_id
-        self.today = today or date.today()
-        self.path: Path | None = None
-        self.preview: ms.ImportPreview | None = None
-        self.result: ms.ImportPreview | None = None
-        self.busy = False  # reading a file or importing it
-        self.importing = False
-        self.form = Ui_RosterImportDialog()
-        self.form.setupUi(self)
-        f = self.form
-        self.accepted_model = PreviewRowsModel(self)
-        self.problems_model = ProblemsModel(self)
-        f.acceptedView.setModel(self.accepted_model)
-        f.refusedView.setModel(self.problems_model)
-        for view in (f.acceptedView, f.refusedView):
-            view.verticalHeader().hide()
-            view.setAlternatingRowColors(True)
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            view.horizontalHeader().setStretchLastSection(True)
-        f.refusedView.setWordWrap(True)
-        self.import_button = f.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("导入")
-        f.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("关闭")
-        f.fileLabel.setText("请选择一个 .xlsx 花名册。表头可以在标题行下面，列名和日期写法不必统一；"
-                            "身份证号必须完整（请设置为文本格式）。")
-        f.chooseButton.clicked.connect(self.choose)
-        f.saveErrorsButton.clicked.connect(self.save_problems)
-        f.buttonBox.accepted.connect(self.do_import)
-        f.buttonBox.rejected.connect(self.reject)
-        f.fileLayout.setStretch(0, 1)
-        f.refusedButtons.setStretch(0, 1)
-        self.resize(900, 560)
-        self._update()
-        if path:
-            self.load(path)
-
-    def choose(self) -> None:
-        path = self.ctx.asker.open_file(self, "选择花名册", str(Path.home()), "Excel 工作簿 (*.xlsx);;所有文件 (*)")
-        if path:
-            self.load(path)
-
-    def load(self, path: str | Path) -> None:
-        """Read the file on the database lane (a big roster takes seconds); the lists fill when done."""
-        self.path = Path(path)
-        self.preview = None
-        self.busy = True
-        self.form.fileLabel.setText(f"文件：{self.path}")
-        self.form.summaryLabel.setText("正在读取文件并逐行检查……")
-        self._update()
-        self.ctx.run(ms.preview_roster_import, self.ctx.db, self.branch_id, self.path, today=self.today,
-                     what="检查花名册", parent=self, progress=True, cancellable=True, key=(self, "preview"),
-                     on_done=self._previewed, on_refused=self._preview_failed, on_cancelled=self._preview_cancelled,
-                     on_end=self._preview_ended)
-
-    def _preview_failed(self, exc: DomainError) -> None:
-        self.accepted_model.load([])
-        self.problems_model.load(exc.problems if isinstance(exc, InputErrors) else [str(exc)])
-        self.form.summaryLabel.setText(exc.message if isinstance(exc, InputErrors) else str(exc))
-        self.form.tabs.setCurrentIndex(1)
-
-    def _preview_cancelled(self) -> None:
-        self.path = None
-        self.accepted_model.load([])
-        self.problems_model.load([])
-        self.form.fileLabel.setText("已取消检查。请重新选择文件。")
-        self.form.summaryLabel.setText("")
-
-    def _preview_ended(self) -> None:
-        self.busy = False
-        self._update()
-        self.sig_previewed.emit()
-
-    def _previewed(self, preview: ms.ImportPreview) -> None:
-        self.busy = False
-        self.preview = preview
-        self.accepted_model.load(preview.rows)
-        self.problems_model.load(preview.refused)
-        text = preview.summary(planned=True)
-        if preview.ignored_columns:
-            text += f" 未使用的列：{'、'.join(preview.ignored_columns)}。"
-        self.form.summaryLabel.setText(text)
-        self.form.tabs.setTabText(0, f"可以导入（{len(preview.rows)}）")
-        self.form.tabs.setTabText(1, f"有问题的行（{len(preview.refused)}）")
-        self.form.tabs.setCurrentIndex(1 if preview.refused else 0)
-
-    def _update(self) -> None:
-        p = self.preview
-        can = bool(p and not p.refused and any(r.action != "same" for r in p.rows)) and not self.busy
-        self.import_button.setEnabled(can)
-        self.form.saveErrorsButton.setEnabled(bool(self.problems_model.rows))
-        self.form.summaryLabel.setStyleSheet(ERROR_STYLE if (p is None and self.path) or (p and p.refused) else "")
-
-    def save_problems(self) -> None:
-        """Write the problem list next to the file, so it can be fixed row by row."""
-        suggested = str(self.path.with_name(f"{self.path.stem}-问题清单.txt")) if self.path else "问题清单.txt"
-        target = self.ctx.asker.save_file(self, "保存问题清单", suggested, "文本文件 (*.txt)")
-        if not target:
-            return
-        lines = [f"{w}：{what}" if w else what for w, what in self.problems_model.rows]
-        self.ctx.run(_write_text, Path(target), "\n".join(lines) + "\n", what="保存问题清单", parent=self,
-                     effect="file", busy=(self.form.saveErrorsButton,),
-                     on_done=lambda _: self.ctx.asker.info(self, "已保存", f"问题清单已保存到 {target}"))
-
-    def do_import(self) -> None:
-        if not self.path or self.busy:
-            return
-        self.busy = self.importing = True
-        self._update()
-        self.ctx.run(ms.import_roster, self.ctx.db, self.branch_id, self.path, today=self.today,
-                     what="导入花名册", parent=self, effect="write", progress=True, cancellable=True,
-                     busy=(self.form.buttonBox, self.form.chooseButton),
-                     on_done=self._imported, on_refused=self._import_refused, on_end=self._import_ended)
-
-    def _imported(self, result: ms.ImportPreview) -> None:
-        self.result = result
-        self.accept()
-
-    def _import_refused(self, exc: DomainError) -> None:
-        if isinstance(exc, InputErrors):  # the file changed since the preview: show the new problems
-            self.problems_model.load(exc.problems)
-            self.form.summaryLabel.setText(exc.message)
-            self.form.tabs.setCurrentIndex(1)
-            self.preview = None
-        else:
-            self.ctx.asker.warn(self, "无法导入花名册", str(exc))
-
-    def _import_ended(self) -> None:
-        self.busy = self.importing = False
-        self._update()
-        self.sig_imported.emit()
-
-    def reject(self) -> None:
-        if not self.importing:  # never closed while its import runs: it ends whole, or is cancelled whole
-            super().reject()
+__all__ = ["ColumnsModel", "ImportDialog", "LeaveRollDialog", "MemberEditorDialog", "PreviewRowsModel",
+           "ProblemsModel", "RosterImportDialog"]
 
 
 def _write_text(path: Path, text: str) -> Path:

@@ -7,25 +7,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import AttendanceStatus, MeetingType
 from dangjian_desktop.core.meetings import types_from_text
-from dangjian_desktop.io.table_reader import CellError, Row, Table, parse_date, parse_int, parse_text, read_table
+from dangjian_desktop.io.table_reader import (
+    CellError,
+    Row,
+    Table,
+    parse_int,
+    parse_name,
+    parse_past_date,
+    parse_text,
+    read_table,
+)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("日期", "会议日期", "召开日期", "会议时间", "时间", "开会日期"),
     "type": ("类型", "会议类型", "会议形式", "组织生活类型", "形式"),
     "topic": ("主题", "会议主题", "议题", "会议名称", "内容", "主要内容", "会议内容"),
     "host": ("主持人", "主持"),
-    "recorder": ("记录人", "记录"),
+    "recorder": ("记录人",),
     "expected": ("应到", "应到人数", "应参会人数", "应到会人数"),
     "present": ("实到", "实到人数", "实际参会人数", "实到会人数", "参会人数"),
     "absent": ("缺席及原因", "缺席人员及原因", "缺席人员", "缺席情况", "请假人员及原因", "未参会人员及原因", "缺席"),
     "group": ("党小组", "所在党小组", "小组"),
     "place": ("地点", "会议地点"),
     "lecturer": ("主讲人", "授课人"),
-    "notes": ("备注",),
+    "notes": ("备注", "会议记录", "记录"),
+    "serial": ("序号", "编号"),
 }
+LABELS = {"date": "会议日期", "type": "会议类型", "topic": "主题（议题）", "absent": "缺席人员及原因",
+          "notes": "会议记录（备注）", "expected": "应到人数", "present": "实到人数", "serial": "序号"}
 REQUIRED = ("date", "type", "topic")
 ACCEPTED_TYPES = "支部党员大会（党员大会、支部大会）、支部委员会会议（支委会）、党小组会（小组会）、党课、主题党日、" \
                  "组织生活会、民主评议党员（民主评议）、谈心谈话；一次会议合并开展几项的，用“暨”“及”“、”或“＋”连接，" \
@@ -53,6 +64,7 @@ class ParsedMeeting:
     expected: int | None = None
     present: int | None = None
     absent: list[Absentee] = field(default_factory=list)
+    type_text: str = ""  # the type cell as written
     group_text: str = ""  # 党小组 as written (column or type cell), matched by the service
     place: str = ""
     lecturer: str = ""
@@ -69,6 +81,13 @@ class ParsedLedger:
     sheet: str
     rows: list[ParsedMeeting] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    table: Table | None = None
+
+
+def meeting_types_of(text: str) -> list[MeetingType]:
+    """The one place a type cell becomes meeting types: every type it names, the first the record's own
+    (“主题党日暨支部党员大会”); [] when any part names no type."""
+    return types_from_text(text)
 
 
 def split_absentees(text: str) -> list[Absentee]:
@@ -130,12 +149,12 @@ def group_from_text(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def read_ledger(path: str | Path, today: date | None = None) -> ParsedLedger:
-    """Read every row; what cannot be read is refused with the file, sheet, row and column.
-    A row is a meeting held: one dated after `today` is refused (a plan is not a record)."""
+def read_ledger(path: str | Path, sheet: str | None = None, today: date | None = None) -> ParsedLedger:
+    """Read every row; what cannot be read is refused with the file, sheet, row and column."""
     today = today or date.today()
-    table = read_table(path, COLUMNS, REQUIRED)
-    result = ParsedLedger(table.file, table.sheet)
+    table = read_table(path, COLUMNS, REQUIRED, sheet=sheet, labels=LABELS)
+    table.ignore("serial", "序号只是行的编号，不需要导入")
+    result = ParsedLedger(table.file, table.sheet, table=table)
     for row in table.rows:
         problems: list[str] = []
 
@@ -148,14 +167,11 @@ def read_ledger(path: str | Path, today: date | None = None) -> ParsedLedger:
                 problems.append(f"{table.where(row, key)}：{exc}。")
                 return None
 
-        held_on = cell("date", parse_date)
+        held_on = cell("date", parse_past_date, today=today)
         if held_on is None and not any(p.startswith(table.where(row, "date")) for p in problems):
             problems.append(f"{table.where(row, 'date')}：没有填写会议日期。")
-        if held_on is not None and held_on > today:
-            problems.append(f"{table.where(row, 'date')}：会议日期{cn(held_on)}在今天之后。台账记录的是已经召开的会议，"
-                            "计划中的会议请在程序中新建草稿。")
         type_text = cell("type", parse_text, max_len=50) or ""
-        types = types_from_text(type_text)
+        types = meeting_types_of(type_text)
         mtype = types[0] if types else None
         if MeetingType.HEART_TALK in types and len(types) > 1:
             problems.append(f"{table.where(row, 'type')}：“{type_text}”把谈心谈话与会议合在一起。谈心谈话请单独成行。")
@@ -165,8 +181,8 @@ def read_ledger(path: str | Path, today: date | None = None) -> ParsedLedger:
         topic = cell("topic", parse_text, max_len=200) or ""
         if not topic:
             problems.append(f"{table.where(row, 'topic')}：没有填写主题。")
-        host = cell("host", parse_text, max_len=50) or ""
-        recorder = cell("recorder", parse_text, max_len=50) or ""
+        host = cell("host", parse_name) or ""
+        recorder = cell("recorder", parse_name) or ""
         expected = cell("expected", parse_int, minimum=0, maximum=5000)
         present = cell("present", parse_int, minimum=0, maximum=5000)
         if expected is not None and present is not None and present > expected:
@@ -187,7 +203,7 @@ def read_ledger(path: str | Path, today: date | None = None) -> ParsedLedger:
             result.refused.extend(problems)
             continue
         result.rows.append(ParsedMeeting(
-            row, table, held_on, mtype, topic, host, recorder, expected, present, absent, group_text,
+            row, table, held_on, mtype, topic, host, recorder, expected, present, absent, type_text, group_text,
             cell("place", parse_text, max_len=200) or "", cell("lecturer", parse_text, max_len=50) or "",
             cell("notes", parse_text, max_len=2000) or "", types[1:]))
     return result

@@ -15,9 +15,11 @@ from dangjian_desktop.io.table_reader import (
     CellError,
     Row,
     Table,
+    check_cell,
     parse_date,
     parse_id_number,
     parse_int,
+    parse_name,
     parse_text,
     read_table,
 )
@@ -31,7 +33,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "native_place": ("籍贯",),
     "id_number": ("公民身份号码", "身份证号", "身份证号码", "公民身份证号码", "身份证", "证件号码"),
     "education": ("学历", "文化程度", "最高学历"),
-    "category": ("人员类别/工作岗位", "人员类别", "工作岗位", "人员身份"),
+    "category": ("工作岗位", "人员类别/工作岗位", "人员身份"),
+    # 人员类别 is the status in the 全国党员管理信息系统 and the job category in many files: read by its values
+    "kind": ("人员类别", "类别"),
     "work_unit": ("工作单位及职务", "工作单位", "单位及职务", "工作单位及职务/职称"),
     "joined_on": ("入党日期", "入党时间", "入党年月"),
     "full_member_on": ("转正日期", "转正时间", "转正年月"),
@@ -40,11 +44,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "group": ("所在党小组", "党小组", "所属党小组"),
     "phone": ("联系电话", "手机号码", "手机", "电话", "联系方式"),
     "address": ("家庭住址", "住址", "家庭地址", "现住址"),
-    "status": ("党员状态", "党员类别", "人员状态"),
+    "status": ("党员状态", "党员类别", "人员状态", "党员身份"),
     "floating": ("流动/失联", "流动党员", "是否流动党员"),
     "dues_base": ("党费基数", "党费缴纳基数", "缴费基数"),
     "notes": ("备注",),
+    "serial": ("序号", "编号", "排序"),
 }
+LABELS = {"category": "工作岗位（人员类别）", "kind": "人员类别", "serial": "序号",
+          "floating": "流动党员/失联党员", "probation_extension_months": "延长预备期（月）"}
+STATUS_WORDS = {"正式", "正式党员", "预备", "预备党员"}
 REQUIRED = ("name", "id_number", "joined_on")
 
 _TEXT = {"ethnicity": 20, "native_place": 100, "education": 30, "category": 50, "work_unit": 200,
@@ -78,6 +86,28 @@ class ParsedRoster:
     rows: list[ParsedRow] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    table: Table | None = None
+
+
+def _kind_column(table: Table) -> None:
+    """Decide what the 人员类别 column is by its values: 正式党员/预备党员 make it the status,
+    anything else the job category; a column already taken is said to be a duplicate."""
+    if "kind" not in table.columns:
+        return
+    values = {str(r.values.get("kind")).strip() for r in table.rows if r.values.get("kind") is not None}
+    target = "status" if values & STATUS_WORDS else "category"
+    if target in table.columns:
+        table.ignore("kind", f"已由“{table.headers[target]}”列读取{'党员状态' if target == 'status' else '工作岗位'}")
+        return
+    column = table.columns.pop("kind")
+    table.columns[target] = column
+    table.headers[target] = table.headers.pop("kind")
+    for r in table.rows:
+        r.values[target] = r.values.pop("kind", None)
+    for use in table.accounting:
+        if use.key == "kind":
+            use.key = target
+            use.label = "党员状态（正式/预备）" if target == "status" else "工作岗位（人员类别）"
 
 
 def _gender(value: Any) -> Gender | None:
@@ -102,12 +132,15 @@ def _status(value: Any) -> MemberStatus | None:
 
 
 def _money(value: Any) -> Decimal | None:
+    check_cell(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
         number = Decimal(str(value).replace(",", "").replace("元", "").strip())
     except InvalidOperation:
         raise CellError(f"“{value}”不是金额") from None
+    if not number.is_finite():
+        raise CellError(f"“{value}”不是金额")
     if number < 0 or number > Decimal("10000000"):
         raise CellError(f"{value} 不是合理的党费基数")
     return number.quantize(Decimal("0.01"))
@@ -126,15 +159,18 @@ def month_only(value: Any) -> bool:
 
 
 def _phone(value: Any) -> str:
+    check_cell(value)
     if isinstance(value, float) and value == int(value):
         value = int(value)
     return parse_text(value, max_len=30)
 
 
-def read_roster(path: str | Path, today: date | None = None) -> ParsedRoster:
+def read_roster(path: str | Path, today: date | None = None, sheet: str | None = None) -> ParsedRoster:
     """Read every row of the file; a row with any unreadable cell is refused with where and why."""
-    table = read_table(path, COLUMNS, required=REQUIRED)
-    out = ParsedRoster(table.file, table.sheet, ignored_columns=list(table.ignored_headers))
+    table = read_table(path, COLUMNS, required=REQUIRED, sheet=sheet, labels=LABELS)
+    _kind_column(table)
+    table.ignore("serial", "序号只是行的编号，不需要导入")
+    out = ParsedRoster(table.file, table.sheet, ignored_columns=list(table.ignored_headers), table=table)
     keys = set(table.columns)
     seen: dict[str, int] = {}
     for row in table.rows:
@@ -152,7 +188,7 @@ def read_roster(path: str | Path, today: date | None = None) -> ParsedRoster:
                 problems.append(f"{table.where(row, key)}：{exc}")
                 return None
 
-        f.name = cell("name", lambda v: re.sub(r"\s+", "", parse_text(v, max_len=50))) or ""
+        f.name = cell("name", parse_name) or ""
         present.add("name")
         number = cell("id_number", parse_id_number)
         f.id_number = number or ""

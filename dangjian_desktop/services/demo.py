@@ -533,6 +533,16 @@ _WRITE_ORDER = (
 )
 
 
+def check_demo_size(branches: int, members: int, years: int) -> None:
+    """Refuse sizes the demo does not make, before any file is created (issue 17, defect 11)."""
+    if not 1 <= branches <= 200:
+        raise ValidationError("支部数应在 1 到 200 之间。")
+    if not 6 <= members <= 5000:
+        raise ValidationError("每个支部的党员数应在 6 到 5000 之间。")
+    if not 1 <= years <= 30:
+        raise ValidationError("年数应在 1 到 30 之间。")
+
+
 def make_demo(
     db: Database,
     seed: int = 1,
@@ -543,12 +553,7 @@ def make_demo(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Fill an empty database with demo data; refuses a database that already holds branches."""
-    if not 1 <= branches <= 200:
-        raise ValidationError("支部数应在 1 到 200 之间。")
-    if not 6 <= members <= 5000:
-        raise ValidationError("每个支部的党员数应在 6 到 5000 之间。")
-    if not 1 <= years <= 30:
-        raise ValidationError("年数应在 1 到 30 之间。")
+    check_demo_size(branches, members, years)
     today = today or date.today()
     with db.session() as s:
         if s.scalar(select(func.count(m.Branch.id))):

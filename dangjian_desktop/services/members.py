@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -15,22 +15,16 @@ from sqlalchemy.orm import Session
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import Gender, MemberStatus
-from dangjian_desktop.core.member_check import (
-    LABELS,
-    MemberFields,
-    completed,
-    field_problems,
-    probation_rule,
-    proposed_full_member_on,
-)
+from dangjian_desktop.core.member_check import LABELS, MemberFields, completed, field_problems, probation_rule
 from dangjian_desktop.core.membership import party_age, years_since_joining
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.models import Attendance, AuditEntry, Branch, Member, MemberStatusChange, PartyGroup
 from dangjian_desktop.db.shared import expect_version
-from dangjian_desktop.errors import InputErrors, NotFound, ValidationError
+from dangjian_desktop.errors import NotFound, ValidationError
 from dangjian_desktop.services import settings
 from dangjian_desktop.services.attachments import forget_unused_contents
+from dangjian_desktop.services.importing import ImportReport, PlannedRow
 
 LEAVING = (MemberStatus.TRANSFERRED_OUT, MemberStatus.DECEASED, MemberStatus.REMOVED)
 
@@ -329,51 +323,16 @@ def delete_member(db: Database, member_id: int, reason: str) -> None:
 
 # ---------------------------------------------------------------- roster import
 
-
-@dataclass
-class ImportRow:
-    row: int
-    name: str
-    id_number: str
-    action: str  # new | update | same
-    changes: list[str] = field(default_factory=list)  # labels of the fields that change
-    notes: list[str] = field(default_factory=list)
+# the one result type of every import (services/importing); the old names stay for the GUI and tests
+ImportPreview = ImportReport
+ImportRow = PlannedRow
 
 
-@dataclass
-class ImportPreview:
-    file: str
-    sheet: str
-    rows: list[ImportRow] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)  # one line per problem: where, then what
-    new_groups: list[str] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {a: sum(1 for r in self.rows if r.action == a) for a in ("new", "update", "same")}
-
-    def summary(self, planned: bool = False) -> str:
-        """One sentence: what was imported, or (planned) what importing would do."""
-        c = self.counts
-        lead = "导入后将" if planned else ""
-        text = f"{self.file}：{lead}新增 {c['new']} 人，更新 {c['update']} 人，无变化 {c['same']} 人"
-        if self.new_groups:
-            text += f"，{'并' if planned else ''}新建党小组 {'、'.join(self.new_groups)}"
-        if self.refused:
-            text += f"；但有 {len(self.refused)} 处问题，改正之前不会导入任何一行"
-        return text + "。"
-
-
-def _plan(s: Session, branch_id: int, path: Path, today: date, overrides,
-          progress: Callable[[int, int, str], None] | None = None) -> tuple[ImportPreview, list]:
-    from dangjian_desktop.io.roster_import import read_roster
-
-    if progress:
-        progress(0, 1, "正在读取文件……")
-    parsed = read_roster(path, today)
-    preview = ImportPreview(parsed.file, parsed.sheet, refused=list(parsed.refused),
-                            ignored_columns=parsed.ignored_columns)
+def _plan(s: Session, branch_id: int, parsed, today: date, overrides,
+          progress: Callable[[int, int, str], None] | None = None) -> tuple[ImportReport, list]:
+    """What importing the read file would do, looking at the database only (nothing is written)."""
+    preview = ImportReport("花名册", "人", parsed.file, parsed.sheet, columns=parsed.table.accounting,
+                           refused=list(parsed.refused))
     rule = probation_rule(overrides)
     groups = {name: gid for gid, name in s.execute(select(PartyGroup.id, PartyGroup.name)
                                                    .where(PartyGroup.branch_id == branch_id))}
@@ -400,27 +359,33 @@ def _plan(s: Session, branch_id: int, path: Path, today: date, overrides,
             continue
         merged = MemberFields(**{k: getattr(existing, k) for k in MemberFields.names()}) if existing else MemberFields()
         for key in r.present:
-            if key != "group_id":
-                setattr(merged, key, getattr(f, key))
+            if key == "group_id":
+                continue
+            value = getattr(f, key)
+            if existing is not None and value in (None, "") and key not in ("is_floating", "is_lost_contact"):
+                continue  # a blank cell never erases what is stored
+            setattr(merged, key, value)
         merged.id_number = f.id_number
         notes = list(r.notes)
-        # 转正 is a decision, never worked out from a date: without a status and a 转正日期 the file does not
-        # say the person was made a full member, so they stay 预备党员 (PROBATION-END then asks for the
-        # 支部大会's decision); a 正式党员 without a 转正日期 is refused below, never given an invented one
+        if existing is not None and f.name and existing.name != f.name:  # matched by ID number: said aloud
+            notes.append(f"按身份证号与{existing.name}是同一人，姓名改为“{f.name}”")
+        status_unknown = False
         if "status" not in r.present and existing is None:
+            # the status is a fact in the file or nothing: a 转正日期 says 正式, none says nothing
+            status_unknown = not merged.full_member_on
             merged.status = MemberStatus.FULL if merged.full_member_on else MemberStatus.PROBATIONARY
-            if merged.status is MemberStatus.PROBATIONARY and merged.joined_on \
-                    and proposed_full_member_on(merged.joined_on, merged.probation_extension_months) <= today:
-                notes.append("文件没有党员状态和转正日期，记为预备党员；如已转正，请补填转正日期")
         if r.group_name is not None:
             if r.group_name and r.group_name not in groups:
                 if r.group_name not in preview.new_groups:
                     preview.new_groups.append(r.group_name)
                 merged.group_id = -1 - preview.new_groups.index(r.group_name)  # resolved when written
-            else:
+            elif r.group_name or existing is None:
                 merged.group_id = groups.get(r.group_name) if r.group_name else None
         merged = completed(merged)
         problems = field_problems(merged, today, rule)
+        if status_unknown:
+            problems.setdefault("full_member_on", "没有转正日期，也没有写明是正式党员还是预备党员：已转正的请填写转正日期，"
+                                                  "预备党员请在“人员类别”列写“预备党员”（转正日期不会按入党日期推算）。")
         if problems:
             for key, why in problems.items():
                 preview.refused.append(f"{r.where(key)}：{why}")
@@ -430,74 +395,87 @@ def _plan(s: Session, branch_id: int, path: Path, today: date, overrides,
         else:
             changes = [LABELS[k] for k in MemberFields.names() if getattr(merged, k) != getattr(existing, k)]
             action = "update" if changes else "same"
-        preview.rows.append(ImportRow(r.number, merged.name, merged.id_number, action, changes, notes))
+        preview.rows.append(PlannedRow(r.number, merged.name, action, changes, notes))
         plan.append((action, existing.id if existing else None, merged))
     return preview, plan
 
 
-def preview_roster_import(db: Database, branch_id: int, path: str | Path, *, today: date | None = None,
-                          progress: Callable[[int, int, str], None] | None = None) -> ImportPreview:
-    """What importing the file would do: accepted rows (new, changed, unchanged) and refused rows."""
+def _write_plan(s: Session, branch_id: int, plan: list, preview: ImportReport,
+                progress: Callable[[int, int, str], None] | None) -> None:
+    new_group_ids: list[int] = []
+    order = s.scalar(select(func.max(PartyGroup.sort_order)).where(PartyGroup.branch_id == branch_id)) or 0
+    for i, name in enumerate(preview.new_groups):
+        g = PartyGroup(branch_id=branch_id, name=name, sort_order=order + i + 1)
+        s.add(g)
+        s.flush()
+        new_group_ids.append(g.id)
+    total = len(plan)
+    keys = cache(name_keys)  # a roster repeats many names; pinyin is the slow part of a key
+    new_rows: list[dict[str, Any]] = []
+    for i, (action, member_id, f) in enumerate(plan):
+        if f.group_id is not None and f.group_id < 0:
+            f.group_id = new_group_ids[-1 - f.group_id]
+        if action == "new":
+            # rows, not Member objects: the ORM's unit of work cost more than the rest of the import
+            values = _column_values(f, keys)
+            values.update(branch_id=branch_id, version=1,
+                          status_since=f.full_member_on if f.status == MemberStatus.FULL else f.joined_on)
+            new_rows.append(values)
+            if len(new_rows) == _INSERT_BATCH:
+                s.execute(insert(Member.__table__), new_rows)
+                new_rows = []
+        elif action == "update":
+            m = s.get(Member, member_id)
+            _apply(m, f)
+        if progress and i % 200 == 0:
+            progress(i, total, f"正在导入第 {i + 1} 人，共 {total} 人")
+    if new_rows:
+        s.execute(insert(Member.__table__), new_rows)
+
+
+def roster_importer(db: Database, branch_id: int, path: str | Path, *, sheet: str | None = None,
+                    today: date | None = None, progress: Callable[[int, int, str], None] | None = None):
+    """The 花名册's part in the one import pipeline: the file is read once, here."""
+    from dangjian_desktop.io.roster_import import read_roster
+    from dangjian_desktop.services.importing import Importer
+
     today = today or date.today()
     overrides = settings.rule_overrides(db)
-    with db.session() as s:
-        preview, _ = _plan(s, branch_id, Path(path), today, overrides, progress)
-    return preview
+    if progress:
+        progress(0, 1, "正在读取文件……")
+    parsed = read_roster(Path(path), today, sheet=sheet)
+
+    def plan(s: Session, progress):
+        if s.get(Branch, branch_id) is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        return _plan(s, branch_id, parsed, today, overrides, progress)
+
+    return Importer("导入花名册前", plan, lambda s, work, report, progress: _write_plan(s, branch_id, work, report,
+                                                                                  progress))
 
 
-def import_roster(db: Database, branch_id: int, path: str | Path, *, dry_run: bool = False,
-                  today: date | None = None, progress: Callable[[int, int, str], None] | None = None) -> ImportPreview:
+def preview_roster_import(db: Database, branch_id: int, path: str | Path, *, sheet: str | None = None,
+                          today: date | None = None,
+                          progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """What importing the file would do: accepted rows (new, changed, unchanged), refused rows, every column."""
+    from dangjian_desktop.services.importing import preview
+
+    return preview(db, roster_importer(db, branch_id, path, sheet=sheet, today=today, progress=progress), progress)
+
+
+def import_roster(db: Database, branch_id: int, path: str | Path, *, dry_run: bool = False, sheet: str | None = None,
+                  today: date | None = None, progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Import a 花名册 in one transaction: every row is saved, or (any row refused) none is.
 
     People are matched by ID number: re-importing the same file changes nothing, a corrected
-    file updates them. 党小组 named in the file that the branch lacks are created (listed in
-    the preview first, so a misspelt name is seen before it is saved).
+    file updates them, and a blank cell never erases what is stored. 党小组 named in the file that
+    the branch lacks are created (listed in the preview first, so a misspelt name is seen before
+    it is saved). A refused file writes nothing, not even its backup.
     """
-    today = today or date.today()
-    overrides = settings.rule_overrides(db)
-    if not dry_run:  # issue 7: a backup of the state before the import (skipped if unchanged since the last)
-        from dangjian_desktop.services.backup import snapshot
+    from dangjian_desktop.services.importing import run_import
 
-        snapshot(db, "导入花名册前")
-    with db.transaction() as s:
-        if s.get(Branch, branch_id) is None:
-            raise NotFound(f"没有编号为 {branch_id} 的支部。")
-        preview, plan = _plan(s, branch_id, Path(path), today, overrides, progress)
-        if preview.refused:
-            raise InputErrors(preview.refused, summary=f"{preview.file}：发现 {len(preview.refused)} 处问题，"
-                                                       "未导入任何数据。请修改文件后重新导入。")
-        if dry_run:
-            return preview
-        new_group_ids: list[int] = []
-        order = s.scalar(select(func.max(PartyGroup.sort_order)).where(PartyGroup.branch_id == branch_id)) or 0
-        for i, name in enumerate(preview.new_groups):
-            g = PartyGroup(branch_id=branch_id, name=name, sort_order=order + i + 1)
-            s.add(g)
-            s.flush()
-            new_group_ids.append(g.id)
-        total = len(plan)
-        keys = cache(name_keys)  # a roster repeats many names; pinyin is the slow part of a key
-        new_rows: list[dict[str, Any]] = []
-        for i, (action, member_id, f) in enumerate(plan):
-            if f.group_id is not None and f.group_id < 0:
-                f.group_id = new_group_ids[-1 - f.group_id]
-            if action == "new":
-                # rows, not Member objects: the ORM's unit of work cost more than the rest of the import
-                values = _column_values(f, keys)
-                values.update(branch_id=branch_id, version=1,
-                              status_since=f.full_member_on if f.status == MemberStatus.FULL else f.joined_on)
-                new_rows.append(values)
-                if len(new_rows) == _INSERT_BATCH:
-                    s.execute(insert(Member.__table__), new_rows)
-                    new_rows = []
-            elif action == "update":
-                m = s.get(Member, member_id)
-                _apply(m, f)
-            if progress and i % 200 == 0:
-                progress(i, total, f"正在导入第 {i + 1} 人，共 {total} 人")
-        if new_rows:
-            s.execute(insert(Member.__table__), new_rows)
-    return preview
+    importer = roster_importer(db, branch_id, path, sheet=sheet, today=today, progress=progress)
+    return run_import(db, importer, dry_run=dry_run, progress=progress)
 
 
 _INSERT_BATCH = 1000

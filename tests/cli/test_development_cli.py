@@ -54,10 +54,11 @@ def test_development_import_dry_run_then_import_and_refusal_exit_1(workdir, caps
     assert run("--db", db, "init", "--branch", "第一党支部", capsys=capsys)[0] == 0
     good = _ledger(workdir / "台账.xlsx", [["孙一", _id("19900102", "111"), "2024.3.1", "2024.3.15", "2024.9.1"]])
     code, out, _ = run("--db", db, "development", "import", str(good), "--dry-run", capsys=capsys)
-    assert code == 0 and "新建 1 人" in out and "未写入" in out
+    assert code == 0 and "新增 1 人" in out and "未写入" in out
+    assert "工作表“Sheet”" in out and "D列“谈话时间” → 第2步 党组织派人谈话" in out  # every column accounted for
     assert json.loads(run("--db", db, "development", "list", "--json", capsys=capsys)[1]) == []
     code, out, _ = run("--db", db, "development", "import", str(good), capsys=capsys)
-    assert code == 0 and "新建 1 人" in out
+    assert code == 0 and "新增 1 人" in out
     listed = json.loads(run("--db", db, "development", "list", "--json", capsys=capsys)[1])
     assert [(p["name"], p["stage"], p["next_step"]) for p in listed] == [("孙一", 2, 4)]
     bad = _ledger(workdir / "坏.xlsx", [["周二", _id("19910102", "222"), "2024.13.1", None, None],

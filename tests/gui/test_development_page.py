@@ -257,9 +257,12 @@ def test_importing_a_ledger_from_the_page_asks_first_then_shows_the_people(qtbot
     window = make_window(db)
     page = dev_page(window)
     asker.file_answers.append(str(path))
-    asker.confirm_answers.append(True)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any("将新建 2 人" in m[2] for m in asker.messages), timeout=10000)
+    dialog = page._import_dialog  # the one import dialog: rows, every column, problems
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "导入后将新增 2 人" in dialog.form.summaryLabel.text()
+    assert dialog.columns_model.index(3, 2).data() == "第2步 党组织派人谈话"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sum(c.model.rowCount() for c in page.columns) == 2, timeout=10000)
     stage = {c.stage_no: card_names(c) for c in page.columns}
     # the stage of the last step completed (domain.md): both have only applied and (孙一) been talked to
@@ -269,9 +272,11 @@ def test_importing_a_ledger_from_the_page_asks_first_then_shows_the_people(qtbot
     wb.save(path)
     asker.file_answers.append(str(path))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    wait_idle()
-    kind, title, text = asker.messages[-1]
-    assert kind == "error" and "第4行" in text and "C列" in text
+    dialog = page._import_dialog
+    qtbot.waitUntil(lambda: dialog.problems_model.rowCount() > 0, timeout=10000)
+    assert "第4行" in dialog.problems_model.index(0, 0).data() and "C列" in dialog.problems_model.index(0, 0).data()
+    assert not dialog.import_button.isEnabled()
+    dialog.close()
     assert len(dev.list_applicants(db, 1)) == 2
 
 

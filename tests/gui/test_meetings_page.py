@@ -311,11 +311,16 @@ def test_import_a_ledger_from_the_page(qtbot, page, asker, workdir):
     wb.active.append(["2023.6.15", "支委会", "补录的往年会议", "徐颖萍", "田娜琳", 5, 5, "无"])
     wb.save(path)
     asker.file_answers.append(str(path))
-    asker.confirm_answers.append(True)
     click(qtbot, page.records.import_button)
+    dialog = page.records._import_dialog  # the one import dialog: rows, every column, problems
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "导入后将新增 1 次会议" in dialog.form.summaryLabel.text()
+    assert dialog.columns_model.rowCount() == 8
+    assert dialog.columns_model.index(7, 2).data() == "缺席人员及原因"
+    click(qtbot, dialog.import_button)
     qtbot.waitUntil(lambda: any(r.title == "补录的往年会议" for r in svc.list_meetings(page.ctx.db, 1, year=2023)),
                     timeout=10000)
-    assert "新增 1 次" in asker.messages[-1][2]
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
 
 
 def test_the_editor_closes_only_once_its_last_typing_is_saved(qtbot, page, typist, asker, settle):

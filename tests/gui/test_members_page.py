@@ -130,11 +130,19 @@ def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, 
     dialog.show()
     with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
         dialog.load(str(bad))
-    assert dialog.accepted_model.rowCount() == 4 and dialog.problems_model.rowCount() == 1
+    # the refused row, then the two columns that would not be imported (never dropped in silence)
+    assert dialog.accepted_model.rowCount() == 4 and dialog.problems_model.rowCount() == 3
     assert "第6行" in dialog.problems_model.index(0, 0).data()
     assert "数字" in dialog.problems_model.index(0, 1).data()
+    assert dialog.problems_model.index(2, 0).data() == "J列“爱好”"
+    assert dialog.problems_model.index(2, 1).data() == "未导入（没有对应的项目）"
     assert not dialog.import_button.isEnabled()  # all or nothing
-    assert dialog.form.tabs.currentIndex() == 1
+    assert dialog.form.tabs.currentWidget() is dialog.form.refusedTab
+    columns = dialog.columns_model
+    shown = [(columns.index(r, 0).data(), columns.index(r, 1).data(), columns.index(r, 2).data())
+             for r in range(columns.rowCount())]
+    assert len(shown) == 10 and ("F", "入党日期", "入党日期") in shown and ("J", "爱好", "未导入：没有对应的项目") in shown
+    assert "2 列未导入" in dialog.form.tabs.tabText(dialog.form.tabs.indexOf(dialog.form.columnsTab))
     target = workdir / "问题清单.txt"
     asker.file_answers.append(str(target))
     qtbot.mouseClick(dialog.form.saveErrorsButton, Qt.MouseButton.LeftButton)
@@ -143,7 +151,7 @@ def test_import_preview_shows_refused_rows_and_saves_the_list(qtbot, db, asker, 
     good = messy_roster(workdir / "花名册（改）.xlsx")
     with qtbot.waitSignal(dialog.sig_previewed, timeout=10000):
         dialog.load(good)
-    assert dialog.import_button.isEnabled() and dialog.problems_model.rowCount() == 0
+    assert dialog.import_button.isEnabled() and dialog.problems_model.rowCount() == 2  # the two columns
     with qtbot.waitSignal(dialog.sig_imported, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert len(ms.list_members(db, branch.id)) == 5

@@ -154,10 +154,11 @@ def test_using_every_page_never_queries_the_database_on_the_gui_thread(qtbot, ma
     wb.save(ledger)
     meter.step("检查三会一课台账")
     asker.file_answers.append(str(ledger))
-    asker.confirm_answers.append(False)  # checked, then not imported
     meetings.records._import()
     _settle(meter)
-    assert any("将新增 1 次会议" in m[2] for m in asker.messages)
+    checked = meetings.records._import_dialog
+    assert checked.preview.counts["new"] == 1  # checked, then not imported
+    checked.close()
 
     meter.step("检查发展党员台账")
     wb = Workbook()
@@ -165,11 +166,12 @@ def test_using_every_page_never_queries_the_database_on_the_gui_thread(qtbot, ma
     wb.active.append(["孙一", "2026.10.1"])
     wb.save(workdir / "发展台账.xlsx")
     asker.file_answers.append(str(workdir / "发展台账.xlsx"))
-    asker.confirm_answers.append(False)
     window.show_page("development")
     development.import_ledger()
     _settle(meter)
-    assert any("将新建 1 人" in m[2] for m in asker.messages)
+    checked = development._import_dialog
+    assert checked.preview.counts["new"] == 1
+    checked.close()
     slow.watching = False
     meter.timer.stop()
 

@@ -48,8 +48,13 @@ cells = st.one_of(
     st.dates(date(1900, 3, 1), date(9999, 12, 31)),
     st.sampled_from(["=1+1", "=SUM(A1:A9)", "+861234", "-1", "@cmd", "=HYPERLINK(\"http://x\",\"点\")",
                      "2001.7", "2002年7月1日", "20110701", "1999-02-30", "0000-00-00", "１９９５．７",
-                     "x" * 40000, "中" * 33000]),
+                     "x" * 40000, "中" * 33000,
+                     # issue 17: what secretaries' files hold besides
+                     "２００１．７．１", "2021.1", "2009-07-01 00:00:00", "张\u200b三", "\ufeff李四", "王\u2060五",
+                     "NaN", "inf", "-1E999", "１３８０００００００", "预备党员", "正式党员", "专业技术人员",
+                     "见纸质记录", "王五（病假）；赵六（缺席）"]),
     ids,
+    ids.map(lambda n: n.translate(str.maketrans("0123456789X", "０１２３４５６７８９Ｘ"))),
 )
 
 
@@ -189,14 +194,71 @@ def test_empty_sheets_and_a_workbook_with_only_titles(db, branch_id, workdir):
 def test_a_valid_roster_amid_the_fuzz_still_imports(db, branch_id, workdir):
     """The property tests above would pass if everything were refused; this one must import."""
     wb = Workbook()
-    wb.active.append(["姓名", "身份证号", "入党日期", "备注"])
-    wb.active.append(["张三", id_for(date(1970, 3, 5), True), date(1995, 7, 1), "=1+1"])
+    wb.active.append(["姓名", "身份证号", "入党日期", "转正日期", "备注"])
+    wb.active.append(["张三", id_for(date(1970, 3, 5), True), date(1995, 7, 1), date(1996, 7, 1), "=1+1"])
     path = workdir / "正常.xlsx"
     wb.save(path)
     assert _try(db, lambda p: import_roster(db, branch_id, p, today=date(2026, 11, 23)), path) is True
     con = sqlite3.connect(db.path)
     notes = con.execute("SELECT notes FROM members WHERE name='张三'").fetchone()[0]
     con.close()
-    # a formula is never evaluated: openpyxl reads the cached value, which a file never opened in
+    # a formula is never evaluated: the reader takes the cached value, which a file never opened in
     # Excel does not have, so the cell arrives empty
     assert notes in ("", "=1+1") and notes != "2"
+
+
+# ---------------------------------------------------------------- issue 17: raw cells and legacy formats
+
+NUMBERS = st.sampled_from(["1E999", "-1E999", "NaN", "nan", "inf", "-inf", "1e308", "0x10", "", " ", "1,5", "2021.1",
+                           "2001", "36342", "4.10102196001E+17", "19700305", "-0", "1e-320"])
+
+
+@FUZZ
+@given(values=st.lists(NUMBERS, min_size=7, max_size=7))
+def test_cells_whose_number_is_no_number_import_or_are_refused_with_where(db, branch_id, workdir, values):
+    """Numbers as a file's XML may hold them, in every column of a roster row: no traceback, ever."""
+    import re
+
+    wb = Workbook()
+    wb.active.append(["姓名", "公民身份号码", "入党日期", "转正日期", "党费基数", "延长预备期", "联系电话"])
+    wb.active.append(["甲", id_for(date(1980, 1, 1), True), "2001.7.1", "2002.7.1", 1, 0, 1])
+    src = workdir / "源.xlsx"
+    wb.save(src)
+    path = workdir / "数.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for col, value in zip("ABCDEFG", values):
+                    data = re.sub(rb'<c r="' + col.encode() + rb'2"[^>]*?(/>|>.*?</c>)',
+                                  f'<c r="{col}2"><v>{value}</v></c>'.encode(), data, count=1)
+            zout.writestr(item, data)
+    _try(db, lambda p: import_roster(db, branch_id, p, today=date(2026, 11, 23)), path)
+
+
+LEGACY = Path(__file__).parent.parent / "fixtures" / "imports"
+
+
+@FUZZ
+@given(name=st.sampled_from(["社区花名册.xls", "社区花名册.ods", "社区花名册.et"]), cut=st.floats(0, 1),
+       flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=12))
+def test_damaged_legacy_files_import_or_are_refused_with_a_message(db, branch_id, workdir, name, cut, flips):
+    """A .xls/.ods/.et cut short or with bytes changed: read, or refused in one Chinese sentence."""
+    raw = bytearray((LEGACY / name).read_bytes())
+    raw = raw[: max(1, int(len(raw) * (0.3 + 0.7 * cut)))]
+    for where, byte in flips:
+        raw[int(where * (len(raw) - 1))] = byte
+    path = workdir / name
+    path.write_bytes(bytes(raw))
+    for fn in (lambda p: import_roster(db, branch_id, p, today=date(2026, 11, 23)),
+               lambda p: import_ledger(db, p, branch_id), lambda p: import_meetings(db, branch_id, p)):
+        _try(db, fn, path)
+
+
+def test_the_legacy_fixtures_themselves_import(db, branch_id, workdir):
+    """The property test above would pass if every legacy file were refused: the intact ones import."""
+    import shutil
+
+    for name in ("社区花名册.xls", "社区花名册.ods", "社区花名册.et"):
+        shutil.copy(LEGACY / name, workdir / name)
+        assert _try(db, lambda p: import_roster(db, branch_id, p, today=date(2026, 11, 23)), workdir / name)

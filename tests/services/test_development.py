@@ -251,7 +251,7 @@ def test_import_reads_short_column_names_and_messy_dates_and_keeps_the_roster_in
             MemberStatus.FULL, date(2024, 6, 1), date(2025, 6, 1))
     assert people["吴二"].step(1).done_on == date(2025, 1, 1)  # “2025.1” is the first of the month
     again = dev.import_ledger(db, path, branch.id)
-    assert (again.created, again.updated) == (0, 2)
+    assert again.counts == {"new": 0, "update": 0, "same": 2}
 
 
 def test_import_is_all_or_nothing_with_file_sheet_row_and_column(db, branch, workdir):

@@ -664,36 +664,22 @@ class DevelopmentPage(Page):
             self.open_applicant(dialog.result_detail.id)
 
     def import_ledger(self) -> None:
+        """导入台账: the one import dialog (every row, every column, every problem), then all or nothing."""
+        from dangjian_desktop.gui.import_dialog import DEVELOPMENT, ImportDialog
+
         if self.ctx.branch_id is None:
             return
-        path = self.ctx.asker.open_file(self, "选择发展党员台账", str(Path.home()), "Excel 工作簿 (*.xlsx)")
-        if not path:
-            return
-        branch_id = self.ctx.branch_id
-        self.ctx.run(dev.import_ledger, self.ctx.db, path, branch_id, dry_run=True, what="检查发展党员台账",
-                     parent=self, progress=True, cancellable=True, busy=(self.import_button,),
-                     on_done=lambda preview: self._checked(path, branch_id, preview),
-                     on_refused=self._refused)
-
-    def _refused(self, exc) -> None:
-        """The file is refused: every problem with its row and column (nothing was imported)."""
-        problems = getattr(exc, "problems", [])
-        text = "\n".join(problems[:30]) + (f"\n……共{len(problems)}处" if len(problems) > 30 else "")
-        self.ctx.asker.error(self, "不能导入", (text + "\n\n" if text else "") + exc.message)
-
-    def _checked(self, path: str, branch_id: int, preview) -> None:
-        warn = "\n".join(preview.warnings[:20])
-        question = (f"将新建 {preview.created} 人，更新 {preview.updated} 人。"
-                    + (f"\n\n以下情况不符合规定，仍按台账导入并列入提醒：\n{warn}" if warn else "") + "\n\n现在导入吗？")
-        if not self.ctx.asker.confirm(self, "导入发展党员台账", question):
-            return
-        self.ctx.run(dev.import_ledger, self.ctx.db, path, branch_id, what="导入发展党员台账", parent=self,
-                     effect="write", progress=True, cancellable=True, busy=(self.import_button,),
-                     on_done=self._imported, on_refused=self._refused)
+        dialog = ImportDialog(self.ctx, self.ctx.branch_id, DEVELOPMENT, self, today=self.today)
+        self._import_dialog = dialog
+        dialog.accepted.connect(lambda: self._imported(dialog.result))
+        dialog.choose()
+        if dialog.path is not None:
+            dialog.open()  # window-modal, without a nested event loop
 
     def _imported(self, result) -> None:
-        self._changed()
-        self.sig_status.emit(f"已导入发展党员台账：新建 {result.created} 人，更新 {result.updated} 人")
+        if result is not None:
+            self._changed()
+            self.sig_status.emit(f"已导入发展党员台账：{result.summary()}")
 
     def export_ledger(self) -> None:
         from dangjian_desktop.services.exports import ExportRequest, run_export

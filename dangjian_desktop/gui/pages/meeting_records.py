@@ -289,28 +289,22 @@ class RecordsTab(QWidget):
         self.sig_status.emit(f"已保存：{path}")
 
     def _import(self) -> None:
-        """导入台账: check the whole file first (nothing written), ask, then import it in one transaction."""
-        path = self.ctx.asker.open_file(self, "选择三会一课台账", str(Path.home()), "Excel 工作簿 (*.xlsx)")
-        if not path or self.ctx.branch_id is None:
-            return
-        branch_id = self.ctx.branch_id
-        self.ctx.run(svc.import_meetings, self.ctx.db, branch_id, path, dry_run=True, what="检查三会一课台账",
-                     parent=self, progress=True, cancellable=True, busy=(self.import_button,),
-                     on_done=lambda preview: self._checked(branch_id, path, preview))
+        """导入台账: the one import dialog (every row, every column, every problem), then all or nothing."""
+        from dangjian_desktop.gui.import_dialog import MEETINGS, ImportDialog
 
-    def _checked(self, branch_id: int, path: str, preview) -> None:
-        c = preview.counts
-        notes = "".join(f"\n其中{n}。" for n in preview.notes)
-        if not self.ctx.asker.confirm(self, "导入台账", f"{preview.file}：将新增 {c['new']} 次会议，更新 {c['update']} 次，"
-                                                      f"无变化 {c['same']} 次。{notes}\n导入吗？"):
+        if self.ctx.branch_id is None:
             return
-        self.ctx.run(svc.import_meetings, self.ctx.db, branch_id, path, what="导入三会一课台账", parent=self,
-                     effect="write", progress=True, cancellable=True, busy=(self.import_button,),
-                     on_done=self._imported)
+        dialog = ImportDialog(self.ctx, self.ctx.branch_id, MEETINGS, self)
+        self._import_dialog = dialog
+        dialog.accepted.connect(lambda: self._imported(dialog.result))
+        dialog.choose()
+        if dialog.path is not None:
+            dialog.open()  # window-modal, without a nested event loop
 
     def _imported(self, result) -> None:
-        self.sig_status.emit(f"已导入 {result.file}：新增 {result.counts['new']} 次，更新 {result.counts['update']} 次")
-        self.sig_changed.emit()
+        if result is not None:
+            self.sig_status.emit(f"已导入：{result.summary()}")
+            self.sig_changed.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         # 缺席及原因 takes a quarter of a narrow table (150 % display scaling) so 会议名称 keeps some room

@@ -15,7 +15,7 @@ from dangjian_desktop.services.development.applicants import (
     update_applicant,
 )
 from dangjian_desktop.services.development.check import check_provider
-from dangjian_desktop.services.development.importing import ImportResult, import_ledger
+from dangjian_desktop.services.development.importing import ImportResult, import_ledger, preview_ledger_import
 from dangjian_desktop.services.development.model import (
     REVIEW_KINDS,
     ROSTER_STEPS,
@@ -41,7 +41,7 @@ from dangjian_desktop.services.development.reading import (
 from dangjian_desktop.services.development.steps import clear_step, full_membership_date, record_step
 
 __all__ = [
-    "REVIEW_KINDS", "ROSTER_STEPS", "ApplicantDetail", "BoardColumn", "Card", "ImportResult", "MeetingVote",
+    "REVIEW_KINDS", "ROSTER_STEPS", "ApplicantDetail", "BoardColumn", "Card", "ImportResult", "preview_ledger_import", "MeetingVote",
     "ReviewInfo", "RosterChoice", "StepInfo", "StepRefused", "add_review", "applicant_choices", "applicant_detail",
     "board", "check_provider", "clear_step", "create_applicant", "full_membership_date", "import_ledger",
     "list_applicants", "meeting_vote", "record_step", "remove_review", "roster_choices", "rule_params",

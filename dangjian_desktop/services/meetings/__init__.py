@@ -21,7 +21,12 @@ from dangjian_desktop.services.meetings.due import (
     year_counts,
     year_grid,
 )
-from dangjian_desktop.services.meetings.importing import ImportedMeeting, MeetingImportResult, import_meetings
+from dangjian_desktop.services.meetings.importing import (
+    ImportedMeeting,
+    MeetingImportResult,
+    import_meetings,
+    preview_meetings_import,
+)
 from dangjian_desktop.services.meetings.listing import list_meetings, meeting_years
 from dangjian_desktop.services.meetings.model import (
     FIELD_LABELS,
@@ -51,7 +56,7 @@ __all__ = [
     "FIELD_LABELS", "SHORT_LIMIT", "TEXT_FIELDS", "AppraisalRow", "AttendanceRow", "AuditInfo", "ImportedMeeting",
     "MeetingDetail", "MeetingForm", "MeetingImportResult", "MeetingSummary", "MemberAttendance", "TypeCount",
     "VoteRow", "attendance_by_member", "delete_meeting", "expected_attendees", "finalise_meeting", "get_meeting",
-    "get_meetings", "import_meetings", "inactive_members", "list_meetings", "meeting_findings", "meeting_histories",
+    "get_meetings", "import_meetings", "preview_meetings_import", "inactive_members", "list_meetings", "meeting_findings", "meeting_histories",
     "meeting_history", "meeting_years", "missing_for_final", "new_meeting", "records_start", "save_meeting",
     "status_on", "year_counts", "year_grid",
 ]

@@ -241,7 +241,8 @@ def _clean(s: Session, branch_id: int, form: MeetingForm, *, final: bool = False
         form.present = None
     complete = (form.attendance_known and bool(form.attendance)
                 and (form.expected is None or form.expected == len(form.attendance)))
-    if form.attendance and form.expected is not None and form.expected < len(form.attendance):
+    if form.attendance_known and form.attendance and form.expected is not None \
+            and form.expected < len(form.attendance):  # (not recorded: 应到 0 is "not given", checked above)
         raise ValidationError(f"应到人数（{form.expected}）少于名单上的人数（{len(form.attendance)}）。")
     if complete:
         form.expected = len(form.attendance)
