@@ -235,7 +235,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not findings:
         _out(f"截至{cn(as_of)}，没有逾期或需要提醒的事项。")
         return 0
-    line = lambda f: (f"[{f.severity.label}] {f.rule} {f.subject}"  # noqa: E731
+    # people read the subject and the message (which names the rule and its article); the rule's id is in --json
+    line = lambda f: (f"[{f.severity.label}] {f.heading}"  # noqa: E731
                       + (f" {f.date.isoformat()}" if f.date else "") + f"：{f.message}")
     if len(branches) == 1:
         _out(f"截至{cn(as_of)}，共 {len(findings)} 项：")

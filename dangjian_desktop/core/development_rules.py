@@ -147,9 +147,9 @@ def _rule(facts: ApplicantFacts, rule_id: str) -> rules.Rule:
 
 
 def explain(facts: ApplicantFacts, rule_id: str, text: str) -> str:
-    """`text` followed by the rule's id, title and article."""
+    """`text` followed by the rule's title and article (its id is for JSON, not for people)."""
     r = _rule(facts, rule_id)
-    return f"{text}（{r.id}“{r.title}”，依据{r.citation}）"
+    return f"{text}（“{r.title}”，依据{r.citation}）"
 
 
 def _v(facts: ApplicantFacts, rule_id: str, no: int, text: str) -> Violation:

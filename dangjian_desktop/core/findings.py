@@ -19,6 +19,14 @@ class Finding:
     # ("applicant", 7), ("missing_meeting", "committee 2025-03"), ("branch", 1).
     ref: tuple[str, object] | None = field(default=None, compare=False)
     branch_id: int | None = field(default=None, compare=False)
+    # what a person reads where `subject` is a code ("2025年3月 支部委员会会议" for "committee 2025-03");
+    # `subject` stays the documented JSON value
+    title: str = field(default="", compare=False)
+
+    @property
+    def heading(self) -> str:
+        """The subject as people read it (screens and `check`'s human output)."""
+        return self.title or self.subject
 
     def as_json(self) -> dict:
         return {

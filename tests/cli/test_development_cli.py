@@ -66,7 +66,7 @@ def test_development_import_dry_run_then_import_and_refusal_exit_1(workdir, caps
     assert code == 1
     lines = err.strip().splitlines()
     assert any("坏.xlsx" in line and "第2行" in line and "C列" in line for line in lines)
-    assert any("第3行" in line and "DEV-ORDER" in line for line in lines)
+    assert any("第3行" in line and "步骤顺序" in line for line in lines)
     assert len(json.loads(run("--db", db, "development", "list", "--json", capsys=capsys)[1])) == 1
 
 

@@ -97,7 +97,7 @@ def test_step_editor_refuses_a_probationary_sponsor_with_the_rule_and_then_saves
     typist(f.person2Combo.lineEdit(), probationary)
     _save(qtbot, dialog)
     assert dialog.isVisible()
-    assert "DEV-SPONSORS-2" in f.errorLabel.text() and "预备党员" in f.errorLabel.text() and "第十七条" in f.errorLabel.text()
+    assert "两名入党介绍人" in f.errorLabel.text() and "预备党员" in f.errorLabel.text() and "第十七条" in f.errorLabel.text()
     assert dev.applicant_detail(demo_db, 6).step(9).people == before  # nothing written
     f.person2Disciplined.setChecked(False)
     f.person2Combo.setCurrentIndex(f.person2Combo.findData(before[1]["member_id"]))
@@ -118,7 +118,7 @@ def test_vote_result_is_computed_and_a_vote_without_quorum_is_refused(qtbot, dem
     assert "未超过应到人数的半数" in f.voteResultLabel.text()
     _save(qtbot, dialog)
     assert dialog.isVisible()
-    assert "DEV-VOTE-QUORUM" in f.errorLabel.text() and "第二十四条" in f.errorLabel.text()
+    assert "支部大会表决" in f.errorLabel.text() and "第二十四条" in f.errorLabel.text()
     assert dev.applicant_detail(demo_db, 8).step(15).done_on is None
 
 
@@ -294,7 +294,7 @@ def test_editing_particulars_records_a_planned_departure_that_the_rules_then_see
     step.form.presentSpin.setValue(25)
     step.form.favourSpin.setValue(25)
     _save(qtbot, step)
-    assert "DEV-LEAVING-3M" in step.form.errorLabel.text()
+    assert "三个月内离开单位" in step.form.errorLabel.text()
 
 
 def test_clearing_a_step_only_the_last_and_never_one_on_the_roster(qtbot, make_window, demo_db, asker):
@@ -359,7 +359,7 @@ def test_extension_chosen_in_the_editor_moves_the_next_discussion(qtbot, demo_db
     assert f.extensionSpin.isVisible() and f.extensionSpin.value() == 6
     f.extensionSpin.setValue(13)
     _save(qtbot, dialog)
-    assert "DEV-PROBATION-1Y" in f.errorLabel.text() and "6至12个月" in f.errorLabel.text()
+    assert "预备期一年" in f.errorLabel.text() and "6至12个月" in f.errorLabel.text()
     f.extensionSpin.setValue(8)
     _save(qtbot, dialog)
     assert not dialog.isVisible(), f.errorLabel.text()

@@ -87,7 +87,7 @@ def test_create_applicant_fills_birth_and_sex_from_the_id_number_and_refuses_und
     a = new_applicant(db, branch)
     assert (a.birth_date, a.gender, a.step(1).done_on) == (date(1998, 4, 2), Gender.MALE, APPLIED)
     assert a.next_step.no == 2 and a.next_step.due == date(2023, 4, 1)
-    with pytest.raises(ValidationError, match="DEV-AGE-18.*第七条"):
+    with pytest.raises(ValidationError, match="年满十八岁.*第七条"):
         dev.create_applicant(db, branch.id, "小李", date(2020, 4, 1), id_number=id_number(date(2002, 4, 2), "456"))
     with pytest.raises(ValidationError, match="已经登记"):
         new_applicant(db, branch, "张小明二")
@@ -97,10 +97,10 @@ def test_create_applicant_fills_birth_and_sex_from_the_id_number_and_refuses_und
 
 def test_steps_out_of_order_and_bad_sponsors_are_refused_and_nothing_is_written(db, branch):
     a = walk(db, new_applicant(db, branch), 8)
-    with pytest.raises(dev.StepRefused, match="DEV-ORDER") as exc:
+    with pytest.raises(dev.StepRefused, match="步骤顺序") as exc:
         dev.record_step(db, a.id, 9, date(2023, 1, 1), people=[{"name": "王芳"}, {"name": "李强"}])
     assert "第四条" in str(exc.value)
-    with pytest.raises(dev.StepRefused, match="赵新是预备党员.*DEV-SPONSORS-2.*第十七条"):
+    with pytest.raises(dev.StepRefused, match="赵新是预备党员.*两名入党介绍人.*第十七条"):
         dev.record_step(db, a.id, 9, date(2024, 7, 1), people=[{"name": "王芳"}, {"name": "赵新"}])
     with pytest.raises(dev.StepRefused, match="留党察看"):
         dev.record_step(db, a.id, 9, date(2024, 7, 1),
@@ -112,7 +112,7 @@ def test_steps_out_of_order_and_bad_sponsors_are_refused_and_nothing_is_written(
 
 def test_a_vote_without_quorum_cannot_be_recorded_as_passed(db, branch):
     a = walk(db, new_applicant(db, branch), 14)
-    with pytest.raises(dev.StepRefused, match="DEV-VOTE-QUORUM"):
+    with pytest.raises(dev.StepRefused, match="支部大会表决"):
         dev.record_step(db, a.id, 15, JOINED, details={"expected_voters": 20, "present_voters": 10, "in_favour": 10})
     with db.session() as s:
         assert s.scalar(select(m.Member).where(m.Member.name == "张小明")) is None
@@ -156,7 +156,7 @@ def test_extension_moves_the_full_membership_date_and_is_allowed_once(db, branch
         assert s.get(m.Member, a.member_id).probation_extension_months == 6
     with pytest.raises(dev.StepRefused, match="只能延长一次"):
         dev.record_step(db, a.id, 23, add_months(end, 6), details={**VOTE, "outcome": "extended", "extension_months": 6})
-    with pytest.raises(dev.StepRefused, match="DEV-PROBATION-1Y"):
+    with pytest.raises(dev.StepRefused, match="预备期一年"):
         dev.record_step(db, a.id, 24, end + timedelta(days=10))
     with pytest.raises(dev.StepRefused, match="预备期到"):  # the final decision only when the extension is over
         dev.record_step(db, a.id, 23, add_months(end, 6) - timedelta(days=1), details={**VOTE, "outcome": "on_time"})
@@ -262,7 +262,7 @@ def test_import_is_all_or_nothing_with_file_sheet_row_and_column(db, branch, wor
     problems = exc.value.problems
     assert any("坏台账.xlsx" in p and "第4行" in p and "C列" in p for p in problems)  # the mangled ID number
     assert any("第4行" in p and "E列（谈话时间）" in p for p in problems)
-    assert any("第5行" in p and "DEV-ORDER" in p for p in problems)
+    assert any("第5行" in p and "步骤顺序" in p for p in problems)
     with db.session() as s:
         assert s.scalar(select(m.Applicant.id)) is None
 

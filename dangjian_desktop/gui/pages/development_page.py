@@ -37,6 +37,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import cite, rule_title
 from dangjian_desktop.services import development as dev
 
 RED = QColor("#f8d7da")
@@ -247,7 +248,7 @@ class FindingsModel(RowsModel):
         f = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f.severity.label, f.rule, f.message)[col]
+            return (f.severity.label, rule_title(f.rule), f.message)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return {Severity.VIOLATION: RED, Severity.OVERDUE: RED, Severity.DUE: AMBER}.get(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -362,7 +363,7 @@ class PersonView(QWidget):
         rl = QVBoxLayout(reviews_tab)
         rl.addWidget(self.reviews, 1)
         rrow = QHBoxLayout()
-        rrow.addWidget(_hint("入党积极分子和预备党员每半年考察一次（DEV-REVIEW-6M）。", reviews_tab), 1)
+        rrow.addWidget(_hint(f"入党积极分子和预备党员每半年考察一次（{cite('DEV-REVIEW-6M')}）。", reviews_tab), 1)
         rrow.addWidget(self.remove_review_button)
         rrow.addWidget(self.add_review_button)
         rl.addLayout(rrow)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import rule_words
 from dangjian_desktop.services.dashboard import Dashboard, dashboard
 
 SEVERITY_COLOURS = {
@@ -52,14 +54,14 @@ class ReminderModel(RowsModel):
             if col == self.COL_SEVERITY:
                 return f.severity.label
             if col == self.COL_SUBJECT:
-                return f.subject
+                return f.heading
             if col == self.COL_DATE:
                 return f.date.isoformat() if f.date else ""
             return f.message
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return QBrush(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.message}\n（规则 {f.rule}；双击打开相关记录）"
+            return f"{f.message}\n（{rule_words(f.rule)}；双击打开相关记录）"
         return None
 
 
@@ -195,12 +197,17 @@ class StartupReminder(QDialog):
         layout = QVBoxLayout(self)
         head = QLabel(f"<b>有 {len(findings)} 项已逾期或违反规定：</b>", self)
         layout.addWidget(head)
-        lines = [f"· {f.subject}：{f.message}" for f in findings[:8]]
-        if len(findings) > 8:
-            lines.append(f"…… 另有 {len(findings) - 8} 项，请在首页查看。")
-        self.body = QLabel("\n".join(lines), self)
+        # every line, in a box that scrolls: a QLabel alone is clipped at the top and bottom on a small screen
+        self.body = QLabel("\n".join(f"· {f.heading}：{f.message}" for f in findings), self)
         self.body.setWordWrap(True)
-        layout.addWidget(self.body)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setContentsMargins(4, 4, 4, 4)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(QLabel("今天不再提醒；首页随时可以查看全部事项。", self))
         self.buttons = QDialogButtonBox(self)
         self.show_button = self.buttons.addButton("查看首页", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -208,7 +215,9 @@ class StartupReminder(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(640, min(420, int(screen.height() * 0.7)) if screen else 420)
 
 
 def show_startup_reminder(window, today: date | None = None) -> StartupReminder | None:

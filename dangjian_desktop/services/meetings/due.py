@@ -182,7 +182,7 @@ def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
                     ref = ("missing_meeting", {"type": mtype.value, "period": st.period.code, "group_id": gid,
                                                "branch_id": branch_id, "date": st.period.end.isoformat()})
                     yield Finding(freq.rule_id, sev, core.subject(mtype, st.period, gname), st.period.end, msg,
-                                  ref=ref, branch_id=branch_id)
+                                  ref=ref, branch_id=branch_id, title=core.subject_title(mtype, st.period, gname))
 
 
 def inactive_members(s: Session, ctx) -> Iterable[Finding]:
