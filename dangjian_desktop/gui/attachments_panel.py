@@ -12,6 +12,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import attachments as att
 
@@ -63,6 +64,7 @@ class AttachmentsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AttachmentsModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        office_keys(self, view=self.view, open_row=self.open_selected, delete_row=self.remove_selected)
         self.add_button = QPushButton("添加附件…", self)
         self.open_button = QPushButton("打开", self)
         self.remove_button = QPushButton("移除", self)

@@ -31,6 +31,7 @@ from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import SavingDialog
@@ -255,6 +256,7 @@ class BirthdaysPage(Page):
         self.month_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.fifty_year.valueChanged.connect(lambda _: self.refresh())
         self.view.doubleClicked.connect(lambda _: self.record_selected())
+        office_keys(self, view=self.view, open_row=self.record_selected)
         self.record_button.clicked.connect(self.record_selected)
         self.cards_button.clicked.connect(lambda: self.make_cards(selected_only=True))
         self.all_cards_button.clicked.connect(lambda: self.make_cards(selected_only=False))

@@ -35,6 +35,7 @@ from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.words import cite, rule_title
@@ -332,7 +333,8 @@ class PersonView(QWidget):
         self.timeline.setObjectName("timelineView")
         self.timeline.setWordWrap(False)
         self.timeline.doubleClicked.connect(lambda index: self.edit_step(index.row() + 1))
-        self.timeline.activated.connect(lambda index: self.edit_step(index.row() + 1))
+        # Enter opens the step too (not `activated`: it also fires on the double click, and the step opened twice)
+        office_keys(self, view=self.timeline, open_row=lambda: self.edit_step(self.timeline.currentIndex().row() + 1))
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(TimelineModel.COL_NO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TimelineModel.COL_STAGE, QHeaderView.ResizeMode.Interactive)

@@ -26,6 +26,7 @@ from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import Severity
 from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.words import rule_words
@@ -93,6 +94,7 @@ class HomePage(Page):
         header.setSectionResizeMode(ReminderModel.COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ReminderModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.open_reminder(index.row()))
+        office_keys(self, view=self.view, open_row=self._open_selected)
         self.open_button = QPushButton("打开相关记录", self)
         self.open_button.clicked.connect(self._open_selected)
         self.refresh_button = QPushButton("刷新", self)

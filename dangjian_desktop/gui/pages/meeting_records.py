@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from dangjian_desktop.core.glossary import MeetingState, MeetingType
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -165,6 +166,8 @@ class RecordsTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        office_keys(self, search=self.search_edit, view=self.view, open_row=self._open_selected,
+                    delete_row=self._delete_selected)
 
     # -------------------------------------------------------------- the list
 

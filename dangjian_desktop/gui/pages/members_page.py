@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import Role, RowsModel
@@ -318,6 +319,8 @@ class MembersPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export_roster)
+        office_keys(self, search=self.search, view=self.view, open_row=self.edit_selected,
+                    delete_row=self.delete_selected)
         self.refresh()
 
     # -------------------------------------------------------------- loading
