@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from tests.conftest import TODAY
 from tests.gui.conftest import wait_idle
 
 
@@ -71,3 +72,33 @@ def test_a_step_opened_by_double_click_opens_once_and_saves_without_an_error(qtb
     qtbot.keyClick(view, Qt.Key.Key_Return)
     wait_idle()
     assert len(dialogs) == 2 and dialogs[1].no == 1
+
+
+def test_new_member_editor_saves_han_fills_from_the_id_and_does_not_move(qtbot, demo_db, asker, typist, settle):
+    from dangjian_desktop.gui.context import AppContext
+    from dangjian_desktop.gui.member_editor import MemberEditorDialog
+    from dangjian_desktop.services import members as ms
+    from dangjian_desktop.userconfig import UserConfig
+
+    ctx = AppContext(db=demo_db, config=UserConfig(), asker=asker)
+    dialog = MemberEditorDialog(ctx, 1, None, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 640)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    f = dialog.form
+    assert f.ethnicityEdit.text() == "汉族"  # a value, not a grey placeholder
+    typist(f.nameEdit, "新同志")
+    typist(f.idNumberEdit, "110101199003074514")
+    assert (f.genderCombo.currentText(), f.birthDateEdit.text()) == ("男", "1990-03-07")  # seen before saving
+    typist(f.joinedOnEdit, "2015")  # a message appears under 入党日期 ...
+    assert f.joinedOnError.isVisible()
+    where = f.partyPostEdit.mapTo(dialog, f.partyPostEdit.rect().topLeft())
+    f.joinedOnEdit.clear()
+    typist(f.joinedOnEdit, "2015-07-01")  # ... and goes: 党内职务 is where it was all along
+    assert not f.joinedOnError.isVisible()
+    assert f.partyPostEdit.mapTo(dialog, f.partyPostEdit.rect().topLeft()) == where
+    qtbot.mouseClick(f.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle()
+    saved = next(m for m in ms.list_members(demo_db, 1) if m.name == "新同志")
+    assert (saved.ethnicity, saved.gender.label, saved.birth_date.isoformat()) == ("汉族", "男", "1990-03-07")
