@@ -159,8 +159,8 @@ class AttachmentsPanel(QWidget):
         if a is None or not self.ctx.asker.confirm(self, "移除附件", f"从这份记录中移除附件“{a.file_name}”吗？",
                                                    danger=True):
             return
-        self.ctx.run(att.remove_attachment, self.ctx.db, a.id, what=f"移除附件“{a.file_name}”", parent=self,
-                     effect="write", busy=(self.remove_button,), on_done=lambda _: self.reload())
+        self.ctx.delete("attachments", a.id, f"附件“{a.file_name}”", att.remove_attachment, parent=self,
+                        busy=(self.remove_button,), on_done=lambda _: self.reload())
 
 
 def _add_files(db, owner: str, owner_id: int, paths: list[str], progress=None) -> list[str]:

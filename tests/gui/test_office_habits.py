@@ -102,3 +102,42 @@ def test_new_member_editor_saves_han_fills_from_the_id_and_does_not_move(qtbot, 
     settle()
     saved = next(m for m in ms.list_members(demo_db, 1) if m.name == "新同志")
     assert (saved.ethnicity, saved.gender.label, saved.birth_date.isoformat()) == ("汉族", "男", "1990-03-07")
+
+
+def test_a_deleted_member_comes_back_with_undo_until_the_window_closes(qtbot, make_window, db, asker, settle):
+    from datetime import date
+
+    from dangjian_desktop.core.member_check import MemberFields
+    from dangjian_desktop.services import members as ms
+    from dangjian_desktop.services.branches import create_branch
+
+    branch = create_branch(db, "测试支部")
+    for name, number in (("张三", "110101199003074514"), ("李四", "110101198501010025")):
+        ms.create_member(db, branch.id, MemberFields(name=name, id_number=number, joined_on=date(2015, 7, 1),
+                                                     full_member_on=date(2016, 7, 1)))
+    window = make_window(db)
+    page = window.show_page("members")
+    settle()
+    assert not window.undo_button.isVisible()
+    page.view.setFocus()
+    page.view.selectRow(next(i for i, m in enumerate(page.model.members) if m.name == "张三"))
+    asker.confirm_answers.append(True)
+    asker.text_answers.append("误录入")
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    settle()
+    assert [m.name for m in page.model.members] == ["李四"]
+    assert window.undo_button.isVisible() and "张三" in window.undo_button.text()
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert sorted(m.name for m in page.model.members) == ["张三", "李四"]
+    assert not window.undo_button.isVisible()
+    assert "已恢复张三的记录" in window.statusBar().currentMessage()
+    # deleted again, and the window closes: the kept copy goes, nothing is left to undo
+    page.view.selectRow(next(i for i, m in enumerate(page.model.members) if m.name == "张三"))
+    asker.confirm_answers.append(True)
+    asker.text_answers.append("误录入")
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert window.ctx.undo.items
+    window.close()
+    assert window.ctx.undo.items == []

@@ -360,8 +360,8 @@ class BirthdaysPage(Page):
         r = self.record_model.rows[rows[0]]
         if not self.ctx.asker.confirm(self, "删除记录", f"删除 {r.done_on.isoformat()} {r.name} 的“{r.kind.label}”记录吗？"):
             return
-        self.ctx.run(bd.delete_observance, self.ctx.db, r.id, what="删除政治生日活动记录", parent=self, effect="write",
-                     busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
+        self.ctx.delete("birthday_observances", r.id, f"{r.name}的“{r.kind.label}”记录", bd.delete_observance,
+                        parent=self, busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
 
     def _save_target(self, title: str, name: str, suffix: str) -> Path | None:
         target = self.ctx.asker.save_file(self, title, str(Path.home() / name),

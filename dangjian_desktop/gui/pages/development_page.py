@@ -478,8 +478,8 @@ class PersonView(QWidget):
         r = self.reviews_model.rows[index.row()]
         if not self.ctx.asker.confirm(self, "删除记录", f"删除{cn(r.done_on)}的{r.kind_label}？", danger=True):
             return
-        self.ctx.run(dev.remove_review, self.ctx.db, r.id, what=f"删除{r.kind_label}", parent=self, effect="write",
-                     busy=(self.remove_review_button,), on_done=lambda _: self._reshow())
+        self.ctx.delete("development_reviews", r.id, f"{cn(r.done_on)}的{r.kind_label}", dev.remove_review,
+                        parent=self, busy=(self.remove_review_button,), on_done=lambda _: self._reshow())
 
     def record_next(self) -> None:
         if self.detail and self.detail.next_step:

@@ -259,8 +259,9 @@ class RecordsTab(QWidget):
         elif not self.ctx.asker.confirm(self, "删除草稿", f"删除{row.held_on.isoformat()}的{row.type_label}草稿吗？",
                                         danger=True):
             return
-        self.ctx.run(svc.delete_meeting, self.ctx.db, mid, reason=reason, what="删除会议记录", parent=self,
-                     effect="write", busy=(self.delete_button,), on_done=lambda _: self.sig_changed.emit())
+        what = f"{row.held_on.isoformat()}的{row.type_label}记录"
+        self.ctx.delete("meetings", mid, what, svc.delete_meeting, reason=reason, parent=self,
+                        busy=(self.delete_button,), on_done=lambda _: self.sig_changed.emit())
 
     # -------------------------------------------------------------- documents and import
 

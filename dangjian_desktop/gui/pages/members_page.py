@@ -455,9 +455,9 @@ class MembersPage(Page):
         reason = self.ctx.asker.text(self, "删除原因", "请写明删除原因（如：误录入、重复录入）：", "误录入")
         if not reason:
             return
-        self.ctx.run(ms.delete_member, self.ctx.db, m.id, reason, what=f"删除{m.name}的记录", parent=self,
-                     effect="write", busy=(self.delete_button,),
-                     on_done=lambda _: self._changed(f"已删除 {m.name} 的记录（已记入操作日志）", None))
+        self.ctx.delete("members", m.id, f"{m.name}的记录", ms.delete_member, reason, parent=self,
+                        busy=(self.delete_button,),
+                        on_done=lambda _: self._changed(f"已删除 {m.name} 的记录（已记入操作日志；按 Ctrl+Z 或点“撤销”可以恢复）", None))
 
     def import_roster(self) -> None:
         if self.ctx.branch_id is None:
