@@ -141,3 +141,32 @@ def test_a_deleted_member_comes_back_with_undo_until_the_window_closes(qtbot, ma
     assert window.ctx.undo.items
     window.close()
     assert window.ctx.undo.items == []
+
+
+def test_esc_on_an_editor_with_changes_asks_before_discarding(qtbot, demo_db, asker, typist):
+    from dangjian_desktop.gui.context import AppContext
+    from dangjian_desktop.gui.member_editor import MemberEditorDialog
+    from dangjian_desktop.services import members as ms
+    from dangjian_desktop.userconfig import UserConfig
+
+    ctx = AppContext(db=demo_db, config=UserConfig(), asker=asker)
+    member = ms.list_members(demo_db, 1)[0]
+    dialog = MemberEditorDialog(ctx, 1, member, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing changed: closes without a question
+    assert not dialog.isVisible() and asker.messages == []
+
+    dialog = MemberEditorDialog(ctx, 1, member, None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    typist(dialog.form.phoneEdit, "1")
+    asker.confirm_answers.append(False)
+    qtbot.keyClick(dialog.form.phoneEdit, Qt.Key.Key_Escape)
+    assert asker.messages[-1][:2] == ("confirm", "放弃修改")
+    assert dialog.isVisible() and dialog.form.phoneEdit.text().endswith("1")  # "no": the typing stays
+    asker.confirm_answers.append(True)
+    dialog.close()  # the window's ×
+    assert len(asker.messages) == 2 and not dialog.isVisible()
