@@ -12,6 +12,7 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import attachments as att
@@ -131,7 +132,7 @@ class AttachmentsPanel(QWidget):
             self._choose_and_add()
 
     def _choose_and_add(self) -> None:
-        paths = self.ctx.asker.open_files(self, "添加附件", str(Path.home()), FILE_TYPES)
+        paths = folders.open_files(self.ctx, self, folders.ATTACHMENTS, "添加附件", FILE_TYPES)
         if paths:  # each file copied in on the worker lane (a scan can be tens of MB)
             self.ctx.run(_add_files, self.ctx.db, self.owner, self.owner_id, paths, what="添加附件", parent=self,
                          effect="write", progress=True, cancellable=True, busy=(self.add_button,),

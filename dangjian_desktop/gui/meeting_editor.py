@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMenu, QW
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
@@ -533,7 +534,7 @@ class MeetingEditorDialog(QDialog):
     def export_pdf(self) -> None:
         if not self.loaded:
             return
-        out = self.ctx.asker.save_file(self, "导出PDF", str(Path.home() / f"{self._file_stem()}.pdf"), "PDF 文件 (*.pdf)")
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出PDF", f"{self._file_stem()}.pdf", "PDF 文件 (*.pdf)")
         if out:
             self._with_record(lambda html: self._write_pdf(html, out))
 
@@ -550,7 +551,7 @@ class MeetingEditorDialog(QDialog):
     def export_word(self) -> None:
         if not self.loaded:
             return
-        out = self.ctx.asker.save_file(self, "导出Word", str(Path.home() / f"{self._file_stem()}.docx"),
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出Word", f"{self._file_stem()}.docx",
                                        "Word 文档 (*.docx)")
         if not out:
             return

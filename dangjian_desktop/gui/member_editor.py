@@ -22,6 +22,7 @@ from dangjian_desktop.core import idcard
 from dangjian_desktop.core.glossary import Gender, MemberStatus
 from dangjian_desktop.core.member_check import MemberFields, field_problems, probation_rule, proposed_full_member_on
 from dangjian_desktop.errors import DomainError, InputErrors
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_leave_roll import Ui_LeaveRollDialog
 from dangjian_desktop.gui.forms.ui_member_editor import Ui_MemberEditorDialog
@@ -478,7 +479,7 @@ class RosterImportDialog(QDialog):
             self.load(path)
 
     def choose(self) -> None:
-        path = self.ctx.asker.open_file(self, "选择花名册", str(Path.home()), "Excel 工作簿 (*.xlsx);;所有文件 (*)")
+        path = folders.open_file(self.ctx, self, folders.ROSTER, "选择花名册", "Excel 工作簿 (*.xlsx);;旧版 Excel 工作簿 (*.xls);;所有文件 (*)")
         if path:
             self.load(path)
 

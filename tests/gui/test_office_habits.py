@@ -170,3 +170,26 @@ def test_esc_on_an_editor_with_changes_asks_before_discarding(qtbot, demo_db, as
     asker.confirm_answers.append(True)
     dialog.close()  # the window's ×
     assert len(asker.messages) == 2 and not dialog.isVisible()
+
+
+def test_file_dialogs_start_in_the_last_folder_of_their_kind(qtbot, make_window, demo_db, asker, workdir, settle):
+    from dangjian_desktop.gui import folders
+
+    asked = []
+    asker.save_file = lambda parent, title, suggested, filters: (asked.append(suggested), asker.file_answers.pop(0))[1]
+    window = make_window(demo_db)
+    page = window.show_page("members")
+    settle()
+    first_time = folders.documents_dir()
+    elsewhere = workdir / "花名册 存档"
+    elsewhere.mkdir()
+    asker.file_answers += [str(elsewhere / "花名册.xlsx"), None]
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    from pathlib import Path
+
+    assert Path(asked[0]).parent == first_time  # the first time: 文档
+    assert Path(asked[1]).parent == elsewhere  # then where the last roster went
+    # another kind of file keeps its own folder
+    assert folders.start(window.ctx.config, folders.LEDGER) == str(first_time)

@@ -28,6 +28,7 @@ from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import BirthdayObservance
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
@@ -364,7 +365,7 @@ class BirthdaysPage(Page):
                         parent=self, busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
 
     def _save_target(self, title: str, name: str, suffix: str) -> Path | None:
-        target = self.ctx.asker.save_file(self, title, str(Path.home() / name),
+        target = folders.save_file(self.ctx, self, folders.DOCUMENTS, title, name,
                                           "Word 文档 (*.docx)" if suffix == ".docx" else "Excel 工作簿 (*.xlsx)")
         if not target:
             return None

@@ -33,6 +33,7 @@ from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.keys import office_keys
@@ -523,7 +524,7 @@ class PersonView(QWidget):
 
         if self.detail is None:
             return
-        path = self.ctx.asker.save_file(self, "导出发展党员纪实表", str(Path.home() / f"发展党员纪实表-{self.detail.name}.docx"),
+        path = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出发展党员纪实表", f"发展党员纪实表-{self.detail.name}.docx",
                                         "Word 文档 (*.docx)")
         if not path:
             return
@@ -669,7 +670,7 @@ class DevelopmentPage(Page):
     def import_ledger(self) -> None:
         if self.ctx.branch_id is None:
             return
-        path = self.ctx.asker.open_file(self, "选择发展党员台账", str(Path.home()), "Excel 工作簿 (*.xlsx)")
+        path = folders.open_file(self.ctx, self, folders.LEDGER, "选择发展党员台账", "Excel 工作簿 (*.xlsx);;旧版 Excel 工作簿 (*.xls)")
         if not path:
             return
         branch_id = self.ctx.branch_id
@@ -704,7 +705,7 @@ class DevelopmentPage(Page):
         if self.ctx.branch_id is None:
             return
         year = self.today.year
-        path = self.ctx.asker.save_file(self, "导出发展党员台账", str(Path.home() / f"发展党员台账-{year}.xlsx"),
+        path = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出发展党员台账", f"发展党员台账-{year}.xlsx",
                                         "Excel 工作簿 (*.xlsx)")
         if not path:
             return

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.glossary import MeetingState, MeetingType
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.keys import office_keys
@@ -271,14 +272,14 @@ class RecordsTab(QWidget):
             self.ctx.asker.info(self, "导出Word", "请先在列表中选中一次会议。")
             return
         row = self.model.rows[self.model.row_of(mid)]
-        out = self.ctx.asker.save_file(self, "导出会议记录", str(Path.home() / f"{row.held_on.isoformat()}{row.type.label}记录.docx"),
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出会议记录", f"{row.held_on.isoformat()}{row.type.label}记录.docx",
                                        "Word 文档 (*.docx)")
         if out:
             self._run_export("minutes", ExportRequest(self.ctx.branch_id, Path(out), record_id=mid))
 
     def _export_year(self, kind: str, label: str, suffix: str) -> None:
         year = self.year_combo.currentData() or self.today().year
-        out = self.ctx.asker.save_file(self, f"导出{label}", str(Path.home() / f"{year}年{label}{suffix}"),
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, f"导出{label}", f"{year}年{label}{suffix}",
                                        "Word 文档 (*.docx)" if suffix == ".docx" else "Excel 工作簿 (*.xlsx)")
         if out:
             path = Path(out) if out.lower().endswith(suffix) else Path(out + suffix)
@@ -294,7 +295,7 @@ class RecordsTab(QWidget):
 
     def _import(self) -> None:
         """导入台账: check the whole file first (nothing written), ask, then import it in one transaction."""
-        path = self.ctx.asker.open_file(self, "选择三会一课台账", str(Path.home()), "Excel 工作簿 (*.xlsx)")
+        path = folders.open_file(self.ctx, self, folders.LEDGER, "选择三会一课台账", "Excel 工作簿 (*.xlsx);;旧版 Excel 工作簿 (*.xls)")
         if not path or self.ctx.branch_id is None:
             return
         branch_id = self.ctx.branch_id

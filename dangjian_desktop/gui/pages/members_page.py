@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.keys import office_keys
@@ -470,8 +471,8 @@ class MembersPage(Page):
     def export_roster(self) -> None:
         if self.ctx.branch_id is None:
             return
-        suggested = str(Path.home() / f"{self.ctx.branch_name}党员花名册.xlsx")
-        target = self.ctx.asker.save_file(self, "导出党员花名册", suggested, "Excel 工作簿 (*.xlsx)")
+        target = folders.save_file(self.ctx, self, folders.ROSTER, "导出党员花名册",
+                                   f"{self.ctx.branch_name}党员花名册.xlsx", "Excel 工作簿 (*.xlsx)")
         if not target:
             return
         if not target.lower().endswith(".xlsx"):
