@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
             page.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.sig_data_changed.connect(self._data_changed)
             page.sig_open_ref.connect(self.open_ref)
+            page.sig_go.connect(self.go)
             page.sig_open_database.connect(self.sig_open_target.emit)
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -357,6 +358,12 @@ class MainWindow(QMainWindow):
             return
         page = self.page(cls.key)
         self.stack.setCurrentWidget(page)
+
+    def go(self, key: str, action: str) -> None:
+        """Show the page `key` and start its `action` (a first-day button of 首页)."""
+        page = self.show_page(key)
+        if page is not None and action:
+            page.go(action)
 
     def _data_changed(self) -> None:
         sender = self.sender()

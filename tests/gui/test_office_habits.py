@@ -193,3 +193,46 @@ def test_file_dialogs_start_in_the_last_folder_of_their_kind(qtbot, make_window,
     assert Path(asked[1]).parent == elsewhere  # then where the last roster went
     # another kind of file keeps its own folder
     assert folders.start(window.ctx.config, folders.LEDGER) == str(first_time)
+
+
+def test_the_first_day_checklist_leads_to_each_page_and_empty_pages_say_what_to_do(
+        qtbot, make_window, db, asker, monkeypatch, settle):
+    from datetime import date
+
+    from dangjian_desktop.core.member_check import MemberFields
+    from dangjian_desktop.services import members as ms
+    from dangjian_desktop.services.branches import create_branch
+
+    branch = create_branch(db, "新支部")
+    window = make_window(db)
+    home = window.show_page("home")
+    settle()
+    assert home.start_box.isVisible()
+    mark, text, buttons = home.start_rows["members"]
+    assert "第1步" in mark.text() and "花名册" in text.text()
+    assert "还没有党员" in home.summary_label.text()
+    from dangjian_desktop.gui.pages.members_page import MembersPage
+
+    opened = []
+    monkeypatch.setattr(MembersPage, "add_member", lambda page: opened.append("新增党员"))
+    qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)  # 新增党员
+    settle()
+    assert opened == ["新增党员"] and window.stack.currentWidget() is window.pages["members"]
+    members = window.pages["members"]
+    assert members.empty_hint.isVisible() and "导入花名册…" in [b.text() for b in members.empty_hint.buttons]
+
+    ms.create_member(db, branch.id, MemberFields(name="张三", id_number="110101199003074514",
+                                                 joined_on=date(2015, 7, 1), full_member_on=date(2016, 7, 1)))
+    members.refresh()
+    settle()
+    assert not members.empty_hint.isVisible()
+    window.show_page("home")
+    home.refresh()
+    settle()
+    assert "已完成" in home.start_rows["members"][0].text() and home.start_box.isVisible()
+    qtbot.mouseClick(home.start_rows["committee"][2][0], Qt.MouseButton.LeftButton)
+    settings = window.pages["settings"]
+    assert window.stack.currentWidget() is settings and settings.tabs.currentWidget() is settings.branch_tab
+    window.show_page("development")
+    settle()
+    assert window.pages["development"].empty_hint.isVisible()

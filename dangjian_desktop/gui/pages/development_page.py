@@ -35,6 +35,7 @@ from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
@@ -591,7 +592,12 @@ class DevelopmentPage(Page):
         board_page = QWidget(self)
         bl = QVBoxLayout(board_page)
         bl.setContentsMargins(0, 0, 0, 0)
+        self.empty_hint = EmptyHint("还没有入党申请人。已有发展党员台账（Excel）的，导入台账，每人的二十五个步骤"
+                                    "按台账中的日期建立；也可以逐个登记入党申请人。",
+                                    [("导入发展党员台账…", self.import_ledger), ("登记入党申请人…", self.new_applicant)],
+                                    self)
         bl.addLayout(bar)
+        bl.addWidget(self.empty_hint)
         bl.addWidget(self.summary)
         bl.addWidget(board, 1)
 
@@ -626,9 +632,14 @@ class DevelopmentPage(Page):
             due += sum(1 for c in column.cards if c.urgency == "due")
         self.summary.setText(f"截至{cn(self.today)}：{total}人在发展程序中，{late}人有逾期事项，{due}人30天内有事项到期。"
                              "点击卡片查看此人的二十五个步骤。")
+        self.empty_hint.setVisible(total == 0 and not self.closed_check.isChecked())
         if self.stack.currentWidget() is self.person and self.person.detail is not None:
             self.person.show_applicant(self.person.detail.id, self.today)
         self.sig_loaded.emit()
+
+    def go(self, action: str) -> None:
+        self.show_board()
+        {"import": self.import_ledger, "new": self.new_applicant}.get(action, lambda: None)()
 
     def branch_changed(self) -> None:
         self.show_board()

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -103,6 +105,8 @@ class HomePage(Page):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.start_box = self._build_start(left)
+        left_layout.addWidget(self.start_box)
         left_layout.addWidget(self.summary_label)
         left_layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
@@ -132,6 +136,48 @@ class HomePage(Page):
         layout.addWidget(splitter)
         self.refresh()
 
+    # -------------------------------------------------------------- the first day
+
+    # each first step's buttons: (text, page, action)
+    START_BUTTONS = {
+        "members": (("导入花名册…", "members", "import"), ("新增党员", "members", "add")),
+        "committee": (("打开“支部与支委”", "settings", "branch"),),
+        "meetings": (("打开三会一课", "meetings", ""),),
+        "development": (("导入发展党员台账…", "development", "import"),),
+    }
+
+    def _build_start(self, parent: QWidget) -> QGroupBox:
+        """开始使用: the first day's four steps, each with its button; shown until all are done."""
+        box = QGroupBox("开始使用：按顺序做完这四步，提醒和统计就准确了", parent)
+        grid = QGridLayout(box)
+        self.start_rows: dict[str, tuple[QLabel, QLabel, list[QPushButton]]] = {}
+        for row, key in enumerate(self.START_BUTTONS):
+            mark, text = QLabel(box), QLabel(box)
+            text.setWordWrap(True)
+            buttons = []
+            line = QHBoxLayout()
+            for title, page, action in self.START_BUTTONS[key]:
+                button = QPushButton(title, box)
+                button.clicked.connect(lambda _=False, p=page, a=action: self.sig_go.emit(p, a))
+                buttons.append(button)
+                line.addWidget(button)
+            grid.addWidget(mark, row, 0)
+            grid.addWidget(text, row, 1)
+            grid.addLayout(line, row, 2)
+            self.start_rows[key] = (mark, text, buttons)
+        grid.setColumnStretch(1, 1)
+        box.hide()
+        return box
+
+    def _show_start(self, steps: list) -> None:
+        self.start_box.setVisible(bool(steps) and not all(s.done for s in steps))
+        for i, step in enumerate(steps, 1):
+            mark, text, buttons = self.start_rows[step.key]
+            mark.setText("<span style='color:#1b7f3b'>✔ 已完成</span>" if step.done else f"<b>第{i}步</b>")
+            text.setText(f"<b>{step.title}</b>　<span style='color:#555555'>{step.hint}</span>")
+            for button in buttons:
+                button.setEnabled(not step.done or step.key == "meetings")
+
     # -------------------------------------------------------------- data
 
     def refresh(self) -> None:
@@ -152,6 +198,7 @@ class HomePage(Page):
             return  # an older request answered after a newer one was made
         self.data = d
         self.model.load(d.reminders)
+        self._show_start(d.start)
         overdue = len(d.overdue)
         due = sum(1 for f in d.reminders if f.severity is Severity.DUE)
         info = sum(1 for f in d.reminders if f.severity is Severity.INFO)
@@ -161,6 +208,9 @@ class HomePage(Page):
                 f"<b style='color:#9c6500'>即将到期 {due} 项</b>，提示 {info} 项。双击一项打开相关记录。")
         else:
             self.summary_label.setText(f"截至{cn(d.as_of)}，没有需要处理的事项。")
+        if d.start and not d.start[0].done:  # no members yet: the reminders cannot be complete
+            self.summary_label.setText("还没有党员，关于党员的提醒要等花名册建立后才有。先按上面的步骤开始。<br>"
+                                       + self.summary_label.text())
         self.open_button.setEnabled(bool(d.reminders))
         self.chart_members.set_bars(
             [Bar(c.label, c.value) for c in d.members_by_status[:2]]

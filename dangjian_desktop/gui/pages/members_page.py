@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from dangjian_desktop.core.glossary import MemberStatus
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
@@ -298,8 +299,12 @@ class MembersPage(Page):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.mask_check)
 
+        self.empty_hint = EmptyHint("还没有党员。先从 Excel 花名册导入全体党员（第一行是表头：姓名、性别、"
+                                    "公民身份号码、入党日期……），或者逐个新增。",
+                                    [("导入花名册…", self.import_roster), ("新增党员", self.add_member)], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_hint)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()
@@ -356,6 +361,7 @@ class MembersPage(Page):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_counts()
         self._update_buttons()
+        self.empty_hint.setVisible(not members)
         if self._pending_ref is not None:
             member_id, self._pending_ref = self._pending_ref, None
             self.select_member(member_id)
@@ -411,6 +417,9 @@ class MembersPage(Page):
         self.view.selectRow(row)
         self.view.scrollTo(self.model.index(row, 0))
         return True
+
+    def go(self, action: str) -> None:
+        {"import": self.import_roster, "add": self.add_member}.get(action, lambda: None)()
 
     def open_ref(self, ref) -> None:
         kind, member_id = ref

@@ -242,6 +242,10 @@ class SettingsPage(Page):
         self.ctx.run(settings_service.set_local_rule_params, self.ctx.db, values, what=what, parent=self,
                      effect="write", busy=(self.save_rules_button, self.reset_rules_button), on_done=saved)
 
+    def go(self, action: str) -> None:
+        if action == "branch":
+            self.tabs.setCurrentWidget(self.branch_tab)
+
     def open_ref(self, ref) -> None:
         """A finding about the branch (e.g. 换届 due) opens 支部与支委."""
         self.tabs.setCurrentWidget(self.branch_tab)
