@@ -18,6 +18,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
 from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
+from dangjian_desktop.gui.roster_pick import offer_roster, roster_names
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -143,6 +144,13 @@ class MeetingEditorDialog(QDialog):
         self.loaded = True
         self.autosave.start()
         self.sig_loaded.emit()
+        # 主持人/记录人 from the roster (typing any name still works); read after the record is on screen
+        self.ctx.run(roster_names, self.ctx.db, meeting.branch_id, what="读取党员名单", parent=self,
+                     key=(self, "roster"), dialog=False, on_done=self._roster_read)
+
+    def _roster_read(self, names: list[str]) -> None:
+        f = self.form
+        self.roster_completers = [offer_roster(edit, names) for edit in (f.hostEdit, f.recorderEdit)]
 
     # -------------------------------------------------------------- showing
 

@@ -236,3 +236,33 @@ def test_the_first_day_checklist_leads_to_each_page_and_empty_pages_say_what_to_
     window.show_page("development")
     settle()
     assert window.pages["development"].empty_hint.isVisible()
+
+
+def test_host_and_recorder_are_picked_from_the_roster_or_typed(qtbot, make_window, demo_db, typist, settle):
+    from dangjian_desktop.services import members as ms
+
+    window = make_window(demo_db)
+    page = window.show_page("meetings")
+    settle()
+    editor = page.open_meeting(page.records.model.rows[0].id)
+    settle()
+    host = editor.form.hostEdit
+    roll = [m for m in ms.list_members(demo_db, 1) if m.on_roll]
+    committee = [m.name for m in roll if m.party_post]
+    host.clear()
+    host.roster_action.trigger()  # the ▾: everyone, the 支委 first
+    popup = host.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert len(shown) == len(roll) and shown[:len(committee)] == committee
+    popup.hide()
+    someone = roll[-1].name
+    typist(host, someone[1:])  # part of a name narrows the list ...
+    qtbot.waitUntil(popup.isVisible)
+    assert someone in [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    popup.hide()
+    host.clear()
+    typist(host, "上级党委 王书记")  # ... and a name not on the roll is kept as typed
+    assert host.text() == "上级党委 王书记"
+    editor.dirty = False
+    editor.close()
