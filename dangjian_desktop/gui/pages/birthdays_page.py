@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.dates import Period, add_months, cn
 from dangjian_desktop.core.glossary import BirthdayObservance
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui import folders
@@ -166,6 +166,7 @@ class BirthdaysPage(Page):
 
     sig_loaded = Signal()
     MODE_MONTH, MODE_UPCOMING, MODE_CHOSEN = "month", "upcoming", "chosen"
+    MODE_NEXT_MONTH, MODE_NEXT_QUARTER = "next_month", "next_quarter"  # to prepare the cards ahead
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(ctx, parent)
@@ -174,6 +175,8 @@ class BirthdaysPage(Page):
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem("本月", self.MODE_MONTH)
+        self.mode_combo.addItem("下月", self.MODE_NEXT_MONTH)
+        self.mode_combo.addItem("下季度", self.MODE_NEXT_QUARTER)
         # the national number until the branch's own is read with the first load
         self.upcoming_days = int(rules.param_value("BIRTHDAY-UPCOMING", "days"))
         self.mode_combo.addItem(f"未来{self.upcoming_days}天", self.MODE_UPCOMING)
@@ -277,9 +280,16 @@ class BirthdaysPage(Page):
             from datetime import timedelta
 
             return self.today, self.today + timedelta(days=days), f"未来{days}天"
+        from calendar import monthrange
+
+        if mode in (self.MODE_NEXT_MONTH, self.MODE_NEXT_QUARTER):
+            if mode == self.MODE_NEXT_MONTH:
+                first = add_months(self.today.replace(day=1), 1)
+                return first, first.replace(day=monthrange(first.year, first.month)[1]), f"{first.year}年{first.month}月"
+            quarter = Period.containing("Q", self.today).next()
+            return quarter.start, quarter.end, quarter.label
         year, month = (self.year_spin.value(), self.month_combo.currentData()) if chosen else \
             (self.today.year, self.today.month)
-        from calendar import monthrange
 
         return date(year, month, 1), date(year, month, monthrange(year, month)[1]), f"{year}年{month}月"
 
