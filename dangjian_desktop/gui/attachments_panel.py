@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
 from dangjian_desktop.gui import folders
@@ -25,11 +26,50 @@ def human_size(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif")
+THUMB = 48  # px: a photo's thumbnail beside its name
+
+
+def is_photo(file_name: str) -> bool:
+    return file_name.lower().endswith(PHOTO_SUFFIXES)
+
+
+def read_thumbnails(db, rows: list) -> dict[int, QImage]:
+    """The photos among `rows` as small images (read and scaled on the lane: a photo is megabytes);
+    a file that cannot be read simply has no thumbnail."""
+    out = {}
+    for a in rows:
+        if not is_photo(a.file_name):
+            continue
+        try:
+            path = att.attachment_path(db, a.id)
+        except Exception:  # noqa: BLE001 - missing or refused: the list says so when it is opened
+            continue
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid() and size.width() > 0 and size.height() > 0:
+            reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        if not image.isNull():
+            out[a.id] = image
+    return out
+
+
 class AttachmentsModel(RowsModel):
-    """The attached files: name, size, when added."""
+    """The attached files: name (a photo with its thumbnail), size, when added."""
 
     COL_NAME, COL_SIZE, COL_ADDED = range(3)
     HEADERS = ("文件", "大小", "添加时间")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.thumbnails: dict[int, QPixmap] = {}
+
+    def set_thumbnails(self, images: dict[int, QImage]) -> None:
+        self.thumbnails = {aid: QPixmap.fromImage(image) for aid, image in images.items()}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, self.COL_NAME), self.index(len(self.rows) - 1, self.COL_NAME))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -38,6 +78,8 @@ class AttachmentsModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (a.file_name, human_size(a.size),
                     a.added_at.strftime("%Y-%m-%d %H:%M") if a.added_at else "")[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_NAME:
+            return self.thumbnails.get(a.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return a.file_name
         return None
@@ -112,6 +154,16 @@ class AttachmentsPanel(QWidget):
     def _loaded(self, rows: list) -> None:
         self.model.load(rows)
         self.sig_changed.emit(len(rows))
+        photos = [a for a in rows if is_photo(a.file_name)]
+        if photos:
+            self.ctx.run(read_thumbnails, self.ctx.db, photos, what="读取照片缩略图", parent=self,
+                         key=(self, "thumbnails"), dialog=False, on_done=self._thumbnails_read)
+
+    def _thumbnails_read(self, images: dict) -> None:
+        self.model.set_thumbnails(images)
+        if images:  # rows tall enough for a thumbnail
+            self.view.setIconSize(QSize(THUMB, THUMB))
+            self.view.verticalHeader().setDefaultSectionSize(THUMB + 6)
 
     def set_read_only(self, read_only: bool) -> None:
         """A locked record keeps its files: they can be opened, not removed."""

@@ -266,3 +266,34 @@ def test_host_and_recorder_are_picked_from_the_roster_or_typed(qtbot, make_windo
     assert host.text() == "上级党委 王书记"
     editor.dirty = False
     editor.close()
+
+
+def test_photos_among_attachments_show_as_thumbnails(qtbot, make_window, demo_db, asker, workdir, settle):
+    from PySide6.QtGui import QColor, QImage, QPixmap
+
+    photo = workdir / "活动合影.png"
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#c00000"))
+    assert image.save(str(photo))
+    scan = workdir / "签到表.pdf"
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    window = make_window(demo_db)
+    page = window.show_page("meetings")
+    settle()
+    editor = page.open_meeting(page.records.model.rows[0].id)
+    settle()
+    panel = editor.form.attachmentsPanel
+    for path in (photo, scan):
+        asker.file_answers.append(str(path))
+        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+        settle()
+    settle()
+    model = panel.model
+    shown = {a.file_name: model.data(model.index(r, 0), Qt.ItemDataRole.DecorationRole)
+             for r, a in enumerate(model.rows)}
+    thumb = shown["活动合影.png"]
+    assert isinstance(thumb, QPixmap) and thumb.width() == 48 and thumb.height() == 36
+    assert QColor(thumb.toImage().pixel(20, 20)) == QColor("#c00000")
+    assert shown["签到表.pdf"] is None
+    editor.dirty = False
+    editor.close()
