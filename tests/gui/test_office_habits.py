@@ -297,3 +297,25 @@ def test_photos_among_attachments_show_as_thumbnails(qtbot, make_window, demo_db
     assert shown["签到表.pdf"] is None
     editor.dirty = False
     editor.close()
+
+
+def test_a_cleared_step_comes_back_with_undo(qtbot, make_window, demo_db, asker, settle):
+    from dangjian_desktop.services import development as dev
+
+    window = make_window(demo_db)
+    page = window.show_page("development")
+    settle()
+    page.open_applicant(7)  # 唐悦妍: last done step 11
+    settle()
+    person = page.person
+    done = dev.applicant_detail(demo_db, 7).step(11)
+    person.timeline.setCurrentIndex(person.timeline_model.index(10, 0))
+    asker.confirm_answers.append(True)
+    qtbot.mouseClick(person.clear_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert dev.applicant_detail(demo_db, 7).step(11).done_on is None
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    settle()
+    back = dev.applicant_detail(demo_db, 7).step(11)
+    assert (back.done_on, back.people, back.notes) == (done.done_on, done.people, done.notes)
+    assert person.detail.step(11).done_on == done.done_on  # the open timeline shows it again

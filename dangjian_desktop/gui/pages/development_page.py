@@ -470,8 +470,10 @@ class PersonView(QWidget):
         if not self.ctx.asker.confirm(self, "清除步骤", f"清除{self.detail.name}第{st.no}步“{st.name}”的记录（{cn(st.done_on)}）？",
                                       danger=True):
             return
-        self.ctx.run(dev.clear_step, self.ctx.db, self.detail.id, st.no, what=f"清除第{st.no}步", parent=self,
-                     effect="write", busy=(self.clear_button,), on_done=lambda _: self._reshow())
+        applicant_id, no = self.detail.id, st.no
+        self.ctx.delete("development_steps", st.id, f"{self.detail.name}第{no}步的记录",
+                        lambda db, _step_id: dev.clear_step(db, applicant_id, no), parent=self,
+                        busy=(self.clear_button,), on_done=lambda _: self._reshow())
 
     def remove_review(self) -> None:
         index = self.reviews.currentIndex()
