@@ -203,10 +203,11 @@ STEP_HINTS = {
     Step.CANDIDATE: f"保存时检查：确定为入党积极分子满一年（{cite('DEV-ACTIVIST-1Y')}）。",
     Step.TRAINING: f"保存时检查：集中培训的天数或学时（{cite('DEV-TRAINING-3D')}）。",
     Step.BRANCH_CONGRESS_ADMIT: "保存时检查：政审结论合格、集中培训、公示、预审后三个月内不离开单位、表决的人数和票数"
-        "（DEV-POLITICAL-REVIEW、DEV-TRAINING-3D、DEV-PUBLIC-NOTICE、DEV-LEAVING-3M、DEV-VOTE-QUORUM）。"
+        "（《中国共产党发展党员工作细则》第十八条至第二十一条、第二十四条）。"
         "保存后此人作为预备党员记入花名册，入党日期即本步日期。",
     Step.ADMISSION_APPROVAL: f"保存时检查：支部大会后最长六个月内审批（{cite('DEV-APPROVAL-3M')}）。",
-    Step.BRANCH_CONGRESS_FULL: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次（DEV-PROBATION-1Y、DEV-VOTE-QUORUM）。",
+    Step.BRANCH_CONGRESS_FULL: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次"
+        f"（{cite('DEV-PROBATION-1Y')}，第二十四条）。",
     Step.FULL_MEMBERSHIP_APPROVAL: "保存后花名册随之更新：按期转正的记为正式党员（转正日期为预备期满之日），取消资格的记为出党。",
 }
 ROLE_LABELS = {Step.APPLICATION_TALK: ("谈话人：", "谈话人2："), Step.CONTACTS: ("培养联系人1：", "培养联系人2："),

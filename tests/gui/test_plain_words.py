@@ -146,6 +146,22 @@ def test_no_editor_shows_a_code(qtbot, make_window, demo_db, settle):
     development.open_ref(("applicant", 4))
     settle()
     seen += codes_on(development)
+    from dangjian_desktop.gui.development_editor import ApplicantDialog, StepDialog
+
+    detail = development.person.detail
+    for no in (9, 15, 23):  # people, a vote, a probation decision
+        step = StepDialog(development.ctx, detail, no, development, today=TODAY)
+        qtbot.addWidget(step)
+        step.show()
+        qtbot.waitUntil(lambda: step.loaded)
+        seen += [(f"第{no}步", *found) for found in codes_on(step)]
+        step.done(0)
+    particulars = ApplicantDialog(development.ctx, detail.branch_id, development, today=TODAY, existing=detail)
+    qtbot.addWidget(particulars)
+    particulars.show()
+    settle()
+    seen += codes_on(particulars)
+    particulars.done(0)
     assert seen == []
 
 
