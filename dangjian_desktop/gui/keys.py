@@ -56,7 +56,8 @@ def office_keys(owner: QWidget, *, search: QLineEdit | None = None, view: QAbstr
     on a double click: a row opened by double click would open twice."""
     if search is not None:
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), owner)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # the whole window (focus may be in the navigation column); a hidden page's shortcut is inactive
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(lambda: (search.setFocus(Qt.FocusReason.ShortcutFocusReason), search.selectAll()))
         owner.find_shortcut = find
         _ClearOnEsc(search)

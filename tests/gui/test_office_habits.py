@@ -15,9 +15,14 @@ def test_ctrl_f_finds_esc_clears_enter_opens_delete_asks(qtbot, make_window, dem
     window = make_window(demo_db)
     page = window.show_page("members")
     settle()
-    page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.nav.setFocus()  # just chose 党员 in the navigation column
+    qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
+    meetings = window.show_page("meetings")  # each page's Ctrl+F goes to its own search box
+    settle()
+    qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert meetings.records.search_edit.hasFocus()
+    window.show_page("members")
     shown = page.model.rowCount()
     qtbot.keyClicks(page.search, page.model.members[0].name_initials)
     assert 0 < page.model.rowCount() < shown
