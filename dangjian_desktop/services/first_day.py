@@ -37,3 +37,9 @@ def start_steps(db: Database, branch_id: int, year: int) -> list[StartStep]:
         StartStep("meetings", f"录入{year}年的会议", "把今年已开的三会一课补录进来（也可以导入台账）。", meetings > 0),
         StartStep("development", "导入发展党员台账", "有入党申请人、积极分子的，导入台账或逐个登记。", applicants > 0),
     ]
+
+
+def has_meetings(db: Database, branch_id: int) -> bool:
+    """Whether the branch has any meeting record (三会一课 says what to do first when not)."""
+    with db.session() as s:
+        return s.scalar(select(m.Meeting.id).where(m.Meeting.branch_id == branch_id).limit(1)) is not None

@@ -22,6 +22,7 @@ def test_ctrl_f_finds_esc_clears_enter_opens_delete_asks(qtbot, make_window, dem
     settle()
     qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert meetings.records.search_edit.hasFocus()
+    assert not meetings.empty_hint.isVisible() and not page.empty_hint.isVisible()  # the demo has records
     window.show_page("members")
     shown = page.model.rowCount()
     qtbot.keyClicks(page.search, page.model.members[0].name_initials)
@@ -241,6 +242,9 @@ def test_the_first_day_checklist_leads_to_each_page_and_empty_pages_say_what_to_
     window.show_page("development")
     settle()
     assert window.pages["development"].empty_hint.isVisible()
+    window.show_page("meetings")
+    settle()
+    assert window.pages["meetings"].empty_hint.isVisible()
 
 
 def test_host_and_recorder_are_picked_from_the_roster_or_typed(qtbot, make_window, demo_db, typist, settle):
