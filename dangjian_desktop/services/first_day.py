@@ -43,3 +43,9 @@ def has_meetings(db: Database, branch_id: int) -> bool:
     """Whether the branch has any meeting record (三会一课 says what to do first when not)."""
     with db.session() as s:
         return s.scalar(select(m.Meeting.id).where(m.Meeting.branch_id == branch_id).limit(1)) is not None
+
+
+def has_members(db: Database, branch_id: int) -> bool:
+    """Whether the branch has anyone on its roster (政治生日 is computed from it)."""
+    with db.session() as s:
+        return s.scalar(select(m.Member.id).where(m.Member.branch_id == branch_id).limit(1)) is not None

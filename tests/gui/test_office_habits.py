@@ -226,12 +226,16 @@ def test_the_first_day_checklist_leads_to_each_page_and_empty_pages_say_what_to_
     assert opened == ["新增党员"] and window.stack.currentWidget() is window.pages["members"]
     members = window.pages["members"]
     assert members.empty_hint.isVisible() and "导入花名册…" in [b.text() for b in members.empty_hint.buttons]
+    window.show_page("birthdays")
+    settle()
+    assert window.pages["birthdays"].empty_hint.isVisible()
 
     ms.create_member(db, branch.id, MemberFields(name="张三", id_number="110101199003074514",
                                                  joined_on=date(2015, 7, 1), full_member_on=date(2016, 7, 1)))
     members.refresh()
+    window.pages["birthdays"].refresh()
     settle()
-    assert not members.empty_hint.isVisible()
+    assert not members.empty_hint.isVisible() and not window.pages["birthdays"].empty_hint.isVisible()
     window.show_page("home")
     home.refresh()
     settle()

@@ -30,6 +30,7 @@ from dangjian_desktop.core.glossary import BirthdayObservance
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
 from dangjian_desktop.gui.keys import office_keys
@@ -39,6 +40,7 @@ from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import birthdays as bd
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.exports import ExportRequest, run_export
+from dangjian_desktop.services.first_day import has_members
 
 MILESTONE_BRUSH = QBrush(QColor("#b00020"))
 MARKED_BRUSH = QBrush(QColor("#2e7d32"))
@@ -251,8 +253,12 @@ class BirthdaysPage(Page):
         self.tabs.addTab(birthdays_tab, "政治生日")
         self.tabs.addTab(fifty_tab, "光荣在党50年")
         self.tabs.addTab(record_tab, "开展情况记录")
+        self.empty_hint = EmptyHint("还没有党员。政治生日按花名册中的入党日期计算，先建立花名册。",
+                                    [("导入花名册…", lambda: self.sig_go.emit("members", "import")),
+                                     ("新增党员", lambda: self.sig_go.emit("members", "add"))], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs)
 
         self.mode_combo.currentIndexChanged.connect(lambda _: self.refresh())
@@ -301,6 +307,8 @@ class BirthdaysPage(Page):
             return
         start, end, label = self._range()  # (the boxes' values are read here, on the GUI thread)
         upcoming = self.mode_combo.currentData() == self.MODE_UPCOMING
+        self.ctx.run(has_members, self.ctx.db, branch_id, what="读取党员名册", parent=self, key=(self, "any"),
+                     dialog=False, on_done=lambda any_: self.empty_hint.setVisible(not any_))
         self.ctx.run(_load_birthdays, self.ctx.db, branch_id, (start, end, label), upcoming, self.fifty_year.value(),
                      what="读取政治生日", parent=self, key=(self, "load"), dialog=False, on_done=self._loaded)
 
