@@ -14,6 +14,7 @@ from dangjian_desktop.core.dates import Period
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.meeting_records import meetings_table
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import cite
 from dangjian_desktop.services import meetings as svc
 
 STATE_COLOURS = {
@@ -62,7 +63,7 @@ class YearGridModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if c is None:
-                return f"{row.label}：{row.frequency.label}（{row.frequency.rule_id}）"
+                return f"{row.label}：{row.frequency.label}（{cite(row.frequency.rule_id)}）"
             return (f"{row.label} {c.period.label}：{c.state.label}，本期已开{c.held_in_period}次"
                     f"（要求{row.frequency.label}）" + ("\n双击新建这一期的记录" if c.state in (
                         core.PeriodState.MISSING, core.PeriodState.DUE, core.PeriodState.OPEN) else ""))
