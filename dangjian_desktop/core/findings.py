@@ -27,6 +27,8 @@ class Finding:
         """What a person reads as the subject: Chinese, never a code."""
         return self.label or self.subject
 
+    heading = shown_subject  # (the name the screens use)
+
     @property
     def shown_message(self) -> str:
         """The message under its kind: “资料待补” is said once, by the kind."""

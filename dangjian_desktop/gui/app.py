@@ -86,6 +86,17 @@ CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "So
                 "WenQuanYi Micro Hei", "Noto Sans SC", "PingFang SC", "SimHei")
 
 
+def install_own_translations(app: QApplication) -> bool:
+    """The strings of Qt's own dialogs that Qt's zh_CN catalogue lacks ("&Look in:", "Files of &type:"),
+    shipped in resources/i18n; installed after Qt's, so they are looked up first."""
+    translator = QTranslator(app)
+    if not translator.load("dangjian_qt_zh_CN", str(paths.resource("i18n"))):
+        return False
+    app.installTranslator(translator)
+    app.setProperty("_translator_dangjian_qt", translator)  # keep a reference
+    return True
+
+
 def setup_application(app: QApplication) -> None:
     """Font, Qt's own zh_CN translation (确定/取消), names and icon: set once for the whole app."""
     app.setApplicationName(APP_ID)
@@ -99,6 +110,7 @@ def setup_application(app: QApplication) -> None:
             app.installTranslator(translator)
             app.setProperty(f"_translator_{name}", translator)  # keep a reference
             break
+    install_own_translations(app)
     families = set(QFontDatabase.families())
     for family in CJK_FAMILIES:
         if family in families:

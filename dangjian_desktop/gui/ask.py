@@ -52,11 +52,7 @@ def file_dialog(parent: QWidget | None, title: str, folder: str, filters: str) -
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         if _provider is None:
             _provider = NameOnlyIconProvider()
-        dialog.setIconProvider(_provider)
-        # Qt's zh_CN translation leaves these three in English
-        dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "位置：")
-        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "文件名：")
-        dialog.setLabelText(QFileDialog.DialogLabel.FileType, "文件类型：")
+        dialog.setIconProvider(_provider)  # (its labels are Chinese by resources/i18n, see gui.app)
     return dialog
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QHeaderView, QPushButton, QTableView, QWidget
 
+from dangjian_desktop.gui import folders
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import attachments as att
 
@@ -23,11 +26,50 @@ def human_size(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif")
+THUMB = 48  # px: a photo's thumbnail beside its name
+
+
+def is_photo(file_name: str) -> bool:
+    return file_name.lower().endswith(PHOTO_SUFFIXES)
+
+
+def read_thumbnails(db, rows: list) -> dict[int, QImage]:
+    """The photos among `rows` as small images (read and scaled on the lane: a photo is megabytes);
+    a file that cannot be read simply has no thumbnail."""
+    out = {}
+    for a in rows:
+        if not is_photo(a.file_name):
+            continue
+        try:
+            path = att.attachment_path(db, a.id)
+        except Exception:  # noqa: BLE001 - missing or refused: the list says so when it is opened
+            continue
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid() and size.width() > 0 and size.height() > 0:
+            reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        if not image.isNull():
+            out[a.id] = image
+    return out
+
+
 class AttachmentsModel(RowsModel):
-    """The attached files: name, size, when added."""
+    """The attached files: name (a photo with its thumbnail), size, when added."""
 
     COL_NAME, COL_SIZE, COL_ADDED = range(3)
     HEADERS = ("文件", "大小", "添加时间")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.thumbnails: dict[int, QPixmap] = {}
+
+    def set_thumbnails(self, images: dict[int, QImage]) -> None:
+        self.thumbnails = {aid: QPixmap.fromImage(image) for aid, image in images.items()}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, self.COL_NAME), self.index(len(self.rows) - 1, self.COL_NAME))
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -36,6 +78,8 @@ class AttachmentsModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (a.file_name, human_size(a.size),
                     a.added_at.strftime("%Y-%m-%d %H:%M") if a.added_at else "")[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == self.COL_NAME:
+            return self.thumbnails.get(a.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return a.file_name
         return None
@@ -63,6 +107,7 @@ class AttachmentsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AttachmentsModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        office_keys(self, view=self.view, open_row=self.open_selected, delete_row=self.remove_selected)
         self.add_button = QPushButton("添加附件…", self)
         self.open_button = QPushButton("打开", self)
         self.remove_button = QPushButton("移除", self)
@@ -109,6 +154,16 @@ class AttachmentsPanel(QWidget):
     def _loaded(self, rows: list) -> None:
         self.model.load(rows)
         self.sig_changed.emit(len(rows))
+        photos = [a for a in rows if is_photo(a.file_name)]
+        if photos:
+            self.ctx.run(read_thumbnails, self.ctx.db, photos, what="读取照片缩略图", parent=self,
+                         key=(self, "thumbnails"), dialog=False, on_done=self._thumbnails_read)
+
+    def _thumbnails_read(self, images: dict) -> None:
+        self.model.set_thumbnails(images)
+        if images:  # rows tall enough for a thumbnail
+            self.view.setIconSize(QSize(THUMB, THUMB))
+            self.view.verticalHeader().setDefaultSectionSize(THUMB + 6)
 
     def set_read_only(self, read_only: bool) -> None:
         """A locked record keeps its files: they can be opened, not removed."""
@@ -129,7 +184,7 @@ class AttachmentsPanel(QWidget):
             self._choose_and_add()
 
     def _choose_and_add(self) -> None:
-        paths = self.ctx.asker.open_files(self, "添加附件", str(Path.home()), FILE_TYPES)
+        paths = folders.open_files(self.ctx, self, folders.ATTACHMENTS, "添加附件", FILE_TYPES)
         if paths:  # each file copied in on the worker lane (a scan can be tens of MB)
             self.ctx.run(_add_files, self.ctx.db, self.owner, self.owner_id, paths, what="添加附件", parent=self,
                          effect="write", progress=True, cancellable=True, busy=(self.add_button,),
@@ -157,8 +212,8 @@ class AttachmentsPanel(QWidget):
         if a is None or not self.ctx.asker.confirm(self, "移除附件", f"从这份记录中移除附件“{a.file_name}”吗？",
                                                    danger=True):
             return
-        self.ctx.run(att.remove_attachment, self.ctx.db, a.id, what=f"移除附件“{a.file_name}”", parent=self,
-                     effect="write", busy=(self.remove_button,), on_done=lambda _: self.reload())
+        self.ctx.delete("attachments", a.id, f"附件“{a.file_name}”", att.remove_attachment, parent=self,
+                        busy=(self.remove_button,), on_done=lambda _: self.reload())
 
 
 def _add_files(db, owner: str, owner_id: int, paths: list[str], progress=None) -> list[str]:

@@ -29,6 +29,7 @@ from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_applicant import Ui_ApplicantDialog
 from dangjian_desktop.gui.forms.ui_development_review import Ui_DevelopmentReviewDialog
 from dangjian_desktop.gui.forms.ui_development_step import Ui_DevelopmentStepDialog
+from dangjian_desktop.gui.words import cite
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import development as dev
 from dangjian_desktop.services.branches import group_names
@@ -87,7 +88,7 @@ class ApplicantDialog(SavingDialog):
         f.groupCombo.addItem("", None)
         _allow_empty(f.leavesEdit)
         f.leavesEdit.setDate(NO_DATE)
-        f.leavesEdit.setToolTip("预审后三个月内将离开工作、学习单位的，一般不办理接收手续（DEV-LEAVING-3M）")
+        f.leavesEdit.setToolTip(f"预审后三个月内将离开工作、学习单位的，一般不办理接收手续（{cite('DEV-LEAVING-3M')}）")
         f.idNumberEdit.textChanged.connect(self._id_changed)
         f.buttonBox.accepted.connect(self.save)
         f.buttonBox.rejected.connect(self.reject)
@@ -199,14 +200,15 @@ class ReviewDialog(SavingDialog):
 
 # what saving checks, so the secretary knows before pressing 保存
 STEP_HINTS = {
-    Step.APPLICATION: "保存时检查：申请人年满十八岁（DEV-AGE-18）。",
-    Step.CANDIDATE: "保存时检查：确定为入党积极分子满一年（DEV-ACTIVIST-1Y）。",
-    Step.TRAINING: "保存时检查：集中培训的天数或学时（DEV-TRAINING-3D）。",
+    Step.APPLICATION: f"保存时检查：申请人年满十八岁（{cite('DEV-AGE-18')}）。",
+    Step.CANDIDATE: f"保存时检查：确定为入党积极分子满一年（{cite('DEV-ACTIVIST-1Y')}）。",
+    Step.TRAINING: f"保存时检查：集中培训的天数或学时（{cite('DEV-TRAINING-3D')}）。",
     Step.BRANCH_CONGRESS_ADMIT: "保存时检查：政审结论合格、集中培训、公示、预审后三个月内不离开单位、表决的人数和票数"
-        "（DEV-POLITICAL-REVIEW、DEV-TRAINING-3D、DEV-PUBLIC-NOTICE、DEV-LEAVING-3M、DEV-VOTE-QUORUM）。"
+        "（《中国共产党发展党员工作细则》第十八条至第二十一条、第二十四条）。"
         "保存后此人作为预备党员记入花名册，入党日期即本步日期。",
-    Step.ADMISSION_APPROVAL: "保存时检查：支部大会后最长六个月内审批（DEV-APPROVAL-3M）。",
-    Step.BRANCH_CONGRESS_FULL: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次（DEV-PROBATION-1Y、DEV-VOTE-QUORUM）。",
+    Step.ADMISSION_APPROVAL: f"保存时检查：支部大会后最长六个月内审批（{cite('DEV-APPROVAL-3M')}）。",
+    Step.BRANCH_CONGRESS_FULL: "保存时检查：预备期已满、表决的人数和票数、延长预备期六至十二个月且只能一次"
+        f"（{cite('DEV-PROBATION-1Y')}，第二十四条）。",
     Step.FULL_MEMBERSHIP_APPROVAL: "保存后花名册随之更新：按期转正的记为正式党员（转正日期为预备期满之日），取消资格的记为出党。",
 }
 ROLE_LABELS = {Step.APPLICATION_TALK: ("谈话人：", "谈话人2："), Step.CONTACTS: ("培养联系人1：", "培养联系人2："),
@@ -312,8 +314,8 @@ class StepDialog(SavingDialog):
         f.person2Combo.setVisible(not one_person)
         f.person2Disciplined.setVisible(self.no == Step.SPONSORS)
         f.person1Disciplined.setVisible(self.no == Step.SPONSORS)
-        hints = {Step.CONTACTS: "培养联系人应为一至两名正式党员（DEV-CONTACTS）。",
-                 Step.SPONSORS: "入党介绍人应为两名正式党员，受留党察看处分尚未恢复党员权利的不能作介绍人（DEV-SPONSORS-2）。"}
+        hints = {Step.CONTACTS: f"培养联系人应为一至两名正式党员（{cite('DEV-CONTACTS')}）。",
+                 Step.SPONSORS: f"入党介绍人应为两名正式党员，受留党察看处分尚未恢复党员权利的不能作介绍人（{cite('DEV-SPONSORS-2')}）。"}
         f.peopleHint.setText(hints.get(self.no, ""))
         f.peopleHint.setVisible(self.no in hints)
 

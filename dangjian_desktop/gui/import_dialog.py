@@ -204,7 +204,10 @@ class ImportDialog(QDialog):
         f.sheetCombo.setVisible(bool(sheets))
 
     def choose(self) -> None:
-        path = self.ctx.asker.open_file(self, f"选择{self.kind.what}", str(Path.home()), FILE_FILTER)
+        from dangjian_desktop.gui import folders
+
+        kind = folders.ROSTER if self.kind is ROSTER else folders.LEDGER  # the last folder of this kind of file
+        path = folders.open_file(self.ctx, self, kind, f"选择{self.kind.what}", FILE_FILTER)
         if path:
             self.load(path)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx: AppContext | None = None
         self.ready = False  # the branches of the attached database are known
+        self._undoing = False  # a 撤销 is running
         self.setWindowTitle(APP_NAME)
         self._classes = page_specs()  # PageSpec: key, title, handles; classes load on first show
         self.pages: dict[str, Page] = {}
@@ -133,6 +135,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
+        self.undo_button = QPushButton("撤销", self)  # brings back the last deletion (Ctrl+Z)
+        self.undo_button.setFlat(True)
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.statusBar().addPermanentWidget(self.undo_button)
         self.db_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.db_status)
 
@@ -162,6 +169,7 @@ class MainWindow(QMainWindow):
         # Keyboard shortcuts wait for the first paint: a standard key sequence makes PySide create
         # every enum of the Qt namespace (~15-20 ms), and nobody presses Ctrl+O in the first 0.1 s.
         self.action_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)  # a text box with focus keeps its own Ctrl+Z
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         waiting, self._after_paint = self._after_paint, []
         for then in waiting:
@@ -170,10 +178,16 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Show the database of `ctx`: its branches are read off the GUI thread, then the page chosen
         in the navigation column (`sig_ready`); until then the frame says 正在打开数据库…."""
+        if self.ctx is not None and self.ctx is not ctx:  # another database: the old one's deletions are final
+            from dangjian_desktop.services import undo
+
+            undo.forget(self.ctx.undo.take_all())
         self.ctx = ctx
         self.db_status.setText(f"数据库：{ctx.db.path or ctx.db.url}")
         self.statusBar().clearMessage()
         ctx.runner.sig_status.connect(self._show_status)
+        ctx.undo.sig_changed.connect(self._undo_changed)
+        self._undo_changed()
         for action in (self.action_open, self.action_demo, self.action_about):
             action.setEnabled(True)
         self.reload_branches()
@@ -211,6 +225,11 @@ class MainWindow(QMainWindow):
         self.action_demo.triggered.connect(self.sig_open_demo.emit)
         self.action_quit = QAction("退出(&X)", self)
         self.action_quit.triggered.connect(self.close)
+        self.action_undo = QAction("撤销删除(&U)", self)
+        self.action_undo.setEnabled(False)
+        self.action_undo.triggered.connect(self.undo_delete)
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu.addAction(self.action_undo)
         file_menu.addAction(self.action_open)
         file_menu.addAction(self.action_demo)
         file_menu.addSeparator()
@@ -219,6 +238,36 @@ class MainWindow(QMainWindow):
         self.action_about = QAction("关于党支部工作台(&A)", self)
         self.action_about.triggered.connect(self.show_about)
         help_menu.addAction(self.action_about)
+
+    # -------------------------------------------------------------- 撤销
+
+    def _undo_changed(self) -> None:
+        last = self.ctx.undo.last() if self.ctx is not None else None
+        self.undo_button.setVisible(last is not None)
+        self.action_undo.setEnabled(last is not None)
+        if last is not None:
+            self.undo_button.setText(f"撤销删除{last.what}")
+            self.undo_button.setToolTip("恢复刚才删除的记录（Ctrl+Z）；关闭程序之前都可以撤销")
+            self.action_undo.setText(f"撤销删除{last.what}(&U)")
+
+    def undo_delete(self) -> None:
+        """Bring back the last deletion (on the lane); every page shows it again."""
+        from dangjian_desktop.services import undo
+
+        last = self.ctx.undo.last() if self.ctx is not None else None
+        if last is None or self._undoing:
+            return
+        self._undoing = True
+
+        def restored(text: str) -> None:
+            self.ctx.undo.pop()
+            self.statusBar().showMessage(text, 8000)
+            for page in self.pages.values():
+                page.refresh()
+            self.reload_branches()
+
+        self.ctx.run(undo.restore, self.ctx.db, last, what=f"恢复{last.what}", parent=self, effect="write",
+                     on_done=restored, on_end=lambda: setattr(self, "_undoing", False))
 
     def show_about(self) -> None:
         from dangjian_desktop.gui.about import AboutDialog
@@ -288,6 +337,7 @@ class MainWindow(QMainWindow):
             page.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.sig_data_changed.connect(self._data_changed)
             page.sig_open_ref.connect(self.open_ref)
+            page.sig_go.connect(self.go)
             page.sig_open_database.connect(self.sig_open_target.emit)
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -308,6 +358,12 @@ class MainWindow(QMainWindow):
             return
         page = self.page(cls.key)
         self.stack.setCurrentWidget(page)
+
+    def go(self, key: str, action: str) -> None:
+        """Show the page `key` and start its `action` (a first-day button of 首页)."""
+        page = self.show_page(key)
+        if page is not None and action:
+            page.go(action)
 
     def _data_changed(self) -> None:
         sender = self.sender()
@@ -332,4 +388,7 @@ class MainWindow(QMainWindow):
             self.ctx.runner.cancel_all()
             self.ctx.runner.wait(10000)
             self.ctx.lane.wait(10000)
+            from dangjian_desktop.services import undo
+
+            undo.forget(self.ctx.undo.take_all())  # what was deleted is now gone for good
         super().closeEvent(event)

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QDialog, QHeaderView
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingType, VoteKind
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
 from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
+from dangjian_desktop.gui.roster_pick import offer_roster, roster_names
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -154,6 +156,13 @@ class MeetingEditorDialog(QDialog):
         self.loaded = True
         self.autosave.start()
         self.sig_loaded.emit()
+        # 主持人/记录人 from the roster (typing any name still works); read after the record is on screen
+        self.ctx.run(roster_names, self.ctx.db, meeting.branch_id, what="读取党员名单", parent=self,
+                     key=(self, "roster"), dialog=False, on_done=self._roster_read)
+
+    def _roster_read(self, names: list[str]) -> None:
+        f = self.form
+        self.roster_completers = [offer_roster(edit, names) for edit in (f.hostEdit, f.recorderEdit)]
 
     # -------------------------------------------------------------- showing
 
@@ -610,7 +619,7 @@ class MeetingEditorDialog(QDialog):
     def export_pdf(self) -> None:
         if not self.loaded:
             return
-        out = self.ctx.asker.save_file(self, "导出PDF", str(Path.home() / f"{self._file_stem()}.pdf"), "PDF 文件 (*.pdf)")
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出PDF", f"{self._file_stem()}.pdf", "PDF 文件 (*.pdf)")
         if out:
             self._with_record(lambda html: self._write_pdf(html, out))
 
@@ -627,7 +636,7 @@ class MeetingEditorDialog(QDialog):
     def export_word(self) -> None:
         if not self.loaded:
             return
-        out = self.ctx.asker.save_file(self, "导出Word", str(Path.home() / f"{self._file_stem()}.docx"),
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出Word", f"{self._file_stem()}.docx",
                                        "Word 文档 (*.docx)")
         if not out:
             return

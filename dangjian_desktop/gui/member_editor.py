@@ -6,8 +6,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from dangjian_desktop.core import idcard
 from dangjian_desktop.core.glossary import Gender, MemberStatus
@@ -67,6 +67,12 @@ class MemberEditorDialog(SavingDialog):
         for label in self.errors.values():
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
+            # the line under a field is kept when its message goes: the fields below never move under the
+            # cursor (a 转正日期 typed just as a message above it appeared landed in 党内职务)
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
+            label.setMinimumHeight(label.fontMetrics().height())
             label.hide()
         f.genderCombo.addItem("（按身份证号）", None)
         for g in Gender:
@@ -77,10 +83,26 @@ class MemberEditorDialog(SavingDialog):
         f.groupCombo.addItem("（未分组）", None)
         f.notesEdit.setMaximumHeight(70)
         f.idNumberEdit.setMinimumWidth(f.idNumberEdit.fontMetrics().horizontalAdvance("0" * 22))
+        for widget in self.inputs.values():  # the red border of a bad value must not change the field's height
+            widget.setFixedHeight(widget.sizeHint().height())
+        # a field with a line kept for its message: its label sits beside the field, not beside the pair
+        field_height = f.nameEdit.sizeHint().height()
+        for form in (f.leftForm, f.rightForm):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and isinstance(item.widget(), QLabel):
+                    item.widget().setMinimumHeight(field_height)
+                    item.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                    item.widget().setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                    item.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         f.columnsLayout.setStretch(0, 1)
         f.columnsLayout.setStretch(1, 1)
         self.resize(900, 560)
         self._proposed = ""  # the 转正日期 we filled in ourselves, replaced when 入党日期 changes
+        self._from_id: tuple[str, int] = ("", 0)  # (出生日期, 性别 index) filled in from the ID number
+        if member is None:
+            f.ethnicityEdit.setText("汉族")  # a real default, saved as shown (a placeholder saved nothing)
         self.history_text = ""
         f.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         f.summaryLabel.setText("正在读取……")
@@ -111,6 +133,7 @@ class MemberEditorDialog(SavingDialog):
                 f.statusCombo.addItem(member.status.label, member.status)
                 f.statusCombo.setCurrentIndex(f.statusCombo.count() - 1)
                 f.statusCombo.setEnabled(False)
+        f.idNumberEdit.textChanged.connect(self._id_changed)
         for edit in (f.nameEdit, f.idNumberEdit, f.birthDateEdit, f.phoneEdit, f.duesBaseEdit, f.fullMemberOnEdit):
             edit.textChanged.connect(self.validate)
         f.joinedOnEdit.textChanged.connect(self._joined_changed)
@@ -183,6 +206,22 @@ class MemberEditorDialog(SavingDialog):
 
     # -------------------------------------------------------------- checking as you type
 
+    def _id_changed(self) -> None:
+        """A valid ID number fills 性别 and 出生日期 where they are empty or were filled from it before,
+        so the person sees what will be saved; what was typed by hand is left alone."""
+        f = self.form
+        number = idcard.normalise(f.idNumberEdit.text())
+        if not idcard.is_valid(number):
+            return
+        info = idcard.parse(number)
+        born, gender_index = _iso(info.birth_date), f.genderCombo.findData(info.gender)
+        filled_birth, filled_gender = self._from_id
+        if f.birthDateEdit.text().strip() in ("", filled_birth):
+            f.birthDateEdit.setText(born)
+        if f.genderCombo.currentIndex() in (0, filled_gender):
+            f.genderCombo.setCurrentIndex(gender_index)
+        self._from_id = (born, gender_index)
+
     def _joined_changed(self) -> None:
         """Propose 转正日期 = 入党日期 + 1 year (+ extension) unless the user typed one of their own."""
         f = self.form
@@ -250,8 +289,12 @@ class MemberEditorDialog(SavingDialog):
         self.form.summaryLabel.setStyleSheet(ERROR_STYLE if others else "color: #555555;")
         self.form.summaryLabel.setText(" ".join(others) if others else self.history_text)
         self.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not found)
-        # grow when an error message appears under a field, instead of cutting it off
+        # grow when an error message appears under a field, instead of cutting it off; the room a message
+        # took is kept when it goes, so the fields below do not jump up while the person types
         self.layout().activate()
+        for label in self.errors.values():
+            if label.isVisible() and label.text():
+                label.setMinimumHeight(max(label.minimumHeight(), label.heightForWidth(label.width())))
         hint = self.sizeHint()
         if hint.height() > self.height() or hint.width() > self.width():
             self.resize(max(hint.width(), self.width()), max(hint.height(), self.height()))

@@ -42,7 +42,7 @@ import weakref
 from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from dangjian_desktop import faults
@@ -544,12 +544,64 @@ class SavingDialog(QDialog):
         self.save_task = ctx.run(fn, *args, **kwargs)
         return self.save_task
 
+    _clean_state: tuple | None = None  # what the fields held when the dialog was ready (see `changed`)
+
+    def mark_clean(self) -> None:
+        """What the fields hold now is what is saved: closing without saving asks only after a change."""
+        self._clean_state = _fields_state(self)
+
+    @property
+    def changed(self) -> bool:
+        return self._clean_state is not None and _fields_state(self) != self._clean_state
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._clean_state is None:
+            if getattr(self, "loaded", True):
+                self.mark_clean()
+            elif hasattr(self, "sig_loaded"):  # filled once its data is read
+                self.sig_loaded.connect(self.mark_clean, Qt.ConnectionType.SingleShotConnection)
+
     def reject(self) -> None:
-        if not self.saving:
-            super().reject()
+        if self.saving:
+            return
+        ctx = getattr(self, "ctx", None)
+        if self.changed and ctx is not None and not ctx.asker.confirm(
+                self, "放弃修改", "所做的修改还没有保存。放弃这些修改并关闭吗？", danger=True):
+            return  # Esc, 取消 or × with changes: asked first; "no" keeps the dialog and the typing
+        super().reject()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.saving:
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _fields_state(root) -> tuple:
+    """The values of every field of a dialog (text boxes, lists, dates, numbers, ticks), in order."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QDateEdit,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    out = []
+    for w in root.findChildren(QWidget):
+        if isinstance(w, QLineEdit) and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox)):
+            out.append(w.text())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            out.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            out.append((w.currentIndex(), w.currentText()))
+        elif isinstance(w, QDateEdit):
+            out.append(w.date().toJulianDay())
+        elif isinstance(w, QAbstractSpinBox):
+            out.append(w.text())
+        elif isinstance(w, QAbstractButton) and w.isCheckable():
+            out.append(w.isChecked())
+    return tuple(out)

@@ -14,6 +14,7 @@ from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.services.check import run_check
 from dangjian_desktop.services.development import board
+from dangjian_desktop.services.first_day import start_steps
 from dangjian_desktop.services.meetings import TypeCount, year_counts
 
 
@@ -44,6 +45,7 @@ class Dashboard:
     meetings: list[TypeCount] = field(default_factory=list)
     attendance_by_month: list[MonthRate] = field(default_factory=list)
     applicants_by_stage: list[Count] = field(default_factory=list)
+    start: list = field(default_factory=list)  # services.first_day.StartStep: the first day's checklist
 
     @property
     def overdue(self) -> list[Finding]:
@@ -115,4 +117,5 @@ def dashboard(db: Database, branch_id: int, as_of: date | None = None) -> Dashbo
         meetings=meeting_counts(db, branch_id, as_of.year, as_of),
         attendance_by_month=attendance_by_month(db, branch_id, as_of.year),
         applicants_by_stage=applicants_by_stage(db, branch_id, as_of),
+        start=start_steps(db, branch_id, as_of.year),
     )

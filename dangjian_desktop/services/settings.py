@@ -86,23 +86,38 @@ def set_local_rule_params(db: Database, values: dict[tuple[str, str], Any]) -> N
         for (rule_id, key), value in values.items():
             p = allowed.get((rule_id, key))
             if p is None:
-                raise ValidationError(f"规则 {rule_id} 的“{key}”不能在本地修改。")
-            value = _coerce(p, value, rule_id)
+                raise ValidationError(f"{_title(rule_id)}的这一项不能在本地修改。")
+            value = _coerce(p, value, _title(rule_id))
             _put(s, f"rule:{rule_id}.{key}", None if value == p.default else value, GLOBAL)
 
 
-def _coerce(p: rules.Param, value: Any, rule_id: str) -> Any:
+def _title(rule_id: str) -> str:
+    """A rule as people name it, in a message: “党课” (its id stays out of sight)."""
+    try:
+        return f"“{rules.rule(rule_id).title}”"
+    except KeyError:
+        return "这项规则"
+
+
+# what people write for a period, besides M/Q/Y
+PERIOD_WORDS = {"M": "每月", "Q": "每季度", "Y": "每年"}
+_PERIOD_FROM_WORD = {"每月": "M", "月": "M", "每季度": "Q", "季度": "Q", "每季": "Q", "每年": "Y", "年": "Y"}
+
+
+def _coerce(p: rules.Param, value: Any, title: str) -> Any:
+    label = p.label.split("（")[0]
     if isinstance(p.default, int):
         try:
             number = int(value)
         except (TypeError, ValueError):
-            raise ValidationError(f"{rule_id} 的“{p.label}”应为整数，收到“{value}”。") from None
+            raise ValidationError(f"{title}的“{label}”应为整数，收到“{value}”。") from None
         if number < 0 or number > 1000:
-            raise ValidationError(f"{rule_id} 的“{p.label}”应在 0 到 1000 之间。")
+            raise ValidationError(f"{title}的“{label}”应在 0 到 1000 之间。")
         return number
-    text = str(value).strip().upper()
+    text = str(value).strip()
+    text = _PERIOD_FROM_WORD.get(text, text.upper())
     if p.key == "period" and text not in ("M", "Q", "Y"):
-        raise ValidationError(f"{rule_id} 的周期只能是 M（每月）、Q（每季度）或 Y（每年）。")
+        raise ValidationError(f"{title}的周期只能是每月、每季度或每年，收到“{value}”。")
     return text
 
 

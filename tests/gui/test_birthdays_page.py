@@ -41,13 +41,24 @@ def reload(qtbot, page, action):
 def test_this_month_next_30_days_and_a_chosen_month(qtbot, page, demo_db):
     assert names(page.model) == names_in(demo_db, bd.birthdays_in_month(demo_db, 1, 2026, 11))
     assert all(b.day.month == 11 for b in page.model.rows)
-    reload(qtbot, page, lambda: page.mode_combo.setCurrentIndex(1))
+    reload(qtbot, page, lambda: page.mode_combo.setCurrentIndex(page.mode_combo.findData(page.MODE_UPCOMING)))
     assert all(TODAY <= b.day <= date(2026, 12, 23) for b in page.model.rows) and page.model.rows
-    reload(qtbot, page, lambda: page.mode_combo.setCurrentIndex(2))
+    reload(qtbot, page, lambda: page.mode_combo.setCurrentIndex(page.mode_combo.findData(page.MODE_CHOSEN)))
     reload(qtbot, page, lambda: page.month_combo.setCurrentIndex(6))  # 7月
     july = bd.birthdays_in_month(demo_db, 1, 2026, 7)
     assert names(page.model) == [b.name for b in july] and july
     assert "2026年7月" in page.summary.text()
+
+
+def test_next_month_and_next_quarter_to_prepare_ahead(qtbot, page, demo_db):
+    assert [page.mode_combo.itemText(i) for i in range(3)] == ["本月", "下月", "下季度"]
+    reload(qtbot, page, lambda: page.mode_combo.setCurrentIndex(1))
+    assert names(page.model) == names_in(demo_db, bd.birthdays_in_month(demo_db, 1, 2026, 12)) and page.model.rows
+    assert "2026年12月" in page.summary.text()
+    reload(qtbot, page, lambda: page.mode_combo.setCurrentIndex(2))
+    quarter = bd.birthdays_between(demo_db, 1, date(2027, 1, 1), date(2027, 3, 31))
+    assert names(page.model) == names_in(demo_db, quarter) and quarter
+    assert "2027年第一季度" in page.summary.text()
 
 
 def names_in(db, rows):

@@ -21,6 +21,7 @@ class Page(QWidget):
     sig_data_changed = Signal()  # tell other pages to refresh
     sig_open_ref = Signal(object)  # ask the main window to open a record on another page
     sig_open_database = Signal(object)  # ask the program to open another database (a Path or a server URL)
+    sig_go = Signal(str, str)  # show another page and start one of its actions: ("members", "import")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,9 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload what the page shows from the database."""
+
+    def go(self, action: str) -> None:
+        """Start one of the page's actions by name (首页's first-day buttons); unknown names just show it."""
 
     def open_ref(self, ref: tuple[str, object]) -> None:
         """Show the record `ref` (a kind listed in `handles`)."""

@@ -25,18 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core import rules
-from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.dates import Period, add_months, cn
 from dangjian_desktop.core.glossary import BirthdayObservance
 from dangjian_desktop.errors import DomainError
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_birthday_observance import Ui_BirthdayObservanceDialog
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import birthdays as bd
 from dangjian_desktop.services import settings as settings_service
 from dangjian_desktop.services.exports import ExportRequest, run_export
+from dangjian_desktop.services.first_day import has_members
 
 MILESTONE_BRUSH = QBrush(QColor("#b00020"))
 MARKED_BRUSH = QBrush(QColor("#2e7d32"))
@@ -164,6 +168,7 @@ class BirthdaysPage(Page):
 
     sig_loaded = Signal()
     MODE_MONTH, MODE_UPCOMING, MODE_CHOSEN = "month", "upcoming", "chosen"
+    MODE_NEXT_MONTH, MODE_NEXT_QUARTER = "next_month", "next_quarter"  # to prepare the cards ahead
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(ctx, parent)
@@ -172,6 +177,8 @@ class BirthdaysPage(Page):
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem("本月", self.MODE_MONTH)
+        self.mode_combo.addItem("下月", self.MODE_NEXT_MONTH)
+        self.mode_combo.addItem("下季度", self.MODE_NEXT_QUARTER)
         # the national number until the branch's own is read with the first load
         self.upcoming_days = int(rules.param_value("BIRTHDAY-UPCOMING", "days"))
         self.mode_combo.addItem(f"未来{self.upcoming_days}天", self.MODE_UPCOMING)
@@ -246,8 +253,12 @@ class BirthdaysPage(Page):
         self.tabs.addTab(birthdays_tab, "政治生日")
         self.tabs.addTab(fifty_tab, "光荣在党50年")
         self.tabs.addTab(record_tab, "开展情况记录")
+        self.empty_hint = EmptyHint("还没有党员。政治生日按花名册中的入党日期计算，先建立花名册。",
+                                    [("导入花名册…", lambda: self.sig_go.emit("members", "import")),
+                                     ("新增党员", lambda: self.sig_go.emit("members", "add"))], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs)
 
         self.mode_combo.currentIndexChanged.connect(lambda _: self.refresh())
@@ -255,6 +266,7 @@ class BirthdaysPage(Page):
         self.month_combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.fifty_year.valueChanged.connect(lambda _: self.refresh())
         self.view.doubleClicked.connect(lambda _: self.record_selected())
+        office_keys(self, view=self.view, open_row=self.record_selected)
         self.record_button.clicked.connect(self.record_selected)
         self.cards_button.clicked.connect(lambda: self.make_cards(selected_only=True))
         self.all_cards_button.clicked.connect(lambda: self.make_cards(selected_only=False))
@@ -274,9 +286,16 @@ class BirthdaysPage(Page):
             from datetime import timedelta
 
             return self.today, self.today + timedelta(days=days), f"未来{days}天"
+        from calendar import monthrange
+
+        if mode in (self.MODE_NEXT_MONTH, self.MODE_NEXT_QUARTER):
+            if mode == self.MODE_NEXT_MONTH:
+                first = add_months(self.today.replace(day=1), 1)
+                return first, first.replace(day=monthrange(first.year, first.month)[1]), f"{first.year}年{first.month}月"
+            quarter = Period.containing("Q", self.today).next()
+            return quarter.start, quarter.end, quarter.label
         year, month = (self.year_spin.value(), self.month_combo.currentData()) if chosen else \
             (self.today.year, self.today.month)
-        from calendar import monthrange
 
         return date(year, month, 1), date(year, month, monthrange(year, month)[1]), f"{year}年{month}月"
 
@@ -288,6 +307,8 @@ class BirthdaysPage(Page):
             return
         start, end, label = self._range()  # (the boxes' values are read here, on the GUI thread)
         upcoming = self.mode_combo.currentData() == self.MODE_UPCOMING
+        self.ctx.run(has_members, self.ctx.db, branch_id, what="读取党员名册", parent=self, key=(self, "any"),
+                     dialog=False, on_done=lambda any_: self.empty_hint.setVisible(not any_))
         self.ctx.run(_load_birthdays, self.ctx.db, branch_id, (start, end, label), upcoming, self.fifty_year.value(),
                      what="读取政治生日", parent=self, key=(self, "load"), dialog=False, on_done=self._loaded)
 
@@ -358,11 +379,11 @@ class BirthdaysPage(Page):
         r = self.record_model.rows[rows[0]]
         if not self.ctx.asker.confirm(self, "删除记录", f"删除 {r.done_on.isoformat()} {r.name} 的“{r.kind.label}”记录吗？"):
             return
-        self.ctx.run(bd.delete_observance, self.ctx.db, r.id, what="删除政治生日活动记录", parent=self, effect="write",
-                     busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
+        self.ctx.delete("birthday_observances", r.id, f"{r.name}的“{r.kind.label}”记录", bd.delete_observance,
+                        parent=self, busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
 
     def _save_target(self, title: str, name: str, suffix: str) -> Path | None:
-        target = self.ctx.asker.save_file(self, title, str(Path.home() / name),
+        target = folders.save_file(self.ctx, self, folders.DOCUMENTS, title, name,
                                           "Word 文档 (*.docx)" if suffix == ".docx" else "Excel 工作簿 (*.xlsx)")
         if not target:
             return None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.safety import SetPasswordDialog
 from dangjian_desktop.gui.table_model import RowsModel
@@ -248,8 +249,8 @@ class DataSafetyTab(QWidget):
     def export_all(self) -> None:
         from datetime import date
 
-        suggested = str(Path.home() / f"党支部工作台全部数据-{date.today():%Y%m%d}.zip")
-        out = self.ctx.asker.save_file(self, "导出全部数据", suggested, "党支部工作台数据 (*.zip)")
+        out = folders.save_file(self.ctx, self, folders.BACKUP, "导出全部数据",
+                                f"党支部工作台全部数据-{date.today():%Y%m%d}.zip", "党支部工作台数据 (*.zip)")
         if not out:
             return
 
@@ -262,7 +263,7 @@ class DataSafetyTab(QWidget):
         self._submit("导出全部数据", backup.export_archive, done, self.ctx.db, out)
 
     def import_all(self) -> None:
-        source = self.ctx.asker.open_file(self, "导入全部数据", str(Path.home()), "党支部工作台数据 (*.zip)")
+        source = folders.open_file(self.ctx, self, folders.BACKUP, "导入全部数据", "党支部工作台数据 (*.zip)")
         if not source:
             return
         self.ctx.run(backup.verify_archive, source, files_dir=self.ctx.db.files_dir, what="检查数据文件", parent=self, progress=True,
@@ -281,7 +282,7 @@ class DataSafetyTab(QWidget):
     # -------------------------------------------------------------- mirror and security
 
     def choose_mirror(self) -> None:
-        folder = self.ctx.asker.folder(self, "选择第二份备份的文件夹（如 U 盘）", str(Path.home()))
+        folder = folders.choose_folder(self.ctx, self, folders.BACKUP, "选择第二份备份的文件夹（如 U 盘）")
         if not folder:
             return
 

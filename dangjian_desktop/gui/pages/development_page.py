@@ -33,10 +33,14 @@ from dangjian_desktop.core import idcard, rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.development import STAGES, Step
 from dangjian_desktop.core.glossary import ApplicantStatus, Severity
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import cite
 from dangjian_desktop.services import development as dev
 
 RED = QColor("#f8d7da")
@@ -331,7 +335,8 @@ class PersonView(QWidget):
         self.timeline.setObjectName("timelineView")
         self.timeline.setWordWrap(False)
         self.timeline.doubleClicked.connect(lambda index: self.edit_step(index.row() + 1))
-        self.timeline.activated.connect(lambda index: self.edit_step(index.row() + 1))
+        # Enter opens the step too (not `activated`: it also fires on the double click, and the step opened twice)
+        office_keys(self, view=self.timeline, open_row=lambda: self.edit_step(self.timeline.currentIndex().row() + 1))
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(TimelineModel.COL_NO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TimelineModel.COL_STAGE, QHeaderView.ResizeMode.Interactive)
@@ -362,7 +367,7 @@ class PersonView(QWidget):
         rl = QVBoxLayout(reviews_tab)
         rl.addWidget(self.reviews, 1)
         rrow = QHBoxLayout()
-        rrow.addWidget(_hint("入党积极分子和预备党员每半年考察一次（DEV-REVIEW-6M）。", reviews_tab), 1)
+        rrow.addWidget(_hint(f"入党积极分子和预备党员每半年考察一次（{cite('DEV-REVIEW-6M')}）。", reviews_tab), 1)
         rrow.addWidget(self.remove_review_button)
         rrow.addWidget(self.add_review_button)
         rl.addLayout(rrow)
@@ -465,8 +470,10 @@ class PersonView(QWidget):
         if not self.ctx.asker.confirm(self, "清除步骤", f"清除{self.detail.name}第{st.no}步“{st.name}”的记录（{cn(st.done_on)}）？",
                                       danger=True):
             return
-        self.ctx.run(dev.clear_step, self.ctx.db, self.detail.id, st.no, what=f"清除第{st.no}步", parent=self,
-                     effect="write", busy=(self.clear_button,), on_done=lambda _: self._reshow())
+        applicant_id, no = self.detail.id, st.no
+        self.ctx.delete("development_steps", st.id, f"{self.detail.name}第{no}步的记录",
+                        lambda db, _step_id: dev.clear_step(db, applicant_id, no), parent=self,
+                        busy=(self.clear_button,), on_done=lambda _: self._reshow())
 
     def remove_review(self) -> None:
         index = self.reviews.currentIndex()
@@ -475,8 +482,8 @@ class PersonView(QWidget):
         r = self.reviews_model.rows[index.row()]
         if not self.ctx.asker.confirm(self, "删除记录", f"删除{cn(r.done_on)}的{r.kind_label}？", danger=True):
             return
-        self.ctx.run(dev.remove_review, self.ctx.db, r.id, what=f"删除{r.kind_label}", parent=self, effect="write",
-                     busy=(self.remove_review_button,), on_done=lambda _: self._reshow())
+        self.ctx.delete("development_reviews", r.id, f"{cn(r.done_on)}的{r.kind_label}", dev.remove_review,
+                        parent=self, busy=(self.remove_review_button,), on_done=lambda _: self._reshow())
 
     def record_next(self) -> None:
         if self.detail and self.detail.next_step:
@@ -520,7 +527,7 @@ class PersonView(QWidget):
 
         if self.detail is None:
             return
-        path = self.ctx.asker.save_file(self, "导出发展党员纪实表", str(Path.home() / f"发展党员纪实表-{self.detail.name}.docx"),
+        path = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出发展党员纪实表", f"发展党员纪实表-{self.detail.name}.docx",
                                         "Word 文档 (*.docx)")
         if not path:
             return
@@ -587,7 +594,12 @@ class DevelopmentPage(Page):
         board_page = QWidget(self)
         bl = QVBoxLayout(board_page)
         bl.setContentsMargins(0, 0, 0, 0)
+        self.empty_hint = EmptyHint("还没有入党申请人。已有发展党员台账（Excel）的，导入台账，每人的二十五个步骤"
+                                    "按台账中的日期建立；也可以逐个登记入党申请人。",
+                                    [("导入发展党员台账…", self.import_ledger), ("登记入党申请人…", self.new_applicant)],
+                                    self)
         bl.addLayout(bar)
+        bl.addWidget(self.empty_hint)
         bl.addWidget(self.summary)
         bl.addWidget(board, 1)
 
@@ -622,9 +634,14 @@ class DevelopmentPage(Page):
             due += sum(1 for c in column.cards if c.urgency == "due")
         self.summary.setText(f"截至{cn(self.today)}：{total}人在发展程序中，{late}人有逾期事项，{due}人30天内有事项到期。"
                              "点击卡片查看此人的二十五个步骤。")
+        self.empty_hint.setVisible(total == 0 and not self.closed_check.isChecked())
         if self.stack.currentWidget() is self.person and self.person.detail is not None:
             self.person.show_applicant(self.person.detail.id, self.today)
         self.sig_loaded.emit()
+
+    def go(self, action: str) -> None:
+        self.show_board()
+        {"import": self.import_ledger, "new": self.new_applicant}.get(action, lambda: None)()
 
     def branch_changed(self) -> None:
         self.show_board()
@@ -687,7 +704,7 @@ class DevelopmentPage(Page):
         if self.ctx.branch_id is None:
             return
         year = self.today.year
-        path = self.ctx.asker.save_file(self, "导出发展党员台账", str(Path.home() / f"发展党员台账-{year}.xlsx"),
+        path = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出发展党员台账", f"发展党员台账-{year}.xlsx",
                                         "Excel 工作簿 (*.xlsx)")
         if not path:
             return

@@ -10,10 +10,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,8 +28,10 @@ from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import Severity
 from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import rule_words
 from dangjian_desktop.services.dashboard import Dashboard, dashboard
 
 SEVERITY_COLOURS = {
@@ -59,7 +64,7 @@ class ReminderModel(RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
             return QBrush(SEVERITY_COLOURS[f.severity])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.message}\n（双击打开相关记录）"
+            return f"{f.message}\n（{rule_words(f.rule)}；双击打开相关记录）"
         return None
 
 
@@ -91,6 +96,7 @@ class HomePage(Page):
         header.setSectionResizeMode(ReminderModel.COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ReminderModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.open_reminder(index.row()))
+        office_keys(self, view=self.view, open_row=self._open_selected)
         self.open_button = QPushButton("打开相关记录", self)
         self.open_button.clicked.connect(self._open_selected)
         self.refresh_button = QPushButton("刷新", self)
@@ -99,6 +105,8 @@ class HomePage(Page):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.start_box = self._build_start(left)
+        left_layout.addWidget(self.start_box)
         left_layout.addWidget(self.summary_label)
         left_layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
@@ -128,6 +136,48 @@ class HomePage(Page):
         layout.addWidget(splitter)
         self.refresh()
 
+    # -------------------------------------------------------------- the first day
+
+    # each first step's buttons: (text, page, action)
+    START_BUTTONS = {
+        "members": (("导入花名册…", "members", "import"), ("新增党员", "members", "add")),
+        "committee": (("打开“支部与支委”", "settings", "branch"),),
+        "meetings": (("打开三会一课", "meetings", ""),),
+        "development": (("导入发展党员台账…", "development", "import"),),
+    }
+
+    def _build_start(self, parent: QWidget) -> QGroupBox:
+        """开始使用: the first day's four steps, each with its button; shown until all are done."""
+        box = QGroupBox("开始使用：按顺序做完这四步，提醒和统计就准确了", parent)
+        grid = QGridLayout(box)
+        self.start_rows: dict[str, tuple[QLabel, QLabel, list[QPushButton]]] = {}
+        for row, key in enumerate(self.START_BUTTONS):
+            mark, text = QLabel(box), QLabel(box)
+            text.setWordWrap(True)
+            buttons = []
+            line = QHBoxLayout()
+            for title, page, action in self.START_BUTTONS[key]:
+                button = QPushButton(title, box)
+                button.clicked.connect(lambda _=False, p=page, a=action: self.sig_go.emit(p, a))
+                buttons.append(button)
+                line.addWidget(button)
+            grid.addWidget(mark, row, 0)
+            grid.addWidget(text, row, 1)
+            grid.addLayout(line, row, 2)
+            self.start_rows[key] = (mark, text, buttons)
+        grid.setColumnStretch(1, 1)
+        box.hide()
+        return box
+
+    def _show_start(self, steps: list) -> None:
+        self.start_box.setVisible(bool(steps) and not all(s.done for s in steps))
+        for i, step in enumerate(steps, 1):
+            mark, text, buttons = self.start_rows[step.key]
+            mark.setText("<span style='color:#1b7f3b'>✔ 已完成</span>" if step.done else f"<b>第{i}步</b>")
+            text.setText(f"<b>{step.title}</b>　<span style='color:#555555'>{step.hint}</span>")
+            for button in buttons:
+                button.setEnabled(not step.done or step.key == "meetings")
+
     # -------------------------------------------------------------- data
 
     def refresh(self) -> None:
@@ -148,6 +198,7 @@ class HomePage(Page):
             return  # an older request answered after a newer one was made
         self.data = d
         self.model.load(d.reminders)
+        self._show_start(d.start)
         overdue = len(d.overdue)
         due = sum(1 for f in d.reminders if f.severity is Severity.DUE)
         info = sum(1 for f in d.reminders if f.severity is Severity.INFO)
@@ -157,6 +208,9 @@ class HomePage(Page):
                 f"<b style='color:#9c6500'>即将到期 {due} 项</b>，提示 {info} 项。双击一项打开相关记录。")
         else:
             self.summary_label.setText(f"截至{cn(d.as_of)}，没有需要处理的事项。")
+        if d.start and not d.start[0].done:  # no members yet: the reminders cannot be complete
+            self.summary_label.setText("还没有党员，关于党员的提醒要等花名册建立后才有。先按上面的步骤开始。<br>"
+                                       + self.summary_label.text())
         self.open_button.setEnabled(bool(d.reminders))
         self.chart_members.set_bars(
             [Bar(c.label, c.value) for c in d.members_by_status[:2]]
@@ -195,12 +249,17 @@ class StartupReminder(QDialog):
         layout = QVBoxLayout(self)
         head = QLabel(f"<b>有 {len(findings)} 项已逾期或违反规定：</b>", self)
         layout.addWidget(head)
-        lines = [f"· {f.shown_subject}：{f.shown_message}" for f in findings[:8]]
-        if len(findings) > 8:
-            lines.append(f"…… 另有 {len(findings) - 8} 项，请在首页查看。")
-        self.body = QLabel("\n".join(lines), self)
+        # every line, in a box that scrolls: a QLabel alone is clipped at the top and bottom on a small screen
+        self.body = QLabel("\n".join(f"· {f.shown_subject}：{f.shown_message}" for f in findings), self)
         self.body.setWordWrap(True)
-        layout.addWidget(self.body)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setContentsMargins(4, 4, 4, 4)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(QLabel("今天不再提醒；首页随时可以查看全部事项。", self))
         self.buttons = QDialogButtonBox(self)
         self.show_button = self.buttons.addButton("查看首页", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -208,7 +267,9 @@ class StartupReminder(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(640, min(420, int(screen.height() * 0.7)) if screen else 420)
 
 
 def show_startup_reminder(window, today: date | None = None) -> StartupReminder | None:

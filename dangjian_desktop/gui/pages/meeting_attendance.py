@@ -16,6 +16,7 @@ from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.meeting_grid import STATE_COLOURS
 from dangjian_desktop.gui.pages.meeting_records import meetings_table
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import cite
 from dangjian_desktop.services import meetings as svc
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the value a column sorts by
@@ -81,7 +82,7 @@ class AttendanceTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
-        note = QLabel("出勤率低于50%的标为橙色。连续6个月未参加组织生活的提醒见首页（MEMBER-INACTIVE-6M）。", self)
+        note = QLabel(f"出勤率低于50%的标为橙色。连续6个月未参加组织生活的提醒见首页（{cite('MEMBER-INACTIVE-6M')}）。", self)
         note.setWordWrap(True)
         layout.addWidget(note)
 

@@ -14,6 +14,7 @@ from dangjian_desktop.core.dates import Period
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.meeting_records import meetings_table
 from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.words import cite
 from dangjian_desktop.services import meetings as svc
 
 STATE_COLOURS = {
@@ -64,7 +65,7 @@ class YearGridModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if c is None:
-                return f"{row.label}：{row.frequency.label}（{row.frequency.rule_id}）"
+                return f"{row.label}：{row.frequency.label}（{cite(row.frequency.rule_id)}）"
             drafts = (f"\n本月有{c.drafts_in_month}份草稿记录（计划中的会议，或还没有定稿），定稿后才计入已开"
                       if c.drafts_in_month else "")
             return (f"{row.label} {c.period.label}：{c.state.label}，本期已开{c.held_in_period}次"

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.glossary import MeetingState, MeetingType
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -165,6 +167,8 @@ class RecordsTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        office_keys(self, search=self.search_edit, view=self.view, open_row=self._open_selected,
+                    delete_row=self._delete_selected)
 
     # -------------------------------------------------------------- the list
 
@@ -256,8 +260,9 @@ class RecordsTab(QWidget):
         elif not self.ctx.asker.confirm(self, "删除草稿", f"删除{row.held_on.isoformat()}的{row.type_label}草稿吗？",
                                         danger=True):
             return
-        self.ctx.run(svc.delete_meeting, self.ctx.db, mid, reason=reason, what="删除会议记录", parent=self,
-                     effect="write", busy=(self.delete_button,), on_done=lambda _: self.sig_changed.emit())
+        what = f"{row.held_on.isoformat()}的{row.type_label}记录"
+        self.ctx.delete("meetings", mid, what, svc.delete_meeting, reason=reason, parent=self,
+                        busy=(self.delete_button,), on_done=lambda _: self.sig_changed.emit())
 
     # -------------------------------------------------------------- documents and import
 
@@ -267,14 +272,14 @@ class RecordsTab(QWidget):
             self.ctx.asker.info(self, "导出Word", "请先在列表中选中一次会议。")
             return
         row = self.model.rows[self.model.row_of(mid)]
-        out = self.ctx.asker.save_file(self, "导出会议记录", str(Path.home() / f"{row.held_on.isoformat()}{row.type.label}记录.docx"),
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, "导出会议记录", f"{row.held_on.isoformat()}{row.type.label}记录.docx",
                                        "Word 文档 (*.docx)")
         if out:
             self._run_export("minutes", ExportRequest(self.ctx.branch_id, Path(out), record_id=mid))
 
     def _export_year(self, kind: str, label: str, suffix: str) -> None:
         year = self.year_combo.currentData() or self.today().year
-        out = self.ctx.asker.save_file(self, f"导出{label}", str(Path.home() / f"{year}年{label}{suffix}"),
+        out = folders.save_file(self.ctx, self, folders.DOCUMENTS, f"导出{label}", f"{year}年{label}{suffix}",
                                        "Word 文档 (*.docx)" if suffix == ".docx" else "Excel 工作簿 (*.xlsx)")
         if out:
             path = Path(out) if out.lower().endswith(suffix) else Path(out + suffix)

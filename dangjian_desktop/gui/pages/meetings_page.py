@@ -15,6 +15,7 @@ from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.dates import Period
 from dangjian_desktop.core.glossary import MeetingType
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.meeting_editor import MeetingEditorDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.pages.meeting_attendance import AttendanceTab
@@ -22,6 +23,7 @@ from dangjian_desktop.gui.pages.meeting_grid import YearGridTab
 from dangjian_desktop.gui.pages.meeting_records import RecordsTab
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
+from dangjian_desktop.services.first_day import has_meetings
 
 
 class MeetingsPage(Page):
@@ -51,10 +53,20 @@ class MeetingsPage(Page):
         self.records.sig_changed.connect(self._records_changed)
         self.records.sig_status.connect(self.sig_status)
         self.grid.sig_show_month.connect(self._show_month)
+        self.empty_hint = EmptyHint("还没有会议记录。新建一份会议记录（按类型带出议题和记录提纲），"
+                                    "或者把已有的三会一课台账（Excel）导入进来。",
+                                    [("新建会议记录…", self._new_from_hint), ("导入台账…", self.records._import)], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs)
         self.refresh()
+
+    def _new_from_hint(self) -> None:
+        """The 新建会议记录 menu, under the hint's button."""
+        self.records.fill_new_menu()
+        button = self.empty_hint.buttons[0]
+        self.records.new_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def today(self) -> date:
         return self.as_of or date.today()
@@ -116,6 +128,8 @@ class MeetingsPage(Page):
             return
         self.ctx.run(_years_and_groups, self.ctx.db, self.ctx.branch_id, what="读取三会一课", parent=self,
                      key=(self, "years"), dialog=False, on_done=self._years_read)
+        self.ctx.run(has_meetings, self.ctx.db, self.ctx.branch_id, what="读取三会一课", parent=self,
+                     key=(self, "any"), dialog=False, on_done=lambda any_: self.empty_hint.setVisible(not any_))
 
     def _years_read(self, read: tuple[list[int], list[tuple[int, str]]]) -> None:
         years, groups = read

@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
+from dangjian_desktop.gui.empty_hint import EmptyHint
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import Role, RowsModel
@@ -296,8 +299,12 @@ class MembersPage(Page):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.mask_check)
 
+        self.empty_hint = EmptyHint("还没有党员。先从 Excel 花名册导入全体党员（第一行是表头：姓名、性别、"
+                                    "公民身份号码、入党日期……），或者逐个新增。",
+                                    [("导入花名册…", self.import_roster), ("新增党员", self.add_member)], self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_hint)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         bottom = QHBoxLayout()
@@ -318,6 +325,8 @@ class MembersPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export_roster)
+        office_keys(self, search=self.search, view=self.view, open_row=self.edit_selected,
+                    delete_row=self.delete_selected)
         self.refresh()
 
     # -------------------------------------------------------------- loading
@@ -352,6 +361,7 @@ class MembersPage(Page):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_counts()
         self._update_buttons()
+        self.empty_hint.setVisible(not members)
         if self._pending_ref is not None:
             member_id, self._pending_ref = self._pending_ref, None
             self.select_member(member_id)
@@ -408,6 +418,9 @@ class MembersPage(Page):
         self.view.scrollTo(self.model.index(row, 0))
         return True
 
+    def go(self, action: str) -> None:
+        {"import": self.import_roster, "add": self.add_member}.get(action, lambda: None)()
+
     def open_ref(self, ref) -> None:
         kind, member_id = ref
         if kind == "member":
@@ -452,9 +465,9 @@ class MembersPage(Page):
         reason = self.ctx.asker.text(self, "删除原因", "请写明删除原因（如：误录入、重复录入）：", "误录入")
         if not reason:
             return
-        self.ctx.run(ms.delete_member, self.ctx.db, m.id, reason, what=f"删除{m.name}的记录", parent=self,
-                     effect="write", busy=(self.delete_button,),
-                     on_done=lambda _: self._changed(f"已删除 {m.name} 的记录（已记入操作日志）", None))
+        self.ctx.delete("members", m.id, f"{m.name}的记录", ms.delete_member, reason, parent=self,
+                        busy=(self.delete_button,),
+                        on_done=lambda _: self._changed(f"已删除 {m.name} 的记录（已记入操作日志；按 Ctrl+Z 或点“撤销”可以恢复）", None))
 
     def import_roster(self) -> None:
         if self.ctx.branch_id is None:
@@ -467,8 +480,8 @@ class MembersPage(Page):
     def export_roster(self) -> None:
         if self.ctx.branch_id is None:
             return
-        suggested = str(Path.home() / f"{self.ctx.branch_name}党员花名册.xlsx")
-        target = self.ctx.asker.save_file(self, "导出党员花名册", suggested, "Excel 工作簿 (*.xlsx)")
+        target = folders.save_file(self.ctx, self, folders.ROSTER, "导出党员花名册",
+                                   f"{self.ctx.branch_name}党员花名册.xlsx", "Excel 工作簿 (*.xlsx)")
         if not target:
             return
         if not target.lower().endswith(".xlsx"):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop import paths
+from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.services import exports
@@ -64,7 +65,7 @@ class ReportsPage(Page):
         self.open_check = QCheckBox("完成后用 Word / WPS / Excel 打开", box)
         self.open_check.setChecked(bool(ctx.config.get("open_after_export", True)))
         self.folder_edit = QLineEdit(box)
-        self.folder_edit.setText(str(ctx.config.get("export_folder") or (Path.home() / "Documents")))
+        self.folder_edit.setText(str(ctx.config.get("export_folder") or folders.documents_dir()))
         self.folder_button = QPushButton("选择…", box)
         self.folder_button.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()

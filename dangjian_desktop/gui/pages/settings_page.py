@@ -7,12 +7,14 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +30,38 @@ from dangjian_desktop.gui.pages.data_safety import DataSafetyTab
 from dangjian_desktop.gui.pages.server_settings import ServerSettingsTab
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import settings as settings_service
-from dangjian_desktop.services.settings import LocalRuleParam
+from dangjian_desktop.services.settings import PERIOD_WORDS, LocalRuleParam
+
+
+def _words(r: LocalRuleParam, value: Any) -> str:
+    """A parameter's value as people write it: 每季度, not Q."""
+    if r.key == "period":
+        return PERIOD_WORDS.get(str(value).strip().upper(), str(value))
+    return str(value)
+
+
+class PeriodDelegate(QStyledItemDelegate):
+    """本支部执行 of a 周期 is chosen from 每月/每季度/每年; other values are typed."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        model = index.model()
+        if model.rows[index.row()].key != "period":
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.addItems(list(PERIOD_WORDS.values()))
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802 - Qt API
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):  # noqa: N802 - Qt API
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
 
 
 class LocalRulesModel(RowsModel):
@@ -60,13 +93,13 @@ class LocalRulesModel(RowsModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return {
                 self.COL_RULE: r.rule_title,
-                self.COL_PARAM: r.label,
-                self.COL_NATIONAL: str(r.national),
-                self.COL_VALUE: str(self.value(index.row())),
+                self.COL_PARAM: r.label.split("（")[0],  # "周期（M=每月…）": the values are shown in words
+                self.COL_NATIONAL: _words(r, r.national),
+                self.COL_VALUE: _words(r, self.value(index.row())),
                 self.COL_UNIT: r.unit,
                 self.COL_SOURCE: r.citation,
             }[col]
-        if role == Qt.ItemDataRole.FontRole and col == self.COL_VALUE and str(self.value(index.row())) != str(r.national):
+        if role == Qt.ItemDataRole.FontRole and col == self.COL_VALUE and _words(r, self.value(index.row())) != _words(r, r.national):
             from PySide6.QtGui import QFont
 
             f = QFont()
@@ -74,6 +107,8 @@ class LocalRulesModel(RowsModel):
             return f
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_VALUE:
             return "双击修改；与全国规定不同的值以粗体显示"
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RULE:
+            return f"规则编号 {r.rule_id}"  # for a question to the program's makers; never in the table
         return None
 
     def flags(self, index):
@@ -172,6 +207,7 @@ class SettingsPage(Page):
         self.rules_model = LocalRulesModel(self)
         self.rules_view = QTableView(w)
         self.rules_view.setModel(self.rules_model)
+        self.rules_view.setItemDelegateForColumn(LocalRulesModel.COL_VALUE, PeriodDelegate(self.rules_view))
         self.rules_view.verticalHeader().hide()
         self.rules_view.setAlternatingRowColors(True)
         header = self.rules_view.horizontalHeader()
@@ -209,6 +245,10 @@ class SettingsPage(Page):
 
         self.ctx.run(settings_service.set_local_rule_params, self.ctx.db, values, what=what, parent=self,
                      effect="write", busy=(self.save_rules_button, self.reset_rules_button), on_done=saved)
+
+    def go(self, action: str) -> None:
+        if action == "branch":
+            self.tabs.setCurrentWidget(self.branch_tab)
 
     def open_ref(self, ref) -> None:
         """A finding about the branch (e.g. 换届 due) opens 支部与支委."""

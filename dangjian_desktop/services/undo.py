@@ -1,0 +1,150 @@
+"""撤销 a deletion until the program closes: the rows a delete removes (and what goes with them) are read
+first and can be written back; the stored files and contents it would drop are kept until `forget`.
+
+Any delete of the services plugs in: `delete(db, table, id, what, fn, *args)` reads what `fn` will
+remove (the row, the rows that cascade from it, the references it sets to NULL, the attachment files
+and their stored contents), runs `fn`, and returns a `Deleted` that `restore` writes back in one
+transaction, with the same ids, so every link to the record holds again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy import ForeignKey, Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dangjian_desktop import private
+from dangjian_desktop.db import models as m
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.errors import ValidationError
+
+
+@dataclass
+class Deleted:
+    """What one deletion removed, kept in memory until the program closes."""
+
+    what: str  # 党员“张三”的记录
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # table → rows as they were
+    nulled: list[tuple[str, str, int, Any]] = field(default_factory=list)  # (table, column, row id, old value)
+    chunks: list[dict[str, Any]] = field(default_factory=list)  # stored contents (shared database)
+    files: list[tuple[str, Path]] = field(default_factory=list)  # (stored path, a kept copy)
+    restored: bool = False
+
+
+def _referrers(table: Table) -> list[tuple[Table, Any, ForeignKey]]:
+    """(table, column, foreign key) of every column that refers to `table`."""
+    out = []
+    for other in m.Base.metadata.sorted_tables:
+        for column in other.columns:
+            for fk in column.foreign_keys:
+                if fk.column.table is table:
+                    out.append((other, column, fk))
+    return out
+
+
+def _gather(s: Session, table: Table, ids: list[int], d: Deleted) -> None:
+    """The rows `ids` of `table` and, following ON DELETE CASCADE, everything deleted with them."""
+    if not ids:
+        return
+    rows = [dict(r) for r in s.execute(select(table).where(table.c.id.in_(ids))).mappings()]
+    known = {r["id"] for r in d.rows.get(table.name, [])}
+    rows = [r for r in rows if r["id"] not in known]
+    if not rows:
+        return
+    d.rows.setdefault(table.name, []).extend(rows)
+    ids = [r["id"] for r in rows]
+    for other, column, fk in _referrers(table):
+        if fk.ondelete and fk.ondelete.upper() == "CASCADE":
+            child = s.execute(select(other.c.id).where(column.in_(ids))).scalars().all()
+            _gather(s, other, list(child), d)
+        elif fk.ondelete and fk.ondelete.upper() == "SET NULL":
+            for rid, value in s.execute(select(other.c.id, column).where(column.in_(ids))).all():
+                d.nulled.append((other.name, column.name, rid, value))
+
+
+def _keep_contents(db: Database, s: Session, d: Deleted) -> None:
+    """A copy of each attachment file and the stored contents (server) of the rows gathered."""
+    attachments = d.rows.get(m.Attachment.__tablename__, [])
+    if not attachments:
+        return
+    digests = {a["sha256"] for a in attachments if a.get("sha256")}
+    if digests:
+        chunk = m.AttachmentChunk.__table__
+        d.chunks = [dict(r) for r in s.execute(select(chunk).where(chunk.c.sha256.in_(digests))).mappings()]
+    # in the database's own folder (owner-only), never in the shared temporary folder: these are personal files
+    keep = Path(tempfile.mkdtemp(prefix="撤销-", dir=private.make_dir(db.files_dir / "undo")))
+    for a in attachments:
+        source = db.attachments_dir / a["stored_path"]
+        if source.is_file():
+            copy = keep / f"{a['id']}{source.suffix}"
+            shutil.copy2(source, copy)
+            d.files.append((a["stored_path"], copy))
+
+
+def delete(db: Database, table: str, record_id: int, what: str, fn: Callable[..., Any], *args: Any,
+           **kwargs: Any) -> Deleted:
+    """Run the delete `fn(db, record_id, *args, **kwargs)` of a row of `table` ("members", "meetings",
+    "attachments", ...) and return what it removed, to be restored."""
+    d = Deleted(what)
+    with db.session() as s:
+        _gather(s, m.Base.metadata.tables[table], [record_id], d)
+        _keep_contents(db, s, d)
+    try:
+        fn(db, record_id, *args, **kwargs)
+    except BaseException:
+        forget([d])
+        raise
+    return d
+
+
+def restore(db: Database, d: Deleted) -> str:
+    """Write back what `d` removed, in one transaction; the sentence to show."""
+    if d.restored:
+        raise ValidationError(f"{d.what}已经恢复过了。")
+    order = [t for t in m.Base.metadata.sorted_tables if t.name in d.rows]  # parents before children
+    try:
+        with db.transaction() as s:
+            for table in order:
+                s.execute(insert(table), d.rows[table.name])
+            chunk = m.AttachmentChunk.__table__
+            for c in d.chunks:
+                there = s.execute(select(chunk.c.sha256).where(chunk.c.sha256 == c["sha256"],
+                                                               chunk.c.seq == c["seq"])).first()
+                if there is None:
+                    s.execute(insert(chunk), [c])
+            tables = m.Base.metadata.tables
+            for table_name, column, rid, value in d.nulled:
+                t = tables[table_name]
+                s.execute(update(t).where(t.c.id == rid, t.c[column].is_(None)).values({column: value}))
+            for table in order[:1]:
+                for row in d.rows[table.name]:
+                    s.add(m.AuditEntry(table_name=table.name, record_id=row["id"], action="restore",
+                                       reason="撤销删除"))
+    except IntegrityError:
+        raise ValidationError(f"无法恢复{d.what}：删除之后已经录入了相同的记录（例如同一个身份证号），"
+                              "请先处理那条记录。") from None
+    for stored, copy in d.files:
+        target = db.attachments_dir / stored
+        if not target.exists() and copy.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(copy, target)
+    d.restored = True
+    forget([d])
+    return f"已恢复{d.what}"
+
+
+def forget(deleted: list[Deleted]) -> None:
+    """The program closes: the kept copies go (what was deleted is now gone for good)."""
+    for d in deleted:
+        for _stored, copy in d.files:
+            copy.unlink(missing_ok=True)
+        folders = {copy.parent for _s, copy in d.files}
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        d.files = []
