@@ -573,6 +573,6 @@ def _editor_data(db, meeting_id: int):
 
 def _record_html(db, meeting_id: int) -> str:
     """The record as saved, as the page printed and exported to PDF."""
-    from dangjian_desktop.reports.minutes import minutes_html
+    from dangjian_desktop.services.meeting_exports import print_html
 
-    return minutes_html(svc.get_meeting(db, meeting_id))
+    return print_html(db, meeting_id)

@@ -92,8 +92,12 @@ def print_setup(ws: Worksheet, *, landscape: bool = True, header_rows: str = "3:
     ws.print_title_rows = header_rows
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.8  # room below the table for the page number
+    ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 10
+    ws.HeaderFooter.scaleWithDoc = False  # a sheet shrunk to fit keeps a readable, whole page number
 
 
 def save(wb: Workbook, out: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +22,8 @@ class ExportRequest:
     record_id: int | None = None  # --id: one meeting, one applicant ...
     mask: bool = False  # hide the middle of ID and phone numbers
     member_ids: list[int] | None = None  # e.g. birthday cards for chosen people
+    as_of: date | None = None  # --as-of: the state on that day (a roster "截至" a day)
+    texts: dict[str, str] = field(default_factory=dict)  # paragraphs the secretary wrote (annual report)
     progress: Progress | None = None
 
 
@@ -43,14 +46,11 @@ _REGISTRY: dict[str, ExportKind] = {}
 
 # Modules that register export kinds when imported; each area adds its own line.
 _PROVIDERS: tuple[str, ...] = (
-    "dangjian_desktop.reports.annual_report",
+    "dangjian_desktop.services.annual_report",
     "dangjian_desktop.services.year_package",
-    "dangjian_desktop.reports.development_record",
-    "dangjian_desktop.reports.development_ledger",
+    "dangjian_desktop.services.development_exports",
     "dangjian_desktop.services.member_exports",
-    "dangjian_desktop.reports.minutes",
-    "dangjian_desktop.reports.minutes_book",
-    "dangjian_desktop.reports.meetings_ledger",
+    "dangjian_desktop.services.meeting_exports",
 )
 
 

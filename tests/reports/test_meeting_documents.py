@@ -79,10 +79,19 @@ def test_minutes_book_has_every_meeting_in_date_order_with_contents(demo_db, wor
     run_export(demo_db, "minutes-book", ExportRequest(1, out, year=2025))
     doc = Document(str(out))
     listed = svc.list_meetings(demo_db, 1, year=2025)
+    cover = "\n".join(p.text for p in doc.paragraphs[:20])
+    for label in ("支　　部：", "年　　度：2025年", "起止日期：2025年1月", "记 录 人：", "保 管 人："):
+        assert label in cover
     contents = doc.tables[0]
     assert len(contents.rows) == len(listed) + 1
+    assert [c.text for c in contents.rows[0].cells] == ["序号", "日期", "会议类型", "会议名称 / 主题", "页码"]
     dates = [row.cells[1].text for row in contents.rows[1:]]
-    assert dates == sorted(dates) and dates[0].startswith("01-")
+    assert dates == sorted(dates) and dates[0].startswith("01月")
+    # each 页码 is a PAGEREF to a bookmark on its record's title, computed when the book is laid out
+    page_fields = contents._tbl.xpath(".//w:instrText")
+    assert [f.text.split()[1] for f in page_fields] == [f"rec{i}" for i in range(1, len(listed) + 1)]
+    marks = {b.get(qn("w:name")) for b in doc.element.body.iter(qn("w:bookmarkStart"))}
+    assert {f"rec{i}" for i in range(1, len(listed) + 1)} <= marks
     headings = [p.text for p in doc.paragraphs if p.text.startswith("（") and p.text.endswith("记录")]
     assert len(headings) == len(listed)
     assert headings[0].startswith("（1）")

@@ -17,7 +17,7 @@ from dangjian_desktop.core.glossary import (
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.reports.annual_report import write_annual_report
-from dangjian_desktop.services.annual_report import annual_report
+from dangjian_desktop.services.annual_report import annual_report, annual_report_document
 from dangjian_desktop.services.branches import create_branch
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
@@ -101,13 +101,22 @@ def test_numbers_of_the_year(db):
 
 def test_the_word_report_states_the_numbers(db, workdir):
     b = _fill(db)
-    out = write_annual_report(annual_report(db, b, 2025, today=TODAY), workdir / "年报.docx", today=TODAY)
+    out = write_annual_report(annual_report_document(db, b, 2025, today=TODAY), workdir / "年报.docx")
     doc = Document(out)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "2025年度组织生活情况报告" in text
     assert "支部共有党员4名，其中正式党员3名、预备党员1名" in text
     assert "接收预备党员1名（丁）" in text and "转出组织关系1名（戊）" in text
-    assert "【请补充" in text  # the secretary adds a few sentences
+    # no placeholder to print: ruled empty lines under 存在的不足 and 下一步工作打算 to write on by hand
+    assert "【" not in text and "各地要求不同" not in text
+    ruled = [p for p in doc.paragraphs if not p.text and p._p.xpath("./w:pPr/w:pBdr/w:bottom")]
+    assert len(ruled) == 6
+    assert "七、存在的不足" in text and "八、下一步工作打算" in text
+    # the 落款: the branch with room for its seal, the date; page numbers in the footer
+    assert "测试社区第一党支部（盖章）" in text and "2026年3月1日" in text
+    assert "PAGE" in "".join(doc.sections[0].footer._element.itertext())
+    props = doc.core_properties
+    assert props.author == "测试社区第一党支部" and props.created.year >= 2026 and "python-docx" not in props.comments
     assert "2025年第四季度未召开支部党员大会" in text  # what was missing is listed
     table = doc.tables[0]
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
