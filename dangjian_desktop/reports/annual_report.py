@@ -55,6 +55,7 @@ class AnnualReportDocument:
 
 
 NUMBERS = "一二三四五六七八九十"
+TEXT_WIDTH_TWIPS = 156 * 1440 * 10 // 254  # 156 mm between the official margins
 
 
 def _number(i: int) -> str:
@@ -64,16 +65,18 @@ def _number(i: int) -> str:
 
 
 def _blank_line(doc) -> None:
-    """An empty ruled line to write on: a bottom border on an empty body paragraph."""
-    d.add_paragraph(doc, "")
+    """An empty ruled line to write on: a tab to the right margin with an underscore leader (a paragraph
+    border would merge with the next one's into a single box in Word and LibreOffice)."""
+    d.add_paragraph(doc, "\t", indent=False)
     p = doc.paragraphs[-1]
     p_pr = p._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for attr, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "808080")):
-        bottom.set(qn(attr), value)
-    borders.append(bottom)
-    p_pr.append(borders)
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:leader"), "underscore")
+    tab.set(qn("w:pos"), str(TEXT_WIDTH_TWIPS))
+    tabs.append(tab)
+    p_pr.insert(0, tabs)
 
 
 def write_annual_report(r: AnnualReportDocument, out: Path) -> Path:

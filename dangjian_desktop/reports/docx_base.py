@@ -295,7 +295,17 @@ def add_page_numbers(doc: DocumentType) -> None:
 
 
 def add_field(paragraph, instruction: str, size=SIZE_4, placeholder: str = "") -> None:
-    """A Word field (PAGE, TOC …) in a paragraph; Word and WPS compute it when they show the page."""
+    """A Word field (PAGE, PAGEREF …) in a paragraph; Word, WPS and LibreOffice compute it when they lay
+    the page out. The paragraph mark carries the size too: some programs format the result by it."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    mark = p_pr.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        p_pr.append(mark)
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(int(round(size.pt * 2))))
+        mark.append(el)
     run = paragraph.add_run()
     set_font(run, BODY_FONT, size)
     parts = [("begin", None), (None, instruction), ("separate", None)]

@@ -232,6 +232,8 @@ def _keep_tail_together(doc, lines: int = 3) -> None:
     body = doc.element.body
     kept = 0
     for el in reversed(body):
+        if el.tag == qn("w:sectPr"):
+            continue
         if el.tag != qn("w:p"):
             break
         p = Paragraph(el, doc._body)

@@ -71,7 +71,7 @@ def _contents(doc, book: MinutesBook) -> None:
     title = _last_paragraph(doc)._p.getprevious()
     Paragraph(title, doc._body).paragraph_format.page_break_before = True
     rows = [("序号", "日期", "会议类型", "会议名称 / 主题", "页码")]
-    rows += [(str(i), f"{r.held_on:%m月%d日}", r.type_label, r.title, "")
+    rows += [(str(i), f"{r.held_on.month}月{r.held_on.day}日", r.type_label, r.title, "")
              for i, r in enumerate(book.records, start=1)]
     table = d.add_table(doc, rows, CONTENTS_WIDTHS, size=d.SIZE_5, centre_columns=(0, 1, 4))
     for i, row in enumerate(table.rows[1:], start=1):

@@ -53,12 +53,24 @@ class ObservanceInfo:
     note: str
 
 
-def _members(s: Session, branch_id: int):
+def _members(s: Session, branch_id: int, on: date | None = None):
+    """(id, name, group, joined, full, strokes) of the members on the roll: today's roll, or the roll on
+    the day `on` from the dated history (a year's lists show the roll of its last day)."""
+    if on is not None:
+        from dangjian_desktop.services.meetings.attendance import _members_on
+
+        return [(mem.id, mem.name, mem.group.name if mem.group else None, mem.joined_on, mem.full_member_on,
+                 mem.name_strokes) for mem, _ in _members_on(s, branch_id, on) if mem.joined_on is not None]
     return s.execute(
         select(Member.id, Member.name, PartyGroup.name, Member.joined_on, Member.full_member_on, Member.name_strokes)
         .outerjoin(PartyGroup, PartyGroup.id == Member.group_id)
         .where(Member.branch_id == branch_id, Member.status.in_(ON_ROLL), Member.joined_on.is_not(None))
     ).all()
+
+
+def year_end(year: int, today: date | None = None) -> date:
+    """The day a list “for year Y” is true for: Y-12-31, or today while the year runs."""
+    return min(date(year, 12, 31), today or date.today())
 
 
 def _observances(s: Session, member_ids: list[int], year: int) -> dict[int, list[str]]:
@@ -77,13 +89,15 @@ def _birthday(row, year: int, marks: dict[int, list[str]]) -> Birthday:
                     party_age(full, day), milestone_in_year(full, year), tuple(marks.get(mid, ())), strokes or "")
 
 
-def birthdays_between(db: Database, branch_id: int, start: date, end: date) -> list[Birthday]:
-    """Political birthdays of members on the roll from `start` to `end` (inclusive), by date."""
+def birthdays_between(db: Database, branch_id: int, start: date, end: date, *,
+                      roll_on: date | None = None) -> list[Birthday]:
+    """Political birthdays from `start` to `end` (inclusive), by date, of the members on today's roll
+    (or on the roll of the day `roll_on`)."""
     if end < start:
         raise ValidationError("结束日期早于开始日期。")
     out: list[Birthday] = []
     with db.session() as s:
-        rows = _members(s, branch_id)
+        rows = _members(s, branch_id, roll_on)
         for year in range(start.year, end.year + 1):
             marks = _observances(s, [r[0] for r in rows], year)
             for r in rows:
@@ -108,15 +122,17 @@ def upcoming(db: Database, branch_id: int, today: date, days: int | None = None)
     return birthdays_between(db, branch_id, today, today + timedelta(days=days))
 
 
-def birthdays_in_year(db: Database, branch_id: int, year: int) -> list[Birthday]:
-    return birthdays_between(db, branch_id, date(year, 1, 1), date(year, 12, 31))
+def birthdays_in_year(db: Database, branch_id: int, year: int, today: date | None = None) -> list[Birthday]:
+    """The year's 政治生日一览: the members on the roll at the year's end (today while it runs)."""
+    return birthdays_between(db, branch_id, date(year, 1, 1), date(year, 12, 31), roll_on=year_end(year, today))
 
 
-def fifty_years_list(db: Database, branch_id: int, year: int) -> list[Birthday]:
-    """光荣在党50年纪念章 for `year`: living members on the roll with 转正日期 ≤ (year − 50)-07-01."""
+def fifty_years_list(db: Database, branch_id: int, year: int, today: date | None = None) -> list[Birthday]:
+    """光荣在党50年纪念章 for `year`: living members on the roll (at the year's end, today while it runs)
+    with 转正日期 ≤ (year − 50)-07-01."""
     years = int(rules.param_value("MEMBER-50-YEARS", "years"))
     with db.session() as s:
-        rows = _members(s, branch_id)
+        rows = _members(s, branch_id, year_end(year, today))
         marks = _observances(s, [r[0] for r in rows], year)
         out = [_birthday(r, year, marks) for r in rows if r[4] is not None and r[4] <= date(year - years, 7, 1)]
     out.sort(key=lambda b: (b.full_member_on, b.name_strokes))

@@ -410,7 +410,7 @@ class _Generator:
                 title=(f"{group_names[group_id]}会议" if mtype is MeetingType.GROUP else topic),
                 held_on=d, place=rng.choice(words.PLACES), host=host, recorder=recorder,
                 lecturer=secretary if mtype is MeetingType.LECTURE else "", counterpart=counterpart,
-                topics=topic, minutes=self.minutes_text(mtype, topic, host),
+                topics=topic, minutes=self.minutes_text(mtype, topic, host, counterpart=counterpart),
                 resolutions="会议一致同意上述事项，由支部委员会负责落实。" if mtype in (
                     MeetingType.BRANCH_CONGRESS, MeetingType.COMMITTEE) else "",
                 state=(MeetingState.FINAL if d < today - timedelta(days=14) else MeetingState.DRAFT).value,
@@ -419,8 +419,15 @@ class _Generator:
             present_count = 0
             present_voters = 0
             present_names: list[str] = []
-            for p in expected:
-                status, reason = self.attendance_draw(p, d)
+            drawn = expected
+            # the person admitted at this meeting is voted on, not expected (not yet a member)
+            expected = [p for p in expected if not (vote_items and p.joined_on == d)]
+            for p in drawn:
+                status, reason = self.attendance_draw(p, d)  # drawn for everyone: the random stream stays
+                if p not in expected:
+                    continue
+                if p.name in (host, recorder):  # who chaired and who wrote the record were there
+                    status, reason = AttendanceStatus.PRESENT, ""
                 if status is AttendanceStatus.PRESENT:
                     present_count += 1
                     present_names.append(p.name)
@@ -443,8 +450,10 @@ class _Generator:
                                    if r < 0.97 else AppraisalOutcome.BASICALLY_QUALIFIED)
                         self.rows.add(m.AppraisalResult, meeting_id=mid, member_id=p.id, outcome=outcome.value)
             expected_voters = sum(1 for p in expected if p.can_vote(d))
+            unanimous = True
             for no, _voters, app_id in vote_items:
                 in_favour = present_voters - rng.randint(0, 1) if present_voters else 0
+                unanimous = unanimous and in_favour == present_voters
                 result = tally(expected_voters, present_voters, in_favour, 0, present_voters - in_favour)
                 name = self.rows.data[m.Applicant][app_id - 1]["name"]
                 admission = no == Step.BRANCH_CONGRESS_ADMIT
@@ -459,6 +468,8 @@ class _Generator:
                     "meeting_id": mid, "expected_voters": expected_voters,
                     "present_voters": present_voters, "in_favour": in_favour, "against": 0,
                     "abstain": present_voters - in_favour, "passed": result.passed}
+            if not unanimous:  # the text follows the tally: with 弃权 it was not 一致
+                self.rows.data[m.Meeting][-1]["resolutions"] = "会议经举手表决，按表决结果通过上述事项，由支部委员会负责落实。"
             self.summary.meetings += 1
         # votes of steps before the demo's first year: tallies without a meeting record
         for d, items in by_date_votes.items():
@@ -479,7 +490,8 @@ class _Generator:
             return AttendanceStatus.LEAVE, rng.choice(words.LEAVE_REASONS)
         return AttendanceStatus.ABSENT, rng.choice(words.ABSENT_REASONS)
 
-    def minutes_text(self, mtype: MeetingType, topic: str, host: str, present: list[str] | None = None) -> str:
+    def minutes_text(self, mtype: MeetingType, topic: str, host: str, present: list[str] | None = None,
+                     counterpart: str = "") -> str:
         """The first call for a meeting draws the speakers' places; the second (with who was present)
         reuses them, so the random stream, and with it the rest of the demo, stays the same."""
         if present is None:
@@ -487,6 +499,10 @@ class _Generator:
             speakers = [self.names_in_order[i] for i in self._speaker_slots]
         else:
             speakers = list(dict.fromkeys(present[i % len(present)] for i in self._speaker_slots))
+        if mtype is MeetingType.HEART_TALK:  # a talk between two people: no chair, no other speakers
+            return (f"{host}同志与{counterpart}同志围绕“{topic}”开展谈心谈话，交流了思想、工作和学习情况。\n"
+                    f"{counterpart}：谈了近期的工作和思想状况，表示要在社区服务中发挥党员先锋模范作用。\n"
+                    f"{host}：肯定了成绩，指出了需要改进的地方，希望继续加强学习。")
         lines = [f"{host}同志主持会议，传达上级有关精神，围绕“{topic}”进行学习讨论。"]
         for s in speakers:
             lines.append(f"{s}：结合本职工作谈了学习体会，表示要在社区服务中发挥党员先锋模范作用。")

@@ -66,7 +66,7 @@ def _materials(a: ApplicantDetail) -> list[Material]:
         if st.done_on is None:
             out.append(Material(name, False, "未见"))
             continue
-        files = f"，附件{st.attachments}份" if st.attachments else "，附件未扫描存档"
+        files = f"，扫描件{st.attachments}份" if st.attachments else "，纸质材料（未存扫描件）"
         out.append(Material(name, True, f"{cn(st.done_on)}{files}"))
     return out
 

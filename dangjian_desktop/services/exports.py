@@ -85,6 +85,8 @@ def run_export(db: Database, key: str, request: ExportRequest, *, progress: Prog
         raise ValidationError(f"导出{kind.label}需要指定年份（--year）。")
     if kind.needs_id and request.record_id is None:
         raise ValidationError(f"导出{kind.label}需要指定{kind.id_label or '编号'}（--id）。")
+    if request.as_of is not None and not kind.extra.get("as_of"):
+        raise ValidationError(f"{kind.label}不按 --as-of 指定日期导出；按年份导出的文件反映该年12月31日的情况。")
     if request.out.suffix.lower() != kind.suffix:
         raise ValidationError(f"{kind.label}是 {kind.suffix} 文件，输出文件名应以 {kind.suffix} 结尾。")
     return kind.write(db, request)
