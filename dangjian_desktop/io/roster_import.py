@@ -15,6 +15,7 @@ from dangjian_desktop.io.table_reader import (
     CellError,
     Row,
     Table,
+    normalise_header,
     parse_date,
     parse_id_number,
     parse_int,
@@ -101,6 +102,17 @@ def _status(value: Any) -> MemberStatus | None:
     raise CellError(f"“{text}”不是党员状态（应为“正式党员”或“预备党员”；已转出、去世的不在花名册中导入）")
 
 
+STATUS_WORDS = frozenset({"正式", "正式党员", "预备", "预备党员"})
+
+
+def _holds_status(table, key: str) -> bool:
+    """True when every filled cell of the column is a 党员状态 (正式党员 / 预备党员)."""
+    if key not in table.columns:
+        return False
+    values = [str(r.values.get(key)).strip() for r in table.rows if r.values.get(key) not in (None, "")]
+    return bool(values) and all(v in STATUS_WORDS for v in values)
+
+
 def _money(value: Any) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -134,6 +146,13 @@ def _phone(value: Any) -> str:
 def read_roster(path: str | Path, today: date | None = None) -> ParsedRoster:
     """Read every row of the file; a row with any unreadable cell is refused with where and why."""
     table = read_table(path, COLUMNS, required=REQUIRED)
+    if "status" not in table.columns and _holds_status(table, "category"):
+        # the column headed like a job category holds 正式党员/预备党员: it is the status (domain.md:
+        # read the values, not only the header); read again with its header as the status column
+        header = normalise_header(table.headers["category"])
+        columns = {k: tuple(v for v in names if normalise_header(v) != header) for k, names in COLUMNS.items()}
+        columns["status"] = (table.headers["category"], *columns["status"])
+        table = read_table(path, columns, required=REQUIRED)
     out = ParsedRoster(table.file, table.sheet, ignored_columns=list(table.ignored_headers))
     keys = set(table.columns)
     seen: dict[str, int] = {}
