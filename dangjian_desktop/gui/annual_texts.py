@@ -27,7 +27,7 @@ class AnnualReportTextsDialog(QDialog):
         self.form.shortcomingsEdit.setPlainText(texts.get("shortcomings", ""))
         self.form.plansEdit.setPlainText(texts.get("plans", ""))
         em = self.fontMetrics().horizontalAdvance("中")  # sized in characters: right at any scaling
-        self.resize(em * 36, self.fontMetrics().height() * 26)
+        self.resize(em * 46, self.fontMetrics().height() * 30)
 
     def texts(self) -> dict[str, str]:
         return {"shortcomings": self.form.shortcomingsEdit.toPlainText().strip(),
