@@ -197,6 +197,7 @@ class Member(Versioned, Base):
     is_lost_contact: Mapped[bool] = mapped_column(Boolean, server_default="0")  # 失联党员
     dues_base: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # 党费基数
     notes: Mapped[str] = mapped_column(Text, server_default="")
+    fifty_year_medal_on: Mapped[date | None] = mapped_column(Date)  # 光荣在党50年纪念章 received (中组部 2021)
 
     group: Mapped[PartyGroup | None] = relationship(foreign_keys=[group_id])
     status_changes: Mapped[list[MemberStatusChange]] = relationship(

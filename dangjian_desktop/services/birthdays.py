@@ -36,6 +36,7 @@ class Birthday:
     milestone: int | None  # 10, 20, 30… 党龄 reached in that year
     observances: tuple[str, ...]  # how it was marked that year (Chinese labels)
     name_strokes: str = ""
+    medal_on: date | None = None  # the day the 光荣在党50年纪念章 was received (None: not recorded)
 
     @property
     def milestone_text(self) -> str:
@@ -54,15 +55,17 @@ class ObservanceInfo:
 
 
 def _members(s: Session, branch_id: int, on: date | None = None):
-    """(id, name, group, joined, full, strokes) of the members on the roll: today's roll, or the roll on
+    """(id, name, group, joined, full, strokes, medal) of the members on the roll: today's roll, or the roll on
     the day `on` from the dated history (a year's lists show the roll of its last day)."""
     if on is not None:
         from dangjian_desktop.services.meetings.attendance import _members_on
 
         return [(mem.id, mem.name, mem.group.name if mem.group else None, mem.joined_on, mem.full_member_on,
-                 mem.name_strokes) for mem, _ in _members_on(s, branch_id, on) if mem.joined_on is not None]
+                 mem.name_strokes, mem.fifty_year_medal_on)
+                for mem, _ in _members_on(s, branch_id, on) if mem.joined_on is not None]
     return s.execute(
-        select(Member.id, Member.name, PartyGroup.name, Member.joined_on, Member.full_member_on, Member.name_strokes)
+        select(Member.id, Member.name, PartyGroup.name, Member.joined_on, Member.full_member_on, Member.name_strokes,
+               Member.fifty_year_medal_on)
         .outerjoin(PartyGroup, PartyGroup.id == Member.group_id)
         .where(Member.branch_id == branch_id, Member.status.in_(ON_ROLL), Member.joined_on.is_not(None))
     ).all()
@@ -83,10 +86,11 @@ def _observances(s: Session, member_ids: list[int], year: int) -> dict[int, list
 
 
 def _birthday(row, year: int, marks: dict[int, list[str]]) -> Birthday:
-    mid, name, group, joined, full, strokes = row
+    mid, name, group, joined, full, strokes, medal = row
     day = birthday_in_year(joined, year)
     return Birthday(mid, name, group or "", joined, full, day, years_since_joining(joined, day),
-                    party_age(full, day), milestone_in_year(full, year), tuple(marks.get(mid, ())), strokes or "")
+                    party_age(full, day), milestone_in_year(full, year), tuple(marks.get(mid, ())), strokes or "",
+                    medal)
 
 
 def birthdays_between(db: Database, branch_id: int, start: date, end: date, *,
@@ -141,8 +145,32 @@ def fifty_years_list(db: Database, branch_id: int, year: int, today: date | None
 
 def newly_fifty_years(db: Database, branch_id: int, year: int) -> list[Birthday]:
     """Those who reach the 50 years in `year` (not already eligible the year before)."""
+    return [b for b in fifty_years_list(db, branch_id, year) if is_newly_eligible(b, year)]
+
+
+def is_newly_eligible(b: Birthday, year: int) -> bool:
+    """Eligible for the 纪念章 in `year` and not in the year before (转正 after (year − 51)-07-01)."""
     years = int(rules.param_value("MEMBER-50-YEARS", "years"))
-    return [b for b in fifty_years_list(db, branch_id, year) if b.full_member_on > date(year - 1 - years, 7, 1)]
+    return b.full_member_on is not None and b.full_member_on > date(year - 1 - years, 7, 1)
+
+
+def record_fifty_year_medal(db: Database, member_id: int, received_on: date | None, *,
+                            today: date | None = None) -> None:
+    """Record (or, with None, clear) the day a member received the 光荣在党50年纪念章."""
+    today = today or date.today()
+    years = int(rules.param_value("MEMBER-50-YEARS", "years"))
+    with db.transaction() as s:
+        member = s.get(Member, member_id)
+        if member is None:
+            raise NotFound(f"没有编号为 {member_id} 的党员。")
+        if received_on is not None:
+            if received_on > today:
+                raise ValidationError(f"颁发日期{cn(received_on)}在今天之后，请填写已经颁发的日期。")
+            if member.full_member_on is None or member.full_member_on > date(received_on.year - years, 7, 1):
+                raise ValidationError(f"{member.name}到{cn(received_on)}所在年度的7月1日党龄还不满{years}年"
+                                      f"（转正日期：{cn(member.full_member_on) if member.full_member_on else '未转正'}），"
+                                      "不能记录为已颁发纪念章。")
+        member.fifty_year_medal_on = received_on
 
 
 def record_observance(db: Database, member_id: int, kind: BirthdayObservance, done_on: date, *,

@@ -62,8 +62,9 @@ def export_birthdays(db: Database, req: ExportRequest, *, today: date | None = N
 
     branch = get_branch(db, req.branch_id)
     year = _year(req.year)
-    return write_birthdays(req.out, branch.name, year, birthdays.birthdays_in_year(db, req.branch_id, year),
-                           birthdays.fifty_years_list(db, req.branch_id, year), today or date.today())
+    fifty = birthdays.fifty_years_list(db, req.branch_id, year)
+    return write_birthdays(req.out, branch.name, year, birthdays.birthdays_in_year(db, req.branch_id, year), fifty,
+                           today or date.today(), {b.member_id for b in fifty if birthdays.is_newly_eligible(b, year)})
 
 
 def export_birthday_cards(db: Database, req: ExportRequest) -> Path:
