@@ -78,7 +78,10 @@ def write_ledger(people: list[LedgerPerson], sheets: list[SimpleSheet], branch_n
         for no, done_on in enumerate(a.step_dates, start=1):
             x.put(ws.cell(r, step_col + no - 1), done_on)
         x.put(ws.cell(r, step_col + len(STEPS)), a.notes)
-        ws.row_dimensions[r].height = 30  # room for a wrapped 下一步 or 备注
+        # room for every wrapped line of 阶段, 联系人, 介绍人, 下一步 and 备注: no clipped cell on paper
+        wrapped = [(c, widths[c - 1]) for c in (5, 6, 7, 8)] + [(step_col + len(STEPS), widths[-1])]
+        lines = max(x.wrapped_lines(ws.cell(r, c).value, w) for c, w in wrapped)
+        ws.row_dimensions[r].height = max(30, 15 * lines)
     last = first + len(people) - 1
     x.style_body(ws, first, max(last, first - 1), len(headers), centre_columns=[1, 3, 4, DUE_COLUMN] +
                  list(range(step_col, step_col + len(STEPS))))

@@ -48,13 +48,6 @@ COUNT_HEADERS = ("类型", "要求", "全年应开", "已开", "完成情况")
 COUNT_WIDTHS = (26, 28, 10, 10, 14)
 
 
-def _lines(value, width: float) -> int:
-    """How many lines a wrapped cell needs: a Chinese character is about two width units."""
-    text = str(value or "")
-    units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    return max(1, -(-units // max(int(width) - 1, 1)))
-
-
 def write_meetings_ledger(branch_name: str, year: int, rows: list[LedgerRow], counts: list[CountLine], out: Path,
                           as_of: date) -> Path:
     wb = Workbook()
@@ -74,7 +67,7 @@ def write_meetings_ledger(branch_name: str, year: int, rows: list[LedgerRow], co
         x.style_body(ws, first, last, len(LEDGER_HEADERS), centre_columns=(1, 2, 5, 6, 7, 8, 10))
         # Excel and WPS do not grow a row for wrapped text written by a program: size it here
         for n in range(first, last + 1):
-            needed = max(_lines(ws.cell(n, c).value, LEDGER_WIDTHS[c - 1]) for c in (3, 4, 9))
+            needed = max(x.wrapped_lines(ws.cell(n, c).value, LEDGER_WIDTHS[c - 1]) for c in (3, 4, 9))
             if needed > 1:
                 ws.row_dimensions[n].height = 15 * needed
     x.print_setup(ws)

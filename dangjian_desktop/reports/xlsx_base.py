@@ -100,6 +100,14 @@ def print_setup(ws: Worksheet, *, landscape: bool = True, header_rows: str = "3:
     ws.HeaderFooter.scaleWithDoc = False  # a sheet shrunk to fit keeps a readable, whole page number
 
 
+def wrapped_lines(value: Any, width: float) -> int:
+    """How many lines a wrapped cell needs: a Chinese character is about two width units. Excel and WPS
+    do not grow a row for wrapped text written by a program: the writer sizes the row with this."""
+    lines = str(value or "").splitlines() or [""]
+    per_line = max(int(width) - 1, 1)
+    return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // per_line)) for line in lines)
+
+
 def save(wb: Workbook, out: Path) -> Path:
     """Write atomically: a failure never leaves a half-written file under the user's name."""
     out = Path(out)

@@ -327,7 +327,13 @@ class _Generator:
                     if no == Step.BRANCH_CONGRESS_FULL:
                         details["outcome"] = ProbationOutcome.ON_TIME.value
                 elif no in (Step.ADMISSION_APPROVAL, Step.FULL_MEMBERSHIP_APPROVAL):
-                    details = {"approved": True}
+                    details = {"approved": True, "approval_no": f"光党工委〔{d.year}〕{app_id * 10 + no}号"}
+                elif no == Step.UPPER_TALK:  # the 纪实表 names who did each step that has people
+                    people_rows = [{"role": "谈话人", "name": "街道党工委组织委员"}]
+                elif no == Step.OATH:
+                    people_rows = [{"role": "领誓人", "name": talker}]
+                elif no == Step.FULL_MEMBERSHIP_REQUEST:
+                    people_rows = [{"role": "培养联系人", "name": p.name, "member_id": p.id} for p in contacts]
                 self.rows.add(m.DevelopmentStep, applicant_id=app_id, step_no=no, done_on=d,
                               people=people_rows, details=details, notes="")
                 self.step_rows[(app_id, no)] = self.rows.data[m.DevelopmentStep][-1]

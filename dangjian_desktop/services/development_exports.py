@@ -101,8 +101,12 @@ def _in_year(a: ApplicantDetail, year: int) -> bool:
     return closed is None or closed.year >= year
 
 
-def _people(a: ApplicantDetail, no: int) -> str:
-    return "、".join(p.get("name", "") for p in a.step(no).people)
+def _people(a: ApplicantDetail, no: int, as_of: date | None = None) -> str:
+    """The people of a step (联系人, 介绍人 …); none before the step was done on `as_of`."""
+    st = a.step(no)
+    if as_of is not None and (st.done_on is None or st.done_on > as_of):
+        return ""
+    return "、".join(p.get("name", "") for p in st.people)
 
 
 def ledger_person(a: ApplicantDetail, as_of: date) -> LedgerPerson:
@@ -123,10 +127,14 @@ def ledger_person(a: ApplicantDetail, as_of: date) -> LedgerPerson:
     row_state = ("overdue" if any(f.severity.value == "overdue" for f in a.findings)
                  else "due" if any(f.severity.value == "due" for f in a.findings) else "")
     notes = "；".join(f.message.split("（")[0] for f in a.findings if f.severity.value in ("overdue", "due"))
+    # 期限: the next step's deadline, or that of the step that is late (an overdue row shows its deadline)
+    due = nxt.due if nxt and nxt.due else min((t.due for t in a.timeline if t.no in late and t.due), default=None)
+    if due is None and row_state:  # late by a rule about no single step (e.g. 半年考察): its deadline
+        due = min((f.date for f in a.findings if f.severity.value == row_state and f.date), default=None)
     return LedgerPerson(
         a.name, a.gender.label if a.gender else "", a.birth_date, stage_text,
-        _people(a, Step.CONTACTS), _people(a, Step.SPONSORS),
-        f"第{nxt.no}步 {nxt.name}" if nxt else "", nxt.due if nxt and nxt.due else None,
+        _people(a, Step.CONTACTS, as_of), _people(a, Step.SPONSORS, as_of),
+        f"第{nxt.no}步 {nxt.name}" if nxt else "", due,
         [st.done_on if st.done_on and st.done_on <= as_of else None for st in a.steps], late, row_state, notes)
 
 
