@@ -443,7 +443,10 @@ class MeetingEditorDialog(QDialog):
         if need:
             self.ctx.asker.warn(self, "还不能定稿", f"定稿前请填写：{'、'.join(need)}。")
             return
-        if not self.ctx.asker.confirm(self, "定稿", "定稿后记录将被锁定，以后修改需要写明原因并记入修改记录。现在定稿吗？"):
+        doubts = svc.record_warnings(self.meeting)
+        check = ("请先核对：\n" + "\n".join(f"· {w}。" for w in doubts) + "\n\n") if doubts else ""
+        if not self.ctx.asker.confirm(self, "定稿", check + "定稿后记录将被锁定，以后修改需要写明原因并记入修改记录。"
+                                      + ("仍要现在定稿吗？" if doubts else "现在定稿吗？")):
             return
         self.ctx.run(svc.finalise_meeting, self.ctx.db, self.meeting.id, version=self.meeting.version,
                      what="定稿", parent=self, effect="write", busy=(self.form.finaliseButton, self.form.saveButton),

@@ -345,3 +345,25 @@ def test_an_editor_whose_save_is_refused_stays_open_with_the_typing(qtbot, page,
     assert kinds[-1][0] == "confirm" and "仍然关闭吗" in kinds[-1][1]
     assert editor.isVisible() and editor.dirty and editor.form.hostEdit.text() == "徐颖萍"
     editor.dirty = False  # the person gives up on it
+
+
+def test_finalise_asks_to_check_an_absent_chair(qtbot, page, typist, asker, settle):
+    """The chair marked 请假 in the attendance: 定稿 says so and asks again; answered no, the record stays a draft."""
+    editor = new_from_menu(page, "支部委员会会议", qtbot)
+    f = editor.form
+    f.tabs.setCurrentIndex(f.tabs.indexOf(f.attendanceTab))
+    model: AttendanceModel = editor.attendance
+    chair = model.rows[0].name
+    typist(f.hostEdit, chair)
+    typist(f.recorderEdit, model.rows[-1].name)
+    click_row(qtbot, f.attendanceView, 0)
+    click(qtbot, f.leaveButton)
+    editor_widget = QApplication.focusWidget()
+    typist(editor_widget, "出差")
+    press_enter(qtbot, editor_widget, f.attendanceView)
+    asker.confirm_answers = [False]
+    click(qtbot, f.finaliseButton)
+    settle()
+    kind, _title, text = asker.messages[-1]
+    assert kind == "confirm" and f"主持人{chair}在出席情况中记为请假" in text and "仍要现在定稿吗" in text
+    assert svc.get_meeting(page.ctx.db, editor.meeting.id).state is MeetingState.DRAFT

@@ -362,6 +362,27 @@ def missing_for_final(d: MeetingDetail | MeetingForm) -> list[str]:
     return need
 
 
+UNANIMOUS_WORDS = ("一致同意", "一致通过", "全票通过", "一致决定")
+
+
+def record_warnings(d: MeetingDetail | MeetingForm) -> list[str]:
+    """What contradicts itself in a record, to check before it is finalised (not refused: the secretary
+    may know better): the chair or the recorder marked absent, a 决议 that says 一致 over a split tally."""
+    out = []
+    by_name = {a.name: a for a in d.attendance}
+    roles = (("谈话人", d.host),) if d.type is MeetingType.HEART_TALK else (("主持人", d.host), ("记录人", d.recorder))
+    for role, name in roles:
+        a = by_name.get(name.strip())
+        if a is not None and a.status is not AttendanceStatus.PRESENT:
+            out.append(f"{role}{a.name}在出席情况中记为{a.status.label}")
+    split = [v for v in d.votes if v.against or v.abstain or v.written_against]
+    said = next((w for w in UNANIMOUS_WORDS if w in d.resolutions), None)
+    if said and split:
+        v = split[0]
+        out.append(f"决议写“{said}”，但“{v.subject}”的表决有反对{v.against + v.written_against}票、弃权{v.abstain}票")
+    return out
+
+
 def finalise_meeting(db: Database, meeting_id: int, *, version: int | None = None) -> MeetingDetail:
     """定稿: the record is locked; later changes need a reason and are logged."""
     with db.transaction() as s:
