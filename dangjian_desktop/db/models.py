@@ -39,6 +39,7 @@ from dangjian_desktop.core.glossary import (
     MemberStatus,
     ProbationOutcome,
     VoteKind,
+    VoteMethod,
 )
 
 # Named constraints, so that Alembic's batch mode on SQLite can find and alter them.
@@ -317,6 +318,7 @@ class Vote(Base):
     abstain: Mapped[int] = mapped_column(Integer, server_default="0")
     written_in_favour: Mapped[int] = mapped_column(Integer, server_default="0")
     written_against: Mapped[int] = mapped_column(Integer, server_default="0")
+    method: Mapped[VoteMethod | None] = mapped_column(EnumText(VoteMethod))  # 举手/无记名 (None: not recorded)
     quorum: Mapped[bool] = mapped_column(Boolean, server_default="0")
     passed: Mapped[bool] = mapped_column(Boolean, server_default="0")
 

@@ -16,7 +16,7 @@ from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
-from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
+from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, ChoiceDelegate, VotesModel
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -71,12 +71,15 @@ class MeetingEditorDialog(QDialog):
         f.attendanceView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         f.appraisalView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         f.votesView.horizontalHeader().setSectionResizeMode(VotesModel.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.method_delegate = ChoiceDelegate(VotesModel.METHODS, f.votesView)
+        f.votesView.setItemDelegateForColumn(VotesModel.COL_METHOD, self.method_delegate)
         f.votesView.horizontalHeader().setStretchLastSection(False)
         f.votesView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed
                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
         f.votesHint.setText("支部党员大会的表决：应到、实到有表决权人数由“出席情况”自动得出（预备党员没有表决权）；"
-                            "填写赞成、反对、弃权票数和缺席党员的书面意见，结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
+                            "选择表决方式（举手表决或无记名投票），填写赞成、反对、弃权票数和缺席党员的书面意见，"
+                            "结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
         f.appraisalHint.setText("民主评议党员：选中一人或多人，点下方的等次按钮评定。")
         f.attachmentsHint.setText("照片、签到表扫描件、课件等：添加时复制到数据文件夹中保存，原文件可以删除。")
 

@@ -32,6 +32,11 @@ class VoteLine:
     kind: str  # 接收预备党员 …
     summary: str  # the tally in words, e.g. 应到表决权人数…
     written_against: int = 0
+    method: str = ""  # 举手表决 / 无记名投票 ("": not recorded)
+
+    @property
+    def method_text(self) -> str:
+        return f"表决方式：{self.method or '未记录'}。"
 
 
 @dataclass(frozen=True)
@@ -208,7 +213,7 @@ def add_minutes(doc, m: MinutesRecord, *, heading: str | None = None, new_page: 
             d.add_paragraph(doc, f"{i}. {v.subject}（{v.kind}）")
             _last_paragraph(doc).paragraph_format.keep_with_next = True
             written = f"书面反对意见{v.written_against}份。" if v.written_against else ""
-            d.add_paragraph(doc, v.summary + written)
+            d.add_paragraph(doc, v.method_text + v.summary + written)
     if m.appraisals:
         _label(doc, "评议结果：")
         rows = [("序号", "姓名", "评定等次", "说明")]
@@ -301,7 +306,7 @@ def minutes_html(m: MinutesRecord) -> str:
     if m.votes:
         out.append("<h2>表决情况：</h2>")
         for i, v in enumerate(m.votes, start=1):
-            out.append(f"<p class='body'>{i}. {escape(v.subject)}（{escape(v.kind)}）：{escape(v.summary)}</p>")
+            out.append(f"<p class='body'>{i}. {escape(v.subject)}（{escape(v.kind)}）：{escape(v.method_text + v.summary)}</p>")
     if m.appraisals:
         out.append("<h2>评议结果：</h2><table cellspacing='0' cellpadding='3' border='1' width='100%'>"
                    "<tr><th>序号</th><th>姓名</th><th>评定等次</th><th>说明</th></tr>")

@@ -31,6 +31,7 @@ from dangjian_desktop.core.glossary import (
     MemberStatus,
     ProbationOutcome,
     VoteKind,
+    VoteMethod,
 )
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.rules import CURRENT_VERSION
@@ -468,7 +469,7 @@ class _Generator:
                 self.rows.add(m.Vote, meeting_id=mid, kind=kind.value, subject=subject, applicant_id=app_id,
                               expected_voters=expected_voters, present_voters=present_voters,
                               in_favour=in_favour, against=0, abstain=present_voters - in_favour,
-                              quorum=result.quorum, passed=result.passed)
+                              quorum=result.quorum, passed=result.passed, method=VoteMethod.SHOW_OF_HANDS.value)
                 step = self.step_rows[(app_id, no)]
                 step["details"] = {k: v for k, v in step["details"].items() if k != "vote_pending"} | {
                     "meeting_id": mid, "expected_voters": expected_voters,

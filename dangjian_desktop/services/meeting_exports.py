@@ -63,7 +63,8 @@ def minutes_record(m: svc.MeetingDetail, history=None) -> MinutesRecord:
                    if a.status is not AttendanceStatus.PRESENT],
         guests=m.guests, topics=m.topics, minutes=m.minutes, resolutions=m.resolutions,
         show_resolutions=m.type in DECIDING_TYPES,
-        votes=[VoteLine(v.subject, v.kind.label, v.summary, v.written_against) for v in m.votes],
+        votes=[VoteLine(v.subject, v.kind.label, v.summary, v.written_against, v.method.label if v.method else "")
+               for v in m.votes],
         appraisals=[AppraisalLine(a.name, a.outcome.label, a.note) for a in m.appraisals],
         amendments=_amendments(history))
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from sqlalchemy import select
 
-from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind, VoteMethod
 from dangjian_desktop.db import models as m
 from dangjian_desktop.gui.meeting_models import AttendanceModel, VotesModel
 from dangjian_desktop.gui.pages.meeting_grid import YearGridModel
@@ -177,6 +177,15 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1] + 1))
     assert votes.data(votes.index(0, VotesModel.COL_RESULT)).startswith("票数有误")
     type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1]))
+    # 表决方式: not recorded until chosen; F2 opens the list, an arrow key chooses (and the list closes)
+    method = votes.index(0, VotesModel.COL_METHOD)
+    assert votes.data(method) == "未记录"
+    for expected_method in ("举手表决", "无记名投票"):
+        qtbot.mouseClick(f.votesView.viewport(), Qt.MouseButton.LeftButton,
+                         pos=f.votesView.visualRect(method).center())
+        qtbot.keyClick(f.votesView, Qt.Key.Key_F2)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda m=expected_method: votes.data(method) == m, timeout=3000)
 
     # the draft is saved within a few seconds, without pressing anything
     qtbot.waitUntil(lambda: not editor.dirty, timeout=8000)
@@ -184,6 +193,7 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     assert saved.host == "徐颖萍" and saved.place == "党员活动室" and saved.state is MeetingState.DRAFT
     assert saved.present == expected - 1
     assert saved.votes[0].subject == "关于接收张三同志为中共预备党员" and saved.votes[0].passed
+    assert saved.votes[0].method is VoteMethod.SECRET_BALLOT
     assert "草稿已保存" in f.statusLabel.text()
 
     # 定稿 locks the record

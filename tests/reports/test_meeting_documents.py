@@ -116,3 +116,19 @@ def test_meetings_ledger_rows_and_counts(demo_db, workdir):
     assert counts["支部委员会会议"][2:5] == (12, 11, "缺1次")
     assert counts["党课"][4] == "缺1次"
     assert counts["支部党员大会"][4] == "完成"
+
+
+def test_a_vote_prints_its_method_and_the_admitted_person_is_not_expected(demo_db, workdir):
+    """The demo's admission meeting: 举手表决 stated with the tally, and the person voted on (not yet a
+    member) is neither in 应到 nor among the absentees; its 决议 does not say 一致 over 弃权."""
+    voted = [m for m in svc.list_meetings(demo_db, 1) if m.type is MeetingType.BRANCH_CONGRESS
+             and svc.get_meeting(demo_db, m.id).votes]
+    assert voted
+    for summary in voted:
+        m = svc.get_meeting(demo_db, summary.id)
+        out = run_export(demo_db, "minutes", ExportRequest(1, workdir / f"{m.id}.docx", record_id=m.id))
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+        assert "表决方式：举手表决。" in text
+        admitted = {v.subject.removeprefix("关于接收").split("同志")[0] for v in m.votes if v.kind is VoteKind.ADMISSION}
+        assert not admitted & {a.name for a in m.attendance}
+        assert svc.record_warnings(m) == []
