@@ -64,7 +64,7 @@ CN_NUMBERS = "一二三四五六七八九十"
 WIDTHS = (14, 38, 38, 66)
 REVIEW_WIDTHS = (38, 22, 22, 74)
 MATERIAL_WIDTHS = (14, 52, 16, 74)
-INFO_WIDTHS = (26, 47, 22, 21, 18, 22)  # 156 mm: the A4 text width with the official margins
+INFO_WIDTHS = (30, 43, 22, 21, 18, 22)  # 156 mm: the A4 text width with the official margins
 
 
 def _table(doc, rows, widths, **kwargs):
