@@ -96,3 +96,17 @@ def test_the_runtime_scanner_ignores_annotations_only(tmp_path):
     sample.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from dangjian_desktop.db import x\n"
                       "from dangjian_desktop.db.engine import open_database\n", encoding="utf-8")
     assert _runtime_imports(sample) == {"typing", "dangjian_desktop.db.engine"}
+
+
+def test_reports_are_pure_writers():
+    """reports/ writes files from plain data: it imports neither services nor the database (the
+    services gather the data and keep the export registry)."""
+    offenders = [f"reports/{rel.relative_to('reports')}: {n}" for rel, names in _modules() if rel.parts[0] == "reports"
+                 for n in names if n.startswith(("dangjian_desktop.services", "dangjian_desktop.db", "sqlalchemy"))]
+    assert offenders == []
+
+
+def test_the_reports_check_sees_a_services_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("if True:\n    from dangjian_desktop.services import meetings as svc\n", encoding="utf-8")
+    assert "dangjian_desktop.services" in _imports(bad)

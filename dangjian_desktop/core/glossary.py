@@ -83,6 +83,13 @@ class CommitteePost(Labelled):
     MEMBER = ("member", "委员")
 
 
+class VoteMethod(Labelled):
+    """How a 支部党员大会 voted (some places require 无记名投票 for 发展 and 转正 [local])."""
+
+    SHOW_OF_HANDS = ("show_of_hands", "举手表决")
+    SECRET_BALLOT = ("secret_ballot", "无记名投票")
+
+
 class VoteKind(Labelled):
     ADMISSION = ("admission", "接收预备党员")
     FULL_MEMBERSHIP = ("full_membership", "预备党员转正")

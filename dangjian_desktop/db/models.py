@@ -40,6 +40,7 @@ from dangjian_desktop.core.glossary import (
     MemberStatus,
     ProbationOutcome,
     VoteKind,
+    VoteMethod,
 )
 
 # Named constraints, so that Alembic's batch mode on SQLite can find and alter them.
@@ -201,6 +202,7 @@ class Member(Versioned, Base):
     is_lost_contact: Mapped[bool] = mapped_column(Boolean, server_default="0")  # 失联党员
     dues_base: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # 党费基数
     notes: Mapped[str] = mapped_column(Text, server_default="")
+    fifty_year_medal_on: Mapped[date | None] = mapped_column(Date)  # 光荣在党50年纪念章 received (中组部 2021)
 
     group: Mapped[PartyGroup | None] = relationship(foreign_keys=[group_id])
     status_changes: Mapped[list[MemberStatusChange]] = relationship(
@@ -342,6 +344,7 @@ class Vote(Base):
     abstain: Mapped[int] = mapped_column(Integer, server_default="0")
     written_in_favour: Mapped[int] = mapped_column(Integer, server_default="0")
     written_against: Mapped[int] = mapped_column(Integer, server_default="0")
+    method: Mapped[VoteMethod | None] = mapped_column(EnumText(VoteMethod))  # 举手/无记名 (None: not recorded)
     quorum: Mapped[bool] = mapped_column(Boolean, server_default="0")
     passed: Mapped[bool] = mapped_column(Boolean, server_default="0")
 

@@ -17,7 +17,7 @@ from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import fit_to_screen
 from dangjian_desktop.gui.forms.ui_meeting_editor import Ui_MeetingEditorDialog
-from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, VotesModel
+from dangjian_desktop.gui.meeting_models import AppraisalModel, AttendanceModel, ChoiceDelegate, VotesModel
 from dangjian_desktop.gui.roster_pick import offer_roster, roster_names
 from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.branches import group_names
@@ -74,12 +74,15 @@ class MeetingEditorDialog(QDialog):
         f.attendanceView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         f.appraisalView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         f.votesView.horizontalHeader().setSectionResizeMode(VotesModel.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.method_delegate = ChoiceDelegate(VotesModel.METHODS, f.votesView)
+        f.votesView.setItemDelegateForColumn(VotesModel.COL_METHOD, self.method_delegate)
         f.votesView.horizontalHeader().setStretchLastSection(False)
         f.votesView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed
                                     | QAbstractItemView.EditTrigger.AnyKeyPressed)
         f.votesHint.setText("支部党员大会的表决：应到、实到有表决权人数由“出席情况”自动得出（预备党员没有表决权）；"
-                            "填写赞成、反对、弃权票数和缺席党员的书面意见，结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
+                            "选择表决方式（举手表决或无记名投票），填写赞成、反对、弃权票数和缺席党员的书面意见，"
+                            "结果按《发展党员工作细则》的规则自动计算，不能手工填写。")
         f.appraisalHint.setText("民主评议党员：选中一人或多人，点下方的等次按钮评定。")
         f.attachmentsHint.setText("照片、签到表扫描件、课件等：添加时复制到数据文件夹中保存，原文件可以删除。")
         # one tick box per type: a gathering that served several (主题党日暨支部党员大会) counts for each
@@ -529,7 +532,10 @@ class MeetingEditorDialog(QDialog):
         if need:
             self.ctx.asker.warn(self, "还不能定稿", f"定稿前请填写：{'、'.join(need)}。")
             return
-        if not self.ctx.asker.confirm(self, "定稿", "定稿后记录将被锁定，以后修改需要写明原因并记入修改记录。现在定稿吗？"):
+        doubts = svc.record_warnings(self.meeting)
+        check = ("请先核对：\n" + "\n".join(f"· {w}。" for w in doubts) + "\n\n") if doubts else ""
+        if not self.ctx.asker.confirm(self, "定稿", check + "定稿后记录将被锁定，以后修改需要写明原因并记入修改记录。"
+                                      + ("仍要现在定稿吗？" if doubts else "现在定稿吗？")):
             return
         self.ctx.run(svc.finalise_meeting, self.ctx.db, self.meeting.id, version=self.meeting.version,
                      what="定稿", parent=self, effect="write", busy=(self.form.finaliseButton, self.form.saveButton),
@@ -659,6 +665,6 @@ def _editor_data(db, meeting_id: int):
 
 def _record_html(db, meeting_id: int) -> str:
     """The record as saved, as the page printed and exported to PDF."""
-    from dangjian_desktop.reports.minutes import minutes_html
+    from dangjian_desktop.services.meeting_exports import print_html
 
-    return minutes_html(svc.get_meeting(db, meeting_id))
+    return print_html(db, meeting_id)

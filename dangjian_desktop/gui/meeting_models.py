@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, VoteKind
+from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, VoteKind, VoteMethod
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.gui.table_model import RowsModel
 from dangjian_desktop.services import meetings as svc
@@ -88,12 +89,35 @@ class AttendanceModel(RowsModel):
                 sum(1 for r in self.rows if r.can_vote and r.status is AttendanceStatus.PRESENT))
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """A cell edited by choosing from a list (表决方式): the choice is written as soon as it is made."""
+
+    def __init__(self, choices: tuple[str, ...], parent=None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
+        combo = QComboBox(parent)
+        combo.addItems(list(self.choices))
+        combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt API
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt API
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
 class VotesModel(RowsModel):
     """Motions voted on; the numbers are typed, 应到/实到 come from attendance, the result is computed."""
 
-    COL_KIND, COL_SUBJECT, COL_FOR, COL_AGAINST, COL_ABSTAIN, COL_WRITTEN_FOR, COL_WRITTEN_AGAINST, COL_VOTERS, \
-        COL_RESULT = range(9)
-    HEADERS = ("类型", "表决事项", "赞成", "反对", "弃权", "书面赞成", "书面反对", "应到/实到（有表决权）", "结果（自动计算）")
+    COL_KIND, COL_SUBJECT, COL_METHOD, COL_FOR, COL_AGAINST, COL_ABSTAIN, COL_WRITTEN_FOR, COL_WRITTEN_AGAINST, \
+        COL_VOTERS, COL_RESULT = range(10)
+    HEADERS = ("类型", "表决事项", "表决方式", "赞成", "反对", "弃权", "书面赞成", "书面反对", "应到/实到（有表决权）",
+               "结果（自动计算）")
+    NO_METHOD = "未记录"
+    METHODS = (NO_METHOD, *(m.label for m in VoteMethod))
     NUMBERS = {COL_FOR: "in_favour", COL_AGAINST: "against", COL_ABSTAIN: "abstain",
                COL_WRITTEN_FOR: "written_in_favour", COL_WRITTEN_AGAINST: "written_against"}
     sig_changed = Signal()
@@ -141,6 +165,8 @@ class VotesModel(RowsModel):
                 return v.kind.label
             if col == self.COL_SUBJECT:
                 return v.subject
+            if col == self.COL_METHOD:
+                return VoteMethod(v.method).label if v.method else self.NO_METHOD
             if col in self.NUMBERS:
                 value = getattr(v, self.NUMBERS[col])
                 return value if role == Qt.ItemDataRole.EditRole else str(value)
@@ -155,7 +181,8 @@ class VotesModel(RowsModel):
 
     def flags(self, index):
         base = super().flags(index)
-        if index.isValid() and not self.read_only and (index.column() == self.COL_SUBJECT or index.column() in self.NUMBERS):
+        if index.isValid() and not self.read_only and (index.column() in (self.COL_SUBJECT, self.COL_METHOD)
+                                                       or index.column() in self.NUMBERS):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -165,6 +192,11 @@ class VotesModel(RowsModel):
         v, col = self.rows[index.row()], index.column()
         if col == self.COL_SUBJECT:
             v.subject = str(value).strip()
+        elif col == self.COL_METHOD:
+            text = str(value).strip()
+            if text not in self.METHODS:
+                return False
+            v.method = VoteMethod.from_label(text) if text != self.NO_METHOD else None
         elif col in self.NUMBERS:
             try:
                 number = int(str(value).strip() or 0)

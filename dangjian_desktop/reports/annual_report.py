@@ -1,107 +1,110 @@
-"""年度组织生活情况报告 (Word): the year in numbers, written as a report ready to complete and submit."""
+"""年度组织生活情况报告 (Word): a list of plain sections, numbered 一、二、… in order, and a 落款."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Union
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import STAGES
-from dangjian_desktop.core.glossary import AppraisalOutcome, BirthdayObservance
-from dangjian_desktop.db.engine import Database
 from dangjian_desktop.reports import docx_base as d
-from dangjian_desktop.services.annual_report import AnnualReport, annual_report
-from dangjian_desktop.services.exports import ExportKind, ExportRequest, register
-
-PROMPT_FONT = d.KAITI
+from dangjian_desktop.reports.minutes import add_page_numbers
 
 
-def _names(names: list[str], limit: int = 20) -> str:
-    if not names:
-        return ""
-    shown = "、".join(names[:limit])
-    return f"（{shown}{'等' if len(names) > limit else ''}）"
+@dataclass(frozen=True)
+class Table:
+    """A bordered table; the first row is the header."""
+
+    rows: list[tuple[str, ...]]
+    widths_mm: tuple[float, ...]
+    centre_columns: tuple[int, ...] = ()
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
+@dataclass(frozen=True)
+class ToFill:
+    """Lines left blank for the secretary to write on by hand (the text was not given before export)."""
+
+    lines: int = 3
 
 
-def write_annual_report(r: AnnualReport, out: Path, today: date | None = None) -> Path:
+Block = Union[str, Table, ToFill]  # a str is one body paragraph
+
+
+@dataclass
+class Section:
+    """One numbered part of the report: its heading without the number, and its blocks in order."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class AnnualReportDocument:
+    branch: str
+    year: int
+    addressee: str  # the 上级党组织 the report goes to ("" when not known)
+    opening: str
+    sections: list[Section]
+    dated: date  # the 落款 date
+
+
+NUMBERS = "一二三四五六七八九十"
+TEXT_WIDTH_TWIPS = 156 * 1440 * 10 // 254  # 156 mm between the official margins
+
+
+def _number(i: int) -> str:
+    if i <= 10:
+        return NUMBERS[i - 1]
+    return ("" if i < 20 else NUMBERS[i // 10 - 1]) + "十" + (NUMBERS[i % 10 - 1] if i % 10 else "")
+
+
+def _blank_line(doc) -> None:
+    """An empty ruled line to write on: a tab to the right margin with an underscore leader (a paragraph
+    border would merge with the next one's into a single box in Word and LibreOffice)."""
+    d.add_paragraph(doc, "\t", indent=False)
+    p = doc.paragraphs[-1]
+    p_pr = p._p.get_or_add_pPr()
+    tabs = OxmlElement("w:tabs")
+    tab = OxmlElement("w:tab")
+    tab.set(qn("w:val"), "right")
+    tab.set(qn("w:leader"), "underscore")
+    tab.set(qn("w:pos"), str(TEXT_WIDTH_TWIPS))
+    tabs.append(tab)
+    p_pr.insert(0, tabs)
+
+
+def write_annual_report(r: AnnualReportDocument, out: Path) -> Path:
     doc = d.new_document()
+    add_page_numbers(doc)
     d.add_title(doc, f"{r.branch}\n{r.year}年度组织生活情况报告")
-    if r.parent_org:
-        d.add_paragraph(doc, f"{r.parent_org}：", indent=False)
-    d.add_paragraph(doc, f"{r.year}年，{r.branch}在上级党组织的领导下，认真落实“三会一课”、主题党日、组织生活会、"
-                         "民主评议党员、谈心谈话等组织生活制度。现将全年组织生活开展情况报告如下。")
-
-    d.add_heading(doc, "一、基本情况")
-    groups = f"，设{len(r.groups)}个党小组" if r.groups else ""
-    d.add_paragraph(doc, f"截至{cn(r.as_of)}，支部共有党员{r.members_total}名，其中正式党员{r.members_full}名、"
-                         f"预备党员{r.members_probationary}名{groups}。"
-                         + (f"支部书记：{r.secretary}。" if r.secretary else ""))
-
-    d.add_heading(doc, "二、组织生活开展情况")
-    done = [c for c in r.meetings if not c.missing and not c.pending]
-    d.add_paragraph(doc, f"应开展的{len(r.meetings)}类组织生活中，{len(done)}类达到规定次数。"
-                         f"有考勤记录的会议平均出勤率为{_pct(r.overall_attendance)}。具体情况见下表。")
-    attendance = {a.type: a for a in r.attendance}
-    rows = [("类型", "应开", "实开", "完成情况", "出勤率")]
-    for c in r.meetings:
-        a = attendance.get(c.type)
-        rows.append((c.type.label, str(c.required), str(c.held), c.status, _pct(a.rate) if a else "—"))
-    d.add_table(doc, rows, (50, 25, 25, 30, 25), size=d.SIZE_S4, centre_columns=(1, 2, 3, 4))
-    d.add_paragraph(doc, "")
-
-    d.add_heading(doc, "三、民主评议党员情况")
-    total = sum(r.appraisal.values())
-    if total:
-        parts = "，".join(f"{o.label}{r.appraisal.get(o, 0)}名" for o in AppraisalOutcome)
-        d.add_paragraph(doc, f"本年度参加民主评议的党员共{total}名，评议结果：{parts}。")
-    else:
-        d.add_paragraph(doc, "本年度尚未记录民主评议党员结果。")
-
-    d.add_heading(doc, "四、党员队伍变化情况")
-    d.add_paragraph(doc, f"本年度接收预备党员{len(r.admitted)}名{_names(r.admitted)}；"
-                         f"预备党员转为正式党员{len(r.made_full)}名{_names(r.made_full)}；"
-                         f"转出组织关系{len(r.transferred_out)}名{_names(r.transferred_out)}；"
-                         f"去世{len(r.deceased)}名{_names(r.deceased)}"
-                         + (f"；出党或停止党籍{len(r.removed)}名" if r.removed else "") + "。")
-
-    d.add_heading(doc, "五、发展党员工作情况")
-    d.add_paragraph(doc, f"本年度收到入党申请书{r.new_applications}份，确定入党积极分子{r.steps_in_year.get(3, 0)}名，"
-                         f"确定发展对象{r.steps_in_year.get(7, 0)}名，支部大会讨论接收预备党员"
-                         f"{r.steps_in_year.get(15, 0)}名，讨论预备党员转正{r.steps_in_year.get(23, 0)}名。"
-                         f"截至{cn(r.as_of)}，各阶段在培养人数：" +
-                         "，".join(f"{st.short}{r.applicants_by_stage.get(st.no, 0)}名" for st in STAGES) + "。")
-
-    d.add_heading(doc, "六、政治生日活动情况")
-    kinds = "，".join(f"{k.label}{r.observances[k]}人次" for k in BirthdayObservance if r.observances.get(k))
-    d.add_paragraph(doc, f"本年度有{r.birthdays_due}名党员过政治生日，已为其中{r.birthdays_marked}名党员开展政治生日活动"
-                         + (f"（{kinds}）" if kinds else "") + "。")
-
-    d.add_heading(doc, "七、存在的不足")
-    if r.missing:
-        d.add_paragraph(doc, "对照组织生活制度要求，本年度有以下组织生活未按期开展：")
-        for i, f in enumerate(r.missing, start=1):
-            d.add_paragraph(doc, f"{i}. {f.message}")
-    else:
-        d.add_paragraph(doc, "对照组织生活制度要求，本年度各项组织生活均已按期开展。")
-    d.add_paragraph(doc, "【请补充：组织生活质量、党员教育管理等方面存在的问题及原因。】", font=PROMPT_FONT)
-
-    d.add_heading(doc, "八、下一步工作打算")
-    d.add_paragraph(doc, "【请补充：针对上述不足的整改措施和下一年度的工作打算。】", font=PROMPT_FONT)
-
+    if r.addressee:
+        d.add_paragraph(doc, f"{r.addressee}：", indent=False)
+    d.add_paragraph(doc, r.opening)
+    for i, section in enumerate(r.sections, start=1):
+        d.add_heading(doc, f"{_number(i)}、{section.heading}")
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        for block in section.blocks:
+            if isinstance(block, Table):
+                d.add_table(doc, block.rows, block.widths_mm, size=d.SIZE_S4, centre_columns=block.centre_columns)
+                d.add_paragraph(doc, "")
+            elif isinstance(block, ToFill):
+                for _ in range(block.lines):
+                    _blank_line(doc)
+            else:
+                d.add_paragraph(doc, block)
+    # 落款: the branch, the date and room for the seal, kept together on one page
     doc.add_paragraph()
-    d.add_paragraph(doc, r.branch, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    d.add_paragraph(doc, cn(today or date.today()), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    return d.save(doc, out)
-
-
-def export_annual_report(db: Database, req: ExportRequest) -> Path:
-    return write_annual_report(annual_report(db, req.branch_id, req.year), req.out)
-
-
-register(ExportKind("annual-report", "年度组织生活情况报告", ".docx", export_annual_report, needs_year=True, order=10))
+    start = len(doc.paragraphs)
+    d.add_paragraph(doc, r.branch + "（盖章）", indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    d.add_paragraph(doc, "", indent=False)
+    d.add_paragraph(doc, cn(r.dated), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    for p in doc.paragraphs[start - 1:-1]:
+        p.paragraph_format.keep_with_next = True
+    doc.paragraphs[start].paragraph_format.space_before = Pt(24)
+    return d.save(doc, out, author=r.branch, title=f"{r.branch}{r.year}年度组织生活情况报告")

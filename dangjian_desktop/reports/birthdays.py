@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -19,8 +19,9 @@ MILESTONE_FONT = Font(name=xb.FONT_NAME, size=11, bold=True, color="C00000")
 
 
 def write_birthdays(out: Path, branch_name: str, year: int, birthdays: Sequence, fifty: Sequence,
-                    today: date) -> Path:
-    """`birthdays`: services.birthdays.Birthday in date order; `fifty`: the 光荣在党50年 list of the year."""
+                    today: date, newly_eligible: Collection[int] = ()) -> Path:
+    """`birthdays`: Birthday rows in date order; `fifty`: the 光荣在党50年 list of the year, with the ids of
+    those who become eligible in it (`newly_eligible`); the others were eligible before."""
     wb = Workbook()
     ws = wb.active
     ws.title = f"{year}年政治生日"
@@ -52,15 +53,22 @@ def write_birthdays(out: Path, branch_name: str, year: int, birthdays: Sequence,
     xb.print_setup(ws, landscape=False, header_rows="3:3")
 
     ws2 = wb.create_sheet("光荣在党50年")
-    headers2 = ("序号", "姓名", "所在党小组", "入党日期", "转正日期", f"截至{year}年7月1日党龄", "备注")
+    headers2 = ("序号", "姓名", "所在党小组", "入党日期", "转正日期", f"截至{year}年7月1日党龄", "资格", "纪念章")
+    new = sum(1 for b in fifty if b.member_id in newly_eligible)
+    awarded = sum(1 for b in fifty if getattr(b, "medal_on", None))
     r2 = xb.title_and_header(ws2, f"{branch_name}{year}年“光荣在党50年”纪念章颁发对象",
-                             f"依据：转正日期在{year - 50}年7月1日及以前的在世党员", headers2, (6, 10, 12, 12, 12, 16, 20))
+                             f"依据：转正日期在{year - 50}年7月1日及以前的在世党员；共{len(fifty)}人，其中本年新获资格"
+                             f"{new}人，已颁发{awarded}人", headers2, (6, 10, 12, 12, 12, 16, 14, 22))
     for i, b in enumerate(fifty, start=1):
         age = (year - b.full_member_on.year) - (1 if (b.full_member_on.month, b.full_member_on.day) > (7, 1) else 0)
-        for c, v in enumerate((i, b.name, b.group, b.joined_on, b.full_member_on, f"{age}年", ""), start=1):
+        medal = getattr(b, "medal_on", None)
+        values = (i, b.name, b.group, b.joined_on, b.full_member_on, f"{age}年",
+                  "本年新获资格" if b.member_id in newly_eligible else "往年已具备",
+                  f"已颁发（{cn(medal)}）" if medal else "未颁发")
+        for c, v in enumerate(values, start=1):
             xb.put(ws2.cell(r2 + i - 1, c), v)
     if fifty:
-        xb.style_body(ws2, r2, r2 + len(fifty) - 1, len(headers2), (1, 4, 5, 6))
+        xb.style_body(ws2, r2, r2 + len(fifty) - 1, len(headers2), (1, 4, 5, 6, 7))
     else:
         xb.put(ws2.cell(r2, 1), "本年度没有符合条件的党员。")
         ws2.merge_cells(start_row=r2, start_column=1, end_row=r2, end_column=len(headers2))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -9,18 +11,60 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from dangjian_desktop.core import idcard
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.development import STAGES, steps_of_stage
-from dangjian_desktop.db.engine import Database
 from dangjian_desktop.reports import docx_base as d
-from dangjian_desktop.services.development import ApplicantDetail, applicant_choices, applicant_detail, step_summary
-from dangjian_desktop.services.exports import ExportKind, ExportRequest, register
 
-CN_NUMBERS = "一二三四五"
+
+@dataclass(frozen=True)
+class StepLine:
+    no: int
+    name: str
+    done_on: date | None
+    facts: str  # the people of the step and what came of it, in words
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    done_on: date
+    kind: str
+    reviewer: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Material:
+    """One item of the 材料 checklist: what it is and what the file holds of it."""
+
+    name: str
+    present: bool
+    detail: str  # e.g. “2025年3月1日，附件1份” or “未见”
+
+
+@dataclass
+class DevelopmentRecord:
+    """One person's 纪实表 as printed; ID and phone already masked when asked (the services do it)."""
+
+    branch_name: str
+    name: str
+    gender: str
+    ethnicity: str
+    birth_date: date | None
+    native_place: str
+    education: str
+    id_number: str
+    phone: str
+    group_name: str
+    work_unit: str
+    stages: list[tuple[str, list[StepLine]]]  # (stage name, its steps)
+    reviews: list[ReviewLine] = field(default_factory=list)
+    materials: list[Material] = field(default_factory=list)
+
+
+CN_NUMBERS = "一二三四五六七八九十"
 WIDTHS = (14, 38, 38, 66)
 REVIEW_WIDTHS = (38, 22, 22, 74)
-INFO_WIDTHS = (26, 47, 22, 21, 18, 22)  # 156 mm: the A4 text width with the official margins
+MATERIAL_WIDTHS = (14, 52, 16, 74)
+INFO_WIDTHS = (30, 43, 22, 21, 18, 22)  # 156 mm: the A4 text width with the official margins
 
 
 def _table(doc, rows, widths, **kwargs):
@@ -42,16 +86,16 @@ def _heading(doc, text: str) -> None:
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
-def write_record(a: ApplicantDetail, out: Path, *, mask: bool = False) -> Path:
+def write_record(a: DevelopmentRecord, out: Path) -> Path:
     doc = d.new_document()
+    d.add_page_numbers(doc)
     d.add_title(doc, "发展党员纪实表")
     p = doc.paragraphs[-1]
     d.set_font(p.add_run(f"党支部：{a.branch_name}"), d.BODY_FONT, d.SIZE_S4)
-    number = idcard.mask(a.id_number) if mask else (a.id_number or "")
     info = [
-        ["姓名", a.name, "性别", a.gender.label if a.gender else "", "民族", a.ethnicity],
+        ["姓名", a.name, "性别", a.gender, "民族", a.ethnicity],
         ["出生日期", cn(a.birth_date), "籍贯", a.native_place, "学历", a.education],
-        ["公民身份号码", number, "联系电话", idcard.mask_phone(a.phone) if mask else a.phone, "", ""],
+        ["公民身份号码", a.id_number, "联系电话", a.phone, "", ""],
         ["所在党小组", a.group_name, "工作单位及职务", a.work_unit, "", ""],
     ]
     table = _table(doc, info, INFO_WIDTHS, header=False, label_columns=(0, 2))
@@ -61,21 +105,27 @@ def write_record(a: ApplicantDetail, out: Path, *, mask: bool = False) -> Path:
         d.set_cell_text(merged, info[r][3])
     d.set_cell_text(table.cell(0, 4), "民族", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     d.set_cell_text(table.cell(1, 4), "学历", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for stage in STAGES:
+    n = 0
+    for n, (stage_name, steps) in enumerate(a.stages, start=1):
         doc.add_paragraph()
-        _heading(doc, f"{CN_NUMBERS[stage.no - 1]}、{stage.name}")
+        _heading(doc, f"{CN_NUMBERS[n - 1]}、{stage_name}")
         rows = [["序号", "步骤", "日期", "有关人员及情况"]]
-        for s in steps_of_stage(stage.no):
-            st = a.step(s.no)
-            rows.append([str(s.no), s.name, cn(st.done_on) if st.done_on else "", step_summary(st)])
+        rows += [[str(s.no), s.name, cn(s.done_on) if s.done_on else "", s.facts] for s in steps]
         _table(doc, rows, WIDTHS)
     if a.reviews:
+        n += 1
         doc.add_paragraph()
-        _heading(doc, "六、思想汇报和考察记录")
+        _heading(doc, f"{CN_NUMBERS[n - 1]}、思想汇报和考察记录")
         rows = [["日期", "类型", "考察人", "内容"]]
-        for r in a.reviews:
-            rows.append([cn(r.done_on), r.kind_label, r.reviewer, r.content])
+        rows += [[cn(r.done_on), r.kind, r.reviewer, r.content] for r in a.reviews]
         _table(doc, rows, REVIEW_WIDTHS)
+    if a.materials:
+        n += 1
+        doc.add_paragraph()
+        _heading(doc, f"{CN_NUMBERS[n - 1]}、材料清单")
+        rows = [["序号", "材料", "有无", "情况"]]
+        rows += [[str(i), m.name, "有" if m.present else "无", m.detail] for i, m in enumerate(a.materials, start=1)]
+        _table(doc, rows, MATERIAL_WIDTHS, centre_columns=(0, 2))
     doc.add_paragraph()
     closing = len(doc.paragraphs)
     d.add_paragraph(doc, "以上情况属实。")
@@ -86,17 +136,4 @@ def write_record(a: ApplicantDetail, out: Path, *, mask: bool = False) -> Path:
     d.set_font(p.add_run("党支部（盖章）　　　　年　　月　　日"), d.BODY_FONT, d.SIZE_3)
     for para in doc.paragraphs[closing:-1]:  # the attestation and the signatures stay on one page
         para.paragraph_format.keep_with_next = True
-    return d.save(doc, out)
-
-
-def export_record(db: Database, request: ExportRequest) -> Path:
-    a = applicant_detail(db, request.record_id)
-    if a.branch_id != request.branch_id:
-        from dangjian_desktop.errors import NotFound
-
-        raise NotFound(f"编号为 {request.record_id} 的入党申请人不在所选支部。")
-    return write_record(a, request.out, mask=request.mask)
-
-
-register(ExportKind("development-record", "发展党员纪实表", ".docx", export_record, needs_id=True,
-                    id_label="入党申请人编号", order=41, choices=applicant_choices))
+    return d.save(doc, out, author=a.branch_name, title=f"{a.name}发展党员纪实表")

@@ -7,6 +7,7 @@ set explicitly on every run, or Word falls back to a Latin font for Chinese text
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -15,9 +16,11 @@ from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from dangjian_desktop import paths
 from dangjian_desktop.files import atomic_target
@@ -37,6 +40,9 @@ SIZE_5 = Pt(10.5)  # 五号
 LINE = Pt(28)
 
 TEMPLATE = ("templates", "official.docx")
+# fonts a stock Windows lacks, with the stock font Word and WPS should take instead (w:altName)
+FONT_FALLBACKS = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", KAITI: "楷体"}
+EAST_ASIAN_LANGUAGE = "zh-CN"
 
 
 def set_font(run, east_asia: str = BODY_FONT, size=SIZE_3, bold: bool = False, latin: str = LATIN_FONT) -> None:
@@ -91,12 +97,42 @@ def new_document(landscape: bool = False) -> DocumentType:
         rfonts = OxmlElement("w:rFonts")
         normal.element.rPr.insert(0, rfonts)
     rfonts.set(qn("w:eastAsia"), BODY_FONT)
+    lang = normal.element.rPr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        normal.element.rPr.append(lang)
+    lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)  # spell-check and line breaking as Chinese
+    _declare_fonts(doc)
     pf = normal.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = LINE
     pf.space_before = Pt(0)
     pf.space_after = Pt(0)
     return doc
+
+
+def _declare_fonts(doc: DocumentType) -> None:
+    """Name our Chinese fonts in the font table with a stock fallback, so Word and WPS substitute well."""
+    part = doc.part.part_related_by(RT.FONT_TABLE)
+    root = etree.fromstring(part.blob)
+    known = {f.get(qn("w:name")): f for f in root.findall(qn("w:font"))}
+    for name, alt in FONT_FALLBACKS.items():
+        font = known.get(name)
+        if font is None:
+            font = etree.SubElement(root, qn("w:font"))
+            font.set(qn("w:name"), name)
+            charset = etree.SubElement(font, qn("w:charset"))
+            charset.set(qn("w:val"), "86")  # GB2312
+            family = etree.SubElement(font, qn("w:family"))
+            family.set(qn("w:val"), "modern" if name == BODY_FONT else "roman")
+            pitch = etree.SubElement(font, qn("w:pitch"))
+            pitch.set(qn("w:val"), "fixed" if name == BODY_FONT else "variable")
+        for old in font.findall(qn("w:altName")):
+            font.remove(old)
+        alt_el = etree.Element(qn("w:altName"))
+        alt_el.set(qn("w:val"), alt)
+        font.insert(0, alt_el)  # altName comes first in CT_Font
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _fixed(paragraph, line=LINE) -> None:
@@ -248,13 +284,66 @@ def add_signature_lines(doc: DocumentType, labels: Sequence[str]) -> None:
         set_font(p.add_run(f"{label}（签字）：____________"), BODY_FONT, SIZE_3)
 
 
+def add_page_numbers(doc: DocumentType) -> None:
+    """“— 1 —” centred in the footer, as official documents number their pages."""
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    set_font(p.add_run("— "), BODY_FONT, SIZE_4)
+    add_field(p, "PAGE", SIZE_4)
+    set_font(p.add_run(" —"), BODY_FONT, SIZE_4)
+
+
+def add_field(paragraph, instruction: str, size=SIZE_4, placeholder: str = "") -> None:
+    """A Word field (PAGE, PAGEREF …) in a paragraph; Word, WPS and LibreOffice compute it when they lay
+    the page out. The paragraph mark carries the size too: some programs format the result by it."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    mark = p_pr.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        p_pr.append(mark)
+    for tag in ("w:sz", "w:szCs"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(int(round(size.pt * 2))))
+        mark.append(el)
+    run = paragraph.add_run()
+    set_font(run, BODY_FONT, size)
+    parts = [("begin", None), (None, instruction), ("separate", None)]
+    for kind, text in parts:
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            if kind == "begin" and instruction.startswith("TOC"):
+                el.set(qn("w:dirty"), "true")  # ask Word to update the contents on opening
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instruction} "
+        run._r.append(el)
+    shown = paragraph.add_run(placeholder)
+    set_font(shown, BODY_FONT, size)
+    end = paragraph.add_run()
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), "end")
+    end._r.append(el)
+
+
 def page_break(doc: DocumentType) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def save(doc: DocumentType, out: Path) -> Path:
-    """Write atomically: a failure never leaves a half-written file under the user's name."""
+def save(doc: DocumentType, out: Path, *, author: str = "", title: str = "") -> Path:
+    """Write atomically: a failure never leaves a half-written file under the user's name. The file's
+    properties say who made it (the branch) and when (now), not the template's."""
     out = Path(out)
+    props = doc.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.author = author or "党支部工作台"
+    props.last_modified_by = author or "党支部工作台"
+    props.title = title or out.stem
+    props.comments = ""
+    props.created = props.modified = now
+    props.revision = 1
     with atomic_target(out, ".docx") as tmp:
         doc.save(tmp)
     return out

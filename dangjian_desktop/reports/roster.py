@@ -19,10 +19,19 @@ from dangjian_desktop.core.dates import cn
 from dangjian_desktop.files import atomic_target
 from dangjian_desktop.reports import xlsx_base as xb
 
-HEADERS = ("序号", "姓名", "性别", "民族", "出生日期", "籍贯", "公民身份号码", "学历", "人员类别",
-           "工作单位及职务", "入党日期", "转正日期", "党龄", "党内职务", "所在党小组", "联系电话", "党员状态", "备注")
-WIDTHS = (6, 10, 5, 7, 12, 12, 21, 9, 10, 24, 12, 12, 6, 10, 12, 14, 10, 14)
-CENTRE = (1, 3, 4, 5, 11, 12, 13, 17)
+# as the 全国党员管理信息系统 names them: 人员类别 = 正式党员/预备党员, 工作岗位 = the job category
+HEADERS = ("序号", "姓名", "性别", "民族", "出生日期", "籍贯", "公民身份号码", "学历", "人员类别", "工作岗位",
+           "工作单位及职务", "入党日期", "转正日期", "党龄", "党内职务", "所在党小组", "联系电话", "家庭住址",
+           "流动/失联", "备注")
+WIDTHS = (6, 10, 5, 7, 12, 12, 21, 9, 10, 12, 24, 12, 12, 6, 10, 12, 14, 24, 9, 14)
+CENTRE = (1, 3, 4, 5, 9, 12, 13, 14, 19)
+ID_COLUMN = HEADERS.index("公民身份号码")
+BAD_ID_FILL = "#F8CBAD"  # xlsx_base.RED_FILL: an ID number that cannot be right
+
+
+def _moving(m) -> str:
+    return "、".join(w for w, on in (("流动", getattr(m, "is_floating", False)),
+                                     ("失联", getattr(m, "is_lost_contact", False))) if on)
 
 
 def write_roster(out: Path, branch_name: str, members: Sequence, today: date, *, mask: bool = False,
@@ -51,6 +60,8 @@ def write_roster(out: Path, branch_name: str, members: Sequence, today: date, *,
                 if kind == "quoted":
                     spec["quote_prefix"] = True
                 body[(centre, kind)] = wb.add_format(spec)
+        id_spec = {**font, **border, "valign": "vcenter", "align": "left", "num_format": "@"}  # text, never a number
+        id_ok, id_bad = wb.add_format(id_spec), wb.add_format({**id_spec, "bg_color": BAD_ID_FILL, "pattern": 1})
         n = len(HEADERS)
         for i, w in enumerate(WIDTHS):
             ws.set_column(i, i, w)
@@ -65,13 +76,16 @@ def write_roster(out: Path, branch_name: str, members: Sequence, today: date, *,
         ws.set_footer("&C第 &P 页，共 &N 页")
         ws.set_row(0, 30)
         ws.merge_range(0, 0, 0, n - 1, f"{branch_name}党员花名册", title)
+        bad = 0 if mask else sum(1 for m in members if m.id_number and idcard.problem(m.id_number))
         ws.merge_range(1, 0, 1, n - 1, f"截至{cn(today)}，共 {len(members)} 人"
-                       + ("（已隐去身份证号和电话号码的中间几位）" if mask else ""), sub)
+                       + ("（已隐去身份证号和电话号码的中间几位）" if mask else "")
+                       + (f"　红色：身份证号有误（{bad}人），请核对" if bad else ""), sub)
         for c, h in enumerate(HEADERS):
             ws.write_string(2, c, h, head)
         centre_cols = frozenset(c - 1 for c in CENTRE)
         formats = [(body[(c in centre_cols, "text")], body[(c in centre_cols, "date")],
                     body[(c in centre_cols, "quoted")]) for c in range(n)]
+        formats[ID_COLUMN] = (id_ok, id_ok, id_ok)
         total = len(members)
         write_string, write_number, write_datetime, write_blank = (ws.write_string, ws.write_number,
                                                                    ws.write_datetime, ws.write_blank)
@@ -82,11 +96,14 @@ def write_roster(out: Path, branch_name: str, members: Sequence, today: date, *,
                 number, phone = idcard.mask(number), idcard.mask_phone(phone)
             row = i + 2
             values = (i, m.name, m.gender.label if m.gender else "", m.ethnicity, m.birth_date, m.native_place,
-                      number, m.education, m.category, m.work_unit, m.joined_on, m.full_member_on,
+                      number, m.education, m.status.label, m.category, m.work_unit, m.joined_on, m.full_member_on,
                       m.party_age(today) if m.full_member_on else "", m.party_post, m.group, phone,
-                      m.status.label, m.notes)
+                      getattr(m, "address", ""), _moving(m), m.notes)
             for c, v in enumerate(values):
                 text_fmt, date_fmt, quoted_fmt = formats[c]
+                if c == ID_COLUMN and not mask and v and idcard.problem(v):
+                    write_string(row, c, v, id_bad)
+                    continue
                 kind = type(v)
                 if kind is str:
                     if v:

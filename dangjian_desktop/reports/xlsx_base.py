@@ -92,8 +92,20 @@ def print_setup(ws: Worksheet, *, landscape: bool = True, header_rows: str = "3:
     ws.print_title_rows = header_rows
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.8  # room below the table for the page number
+    ws.page_margins.header, ws.page_margins.footer = 0.3, 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 10
+    ws.HeaderFooter.scaleWithDoc = False  # a sheet shrunk to fit keeps a readable, whole page number
+
+
+def wrapped_lines(value: Any, width: float) -> int:
+    """How many lines a wrapped cell needs: a Chinese character is about two width units. Excel and WPS
+    do not grow a row for wrapped text written by a program: the writer sizes the row with this."""
+    lines = str(value or "").splitlines() or [""]
+    per_line = max(int(width) - 1, 1)
+    return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // per_line)) for line in lines)
 
 
 def save(wb: Workbook, out: Path) -> Path:

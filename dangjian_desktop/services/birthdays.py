@@ -36,6 +36,7 @@ class Birthday:
     milestone: int | None  # 10, 20, 30… 党龄 reached in that year
     observances: tuple[str, ...]  # how it was marked that year (Chinese labels)
     name_strokes: str = ""
+    medal_on: date | None = None  # the day the 光荣在党50年纪念章 was received (None: not recorded)
 
     @property
     def milestone_text(self) -> str:
@@ -53,12 +54,26 @@ class ObservanceInfo:
     note: str
 
 
-def _members(s: Session, branch_id: int):
+def _members(s: Session, branch_id: int, on: date | None = None):
+    """(id, name, group, joined, full, strokes, medal) of the members on the roll: today's roll, or the roll on
+    the day `on` from the dated history (a year's lists show the roll of its last day)."""
+    if on is not None:
+        from dangjian_desktop.services.meetings.attendance import _members_on
+
+        return [(mem.id, mem.name, mem.group.name if mem.group else None, mem.joined_on, mem.full_member_on,
+                 mem.name_strokes, mem.fifty_year_medal_on)
+                for mem, _ in _members_on(s, branch_id, on) if mem.joined_on is not None]
     return s.execute(
-        select(Member.id, Member.name, PartyGroup.name, Member.joined_on, Member.full_member_on, Member.name_strokes)
+        select(Member.id, Member.name, PartyGroup.name, Member.joined_on, Member.full_member_on, Member.name_strokes,
+               Member.fifty_year_medal_on)
         .outerjoin(PartyGroup, PartyGroup.id == Member.group_id)
         .where(Member.branch_id == branch_id, Member.status.in_(ON_ROLL), Member.joined_on.is_not(None))
     ).all()
+
+
+def year_end(year: int, today: date | None = None) -> date:
+    """The day a list “for year Y” is true for: Y-12-31, or today while the year runs."""
+    return min(date(year, 12, 31), today or date.today())
 
 
 def _observances(s: Session, member_ids: list[int], year: int) -> dict[int, list[str]]:
@@ -71,19 +86,22 @@ def _observances(s: Session, member_ids: list[int], year: int) -> dict[int, list
 
 
 def _birthday(row, year: int, marks: dict[int, list[str]]) -> Birthday:
-    mid, name, group, joined, full, strokes = row
+    mid, name, group, joined, full, strokes, medal = row
     day = birthday_in_year(joined, year)
     return Birthday(mid, name, group or "", joined, full, day, years_since_joining(joined, day),
-                    party_age(full, day), milestone_in_year(full, year), tuple(marks.get(mid, ())), strokes or "")
+                    party_age(full, day), milestone_in_year(full, year), tuple(marks.get(mid, ())), strokes or "",
+                    medal)
 
 
-def birthdays_between(db: Database, branch_id: int, start: date, end: date) -> list[Birthday]:
-    """Political birthdays of members on the roll from `start` to `end` (inclusive), by date."""
+def birthdays_between(db: Database, branch_id: int, start: date, end: date, *,
+                      roll_on: date | None = None) -> list[Birthday]:
+    """Political birthdays from `start` to `end` (inclusive), by date, of the members on today's roll
+    (or on the roll of the day `roll_on`)."""
     if end < start:
         raise ValidationError("结束日期早于开始日期。")
     out: list[Birthday] = []
     with db.session() as s:
-        rows = _members(s, branch_id)
+        rows = _members(s, branch_id, roll_on)
         for year in range(start.year, end.year + 1):
             marks = _observances(s, [r[0] for r in rows], year)
             for r in rows:
@@ -108,15 +126,17 @@ def upcoming(db: Database, branch_id: int, today: date, days: int | None = None)
     return birthdays_between(db, branch_id, today, today + timedelta(days=days))
 
 
-def birthdays_in_year(db: Database, branch_id: int, year: int) -> list[Birthday]:
-    return birthdays_between(db, branch_id, date(year, 1, 1), date(year, 12, 31))
+def birthdays_in_year(db: Database, branch_id: int, year: int, today: date | None = None) -> list[Birthday]:
+    """The year's 政治生日一览: the members on the roll at the year's end (today while it runs)."""
+    return birthdays_between(db, branch_id, date(year, 1, 1), date(year, 12, 31), roll_on=year_end(year, today))
 
 
-def fifty_years_list(db: Database, branch_id: int, year: int) -> list[Birthday]:
-    """光荣在党50年纪念章 for `year`: living members on the roll with 转正日期 ≤ (year − 50)-07-01."""
+def fifty_years_list(db: Database, branch_id: int, year: int, today: date | None = None) -> list[Birthday]:
+    """光荣在党50年纪念章 for `year`: living members on the roll (at the year's end, today while it runs)
+    with 转正日期 ≤ (year − 50)-07-01."""
     years = int(rules.param_value("MEMBER-50-YEARS", "years"))
     with db.session() as s:
-        rows = _members(s, branch_id)
+        rows = _members(s, branch_id, year_end(year, today))
         marks = _observances(s, [r[0] for r in rows], year)
         out = [_birthday(r, year, marks) for r in rows if r[4] is not None and r[4] <= date(year - years, 7, 1)]
     out.sort(key=lambda b: (b.full_member_on, b.name_strokes))
@@ -125,8 +145,32 @@ def fifty_years_list(db: Database, branch_id: int, year: int) -> list[Birthday]:
 
 def newly_fifty_years(db: Database, branch_id: int, year: int) -> list[Birthday]:
     """Those who reach the 50 years in `year` (not already eligible the year before)."""
+    return [b for b in fifty_years_list(db, branch_id, year) if is_newly_eligible(b, year)]
+
+
+def is_newly_eligible(b: Birthday, year: int) -> bool:
+    """Eligible for the 纪念章 in `year` and not in the year before (转正 after (year − 51)-07-01)."""
     years = int(rules.param_value("MEMBER-50-YEARS", "years"))
-    return [b for b in fifty_years_list(db, branch_id, year) if b.full_member_on > date(year - 1 - years, 7, 1)]
+    return b.full_member_on is not None and b.full_member_on > date(year - 1 - years, 7, 1)
+
+
+def record_fifty_year_medal(db: Database, member_id: int, received_on: date | None, *,
+                            today: date | None = None) -> None:
+    """Record (or, with None, clear) the day a member received the 光荣在党50年纪念章."""
+    today = today or date.today()
+    years = int(rules.param_value("MEMBER-50-YEARS", "years"))
+    with db.transaction() as s:
+        member = s.get(Member, member_id)
+        if member is None:
+            raise NotFound(f"没有编号为 {member_id} 的党员。")
+        if received_on is not None:
+            if received_on > today:
+                raise ValidationError(f"颁发日期{cn(received_on)}在今天之后，请填写已经颁发的日期。")
+            if member.full_member_on is None or member.full_member_on > date(received_on.year - years, 7, 1):
+                raise ValidationError(f"{member.name}到{cn(received_on)}所在年度的7月1日党龄还不满{years}年"
+                                      f"（转正日期：{cn(member.full_member_on) if member.full_member_on else '未转正'}），"
+                                      "不能记录为已颁发纪念章。")
+        member.fifty_year_medal_on = received_on
 
 
 def record_observance(db: Database, member_id: int, kind: BirthdayObservance, done_on: date, *,

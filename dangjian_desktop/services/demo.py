@@ -31,6 +31,7 @@ from dangjian_desktop.core.glossary import (
     MemberStatus,
     ProbationOutcome,
     VoteKind,
+    VoteMethod,
 )
 from dangjian_desktop.core.names import name_keys
 from dangjian_desktop.core.rules import CURRENT_VERSION
@@ -334,7 +335,13 @@ class _Generator:
                     if no == Step.BRANCH_CONGRESS_FULL:
                         details["outcome"] = ProbationOutcome.ON_TIME.value
                 elif no in (Step.ADMISSION_APPROVAL, Step.FULL_MEMBERSHIP_APPROVAL):
-                    details = {"approved": True}
+                    details = {"approved": True, "approval_no": f"光党工委〔{d.year}〕{app_id * 10 + no}号"}
+                elif no == Step.UPPER_TALK:  # the 纪实表 names who did each step that has people
+                    people_rows = [{"role": "谈话人", "name": "街道党工委组织委员"}]
+                elif no == Step.OATH:
+                    people_rows = [{"role": "领誓人", "name": talker}]
+                elif no == Step.FULL_MEMBERSHIP_REQUEST:
+                    people_rows = [{"role": "培养联系人", "name": p.name, "member_id": p.id} for p in contacts]
                 self.rows.add(m.DevelopmentStep, applicant_id=app_id, step_no=no, done_on=d,
                               people=people_rows, details=details, notes="")
                 self.step_rows[(app_id, no)] = self.rows.data[m.DevelopmentStep][-1]
@@ -417,7 +424,7 @@ class _Generator:
                 title=(f"{group_names[group_id]}会议" if mtype is MeetingType.GROUP else topic),
                 held_on=d, place=rng.choice(words.PLACES), host=host, recorder=recorder,
                 lecturer=secretary if mtype is MeetingType.LECTURE else "", counterpart=counterpart,
-                topics=topic, minutes=self.minutes_text(mtype, topic, host),
+                topics=topic, minutes=self.minutes_text(mtype, topic, host, counterpart=counterpart),
                 resolutions="会议一致同意上述事项，由支部委员会负责落实。" if mtype in (
                     MeetingType.BRANCH_CONGRESS, MeetingType.COMMITTEE) else "",
                 state=(MeetingState.FINAL if d < today - timedelta(days=14) else MeetingState.DRAFT).value,
@@ -426,8 +433,15 @@ class _Generator:
             present_count = 0
             present_voters = 0
             present_names: list[str] = []
-            for p in expected:
-                status, reason = self.attendance_draw(p, d)
+            drawn = expected
+            # the person admitted at this meeting is voted on, not expected (not yet a member)
+            expected = [p for p in expected if not (vote_items and p.joined_on == d)]
+            for p in drawn:
+                status, reason = self.attendance_draw(p, d)  # drawn for everyone: the random stream stays
+                if p not in expected:
+                    continue
+                if p.name in (host, recorder):  # who chaired and who wrote the record were there
+                    status, reason = AttendanceStatus.PRESENT, ""
                 if status is AttendanceStatus.PRESENT:
                     present_count += 1
                     present_names.append(p.name)
@@ -450,8 +464,10 @@ class _Generator:
                                    if r < 0.97 else AppraisalOutcome.BASICALLY_QUALIFIED)
                         self.rows.add(m.AppraisalResult, meeting_id=mid, member_id=p.id, outcome=outcome.value)
             expected_voters = sum(1 for p in expected if p.can_vote(d))
+            unanimous = True
             for no, _voters, app_id in vote_items:
                 in_favour = present_voters - rng.randint(0, 1) if present_voters else 0
+                unanimous = unanimous and in_favour == present_voters
                 result = tally(expected_voters, present_voters, in_favour, 0, present_voters - in_favour)
                 name = self.rows.data[m.Applicant][app_id - 1]["name"]
                 admission = no == Step.BRANCH_CONGRESS_ADMIT
@@ -460,12 +476,14 @@ class _Generator:
                 self.rows.add(m.Vote, meeting_id=mid, kind=kind.value, subject=subject, applicant_id=app_id,
                               expected_voters=expected_voters, present_voters=present_voters,
                               in_favour=in_favour, against=0, abstain=present_voters - in_favour,
-                              quorum=result.quorum, passed=result.passed)
+                              quorum=result.quorum, passed=result.passed, method=VoteMethod.SHOW_OF_HANDS.value)
                 step = self.step_rows[(app_id, no)]
                 step["details"] = {k: v for k, v in step["details"].items() if k != "vote_pending"} | {
                     "meeting_id": mid, "expected_voters": expected_voters,
                     "present_voters": present_voters, "in_favour": in_favour, "against": 0,
                     "abstain": present_voters - in_favour, "passed": result.passed}
+            if not unanimous:  # the text follows the tally: with 弃权 it was not 一致
+                self.rows.data[m.Meeting][-1]["resolutions"] = "会议经举手表决，按表决结果通过上述事项，由支部委员会负责落实。"
             self.summary.meetings += 1
         # votes of steps before the demo's first year: tallies without a meeting record
         for d, items in by_date_votes.items():
@@ -493,7 +511,8 @@ class _Generator:
             return AttendanceStatus.LEAVE, rng.choice(words.LEAVE_REASONS)
         return AttendanceStatus.ABSENT, rng.choice(words.ABSENT_REASONS)
 
-    def minutes_text(self, mtype: MeetingType, topic: str, host: str, present: list[str] | None = None) -> str:
+    def minutes_text(self, mtype: MeetingType, topic: str, host: str, present: list[str] | None = None,
+                     counterpart: str = "") -> str:
         """The first call for a meeting draws the speakers' places; the second (with who was present)
         reuses them, so the random stream, and with it the rest of the demo, stays the same."""
         if present is None:
@@ -501,6 +520,10 @@ class _Generator:
             speakers = [self.names_in_order[i] for i in self._speaker_slots]
         else:
             speakers = list(dict.fromkeys(present[i % len(present)] for i in self._speaker_slots))
+        if mtype is MeetingType.HEART_TALK:  # a talk between two people: no chair, no other speakers
+            return (f"{host}同志与{counterpart}同志围绕“{topic}”开展谈心谈话，交流了思想、工作和学习情况。\n"
+                    f"{counterpart}：谈了近期的工作和思想状况，表示要在社区服务中发挥党员先锋模范作用。\n"
+                    f"{host}：肯定了成绩，指出了需要改进的地方，希望继续加强学习。")
         lines = [f"{host}同志主持会议，传达上级有关精神，围绕“{topic}”进行学习讨论。"]
         for s in speakers:
             lines.append(f"{s}：结合本职工作谈了学习体会，表示要在社区服务中发挥党员先锋模范作用。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -21,6 +22,8 @@ class ExportRequest:
     record_id: int | None = None  # --id: one meeting, one applicant ...
     mask: bool = False  # hide the middle of ID and phone numbers
     member_ids: list[int] | None = None  # e.g. birthday cards for chosen people
+    as_of: date | None = None  # --as-of: the state on that day (a roster "截至" a day)
+    texts: dict[str, str] = field(default_factory=dict)  # paragraphs the secretary wrote (annual report)
     progress: Progress | None = None
 
 
@@ -43,14 +46,11 @@ _REGISTRY: dict[str, ExportKind] = {}
 
 # Modules that register export kinds when imported; each area adds its own line.
 _PROVIDERS: tuple[str, ...] = (
-    "dangjian_desktop.reports.annual_report",
+    "dangjian_desktop.services.annual_report",
     "dangjian_desktop.services.year_package",
-    "dangjian_desktop.reports.development_record",
-    "dangjian_desktop.reports.development_ledger",
+    "dangjian_desktop.services.development_exports",
     "dangjian_desktop.services.member_exports",
-    "dangjian_desktop.reports.minutes",
-    "dangjian_desktop.reports.minutes_book",
-    "dangjian_desktop.reports.meetings_ledger",
+    "dangjian_desktop.services.meeting_exports",
 )
 
 
@@ -85,6 +85,8 @@ def run_export(db: Database, key: str, request: ExportRequest, *, progress: Prog
         raise ValidationError(f"导出{kind.label}需要指定年份（--year）。")
     if kind.needs_id and request.record_id is None:
         raise ValidationError(f"导出{kind.label}需要指定{kind.id_label or '编号'}（--id）。")
+    if request.as_of is not None and not kind.extra.get("as_of"):
+        raise ValidationError(f"{kind.label}不按 --as-of 指定日期导出；按年份导出的文件反映该年12月31日的情况。")
     if request.out.suffix.lower() != kind.suffix:
         raise ValidationError(f"{kind.label}是 {kind.suffix} 文件，输出文件名应以 {kind.suffix} 结尾。")
     return kind.write(db, request)

@@ -31,6 +31,7 @@ def test_exports_are_full_unless_mask_is_asked_for(demo_db, workdir, capsys):
     demo_db.close()
     db = str(demo_db.path)
     assert main(["--db", db, "export", "roster", "--out", str(workdir / "名册.xlsx")]) == 0
+    assert main(["--db", db, "export", "roster", "--as-of", "2025-12-31", "--out", str(workdir / "年末.xlsx")]) == 0
     assert main(["--db", db, "export", "year-package", "--year", "2025", "--out", str(workdir / "全.zip")]) == 0
     assert main(["--db", db, "export", "year-package", "--year", "2025", "--mask",
                  "--out", str(workdir / "隐.zip")]) == 0
@@ -38,5 +39,6 @@ def test_exports_are_full_unless_mask_is_asked_for(demo_db, workdir, capsys):
     full, package_full, package_masked = _ids(workdir / "名册.xlsx"), _package_ids(workdir / "全.zip"), \
         _package_ids(workdir / "隐.zip")
     assert full and all(FULL_ID.match(n) for n in full)
-    assert package_full and set(package_full) <= set(full)  # the state on 2025-12-31
+    # the package's roster is that of 2025-12-31, as `export roster --as-of 2025-12-31` writes it
+    assert package_full and package_full == _ids(workdir / "年末.xlsx") and all(FULL_ID.match(n) for n in package_full)
     assert len(package_masked) == len(package_full) and all("*" in n for n in package_masked)

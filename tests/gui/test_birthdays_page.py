@@ -74,6 +74,27 @@ def test_fifty_years_tab(qtbot, page, demo_db):
     assert "1980年7月1日" in page.fifty_label.text()
 
 
+def test_the_fifty_year_medal_is_recorded_on_the_tab(qtbot, page, demo_db, asker):
+    """Choose a person of the 光荣在党50年 list, 登记纪念章颁发…, give the day: the list says 已颁发; a
+    word that is not a date is refused with the reason."""
+    page.tabs.setCurrentIndex(1)
+    model = page.fifty_model
+    assert model.rows and model.headerData(model.COL_MARKED, Qt.Orientation.Horizontal) == "纪念章"
+    page.fifty_view.selectRow(0)
+    person = model.rows[0]
+    assert model.index(0, model.COL_MARKED).data() == "未颁发"
+    asker.text_answers = ["七月一日"]
+    qtbot.mouseClick(page.medal_button, Qt.MouseButton.LeftButton)
+    assert asker.messages[-1][0] == "warn" and "不是日期" in asker.messages[-1][2]
+    asker.text_answers = ["2026-07-01"]
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        qtbot.mouseClick(page.medal_button, Qt.MouseButton.LeftButton)
+    row = next(i for i, b in enumerate(model.rows) if b.member_id == person.member_id)
+    assert model.index(row, model.COL_MARKED).data() == "已颁发（2026-07-01）"
+    assert next(b for b in bd.fifty_years_list(demo_db, 1, 2026) if b.member_id == person.member_id).medal_on \
+        == date(2026, 7, 1)
+
+
 def test_record_how_a_birthday_was_marked(qtbot, page, demo_db, settle):
     page.view.selectRow(0)
     who = page.selected()[0]

@@ -148,6 +148,9 @@ def test_an_export_that_fails_says_why(qtbot, demo_db, make_window, workdir, ask
     blocker.write_text("x", encoding="utf-8")
     page.folder_edit.setText(str(blocker))  # a file where a folder should be
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.texts_dialog is not None and page.texts_dialog.isVisible())
+    ok = page.texts_dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # nothing written: lines to fill by hand
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=20000)
     assert asker.messages and asker.messages[-1][0] == "error"
 
@@ -228,3 +231,38 @@ def test_next_years_holidays_added_in_the_holiday_tab(qtbot, db, make_window):
     qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.model.rows == [])
     assert work_calendar(db).is_workday(date(2031, 1, 2))
+
+
+def test_the_annual_report_asks_for_the_secretarys_paragraphs(qtbot, demo_db, make_window, workdir, asker, typist):
+    """存在的不足 and 下一步工作打算 are written in a dialog before the report is made, printed in it, and
+    offered again at the next export; 取消 makes no file."""
+    from docx import Document
+
+    window = make_window(demo_db)
+    page = window.show_page("reports")
+    wait_idle()
+    page.select_kind("annual-report")
+    page.year_spin.setValue(2025)
+    page.open_check.setChecked(False)
+    page.folder_edit.setText(str(workdir))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.texts_dialog is not None and page.texts_dialog.isVisible())
+    dialog = page.texts_dialog
+    qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    wait_idle()
+    assert page.last_output is None and not list(workdir.glob("*.docx"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.texts_dialog is not dialog and page.texts_dialog.isVisible())
+    dialog = page.texts_dialog
+    typist(dialog.form.shortcomingsEdit, "党课形式单一")
+    typist(dialog.form.plansEdit, "每季度请老党员讲一次党课")
+    qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_output is not None, timeout=30000)
+    text = "\n".join(p.text for p in Document(page.last_output).paragraphs)
+    assert "党课形式单一" in text and "每季度请老党员讲一次党课" in text and "【" not in text
+    qtbot.waitUntil(page.export_button.isEnabled)
+    asker.confirm_answers = [True]  # replace the file
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)  # the next time: what was written
+    qtbot.waitUntil(lambda: page.texts_dialog is not dialog and page.texts_dialog.isVisible())
+    assert page.texts_dialog.form.plansEdit.toPlainText() == "每季度请老党员讲一次党课"
+    page.texts_dialog.reject()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from sqlalchemy import select
 
-from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind
+from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, VoteKind, VoteMethod
 from dangjian_desktop.db import models as m
 from dangjian_desktop.gui.meeting_models import AttendanceModel, VotesModel
 from dangjian_desktop.gui.pages.meeting_grid import YearGridModel
@@ -177,6 +177,15 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1] + 1))
     assert votes.data(votes.index(0, VotesModel.COL_RESULT)).startswith("票数有误")
     type_into_cell(qtbot, typist, f.votesView, 0, VotesModel.COL_FOR, str(voters[1]))
+    # 表决方式: not recorded until chosen; F2 opens the list, an arrow key chooses (and the list closes)
+    method = votes.index(0, VotesModel.COL_METHOD)
+    assert votes.data(method) == "未记录"
+    for expected_method in ("举手表决", "无记名投票"):
+        qtbot.mouseClick(f.votesView.viewport(), Qt.MouseButton.LeftButton,
+                         pos=f.votesView.visualRect(method).center())
+        qtbot.keyClick(f.votesView, Qt.Key.Key_F2)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda m=expected_method: votes.data(method) == m, timeout=3000)
 
     # the draft is saved within a few seconds, without pressing anything
     qtbot.waitUntil(lambda: not editor.dirty, timeout=8000)
@@ -184,6 +193,7 @@ def test_record_a_congress_tick_attendance_vote_autosave_finalise_amend(qtbot, p
     assert saved.host == "徐颖萍" and saved.place == "党员活动室" and saved.state is MeetingState.DRAFT
     assert saved.present == expected - 1
     assert saved.votes[0].subject == "关于接收张三同志为中共预备党员" and saved.votes[0].passed
+    assert saved.votes[0].method is VoteMethod.SECRET_BALLOT
     assert "草稿已保存" in f.statusLabel.text()
 
     # 定稿 locks the record
@@ -399,3 +409,25 @@ def test_attendance_not_recorded_is_ticked_in_the_editor(qtbot, page, settle):
     click(qtbot, f.saveButton)
     settle()
     assert svc.get_meeting(page.ctx.db, editor.meeting.id).present == editor.attendance.rowCount()
+
+
+def test_finalise_asks_to_check_an_absent_chair(qtbot, page, typist, asker, settle):
+    """The chair marked 请假 in the attendance: 定稿 says so and asks again; answered no, the record stays a draft."""
+    editor = new_from_menu(page, "支部委员会会议", qtbot)
+    f = editor.form
+    f.tabs.setCurrentIndex(f.tabs.indexOf(f.attendanceTab))
+    model: AttendanceModel = editor.attendance
+    chair = model.rows[0].name
+    typist(f.hostEdit, chair)
+    typist(f.recorderEdit, model.rows[-1].name)
+    click_row(qtbot, f.attendanceView, 0)
+    click(qtbot, f.leaveButton)
+    editor_widget = QApplication.focusWidget()
+    typist(editor_widget, "出差")
+    press_enter(qtbot, editor_widget, f.attendanceView)
+    asker.confirm_answers = [False]
+    click(qtbot, f.finaliseButton)
+    settle()
+    kind, _title, text = asker.messages[-1]
+    assert kind == "confirm" and f"主持人{chair}在出席情况中记为请假" in text and "仍要现在定稿吗" in text
+    assert svc.get_meeting(page.ctx.db, editor.meeting.id).state is MeetingState.DRAFT

@@ -191,3 +191,34 @@ def test_new_people_written_in_batches_all_or_nothing(db, branch, workdir, monke
     assert all(m.version == 1 and m.status_since == m.full_member_on for m in people.values())
     assert people["欧阳明"].name_pinyin == "ouyangming" and people["欧阳明"].name_initials == "oym"
     assert people["张三"].id_number == id_for(date(1970, 3, 5), True, seq=1)
+
+
+def test_our_own_roster_reads_back_人员类别_as_the_status_and_工作岗位_as_the_category(demo_db, workdir):
+    """The roster names its columns as the 全国党员管理信息系统 does; importing it elsewhere gives the same
+    status, job category, address and 流动/失联 (a column's values decide, not only its header)."""
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    out = run_export(demo_db, "roster", ExportRequest(1, workdir / "花名册.xlsx"))
+    before = {m.id_number: m for m in list_members(demo_db, 1, on_roll_only=True)}
+    from dangjian_desktop.io.roster_import import read_roster
+
+    parsed = read_roster(out, today=TODAY)
+    assert len(parsed.rows) + len(parsed.refused) == len(before)  # the demo has one mistyped ID number
+    for row in parsed.rows:
+        f = row.fields
+        m = before[f.id_number]
+        assert (f.status, f.category, f.address) == (m.status, m.category, m.address)
+        assert (f.is_floating, f.is_lost_contact) == (m.is_floating, m.is_lost_contact)
+    assert "人员类别" not in parsed.ignored_columns and "工作岗位" not in parsed.ignored_columns
+
+
+def test_a_人员类别_column_of_job_categories_stays_the_category(workdir):
+    from dangjian_desktop.io.roster_import import read_roster
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "公民身份号码", "入党日期", "人员类别"])
+    ws.append(["张三", id_for(date(1970, 1, 2), True), "2000-07-01", "离退休人员"])
+    wb.save(workdir / "名册.xlsx")
+    (row,) = read_roster(workdir / "名册.xlsx", today=TODAY).rows
+    assert row.fields.category == "离退休人员"

@@ -79,10 +79,20 @@ def test_minutes_book_has_every_meeting_in_date_order_with_contents(demo_db, wor
     run_export(demo_db, "minutes-book", ExportRequest(1, out, year=2025))
     doc = Document(str(out))
     listed = svc.list_meetings(demo_db, 1, year=2025)
+    cover = "\n".join(p.text for p in doc.paragraphs[:20])
+    for label in ("支　　部：", "年　　度：2025年", "起止日期：2025年1月", "记 录 人：", "保 管 人："):
+        assert label in cover
     contents = doc.tables[0]
     assert len(contents.rows) == len(listed) + 1
+    assert [c.text for c in contents.rows[0].cells] == ["序号", "日期", "会议类型", "会议名称 / 主题", "页码"]
     dates = [row.cells[1].text for row in contents.rows[1:]]
-    assert dates == sorted(dates) and dates[0].startswith("01-")
+    in_order = sorted(listed, key=lambda r: (r.held_on, r.id))
+    assert dates == [f"{r.held_on.month}月{r.held_on.day}日" for r in in_order]
+    # each 页码 is a PAGEREF to a bookmark on its record's title, computed when the book is laid out
+    page_fields = contents._tbl.xpath(".//w:instrText")
+    assert [f.text.split()[1] for f in page_fields] == [f"rec{i}" for i in range(1, len(listed) + 1)]
+    marks = {b.get(qn("w:name")) for b in doc.element.body.iter(qn("w:bookmarkStart"))}
+    assert {f"rec{i}" for i in range(1, len(listed) + 1)} <= marks
     headings = [p.text for p in doc.paragraphs if p.text.startswith("（") and p.text.endswith("记录")]
     assert len(headings) == len(listed)
     assert headings[0].startswith("（1）")
@@ -106,3 +116,19 @@ def test_meetings_ledger_rows_and_counts(demo_db, workdir):
     assert counts["支部委员会会议"][2:5] == (12, 11, "缺1次")
     assert counts["党课"][4] == "缺1次"
     assert counts["支部党员大会"][4] == "完成"
+
+
+def test_a_vote_prints_its_method_and_the_admitted_person_is_not_expected(demo_db, workdir):
+    """The demo's admission meeting: 举手表决 stated with the tally, and the person voted on (not yet a
+    member) is neither in 应到 nor among the absentees; its 决议 does not say 一致 over 弃权."""
+    voted = [m for m in svc.list_meetings(demo_db, 1) if m.type is MeetingType.BRANCH_CONGRESS
+             and svc.get_meeting(demo_db, m.id).votes]
+    assert voted
+    for summary in voted:
+        m = svc.get_meeting(demo_db, summary.id)
+        out = run_export(demo_db, "minutes", ExportRequest(1, workdir / f"{m.id}.docx", record_id=m.id))
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+        assert "表决方式：举手表决。" in text
+        admitted = {v.subject.removeprefix("关于接收").split("同志")[0] for v in m.votes if v.kind is VoteKind.ADMISSION}
+        assert not admitted & {a.name for a in m.attendance}
+        assert svc.record_warnings(m) == []

@@ -19,7 +19,7 @@ from dangjian_desktop.core.glossary import (
 )
 from dangjian_desktop.db import models as m
 from dangjian_desktop.reports.annual_report import write_annual_report
-from dangjian_desktop.services.annual_report import annual_report
+from dangjian_desktop.services.annual_report import annual_report, annual_report_document
 from dangjian_desktop.services.branches import create_branch
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
@@ -105,13 +105,22 @@ def test_numbers_of_the_year(db):
 
 def test_the_word_report_states_the_numbers(db, workdir):
     b = _fill(db)
-    out = write_annual_report(annual_report(db, b, 2025, today=TODAY), workdir / "年报.docx", today=TODAY)
+    out = write_annual_report(annual_report_document(db, b, 2025, today=TODAY), workdir / "年报.docx")
     doc = Document(out)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "2025年度组织生活情况报告" in text
     assert "支部共有党员4名，其中正式党员3名、预备党员1名" in text
     assert "接收预备党员1名（丁）" in text and "转出组织关系1名（戊）" in text
-    assert "【请补充" in text  # the secretary adds a few sentences
+    # no placeholder to print: ruled empty lines under 存在的不足 and 下一步工作打算 to write on by hand
+    assert "【" not in text and "各地要求不同" not in text
+    ruled = [p for p in doc.paragraphs if p.text == "\t" and p._p.xpath("./w:pPr/w:tabs/w:tab[@w:leader='underscore']")]
+    assert len(ruled) == 6
+    assert "七、存在的不足" in text and "八、下一步工作打算" in text
+    # the 落款: the branch with room for its seal, the date; page numbers in the footer
+    assert "测试社区第一党支部（盖章）" in text and "2026年3月1日" in text
+    assert "PAGE" in "".join(doc.sections[0].footer._element.itertext())
+    props = doc.core_properties
+    assert props.author == "测试社区第一党支部" and props.created.year >= 2026 and "python-docx" not in props.comments
     assert "2025年第四季度未召开支部党员大会" in text  # what was missing is listed
     table = doc.tables[0]
     rows = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows}
@@ -125,3 +134,30 @@ def test_year_package_holds_every_yearly_document(db, workdir):
     names = zipfile.ZipFile(out).namelist()
     assert "测试社区第一党支部_2025年_年度组织生活情况报告.docx" in names
     assert not list(workdir.glob(".年度材料-*"))  # the temporary folder is gone
+
+
+def _applicant(s, b, name, steps):
+    a = m.Applicant(branch_id=b, name=name, rule_catalog_version="2014")
+    s.add(a)
+    s.flush()
+    s.execute(insert(m.DevelopmentStep), [{"applicant_id": a.id, "step_no": no, "done_on": day, "people": [],
+                                           "details": {}} for no, day in steps])
+
+
+def test_stage_is_that_of_the_last_step_done_by_the_years_end(db):
+    """申请入党 / 积极分子 / 发展对象 / 接收 / 预备期 as on 12-31: a step of the next year does not count,
+    and someone whose last step is 3 is an 积极分子 (not counted as a 发展对象 waiting for step 7)."""
+    b = _fill(db)  # 申请人: steps 1–3 in 2025 → 积极分子
+    with db.transaction() as s:
+        _applicant(s, b, "只申请", [(1, date(2025, 11, 1))])  # 申请入党
+        _applicant(s, b, "次年才谈话", [(1, date(2025, 12, 1)), (2, date(2026, 1, 5))])  # still 申请入党 on 12-31
+        _applicant(s, b, "发展对象", [(1, date(2023, 1, 1)), (3, date(2023, 6, 1)), (7, date(2024, 7, 1))])
+        _applicant(s, b, "预备党员", [(1, date(2022, 1, 1)), (3, date(2022, 6, 1)), (7, date(2023, 7, 1)),
+                                  (15, date(2024, 9, 1)), (19, date(2024, 9, 10))])
+        _applicant(s, b, "次年申请", [(1, date(2026, 1, 10))])  # not yet an applicant on 12-31
+        _applicant(s, b, "已转正", [(1, date(2020, 1, 1)), (15, date(2023, 1, 1)), (24, date(2025, 1, 5))])
+    r = annual_report(db, b, 2025, today=TODAY)
+    assert r.applicants_by_stage == {1: 2, 2: 1, 3: 1, 4: 0, 5: 1}
+    text = "".join(x for sec in annual_report_document(db, b, 2025, today=TODAY).sections for x in sec.blocks
+                   if isinstance(x, str))
+    assert "申请入党2名，入党积极分子1名，发展对象1名，接收预备党员0名，预备期考察转正1名" in text

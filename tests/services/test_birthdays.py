@@ -77,3 +77,28 @@ def test_check_lists_birthdays_fifty_years_and_bad_ids(db, branch):
 def test_check_finds_a_wrong_id_number(demo_db):
     found = [f for f in run_check(demo_db, as_of=TODAY) if f.rule == "MEMBER-ID-INVALID"]
     assert found and all(f.ref[0] == "member" and f.severity.value == "violation" for f in found)
+
+
+def test_the_fifty_year_medal_is_recorded_and_listed_with_who_is_new(db, branch, workdir):
+    """The day the 纪念章 was received is kept; the year's sheet lists who becomes eligible that year
+    and who already has it; a day to come or a member not yet eligible is refused."""
+    from openpyxl import load_workbook
+
+    from dangjian_desktop.services.exports import ExportRequest, run_export
+
+    old = next(b for b in bd.fifty_years_list(db, branch.id, 2026) if b.name == "老党员")
+    young = next(b for b in bd.birthdays_in_year(db, branch.id, 2026) if b.name == "十二月")
+    with pytest.raises(ValidationError, match="今天之后"):
+        bd.record_fifty_year_medal(db, old.member_id, date(2999, 7, 1), today=TODAY)
+    with pytest.raises(ValidationError, match="党龄还不满50年"):
+        bd.record_fifty_year_medal(db, young.member_id, date(2026, 7, 1), today=TODAY)
+    bd.record_fifty_year_medal(db, old.member_id, date(2026, 6, 30), today=TODAY)
+    assert bd.fifty_years_list(db, branch.id, 2026)[0].medal_on == date(2026, 6, 30)
+    out = run_export(db, "birthdays", ExportRequest(branch.id, workdir / "生日.xlsx", year=2026))
+    ws = load_workbook(out)["光荣在党50年"]
+    header = [c.value for c in ws[3]]
+    row = dict(zip(header, next(ws.iter_rows(min_row=4, max_row=4, values_only=True))))
+    assert (row["姓名"], row["资格"], row["纪念章"]) == ("老党员", "本年新获资格", "已颁发（2026年6月30日）")
+    assert "本年新获资格1人，已颁发1人" in ws["A2"].value
+    bd.record_fifty_year_medal(db, old.member_id, None, today=TODAY)  # recorded by mistake: cleared
+    assert bd.fifty_years_list(db, branch.id, 2026)[0].medal_on is None

@@ -279,12 +279,13 @@ def test_ledger_export_reopens_with_its_sheets_and_overdue_colouring(demo_db, wo
     assert wb.sheetnames == ["发展党员台账", "入党申请人登记", "年度新发展", "年度转正"]
     ws = wb["发展党员台账"]
     headers = [c.value for c in ws[3]]
-    assert headers[7] == "1.递交入党申请书" and headers[31] == "25.材料归档"
+    assert headers[4:7] == ["所处阶段", "培养联系人姓名", "入党介绍人姓名"]
+    assert headers[9] == "1.递交入党申请书" and headers[33] == "25.材料归档"
     names = [ws.cell(r, 2).value for r in range(4, ws.max_row + 1)]
     assert "史志阳" in names
     row = 4 + names.index("史志阳")
     assert ws.cell(row, 2).fill.fgColor.rgb.endswith("F8CBAD")  # overdue 半年考察: red
-    assert ws.cell(row, 8).value is not None and ws.cell(row, 8).is_date
+    assert ws.cell(row, 10).value is not None and ws.cell(row, 10).is_date
 
 
 def test_record_export_has_every_step_and_the_signature_lines(demo_db, workdir):

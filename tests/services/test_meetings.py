@@ -323,3 +323,18 @@ def test_demo_database_shows_the_deliberate_gaps(demo_db):
     assert "lecture 2025-Q2" in subjects
     assert "group 2026-10 第二党小组" in subjects
     assert any(f.rule == "MEMBER-INACTIVE-6M" and f.severity is Severity.DUE for f in findings)
+
+
+def test_record_warnings_name_an_absent_chair_and_a_unanimous_text_over_a_split_tally(db, branch):
+    """Not refused, but said before 定稿: the chair or recorder marked absent, 一致 over 弃权."""
+    form = svc.MeetingForm(MeetingType.BRANCH_CONGRESS, date(2025, 3, 1), host="张三", recorder="李四",
+                           resolutions="会议一致同意接收王五同志为中共预备党员。")
+    form.attendance = [svc.AttendanceRow(1, "张三", status=AttendanceStatus.LEAVE, reason="出差"),
+                       svc.AttendanceRow(2, "李四")]
+    form.votes = [svc.VoteRow(VoteKind.ADMISSION, "关于接收王五同志为中共预备党员", in_favour=8, abstain=1)]
+    warnings = svc.record_warnings(form)
+    assert warnings == ["主持人张三在出席情况中记为请假",
+                        "决议写“一致同意”，但“关于接收王五同志为中共预备党员”的表决有反对0票、弃权1票"]
+    form.attendance[0].status = AttendanceStatus.PRESENT
+    form.votes[0].abstain = 0
+    assert svc.record_warnings(form) == []

@@ -52,15 +52,18 @@ class BirthdayModel(RowsModel):
     COL_DAY, COL_NAME, COL_GROUP, COL_JOINED, COL_YEARS, COL_PARTY_AGE, COL_MILESTONE, COL_MARKED = range(8)
     HEADERS = ("政治生日", "姓名", "党小组", "入党日期", "入党年限", "党龄", "纪念节点", "开展情况")
 
+    FIFTY_HEADERS = {COL_DAY: "转正日期", COL_MILESTONE: "资格", COL_MARKED: "纪念章"}
+
     def __init__(self, parent=None, *, fifty: bool = False) -> None:
         super().__init__(parent)
         self.rows: list[bd.Birthday] = []
-        self.fifty = fifty  # the 50-year list shows 转正日期 in place of the birthday
+        self.fifty = fifty  # the 50-year list: 转正日期, 资格 and 纪念章 in place of birthday, milestone, marks
+        self.year = date.today().year  # the 50-year list's year
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if self.fifty and section == self.COL_DAY:
-                return "转正日期"
+            if self.fifty and section in self.FIFTY_HEADERS:
+                return self.FIFTY_HEADERS[section]
             return self.HEADERS[section]
         return None
 
@@ -73,6 +76,10 @@ class BirthdayModel(RowsModel):
             if col == self.COL_DAY:
                 d = b.full_member_on if self.fifty else b.day
                 return d.isoformat() if d else ""
+            if self.fifty and col == self.COL_MILESTONE:
+                return "本年新获资格" if bd.is_newly_eligible(b, self.year) else "往年已具备"
+            if self.fifty and col == self.COL_MARKED:
+                return f"已颁发（{b.medal_on.isoformat()}）" if b.medal_on else "未颁发"
             return {
                 self.COL_NAME: b.name, self.COL_GROUP: b.group, self.COL_JOINED: b.joined_on.isoformat(),
                 self.COL_YEARS: f"{b.years}年", self.COL_PARTY_AGE: f"{b.party_age}年" if b.full_member_on else "预备期",
@@ -223,8 +230,10 @@ class BirthdaysPage(Page):
         self.fifty_year.setValue(self.today.year)
         self.fifty_model = BirthdayModel(self, fifty=True)
         self.fifty_view = _table(self, self.fifty_model)
-        for col in (BirthdayModel.COL_MILESTONE, BirthdayModel.COL_MARKED):
+        for col in (BirthdayModel.COL_YEARS,):
             self.fifty_view.hideColumn(col)
+        self.medal_button = QPushButton("登记纪念章颁发…", self)
+        self.medal_button.setToolTip("记录所选党员领到“光荣在党50年”纪念章的日期")
         self.fifty_label = QLabel(self)
         self.fifty_label.setWordWrap(True)
         fifty_tab = QWidget(self)
@@ -235,6 +244,10 @@ class BirthdaysPage(Page):
         row.addWidget(self.fifty_label, 1)
         lay2.addLayout(row)
         lay2.addWidget(self.fifty_view, 1)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        row2.addWidget(self.medal_button)
+        lay2.addLayout(row2)
 
         self.record_model = ObservanceModel(self)
         self.record_view = _table(self, self.record_model)
@@ -268,6 +281,7 @@ class BirthdaysPage(Page):
         self.view.doubleClicked.connect(lambda _: self.record_selected())
         office_keys(self, view=self.view, open_row=self.record_selected)
         self.record_button.clicked.connect(self.record_selected)
+        self.medal_button.clicked.connect(self.record_medal)
         self.cards_button.clicked.connect(lambda: self.make_cards(selected_only=True))
         self.all_cards_button.clicked.connect(lambda: self.make_cards(selected_only=False))
         self.export_button.clicked.connect(self.export_year)
@@ -323,6 +337,7 @@ class BirthdaysPage(Page):
         milestones = sum(1 for b in rows if b.milestone)
         marked = sum(1 for b in rows if b.observances)
         self.summary.setText(f"{label}共 {len(rows)} 人过政治生日，其中逢十周年 {milestones} 人；已登记活动 {marked} 人。")
+        self.fifty_model.year = fifty_year
         self.fifty_model.load(fifty)
         names = "、".join(b.name for b in new_fifty)
         self.fifty_label.setText(f"转正日期在{fifty_year - 50}年7月1日及以前的在世党员共 {len(fifty)} 人"
@@ -371,6 +386,26 @@ class BirthdaysPage(Page):
         if dialog.exec() and dialog.saved:
             self.sig_status.emit(f"已登记：{dialog.saved.name} {dialog.saved.kind.label}")
             self.refresh()
+
+    def record_medal(self) -> None:
+        """The day the selected member received the 纪念章 (empty: not received, clears a mistake)."""
+        rows = sorted({i.row() for i in self.fifty_view.selectionModel().selectedRows()})
+        if not rows:
+            self.ctx.asker.warn(self, "登记纪念章颁发", "请先在“光荣在党50年”名单中选择一名党员。")
+            return
+        b = self.fifty_model.rows[rows[0]]
+        default = (b.medal_on or min(self.today, date(self.fifty_year.value(), 7, 1))).isoformat()
+        text = self.ctx.asker.text(self, "登记纪念章颁发", f"{b.name}领到“光荣在党50年”纪念章的日期"
+                                   "（如 2026-07-01；清空表示尚未颁发）：", default)
+        if text is None:
+            return
+        try:
+            received = date.fromisoformat(text.strip()) if text.strip() else None
+        except ValueError:
+            self.ctx.asker.warn(self, "登记纪念章颁发", f"“{text.strip()}”不是日期，请按 2026-07-01 的样子填写。")
+            return
+        self.ctx.run(bd.record_fifty_year_medal, self.ctx.db, b.member_id, received, what="登记纪念章颁发",
+                     parent=self, effect="write", busy=(self.medal_button,), on_done=lambda _: self.refresh())
 
     def delete_record(self) -> None:
         rows = sorted({i.row() for i in self.record_view.selectionModel().selectedRows()})

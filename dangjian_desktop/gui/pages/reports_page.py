@@ -32,6 +32,8 @@ from dangjian_desktop.services import exports
 from dangjian_desktop.services.exports import ExportKind, ExportRequest
 from dangjian_desktop.services.year_package import PACKAGE_KEY, document_name
 
+ANNUAL_REPORT_KEY = "annual-report"
+ANNUAL_TEXTS_KEY = "annual_report_texts"  # in the user's config: what the secretary wrote, per branch and year
 PACKAGE_MASK_KEY = "year_package_mask"  # in the user's config: the last answer, True = hide the middle digits
 
 
@@ -46,6 +48,7 @@ class ReportsPage(Page):
         super().__init__(ctx, parent)
         self.last_output: Path | None = None
         self.progress_was_shown = False  # whether the last export was long enough to show progress
+        self.texts_dialog = None  # the annual report's two paragraphs, asked before it is written
 
         self.kind_list = QListWidget(self)
         self.kind_list.setMinimumWidth(260)
@@ -220,6 +223,29 @@ class ReportsPage(Page):
         self.ctx.config.set("open_after_export", self.open_check.isChecked())
         request = ExportRequest(self.ctx.branch_id, out, self.year_spin.value() if kind.needs_year else None,
                                 record_id, mask)
+        if kind.key == ANNUAL_REPORT_KEY:
+            self.ask_annual_texts(kind, request)  # the export starts once the secretary has written (or not)
+            return
+        self.start_export(kind, request)
+
+    def ask_annual_texts(self, kind: ExportKind, request: ExportRequest) -> None:
+        """Offer to write 存在的不足 and 下一步工作打算 before the report is made; remembered per branch and
+        year, so a second export starts from what was written."""
+        from dangjian_desktop.gui.annual_texts import AnnualReportTextsDialog
+
+        key = f"{ANNUAL_TEXTS_KEY}/{request.branch_id}/{request.year}"
+        dialog = AnnualReportTextsDialog(self, request.year, self.ctx.config.get(key) or {})
+        self.texts_dialog = dialog
+
+        def accepted() -> None:
+            request.texts = dialog.texts()
+            self.ctx.config.set(key, request.texts)
+            self.start_export(kind, request)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def start_export(self, kind: ExportKind, request: ExportRequest) -> None:
         self.result_label.setText(f"正在生成{kind.label}…")
         self.progress_was_shown = False
         task = self.ctx.run(exports.run_export, self.ctx.db, kind.key, request, what=f"生成{kind.label}",

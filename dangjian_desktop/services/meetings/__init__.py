@@ -49,6 +49,7 @@ from dangjian_desktop.services.meetings.records import (
     meeting_history,
     missing_for_final,
     new_meeting,
+    record_warnings,
     save_meeting,
 )
 
@@ -58,5 +59,5 @@ __all__ = [
     "VoteRow", "attendance_by_member", "delete_meeting", "expected_attendees", "finalise_meeting", "get_meeting",
     "get_meetings", "import_meetings", "preview_meetings_import", "inactive_members", "list_meetings", "meeting_findings", "meeting_histories",
     "meeting_history", "meeting_years", "missing_for_final", "new_meeting", "records_start", "save_meeting",
-    "status_on", "year_counts", "year_grid",
+    "record_warnings", "status_on", "year_counts", "year_grid",
 ]

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind
+from dangjian_desktop.core.glossary import (
+    AppraisalOutcome,
+    AttendanceStatus,
+    MeetingState,
+    MeetingType,
+    VoteKind,
+    VoteMethod,
+)
 from dangjian_desktop.core.meetings import count_text, types_label
 
 TEXT_FIELDS = ("title", "place", "host", "recorder", "lecturer", "counterpart", "guests", "topics",
@@ -51,6 +58,7 @@ class VoteRow:
     quorum: bool = False
     passed: bool = False
     summary: str = ""
+    method: VoteMethod | None = None  # 举手表决 / 无记名投票 (None: not recorded)
 
 
 @dataclass

@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from dangjian_desktop.core import meetings as core
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.glossary import AppraisalOutcome, AttendanceStatus, MeetingState, MeetingType, VoteKind
+from dangjian_desktop.core.glossary import (
+    AppraisalOutcome,
+    AttendanceStatus,
+    MeetingState,
+    MeetingType,
+    VoteKind,
+    VoteMethod,
+)
 from dangjian_desktop.core.votes import tally
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -67,7 +74,7 @@ def _detail(s: Session, mt: m.Meeting, *, attendance=None, appraisals=None,
         r = tally(v.expected_voters, v.present_voters, v.in_favour, v.against, v.abstain, v.written_in_favour)
         votes.append(VoteRow(v.kind, v.subject, v.in_favour, v.against, v.abstain, v.written_in_favour,
                              v.written_against, v.applicant_id, v.member_id, v.expected_voters, v.present_voters,
-                             v.quorum, v.passed, r.summary))
+                             v.quorum, v.passed, r.summary, v.method))
     appraisals_out = sorted((AppraisalRow(a.member_id, AppraisalOutcome(a.outcome), people[a.member_id].name,
                                           a.note or "") for a in appraisal_rows),
                             key=lambda a: order.get(a.member_id, 10**9))
@@ -266,6 +273,7 @@ def _clean(s: Session, branch_id: int, form: MeetingForm, *, final: bool = False
                       if complete else None)
     for v in form.votes:
         v.kind = VoteKind(v.kind)
+        v.method = VoteMethod(v.method) if v.method else None
         v.subject = " ".join((v.subject or "").split())
         if not v.subject:
             raise ValidationError("表决事项要写明表决什么（例如：关于接收张三同志为中共预备党员）。")
@@ -324,7 +332,8 @@ def _apply(s: Session, mt: m.Meeting, form: MeetingForm) -> None:
     mt.votes = [m.Vote(kind=v.kind, subject=v.subject, applicant_id=v.applicant_id, member_id=v.member_id,
                        expected_voters=v.expected_voters, present_voters=v.present_voters, in_favour=v.in_favour,
                        against=v.against, abstain=v.abstain, written_in_favour=v.written_in_favour,
-                       written_against=v.written_against, quorum=v.quorum, passed=v.passed) for v in form.votes]
+                       written_against=v.written_against, quorum=v.quorum, passed=v.passed, method=v.method)
+                for v in form.votes]
     old_app = {a.member_id: a for a in mt.appraisals}
     apps = []
     for a in form.appraisals:
@@ -347,7 +356,7 @@ def _snapshot(d: MeetingDetail | MeetingForm) -> dict[str, Any]:
     out["attendance"] = [f"{a.name or a.member_id}:{AttendanceStatus(a.status).label}{'（' + a.reason + '）' if a.reason else ''}"
                          for a in d.attendance]
     out["votes"] = [f"{v.subject}：赞成{v.in_favour} 反对{v.against} 弃权{v.abstain} 书面赞成{v.written_in_favour}"
-                    for v in d.votes]
+                    + (f" {VoteMethod(v.method).label}" if v.method else "") for v in d.votes]
     out["appraisals"] = [f"{a.name or a.member_id}:{AppraisalOutcome(a.outcome).label}" for a in d.appraisals]
     return out
 
@@ -415,6 +424,27 @@ def missing_for_final(d: MeetingDetail | MeetingForm) -> list[str]:
     if MeetingType.GROUP in types and d.group_id is None:
         need.append("党小组")
     return need
+
+
+UNANIMOUS_WORDS = ("一致同意", "一致通过", "全票通过", "一致决定")
+
+
+def record_warnings(d: MeetingDetail | MeetingForm) -> list[str]:
+    """What contradicts itself in a record, to check before it is finalised (not refused: the secretary
+    may know better): the chair or the recorder marked absent, a 决议 that says 一致 over a split tally."""
+    out = []
+    by_name = {a.name: a for a in d.attendance}
+    roles = (("谈话人", d.host),) if d.type is MeetingType.HEART_TALK else (("主持人", d.host), ("记录人", d.recorder))
+    for role, name in roles:
+        a = by_name.get(name.strip())
+        if a is not None and a.status is not AttendanceStatus.PRESENT:
+            out.append(f"{role}{a.name}在出席情况中记为{a.status.label}")
+    split = [v for v in d.votes if v.against or v.abstain or v.written_against]
+    said = next((w for w in UNANIMOUS_WORDS if w in d.resolutions), None)
+    if said and split:
+        v = split[0]
+        out.append(f"决议写“{said}”，但“{v.subject}”的表决有反对{v.against + v.written_against}票、弃权{v.abstain}票")
+    return out
 
 
 def finalise_meeting(db: Database, meeting_id: int, *, version: int | None = None) -> MeetingDetail:
