@@ -131,10 +131,10 @@ def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
 
 def _providers() -> list[Provider]:
     """Every part of the program that contributes findings; each later area adds its own."""
-    from dangjian_desktop.services import birthdays, development, meetings
+    from dangjian_desktop.services import birthdays, development, dues, meetings
 
     return [election_due, development.check_provider, meetings.meeting_findings, meetings.inactive_members,
-            birthdays.member_findings]
+            birthdays.member_findings, dues.check_provider]
 
 
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:

@@ -51,6 +51,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.reports.minutes",
     "dangjian_desktop.reports.minutes_book",
     "dangjian_desktop.reports.meetings_ledger",
+    "dangjian_desktop.services.dues",
 )
 
 
