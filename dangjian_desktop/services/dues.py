@@ -48,6 +48,7 @@ class DuesMonth:
     kind: DuesKind | None
     note: str = ""
     basis_text: str = ""  # how 应缴 was reached: 税后工资 4500.00 元 × 1% = 45.00 元
+    group: str = ""  # 党小组
 
     @property
     def settled(self) -> bool:
@@ -219,10 +220,10 @@ class _Book:
         due, text = self.due(p, n)
         rec = self.paid.get((p.id, n))
         if rec is None:
-            return DuesMonth(p.id, p.name, n, due, ZERO, None, None, "", text)
+            return DuesMonth(p.id, p.name, n, due, ZERO, None, None, "", text, p.group)
         r_due, paid, paid_on, kind, note = rec
         return DuesMonth(p.id, p.name, n, r_due if r_due is not None else due, paid or ZERO, paid_on, kind,
-                         note or "", text)
+                         note or "", text, p.group)
 
 
 def _rates(db_or_overrides) -> core.Rates:
