@@ -315,6 +315,7 @@ def record_payment(db: Database, branch_id: int, member: str | int, month: int, 
                    paid_on: date | None = None, today: date | None = None) -> list[DuesMonth]:
     """Record one month's 党费 (or `months` months ahead for 预交) for one member; `amount` per month
     defaults to 应缴. 免缴 needs its approval in `note`. A month already settled is refused: 撤销 it first."""
+    kind = DuesKind(kind)
     today = today or date.today()
     paid_on = paid_on or today
     current = core.month_of(today)
@@ -435,6 +436,7 @@ def set_base(db: Database, member_id: int, from_month: int, basis: DuesBasis, am
              note: str = "", today: date | None = None) -> list[BaseEntry]:
     """A member's basis and base from a month on (a raise, retirement): kept beside the earlier ones, so
     months before keep their 应缴. The roster's 党费基数 follows the base in force this month."""
+    basis = DuesBasis(basis)
     today = today or date.today()
     value = None
     if core.needs_base(basis):

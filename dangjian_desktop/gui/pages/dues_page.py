@@ -163,7 +163,7 @@ class PaymentDialog(SavingDialog):
         self.setMinimumWidth(520)
 
     def _kind_changed(self) -> None:
-        kind = self.form.kindCombo.currentData()
+        kind = DuesKind(self.form.kindCombo.currentData())  # Qt hands back the plain string
         self.form.monthsSpin.setEnabled(kind is DuesKind.PREPAID)
         self.form.amountEdit.setEnabled(kind is not DuesKind.EXEMPT)
         self.form.dateEdit.setEnabled(kind is not DuesKind.EXEMPT)
@@ -171,7 +171,7 @@ class PaymentDialog(SavingDialog):
     def _save(self) -> None:
         f = self.form
         q = f.monthEdit.date()
-        kind = f.kindCombo.currentData()
+        kind = DuesKind(f.kindCombo.currentData())
         self.run_save(self.ctx, ds.record_payment, self.ctx.db, self.ctx.branch_id, self.row.member_id,
                       core.month_no(q.year(), q.month()), kind=kind, amount=f.amountEdit.text().strip() or None,
                       months=f.monthsSpin.value() if kind is DuesKind.PREPAID else 1, note=f.noteEdit.text(),
@@ -211,15 +211,15 @@ class BaseDialog(SavingDialog):
         f.buttonBox.accepted.connect(self._save)
         f.buttonBox.rejected.connect(self.reject)
         f.basisCombo.currentIndexChanged.connect(
-            lambda _: f.amountEdit.setEnabled(core.needs_base(f.basisCombo.currentData())))
-        f.amountEdit.setEnabled(core.needs_base(f.basisCombo.currentData()))
+            lambda _: f.amountEdit.setEnabled(core.needs_base(DuesBasis(f.basisCombo.currentData()))))
+        f.amountEdit.setEnabled(core.needs_base(DuesBasis(f.basisCombo.currentData())))
         self.setMinimumWidth(480)
 
     def _save(self) -> None:
         f = self.form
         q = f.fromEdit.date()
         self.run_save(self.ctx, ds.set_base, self.ctx.db, self.row.member_id, core.month_no(q.year(), q.month()),
-                      f.basisCombo.currentData(), f.amountEdit.text().strip() or None, note=f.noteEdit.text(),
+                      DuesBasis(f.basisCombo.currentData()), f.amountEdit.text().strip() or None, note=f.noteEdit.text(),
                       today=self.today, what="设定党费基数", busy=(f.buttonBox,), on_done=self._saved,
                       on_refused=self._refused)
 
