@@ -166,3 +166,18 @@ def test_the_year_tab_the_ledger_and_an_imported_sheet(qtbot, page, demo_db, ask
     assert "将登记 1 个月" in [m for m in asker.messages if m[0] == "confirm"][-1][2]
     assert recorded(demo_db, member.member).paid == member.due
     assert recorded(demo_db, member.member).paid_on is None
+
+
+def test_a_dues_finding_opens_the_member_on_the_dues_page(qtbot, demo_db, make_window, settle):
+    from dangjian_desktop.services.check import run_check
+
+    finding = next(f for f in run_check(demo_db, None, TODAY) if f.rule == "DUES-ARREARS-3M")
+    window = make_window(demo_db)
+    settle()
+    window.open_ref(finding.ref)
+    settle()
+    page = window.show_page("dues")
+    settle()
+    chosen = page.selected()
+    assert chosen is not None and chosen.member == finding.subject
+    assert core.month_code(chosen.month) == finding.ref[1]["month"] and chosen.kind is None
