@@ -199,6 +199,11 @@ class _Book:
             for mid, y, mo, due, paid, paid_on, kind, note in s.execute(q):
                 self.paid[(mid, core.month_no(y, mo))] = (due, paid, paid_on, kind, note)
 
+    def forget_after(self, as_of: date) -> None:
+        """The state on `as_of`: what was paid later (a 补缴 in January for December) is not yet there."""
+        for key in [k for k, rec in self.paid.items() if rec[2] is not None and rec[2] > as_of]:
+            del self.paid[key]
+
     def base_on(self, p: _Person, n: int) -> tuple[DuesBasis, Decimal | None]:
         history = self.bases.get(p.id)
         if history:
@@ -479,13 +484,14 @@ def set_base(db: Database, member_id: int, from_month: int, basis: DuesBasis, am
 
 def ledger(db: Database, branch_id: int, year: int, *, today: date | None = None) -> DuesLedger:
     """党费收缴台账 for a year: each member liable in it, 应缴/实缴 month by month, totals."""
-    today = today or date.today()
+    today = min(today or date.today(), date(year, 12, 31))  # a document for year Y shows the state on Y-12-31
     rates = _rates(db)
     first = core.month_no(year, 1)
     current = core.month_of(today)
     with db.session() as s:
         name = _branch_name(s, branch_id)
         book = _Book(s, [branch_id], rates, (first, first + 11))
+    book.forget_after(today)
     due_by = [ZERO] * 12
     paid_by = [ZERO] * 12
     rows = []
@@ -523,7 +529,7 @@ def ledger(db: Database, branch_id: int, year: int, *, today: date | None = None
 
 def year_summary(db: Database, branch_id: int, year: int, *, today: date | None = None) -> DuesYearSummary:
     """The year's 党费 as plain figures (for the annual report): who paid what, what is outstanding."""
-    today = today or date.today()
+    today = min(today or date.today(), date(year, 12, 31))  # the year's summary: the state on Y-12-31
     rates = _rates(db)
     first = core.month_no(year, 1)
     end = min(first + 11, core.month_of(today) - 1)  # the last month that is over
@@ -531,6 +537,7 @@ def year_summary(db: Database, branch_id: int, year: int, *, today: date | None 
         _branch_name(s, branch_id)
         start = _records_start(s, [branch_id]).get(branch_id)
         book = _Book(s, [branch_id], rates, (min(first, start or first), first + 11))
+    book.forget_after(today)
     members = 0
     due_total = paid_total = makeup = prepaid = ZERO
     exempt = unpaid = 0
@@ -588,13 +595,14 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
     lowest = min(starts.values())
     for mid, n in s.execute(select(P.member_id, P.year * 12 + P.month - 1).join(M, M.id == P.member_id)
                             .where(M.branch_id.in_(list(starts)), P.year * 12 + P.month - 1 >= lowest,
-                                   (P.paid > 0) | (P.kind == DuesKind.EXEMPT))):
+                                   (P.paid > 0) | (P.kind == DuesKind.EXEMPT),
+                                   P.paid_on.is_(None) | (P.paid_on <= ctx.as_of))):  # paid by the day checked
         settled[mid].append(int(n))
+    from dangjian_desktop.services.meetings.attendance import _roster_on
+
     arrears_rule, inactive_rule = rules.rule(core.ARREARS_RULE), rules.rule("MEMBER-INACTIVE-6M")
     for branch_id, start in starts.items():
-        for p in ctx.roster(s).of_branch(branch_id):
-            if not p.status.on_roll or (p.joined_on is not None and p.joined_on > ctx.as_of):
-                continue
+        for p in _roster_on(ctx.roster(s).of_branch(branch_id), ctx.as_of):  # on the roll on the day
             counts_from = max(start, core.month_of(p.joined_on) if p.joined_on else start)
             run = core.arrears(settled.get(p.id, ()), counts_from, last_over)
             if run is None or run.months < min(arrears_months, due_months):

@@ -230,3 +230,26 @@ def test_the_ledger_and_the_year_summary(db, branch):
     assert summary.exempt_months == 1
     assert ("李四", 10) in summary.in_arrears and all(name != "张三" for name, _ in summary.in_arrears)
     assert summary.as_dict()["paid_total"] == f"{summary.paid_total:.2f}"
+
+
+def test_a_past_year_shows_the_state_on_its_last_day(db, branch):
+    bid, _ = branch
+    dec = core.month_no(2025, 12)
+    ds.record_payment(db, bid, "张三", dec, kind=DuesKind.MAKEUP, paid_on=date(2026, 1, 10), today=TODAY)
+    ds.record_payment(db, bid, "李四", dec, paid_on=date(2025, 12, 10), today=TODAY)
+    rows = {r.name: r for r in ds.ledger(db, bid, 2025, today=TODAY).rows}
+    assert rows["张三"].months[11] == (Decimal("45.00"), Decimal("0.00"), "")  # paid in 2026: not yet on 2025-12-31
+    assert rows["李四"].months[11] == (Decimal("60.00"), Decimal("60.00"), "实缴")
+    assert ds.ledger(db, bid, 2025, today=TODAY).as_of == date(2025, 12, 31)
+    assert {r.name: r for r in ds.ledger(db, bid, 2026, today=TODAY).rows}["张三"].months[0][2] == ""
+    # and `check` on a past day does not count a payment made after it
+    jan = core.month_no(2026, 1)
+    for n in range(jan, jan + 3):
+        ds.record_payment(db, bid, "张三", n, kind=DuesKind.MAKEUP, paid_on=date(2026, 6, 1), today=TODAY)
+
+    def zhang(as_of):
+        return {(f.rule, f.severity) for f in run_check(db, None, as_of)
+                if f.subject == "张三" and f.rule in ("DUES-ARREARS-3M", "MEMBER-INACTIVE-6M")}
+
+    assert ("MEMBER-INACTIVE-6M", Severity.DUE) in zhang(date(2026, 5, 2))  # Jan–Apr unpaid on that day
+    assert zhang(date(2026, 6, 2)) == set()  # Jan–Mar made up on 06-01: only April and May
