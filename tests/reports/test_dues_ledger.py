@@ -55,3 +55,24 @@ def test_printable_a4_landscape_one_page_wide_header_on_every_page(workdir):
     assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0  # 1 is the default, left out
     assert ws.print_title_rows == "$3:$3"  # the header row
     assert ws.freeze_panes == "C4"
+
+
+def _sheet_xml(path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_the_fast_rows_write_exactly_what_xlsxwriter_writes_cell_by_cell(workdir):
+    """reports.xlsx_rows.Rows (bench: dues-ledger) against XlsxWriter's own write_* calls, byte for byte,
+    with text that needs escaping, whitespace to preserve and control characters."""
+    ledger = _ledger()
+    odd = LedgerRow(3, " 王<五>&", "_x0041_组\x07", "", (None,) * 11 + ((D("1.00"), D("1.00"), "实缴"),),
+                    D("1.00"), D("1.00"), 0, "备注 ")
+    ledger = DuesLedger(ledger.branch, ledger.year, ledger.as_of, [*ledger.rows, odd] * 30, ledger.due_by_month,
+                        ledger.paid_by_month)
+    fast = write_dues_ledger(workdir / "快.xlsx", ledger)
+    plain = write_dues_ledger(workdir / "慢.xlsx", ledger, fast=False)
+    assert _sheet_xml(fast) == _sheet_xml(plain)
+    assert load_workbook(fast).active.cell(8, 2).value == " 王<五>&"

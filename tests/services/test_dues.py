@@ -253,3 +253,30 @@ def test_a_past_year_shows_the_state_on_its_last_day(db, branch):
 
     assert ("MEMBER-INACTIVE-6M", Severity.DUE) in zhang(date(2026, 5, 2))  # Jan–Apr unpaid on that day
     assert zhang(date(2026, 6, 2)) == set()  # Jan–Mar made up on 06-01: only April and May
+
+
+def test_the_fast_insert_stores_what_the_plain_core_insert_stores(db, branch):
+    """services.dues._insert_paid (SQLite's executemany, bench: dues-collect) against the plain Core insert:
+    the same values in the same storage classes, read back the same."""
+    from sqlalchemy import text
+
+    bid, ids = branch
+    rows = [(ids["张三"], 2026, 1, Decimal("4500.00"), Decimal("45.00"), date(2026, 1, 5)),
+            (ids["赵六"], 2026, 1, None, Decimal("0.20"), date(2026, 1, 6)),
+            (ids["李四"], 2026, 1, Decimal("6000.50"), Decimal("60.01"), date(2026, 1, 7))]
+    raw = "SELECT member_id, year, month, base, typeof(base), due, typeof(due), paid, paid_on, kind, note " \
+          "FROM dues_payments ORDER BY member_id"
+
+    def written(insert_rows):
+        with db.transaction() as s:
+            s.execute(text("DELETE FROM dues_payments"))
+            insert_rows(s, rows)
+        with db.session() as s:
+            return (s.execute(text(raw)).all(),
+                    [d.as_json() for d in ds.month_sheet(db, bid, core.month_no(2026, 1), today=TODAY)])
+
+    fast = written(ds._insert_paid)
+    assert fast == written(ds._insert_paid_plainly)
+    assert [r.paid for r in fast[0]] == [45, 60.01, 0.2]
+    assert {r["member"]: r["paid"] for r in fast[1]} == {"张三": "45.00", "李四": "60.01", "赵六": "0.20",
+                                                        "钱七": "0.00"}
