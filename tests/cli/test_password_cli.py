@@ -91,6 +91,10 @@ def _every_command() -> list[list[str]]:
         "backup": ["backup"],
         "restore": ["restore", "x.zip"],
     }
+    sub_examples = {  # subcommands with required arguments
+        ("dues", "record"): ["dues", "record", "张三", "--month", "2026-01"],
+        ("dues", "list"): ["dues", "list", "--year", "2026"],
+    }
     found = []
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
@@ -98,7 +102,8 @@ def _every_command() -> list[list[str]]:
         inner = [a for a in command_parser._actions if getattr(a, "choices", None) and a.dest.endswith("_command")]
         if inner:
             for sub_name in inner[0].choices:
-                found.append([name, sub_name] + (["x.xlsx"] if sub_name == "import" else []))
+                found.append(sub_examples.get((name, sub_name))
+                             or [name, sub_name] + (["x.xlsx"] if sub_name == "import" else []))
         else:
             assert name in examples, f"add an example invocation of `{name}` here"
             found.append(examples[name])
