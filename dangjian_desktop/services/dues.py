@@ -526,6 +526,39 @@ def set_base(db: Database, member_id: int, from_month: int, basis: DuesBasis, am
     return base_history(db, member_id)
 
 
+def roster_base_changed(s: Session, member: m.Member, old: Decimal | None, today: date) -> None:
+    """The roster's 党费基数 was changed (member editor, roster import), inside the caller's transaction: the
+    new base counts from this month on and the months before keep the base they had, as `set_base` does.
+    Without this a changed base would silently rewrite the 应缴 of every past month, or (once a history
+    exists) be ignored by the 党费 ledger."""
+    new = member.dues_base
+    if new == old:
+        return
+    this = core.first_day(core.month_of(today))
+    history = s.scalars(select(m.DuesBase).where(m.DuesBase.member_id == member.id)
+                        .order_by(m.DuesBase.effective_from)).all()
+    if not history:
+        if old is None:
+            return  # the first base the roster gives: it is the base of every month, as before
+        start = core.first_day(core.month_of(member.joined_on)) if member.joined_on else date(1921, 7, 1)
+        if start < this:
+            s.add(m.DuesBase(member_id=member.id, effective_from=start, amount=old,
+                             basis=core.basis_from_category(member.category), note="花名册中的党费基数"))
+        basis = core.basis_from_category(member.category)
+    else:
+        in_force = [b for b in history if b.effective_from <= this]
+        basis = (in_force[-1] if in_force else history[0]).basis
+    if not core.needs_base(basis):
+        basis = core.basis_from_category(member.category)
+        if not core.needs_base(basis):
+            basis = DuesBasis.WAGE  # a base was given: it is a wage, whatever the category says
+    same = next((b for b in history if b.effective_from == this), None)
+    if same is not None:
+        same.basis, same.amount = basis, new
+    else:
+        s.add(m.DuesBase(member_id=member.id, effective_from=this, basis=basis, amount=new, note="花名册修改党费基数"))
+
+
 # ------------------------------------------------------------------ the year
 
 

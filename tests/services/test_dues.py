@@ -280,3 +280,19 @@ def test_the_fast_insert_stores_what_the_plain_core_insert_stores(db, branch):
     assert [r.paid for r in fast[0]] == [45, 60.01, 0.2]
     assert {r["member"]: r["paid"] for r in fast[1]} == {"张三": "45.00", "李四": "60.01", "赵六": "0.20",
                                                         "钱七": "0.00"}
+
+
+def test_a_base_changed_on_the_roster_counts_from_this_month_and_the_past_keeps_its_own(db, branch):
+    bid, ids = branch
+    member = ms.get_member(db, ids["张三"])
+    f = MemberFields(**{k: getattr(member, k) for k in MemberFields.names() if hasattr(member, k)})
+    f.dues_base = Decimal("6000")
+    ms.update_member(db, ids["张三"], f, version=None, today=TODAY)
+    assert sheet(db, bid, OCT)["张三"].due == Decimal("45.00")   # before: the old base
+    assert sheet(db, bid, NOV)["张三"].due == Decimal("90.00")   # from this month: the new one
+    assert [h.amount for h in ds.base_history(db, ids["张三"])] == [Decimal("4500.00"), Decimal("6000.00")]
+    # and once a history exists, the roster's change is not ignored either
+    f.dues_base = Decimal("12000")
+    ms.update_member(db, ids["张三"], f, version=None, today=date(2027, 2, 3))
+    assert {d.member: d for d in ds.month_sheet(db, bid, core.month_no(2027, 2))}["张三"].due == Decimal("240.00")
+    assert sheet(db, bid, NOV)["张三"].due == Decimal("90.00")
