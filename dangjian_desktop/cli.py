@@ -639,6 +639,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_meetings(sub)
     _add_development(sub)
     _add_calendar(sub)
+    from dangjian_desktop.cli_dues import add_dues
+
+    add_dues(sub)
     _add_export(sub)
     _add_backup(sub)
     return parser

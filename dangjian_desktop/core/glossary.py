@@ -142,3 +142,23 @@ OATH_TEXT = (
     "严守党的纪律，保守党的秘密，对党忠诚，积极工作，为共产主义奋斗终身，"
     "随时准备为党和人民牺牲一切，永不叛党。"
 )
+
+
+class DuesBasis(Labelled):
+    """What a member's monthly 党费 is computed from (中组部 2008 规定)."""
+
+    WAGE = ("wage", "税后工资")
+    PENSION = ("pension", "离退休费")
+    FARMER = ("farmer", "农民党员")
+    STUDENT = ("student", "学生党员")
+    UNEMPLOYED = ("unemployed", "下岗失业党员")
+    LOW_INCOME = ("low_income", "享受低保的党员")
+
+
+class DuesKind(Labelled):
+    """How one month of 党费 was settled."""
+
+    PAID = ("paid", "实缴")
+    MAKEUP = ("makeup", "补缴")
+    PREPAID = ("prepaid", "预交")
+    EXEMPT = ("exempt", "免缴")

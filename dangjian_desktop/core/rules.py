@@ -20,6 +20,7 @@ SRC_CONSTITUTION = "《中国共产党章程》"
 SRC_LOCAL = "本地常见做法"
 SRC_TERMS = "中共中央办公厅《关于党的基层组织任期的意见》（2018年）"
 SRC_50_YEARS = "中共中央组织部“光荣在党50年”纪念章颁发办法（2021年）"
+SRC_DUES = "《关于中国共产党党费收缴、使用和管理的规定》（中组部，2008年）"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,30 @@ _RULES_2014 = (
              Param("term_years", "任期（一般党支部）", 3, "年", True),
              Param("community_term_years", "任期（村、社区党支部）", 5, "年", True),
              Param("due_days", "提前提醒天数", 90, "天", True),
+         )),
+    # 党费 (the 2008 规定: no article is cited until someone verifies the number from the text)
+    Rule("DUES-RATES", "党费交纳比例",
+         "在职党员以每月税后工资为基数：3000元以下（含）交0.5%，3000元以上至5000元（含）交1%，"
+         "5000元以上至10000元（含）交1.5%，10000元以上交2%；离退休党员以离退休费为基数，5000元以下（含）"
+         "交0.5%，5000元以上交1%；农民党员每月交0.2元至1元；学生、下岗失业和享受最低生活保障的党员每月交0.2元；"
+         "预备党员从支部大会通过其为预备党员之日起交纳党费。", "", SRC_DUES, (
+             Param("wage_band_1", "在职：第一档上限（含）", 3000, "元"),
+             Param("wage_band_2", "在职：第二档上限（含）", 5000, "元"),
+             Param("wage_band_3", "在职：第三档上限（含）", 10000, "元"),
+             Param("wage_rate_1", "在职：第一档比例", 5, "‰", True),
+             Param("wage_rate_2", "在职：第二档比例", 10, "‰", True),
+             Param("wage_rate_3", "在职：第三档比例", 15, "‰", True),
+             Param("wage_rate_4", "在职：第三档以上比例", 20, "‰", True),
+             Param("pension_band", "离退休：分档线（含）", 5000, "元"),
+             Param("pension_rate_1", "离退休：分档线以下比例", 5, "‰", True),
+             Param("pension_rate_2", "离退休：分档线以上比例", 10, "‰", True),
+             Param("farmer_amount", "农民党员每月（20–100分，即0.2–1元）", 20, "分", True),
+             Param("low_amount", "学生、下岗失业、低保党员每月", 20, "分", True),
+             Param("prepay_max_months", "一次预交最多月数", 12, "个月", True),
+         )),
+    Rule("DUES-ARREARS-3M", "党费连续未交", "党员应按月交纳党费；连续3个月未交的，党支部应及时提醒督促收缴；"
+         "连续6个月不交纳党费的，按党章视为自行脱党处理。", "", SRC_DUES, (
+             Param("months", "连续未交几个月起提醒", 3, "个月", True),
          )),
     # 发展党员
     Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第五条", SRC_DEV, (

@@ -34,6 +34,8 @@ from dangjian_desktop.core.glossary import (
     BirthdayObservance,
     CommitteeMode,
     CommitteePost,
+    DuesBasis,
+    DuesKind,
     Gender,
     MeetingState,
     MeetingType,
@@ -249,6 +251,21 @@ class DuesPayment(Timestamped, Base):
     due: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     paid: Mapped[Decimal] = mapped_column(Numeric(12, 2), server_default="0")
     paid_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, server_default="")  # 免缴: the approval (who, when); 补缴: why late
+    kind: Mapped[DuesKind] = mapped_column(EnumText(DuesKind), server_default=DuesKind.PAID.value)  # migration 0007
+
+
+class DuesBase(Timestamped, Base):
+    """A member's 党费 basis and base from a month on (migration 0007): the history is kept, so a month's
+    应缴 is the one of the base in force then, not today's."""
+
+    __tablename__ = "dues_bases"
+    __table_args__ = (UniqueConstraint("member_id", "effective_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    effective_from: Mapped[date] = mapped_column(Date)  # the first day of the first month it applies to
+    basis: Mapped[DuesBasis] = mapped_column(EnumText(DuesBasis))
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # 税后工资 / 离退休费; None for fixed amounts
     note: Mapped[str] = mapped_column(Text, server_default="")
 
 

@@ -71,6 +71,7 @@ class AnnualReport:
     birthdays_marked: int = 0  # of them, how many had it marked at least once
     observances: dict[BirthdayObservance, int] = field(default_factory=dict)
     missing: list[Finding] = field(default_factory=list)
+    branch_id: int | None = None
 
     @property
     def members_total(self) -> int:
@@ -91,7 +92,8 @@ def annual_report(db: Database, branch_id: int, year: int, today: date | None = 
     today = today or date.today()
     end = min(date(year, 12, 31), today)
     info = get_branch(db, branch_id)
-    r = AnnualReport(info.name, info.parent_org, info.secretary, year, end, groups=list(info.groups))
+    r = AnnualReport(info.name, info.parent_org, info.secretary, year, end, groups=list(info.groups),
+                     branch_id=branch_id)
     with db.session() as s:
         on_roll = _members_on(s, branch_id, end)
         for _member, status in on_roll:
@@ -260,8 +262,28 @@ def _written(text: str) -> list:
     return lines or [ToFill(3)]
 
 
+def dues_section(db: Database, r: AnnualReport) -> Section | None:
+    """党费收缴情况 (issue 22), as of the report's date; none when the branch keeps no 党费 ledger here."""
+    from dangjian_desktop.services.dues import year_summary
+
+    d = year_summary(db, r.branch_id, r.year, today=r.as_of)
+    if not d.members or not (d.due_total or d.paid_total or d.exempt_months):
+        return None
+    text = (f"本年度{d.members}名党员按规定交纳党费，应缴{d.due_total:.2f}元，实缴{d.paid_total:.2f}元"
+            + (f"（其中补缴{d.makeup_total:.2f}元）" if d.makeup_total else "")
+            + (f"，预交{d.prepaid_total:.2f}元" if d.prepaid_total else "")
+            + (f"；经批准免缴{d.exempt_months}人次" if d.exempt_months else "") + "。")
+    if d.unpaid_months:
+        behind = "、".join(f"{name}（连续{k}个月）" for name, k in d.in_arrears)
+        text += f"截至{cn(r.as_of)}，有{d.unpaid_months}人次未交" + (f"，其中{behind}" if behind else "") + "。"
+    else:
+        text += f"截至{cn(r.as_of)}，已全部交齐。"
+    return Section("党费收缴情况", [text])
+
+
 SECTION_BUILDERS: list[SectionBuilder] = [
     basic_section, meetings_section, appraisal_section, changes_section, development_section, birthdays_section,
+    dues_section,
 ]
 
 # the paragraphs the secretary writes (the GUI asks for them before export; the CLI leaves lines to fill)

@@ -552,7 +552,7 @@ class _Generator:
 _WRITE_ORDER = (
     m.Branch, m.PartyGroup, m.Member, m.MemberStatusChange, m.CommitteeTerm, m.CommitteePostHolder,
     m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Meeting, m.Attendance, m.Vote,
-    m.AppraisalResult, m.BirthdayObservanceRecord,
+    m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment,
 )
 
 
@@ -587,6 +587,7 @@ def make_demo(
         if progress:
             progress(i, total, f"正在生成第 {i + 1} 个支部")
         gen.branch(i)
+    _dues(gen, seed)
     if progress:
         progress(branches, total, "正在写入数据库")
     with db.transaction() as s:
@@ -609,3 +610,75 @@ def make_demo(
     if progress:
         progress(total, total, "完成")
     return gen.summary
+
+
+def _dues(gen: _Generator, seed: int) -> None:
+    """Years of 党费 (at most the last three, to the month before today, and part of this month): most
+    members pay each month by the brackets; now and then a month is paid late (补缴), one member prepays
+    half a year, one hard-up member is exempt with the approval noted; deliberately, in each branch one
+    member has paid nothing for 3 months (DUES-ARREARS-3M) and one for 4 (MEMBER-INACTIVE-6M is due).
+    Drawn from its own random stream, so the rest of the demo stays what it was."""
+    from decimal import Decimal
+
+    from dangjian_desktop.core import dues as core
+    from dangjian_desktop.core.glossary import DuesKind
+
+    rng = random.Random(seed * 7919 + 22)
+    rates = core.Rates.national()
+    today = gen.today
+    current = core.month_of(today)
+    first = core.month_no(today.year - min(gen.years, 3) + 1, 1)
+    by_branch: dict[int, list[dict]] = {}
+    for row in gen.rows.data.get(m.Member, []):
+        by_branch.setdefault(row["branch_id"], []).append(row)
+    for people in by_branch.values():
+        regulars = [r for r in people if r["status"] in (MemberStatus.FULL.value, MemberStatus.PROBATIONARY.value)
+                    and r["joined_on"] and core.month_of(r["joined_on"]) < first]
+        picked = rng.sample(regulars, min(4, len(regulars)))
+        stops = {}
+        if len(picked) >= 2:
+            stops = {picked[0]["id"]: current - 3, picked[1]["id"]: current - 4}  # the first month unpaid
+        prepays = picked[2]["id"] if len(picked) > 2 else None
+        exempt = picked[3]["id"] if len(picked) > 3 else None
+        for r in people:
+            joined = r["joined_on"]
+            start = max(first, core.month_of(joined)) if joined else first
+            end = current
+            if r["status"] not in (MemberStatus.FULL.value, MemberStatus.PROBATIONARY.value):
+                end = min(end, core.month_of(r["status_since"])) if r["status_since"] else start - 1
+            basis = core.basis_from_category(r.get("category") or "")
+            due = core.monthly_due(basis, Decimal(r["dues_base"]) if r.get("dues_base") is not None else None, rates)
+            if due is None:
+                continue
+            late: set[int] = set()
+            for n in range(start, end + 1):
+                if r["id"] in stops and n >= stops[r["id"]]:
+                    break
+                y, mo = core.year_month(n)
+                base = r.get("dues_base")
+                if r["id"] == exempt and n >= current - 8:
+                    gen.rows.add(m.DuesPayment, member_id=r["id"], year=y, month=mo, base=base, due=due,
+                                 paid=Decimal("0.00"), paid_on=None, kind=DuesKind.EXEMPT.value,
+                                 note=f"家庭困难，经中共光明街道工作委员会{core.month_label(current - 9)}批准免缴一年")
+                    continue
+                if r["id"] == prepays and n == current - 2:
+                    for k in range(6):  # half a year ahead before a long posting elsewhere
+                        py, pm = core.year_month(n + k)
+                        gen.rows.add(m.DuesPayment, member_id=r["id"], year=py, month=pm, base=base, due=due,
+                                     paid=due, paid_on=date(y, mo, 3), kind=DuesKind.PREPAID.value, note="外派前预交")
+                    break
+                if n == current:
+                    day = rng.randint(1, 28)
+                    if day <= today.day and rng.random() < 0.6:
+                        gen.rows.add(m.DuesPayment, member_id=r["id"], year=y, month=mo, base=base, due=due,
+                                     paid=due, paid_on=date(y, mo, day), kind=DuesKind.PAID.value, note="")
+                    continue
+                if n not in late and n + 1 < current and rng.random() < 0.04:
+                    late.add(n)  # paid with the next month's (补缴)
+                    ny, nm = core.year_month(n + 1)
+                    gen.rows.add(m.DuesPayment, member_id=r["id"], year=y, month=mo, base=base, due=due, paid=due,
+                                 paid_on=date(ny, nm, rng.randint(5, 20)), kind=DuesKind.MAKEUP.value,
+                                 note="外出务工，回来后补交")
+                    continue
+                gen.rows.add(m.DuesPayment, member_id=r["id"], year=y, month=mo, base=base, due=due, paid=due,
+                             paid_on=date(y, mo, rng.randint(5, 20)), kind=DuesKind.PAID.value, note="")

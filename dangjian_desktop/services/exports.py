@@ -51,6 +51,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.development_exports",
     "dangjian_desktop.services.member_exports",
     "dangjian_desktop.services.meeting_exports",
+    "dangjian_desktop.services.dues",
 )
 
 

@@ -265,8 +265,12 @@ def update_member(db: Database, member_id: int, f: MemberFields, *, version: int
         owner = _owner(s, f.id_number, member_id)
         if owner:
             raise ValidationError(f"身份证号 {f.id_number} 已经登记给 {owner}，同一个人不能登记两次。")
-        was = m.status
+        was, old_base = m.status, m.dues_base
         _apply(m, f)
+        if m.dues_base != old_base:  # from this month on; earlier months keep theirs (services.dues)
+            from dangjian_desktop.services.dues import roster_base_changed
+
+            roster_base_changed(s, m, old_base, today)
         if was == MemberStatus.PROBATIONARY and f.status == MemberStatus.FULL:
             s.add(MemberStatusChange(member_id=m.id, status=MemberStatus.FULL, changed_on=f.full_member_on,
                                      reason="按期转正" if not f.probation_extension_months else "延长预备期后转正"))
@@ -401,7 +405,7 @@ def _plan(s: Session, branch_id: int, parsed, today: date, overrides,
 
 
 def _write_plan(s: Session, branch_id: int, plan: list, preview: ImportReport,
-                progress: Callable[[int, int, str], None] | None) -> None:
+                progress: Callable[[int, int, str], None] | None, today: date) -> None:
     new_group_ids: list[int] = []
     order = s.scalar(select(func.max(PartyGroup.sort_order)).where(PartyGroup.branch_id == branch_id)) or 0
     for i, name in enumerate(preview.new_groups):
@@ -426,7 +430,12 @@ def _write_plan(s: Session, branch_id: int, plan: list, preview: ImportReport,
                 new_rows = []
         elif action == "update":
             m = s.get(Member, member_id)
+            old_base = m.dues_base
             _apply(m, f)
+            if m.dues_base != old_base:  # from this month on; earlier months keep theirs (services.dues)
+                from dangjian_desktop.services.dues import roster_base_changed
+
+                roster_base_changed(s, m, old_base, today)
         if progress and i % 200 == 0:
             progress(i, total, f"正在导入第 {i + 1} 人，共 {total} 人")
     if new_rows:
@@ -451,7 +460,7 @@ def roster_importer(db: Database, branch_id: int, path: str | Path, *, sheet: st
         return _plan(s, branch_id, parsed, today, overrides, progress)
 
     return Importer("导入花名册前", plan, lambda s, work, report, progress: _write_plan(s, branch_id, work, report,
-                                                                                  progress))
+                                                                                  progress, today))
 
 
 def preview_roster_import(db: Database, branch_id: int, path: str | Path, *, sheet: str | None = None,

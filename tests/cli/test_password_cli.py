@@ -91,7 +91,11 @@ def _every_command() -> list[list[str]]:
         "backup": ["backup"],
         "restore": ["restore", "x.zip"],
     }
-    sub_examples = {("calendar", "set"): ["calendar", "set", "2031-01-01", "--as", "holiday"]}
+    sub_examples = {  # subcommands with required arguments
+        ("calendar", "set"): ["calendar", "set", "2031-01-01", "--as", "holiday"],
+        ("dues", "record"): ["dues", "record", "张三", "--month", "2026-01"],
+        ("dues", "list"): ["dues", "list", "--year", "2026"],
+    }
     found = []
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")

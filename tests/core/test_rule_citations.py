@@ -40,6 +40,8 @@ CITATIONS = {
     "DEV-APPROVAL-3M": (DEV, ""),
     "DEV-PROBATION-1Y": (DEV, "第三十二条"),
     "DEV-PREREQ": (DEV, ""),
+    "DUES-RATES": (rules.SRC_DUES, ""),  # domain.md: the 2008 规定, no article
+    "DUES-ARREARS-3M": (rules.SRC_DUES, ""),
 }
 
 

@@ -161,3 +161,22 @@ def test_stage_is_that_of_the_last_step_done_by_the_years_end(db):
     text = "".join(x for sec in annual_report_document(db, b, 2025, today=TODAY).sections for x in sec.blocks
                    if isinstance(x, str))
     assert "申请入党2名，入党积极分子1名，发展对象1名，接收预备党员0名，预备期考察转正1名" in text
+
+
+def test_the_years_dues_are_a_section_of_the_report_as_of_its_date(demo_db):
+    """党费收缴情况 states the year's 党费 ledger on 12-31 (issue 22); a branch keeping none has no such part."""
+    from dangjian_desktop.services.branches import list_branches
+    from dangjian_desktop.services.dues import year_summary
+
+    branch = list_branches(demo_db)[0]
+    doc = annual_report_document(demo_db, branch.id, 2025, today=date(2026, 6, 1))
+    [section] = [s for s in doc.sections if s.heading == "党费收缴情况"]
+    d = year_summary(demo_db, branch.id, 2025, today=date(2025, 12, 31))
+    text = section.blocks[0]
+    assert f"{d.members}名党员" in text and f"应缴{d.due_total:.2f}元" in text and f"实缴{d.paid_total:.2f}元" in text
+    assert "截至2025年12月31日" in text
+    assert [s.heading for s in doc.sections][-2:] == ["存在的不足", "下一步工作打算"]  # the secretary's parts last
+
+    other = create_branch(demo_db, "没有党费台账的支部", secretary="张三")
+    titles = [s.heading for s in annual_report_document(demo_db, other.id, 2025, today=date(2026, 6, 1)).sections]
+    assert "党费收缴情况" not in titles

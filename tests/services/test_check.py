@@ -56,12 +56,12 @@ def test_one_roster_read_per_check_and_providers_do_not_disturb_each_other(demo_
     with demo_db.session() as s:
         for provider in check._providers():
             alone.extend(provider(s, _context(demo_db, s)))
-    # development, probation, meetings (whether there is a 支委会), inactive members and birthdays each read one
-    assert len(reads) == 1 + 5
+    # development, probation, meetings (whether there is a 支委会), inactive members, birthdays and 党费 each read one
+    assert len(reads) == 1 + 6
     alone.sort(key=check.sort_key)
     assert [repr(f) for f in together] == [repr(f) for f in alone]
     rules = {f.rule for f in together}
-    assert {"MEMBER-INACTIVE-6M", "BIRTHDAY-UPCOMING", "ELECTION-DUE"} <= rules
+    assert {"MEMBER-INACTIVE-6M", "BIRTHDAY-UPCOMING", "ELECTION-DUE", "DUES-ARREARS-3M"} <= rules
     assert any(r.startswith("DEV-") or r == "PROBATION-END" for r in rules)
 
 
@@ -119,7 +119,7 @@ def test_inactive_members_are_the_roster_of_the_day_by_their_last_attendance(dem
     due, overdue = (int(check.rules.param_value(core.INACTIVE_RULE, k, overrides)) for k in ("due_months", "overdue_months"))
     for as_of in (date(2024, 8, 31), date(2025, 12, 1), TODAY):
         found = {(f.subject, f.severity, f.date, f.message) for f in run_check(demo_db, None, as_of)
-                 if f.rule == core.INACTIVE_RULE}
+                 if f.rule == core.INACTIVE_RULE and f.ref[0] == "member"}  # unpaid 党费 (ref "dues"): its own reason
         expected = set()
         last = {a.member_id: a.last_attended for a in meetings.attendance_by_member(demo_db, branch_id, start, as_of)}
         on_roll = meetings.expected_attendees(demo_db, branch_id, MeetingType.BRANCH_CONGRESS, as_of)

@@ -178,15 +178,7 @@ def test_unpaid_dues_is_its_own_reason_whatever_the_attendance(monthly):
     assert dues(date(2025, 7, 1))["甲"].severity is Severity.DUE
     assert dues(date(2025, 8, 31))["甲"].severity is Severity.DUE
     found = dues(date(2025, 9, 1))["甲"]
-    assert found.severity is Severity.OVERDUE and "自2025年3月起已连续6个月未交纳党费" in found.message
-    assert set(dues(date(2025, 9, 1))) == {"甲"}  # 丙 pays (reported for attendance only); 乙, 丁: no 党费 record
-
-
-def test_a_month_without_a_dues_record_is_not_known_to_be_unpaid():
-    from dangjian_desktop.services.dues_inactivity import unpaid_run
-
-    months = {date(2025, k, 1): k <= 2 for k in range(1, 10)}
-    assert unpaid_run(months) == [date(2025, k, 1) for k in range(3, 10)]
-    del months[date(2025, 6, 1)]  # June not recorded: the run is July–September only
-    assert unpaid_run(months) == [date(2025, 7, 1), date(2025, 8, 1), date(2025, 9, 1)]
-    assert unpaid_run({}) == [] and unpaid_run({date(2025, 1, 1): True}) == []
+    assert found.severity is Severity.OVERDUE and "已连续6个月未交纳党费（2025年3月至2025年8月）" in found.message
+    # 丙 pays (reported for attendance only); 乙 and 丁 have no 党费 recorded at all while the branch keeps
+    # its ledger from January: the 党费 ledger counts them unpaid from then (services.dues)
+    assert set(dues(date(2025, 9, 1))) == {"甲", "乙", "丁"}
