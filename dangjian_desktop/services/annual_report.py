@@ -272,7 +272,7 @@ def dues_section(db: Database, r: AnnualReport) -> Section | None:
     text = (f"本年度{d.members}名党员按规定交纳党费，应缴{d.due_total:.2f}元，实缴{d.paid_total:.2f}元"
             + (f"（其中补缴{d.makeup_total:.2f}元）" if d.makeup_total else "")
             + (f"，预交{d.prepaid_total:.2f}元" if d.prepaid_total else "")
-            + (f"；经批准免缴{d.exempt_months}人次" if d.exempt_months else "") + "。")
+            + (f"；经批准免缴{d.exempt_months}人次（其应缴数不计入实缴）" if d.exempt_months else "") + "。")
     if d.unpaid_months:
         behind = "、".join(f"{name}（连续{k}个月）" for name, k in d.in_arrears)
         text += f"截至{cn(r.as_of)}，有{d.unpaid_months}人次未交" + (f"，其中{behind}" if behind else "") + "。"
