@@ -22,11 +22,14 @@ import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from dangjian_desktop import __version__, paths
-from dangjian_desktop.db.engine import Database, is_url, open_database
+from dangjian_desktop.db import is_url  # (without SQLAlchemy: `--help` and usage errors need none of it)
 from dangjian_desktop.errors import DatabaseBusy, DomainError, InputErrors
+
+if TYPE_CHECKING:
+    from dangjian_desktop.db.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,8 @@ def _shown_target(args: argparse.Namespace) -> str:
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
     """Every command opens its database here, so none of them runs before the password was given."""
+    from dangjian_desktop.db.engine import open_database
+
     db = open_database(_db_target(args), create=create, access=getattr(args, "access", "write"))
     try:
         _unlock(db)
@@ -298,15 +303,40 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_export(sub) -> None:
-    from dangjian_desktop.services.exports import kinds
+class _ExportKinds:
+    """The export kinds as argparse's `choices`, looked up only when a command line names one or asks
+    for `export --help`: finding them imports every service and writer (most of a second), which
+    `dangjian --help`, a usage error or any other command does not need."""
 
-    available = kinds()
-    if not available:
-        return
-    p = sub.add_parser("export", help="导出 Word / Excel 文件")
-    p.add_argument("kind", choices=[k.key for k in available], metavar="KIND",
-                   help="可选：" + "、".join(f"{k.key}（{k.label}）" for k in available))
+    def _keys(self) -> list[str]:
+        from dangjian_desktop.services.exports import kinds
+
+        return [k.key for k in kinds()]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys()
+
+    def __iter__(self):
+        return iter(self._keys())
+
+
+class _ExportParser(_Parser):
+    """`export --help` lists the kinds with their names, found when asked for."""
+
+    def format_help(self) -> str:
+        from dangjian_desktop.services.exports import kinds
+
+        self.epilog = "KIND 可选：" + "、".join(f"{k.key}（{k.label}）" for k in kinds())
+        return super().format_help()
+
+
+def _add_export(sub) -> None:
+    made_as, sub._parser_class = sub._parser_class, _ExportParser  # (add_parser has no class argument)
+    try:
+        p = sub.add_parser("export", help="导出 Word / Excel 文件")
+    finally:
+        sub._parser_class = made_as
+    p.add_argument("kind", choices=_ExportKinds(), metavar="KIND", help="要导出的文件（见下文）")
     p.add_argument("--out", required=True, help="输出文件")
     p.add_argument("--branch")
     p.add_argument("--year", type=int)
@@ -366,6 +396,8 @@ def _unlock_for_restore(args: argparse.Namespace) -> None:
     from dangjian_desktop.errors import DatabaseError
 
     try:
+        from dangjian_desktop.db.engine import open_database
+
         db = open_database(_db_target(args))
     except DatabaseError:
         return
