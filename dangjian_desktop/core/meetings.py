@@ -301,12 +301,6 @@ def subject(mtype: MeetingType, period: Period, group_name: str = "") -> str:
     return f"{text} {group_name}" if group_name else text
 
 
-def subject_title(mtype: MeetingType, period: Period, group_name: str = "") -> str:
-    """The same subject as people read it: `2025年3月 支部委员会会议` (`（第一党小组）` for groups)."""
-    text = f"{period.label} {MeetingType(mtype).label}"
-    return f"{text}（{group_name}）" if group_name else text
-
-
 # ---------------------------------------------------------------- the year grid
 
 
