@@ -131,16 +131,6 @@ def _status(value: Any) -> MemberStatus | None:
     raise CellError(f"“{text}”不是党员状态（应为“正式党员”或“预备党员”；已转出、去世的不在花名册中导入）")
 
 
-STATUS_WORDS = frozenset({"正式", "正式党员", "预备", "预备党员"})
-
-
-def _holds_status(table, key: str) -> bool:
-    """True when every filled cell of the column is a 党员状态 (正式党员 / 预备党员)."""
-    if key not in table.columns:
-        return False
-    values = [str(r.values.get(key)).strip() for r in table.rows if r.values.get(key) not in (None, "")]
-    return bool(values) and all(v in STATUS_WORDS for v in values)
-
 
 def _money(value: Any) -> Decimal | None:
     check_cell(value)

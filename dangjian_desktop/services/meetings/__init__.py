@@ -21,12 +21,7 @@ from dangjian_desktop.services.meetings.due import (
     year_counts,
     year_grid,
 )
-from dangjian_desktop.services.meetings.importing import (
-    ImportedMeeting,
-    MeetingImportResult,
-    import_meetings,
-    preview_meetings_import,
-)
+from dangjian_desktop.services.meetings.importing import MeetingImportResult, import_meetings, preview_meetings_import
 from dangjian_desktop.services.meetings.listing import list_meetings, meeting_years
 from dangjian_desktop.services.meetings.model import (
     FIELD_LABELS,
@@ -54,7 +49,7 @@ from dangjian_desktop.services.meetings.records import (
 )
 
 __all__ = [
-    "FIELD_LABELS", "SHORT_LIMIT", "TEXT_FIELDS", "AppraisalRow", "AttendanceRow", "AuditInfo", "ImportedMeeting",
+    "FIELD_LABELS", "SHORT_LIMIT", "TEXT_FIELDS", "AppraisalRow", "AttendanceRow", "AuditInfo",
     "MeetingDetail", "MeetingForm", "MeetingImportResult", "MeetingSummary", "MemberAttendance", "TypeCount",
     "VoteRow", "attendance_by_member", "delete_meeting", "expected_attendees", "finalise_meeting", "get_meeting",
     "get_meetings", "import_meetings", "preview_meetings_import", "inactive_members", "list_meetings", "meeting_findings", "meeting_histories",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
@@ -24,18 +23,6 @@ from dangjian_desktop.services.meetings.records import _apply, _clean, _detail, 
 
 # the one result type of every import; the old names stay for callers
 MeetingImportResult = ImportReport
-
-
-@dataclass(frozen=True)
-class ImportedMeeting:
-    row: int
-    action: str  # new | update | same
-    held_on: date
-    type: MeetingType
-    topic: str
-    group: str
-    also: tuple[MeetingType, ...] = ()  # the other types of a combined row (主题党日暨支部党员大会)
-    attendance_known: bool = True  # False: the row gives no 实到, so attendance is "not recorded"
 
 
 def _norm_group(text: str) -> str:
