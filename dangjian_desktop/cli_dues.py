@@ -60,13 +60,12 @@ def cmd_dues_list(args: argparse.Namespace) -> int:
 
 
 def cmd_dues_import(args: argparse.Namespace) -> int:
+    from dangjian_desktop.cli import _print_import
     from dangjian_desktop.services.dues_import import import_dues
 
-    branch, result = _on_branch(args, lambda db, b: import_dues(db, b.id, Path(args.file), dry_run=args.dry_run,
+    branch, report = _on_branch(args, lambda db, b: import_dues(db, b.id, Path(args.file), dry_run=args.dry_run,
                                                                sheet=args.sheet))
-    c = result.counts
-    verb = "检查通过（--dry-run，未写入）：将" if args.dry_run else "已导入到"
-    _out(f"{verb}{branch.name}：登记 {c['new']} 个月，更新 {c['update']} 个月，无变化 {c['same']} 个月。")
+    _print_import(branch, report, args.dry_run)
     return 0
 
 

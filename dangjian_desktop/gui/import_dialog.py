@@ -46,6 +46,12 @@ def _meetings():
     return svc
 
 
+def _dues():
+    from dangjian_desktop.services import dues_import
+
+    return dues_import
+
+
 def _development():
     from dangjian_desktop.services import development as dev
 
@@ -66,6 +72,11 @@ DEVELOPMENT = ImportKind(
     "请选择一个发展党员台账：每人一行，每个步骤一列日期；两个同名的步骤请在列名中写明“（接收）”或“（转正）”。",
     "姓名", lambda: _development().preview_ledger_import, lambda: _development().import_ledger,
     lambda ctx, branch_id, path: (ctx.db, path, branch_id))
+DUES = ImportKind(
+    "导入党费收缴表", "党费收缴表",
+    "请选择一个党费收缴表：每人一行，每月一列实缴金额（也可以是本程序导出的应缴、实缴两行一人的台账）；"
+    "年份写在标题中（如“2026年党费收缴表”）或单独一列“年度”，免缴须在“备注”中写明批准情况。",
+    "党员和月份", lambda: _dues().preview_dues_import, lambda: _dues().import_dues)
 
 
 class PreviewRowsModel(RowsModel):
@@ -265,17 +276,20 @@ class ImportDialog(QDialog):
         self.preview = preview
         self.accepted_model.load(preview.rows)
         self.columns_model.load(preview.columns)
-        problems = preview.problem_lines()
-        self.problems_model.load(problems)
+        # the notices (what was read and deliberately not imported, what is worth knowing) follow the problems
+        notices = [f"{w}：提示：{what}" if what else f"提示：{w}"
+                   for w, _, what in (n.partition("：") for n in preview.notices)]
+        self.problems_model.load(preview.problem_lines() + notices)
         text = preview.summary(planned=True)
         if preview.notices:
-            text += f" 另有 {len(preview.notices)} 条提示（见“可以导入”中的说明）。"
+            text += f" 另有 {len(preview.notices)} 条提示（见“有问题的行和提示”）。"
         self.form.summaryLabel.setText(text)
         skipped = sum(1 for c in preview.columns if not c.imported)
         self.form.tabs.setTabText(self._tab("acceptedTab"), f"可以导入（{len(preview.rows)}）")
         self.form.tabs.setTabText(self._tab("columnsTab"), f"各列的导入情况（{len(preview.columns)} 列"
                                   + (f"，{skipped} 列未导入）" if skipped else "）"))
-        self.form.tabs.setTabText(self._tab("refusedTab"), f"有问题的行（{len(preview.refused)}）")
+        self.form.tabs.setTabText(self._tab("refusedTab"), f"有问题的行（{len(preview.refused)}）"
+                                  + (f"和提示（{len(preview.notices)}）" if preview.notices else ""))
         self.form.tabs.setCurrentIndex(self._tab("refusedTab") if preview.refused else self._tab("acceptedTab"))
         if self.sheet:
             self.form.fileLabel.setText(f"文件：{self.path}（工作表“{preview.sheet}”）")

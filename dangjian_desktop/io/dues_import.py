@@ -53,6 +53,8 @@ class ParsedDues:
     sheet: str
     rows: list[ParsedDuesRow]
     refused: list[str]
+    table: Table
+    notices: list[str] = field(default_factory=list)  # rows read and deliberately not imported, named
 
 
 def _title_year(path: Path, sheet: str, header_row: int) -> int | None:
@@ -111,6 +113,7 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
     rows: list[ParsedDuesRow] = []
     last_name = ""
     last_number = None
+    skipped: dict[str, list[int]] = {"应缴": [], "合计": []}
     for row in table.rows:
         v = row.values
         item = parse_text(v.get("item"))
@@ -124,7 +127,10 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
             name, number = last_name, number or last_number  # the 实缴 row under its 应缴 row
         last_name, last_number = name, number
         if name in SKIP_NAMES or item == "应缴":
-            continue  # totals, and 应缴 (the program computes it from the base)
+            # totals, and 应缴 (the program computes it from the base): named in the preview, not imported
+            if any(v.get(f"m{i}") is not None for i in range(1, 13)):
+                skipped["应缴" if item == "应缴" else "合计"].append(row.number)
+            continue
         if not name:
             if any(v.get(f"m{i}") is not None for i in range(1, 13)):
                 refused.append(f"{table.where(row, 'name')}：没有姓名。")
@@ -158,4 +164,16 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
                 continue
             parsed.months.append(ParsedMonth(i, amount, key))
         rows.append(parsed)
-    return ParsedDues(table.file, table.sheet, rows, refused)
+    notices = []
+    where = f"文件 {table.file}，工作表“{table.sheet}”"
+    if skipped["应缴"]:
+        notices.append(f"{where}：{_rows(skipped['应缴'])}是“应缴”行，未导入（应缴由程序按各人的党费基数计算，"
+                       "可在党费页核对）。")
+    if skipped["合计"]:
+        notices.append(f"{where}：{_rows(skipped['合计'])}是合计行，未导入（合计由程序计算）。")
+    return ParsedDues(table.file, table.sheet, rows, refused, table, notices)
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:10])
+    return f"第{shown}行" + (f"等 {len(numbers)} 行" if len(numbers) > 10 else "")

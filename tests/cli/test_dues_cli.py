@@ -71,7 +71,8 @@ def test_the_ledger_export_and_its_import(demo_db, workdir, capsys):
     capsys.readouterr()
     assert main(["--db", db, "dues", "import", str(out), "--dry-run"]) == 0
     text = capsys.readouterr().out
-    assert "检查通过（--dry-run，未写入）" in text and "登记 0 个月，更新 0 个月" in text
+    assert "检查通过（--dry-run，未写入）" in text and "新增 0 个月，更新 0 个月" in text
+    assert "各列的导入情况" in text and "B列“姓名” → 姓名" in text  # every column accounted for, as every import
     assert main(["--db", db, "export", "dues-ledger", "--out", str(out)]) == 1
     assert "--year" in capsys.readouterr().err
 

@@ -144,26 +144,33 @@ def test_the_year_tab_the_ledger_and_an_imported_sheet(qtbot, page, demo_db, ask
     click(qtbot, page.export_button)
     settle()
     assert load_workbook(out).active["A1"].value == "幸福社区第一党支部2026年党费收缴台账"
-    # the sheet back in: checked first (nothing to import: all the same), nothing asked
+    # the sheet back in, through the one import dialog: every column named, nothing to import (all the same)
     asker.file_answers = [str(out)]
     click(qtbot, page.import_button)
-    settle()
-    assert asker.messages[-1][0] == "info" and "与已登记的相同" in asker.messages[-1][2]
-    # a sheet with a month not yet recorded: previewed, confirmed, imported
+    dialog = page._import_dialog
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "新增 0 个月" in dialog.form.summaryLabel.text() and not dialog.import_button.isEnabled()
+    assert dialog.columns_model.rowCount() == len(dialog.preview.columns) > 12
+    dialog.close()
+    # a sheet with a month not yet recorded and a column the program does not keep: previewed, imported
     member = next(d for d in page.model.rows if d.kind is None and d.due is not None)
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.active.append(["2026年党费收缴表"])
-    wb.active.append(["姓名", "11月"])
-    wb.active.append([member.member, float(member.due)])
+    wb.active.append(["姓名", "11月", "签名"])
+    wb.active.append([member.member, float(member.due), "已签"])
     sheet = workdir / "收缴表.xlsx"
     wb.save(sheet)
     asker.file_answers = [str(sheet)]
-    asker.confirm_answers = [True]
+    click(qtbot, page.import_button)
+    dialog = page._import_dialog
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "导入后将新增 1 个月" in dialog.form.summaryLabel.text()
+    assert dialog.columns_model.index(2, 2).data().startswith("未导入")  # 签名: named, not dropped
+    assert dialog.accepted_model.index(0, 1).data() == f"{member.member} 2026年11月"
     with qtbot.waitSignal(page.sig_loaded, timeout=10000):
-        click(qtbot, page.import_button)
-    assert "将登记 1 个月" in [m for m in asker.messages if m[0] == "confirm"][-1][2]
+        click(qtbot, dialog.import_button)
     assert recorded(demo_db, member.member).paid == member.due
     assert recorded(demo_db, member.member).paid_on is None
 

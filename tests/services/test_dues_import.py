@@ -87,7 +87,8 @@ def test_every_problem_is_named_and_nothing_is_written(db, branch, workdir):  # 
     assert any("第4行" in p and "“孙八”不在本支部党员名单中" in p for p in problems)
     assert any("第5行，F列（10月）" in p and "批准情况" in p for p in problems)
     assert any("第6行" in p and "王五2026年1月不需交纳党费" in p for p in problems)
-    assert len(problems) == 4
+    assert any("A列“序号”：未导入" in p for p in problems)  # every column is accounted for, 序号 too
+    assert len(problems) == 5
     assert months(db, bid, "赵六") == {}
 
 
@@ -115,3 +116,35 @@ def test_our_own_ledger_comes_back_unchanged(db, branch, workdir):  # noqa: F811
     recorded = sum(1 for d in ds.list_year(db, bid, 2026, today=TODAY) if d.kind is not None)
     assert recorded == 11 + 11 + 7 + 11 + 1  # 王五 from May; 钱七 only November
     assert import_dues(db, bid, out, today=TODAY).counts == {"new": 0, "update": 0, "same": recorded}
+
+
+def test_every_column_and_every_row_left_out_is_named(db, branch, workdir):  # noqa: F811
+    """The one import pipeline: a column the program does not keep, the 应缴 and 合计 rows it computes
+    itself and a 备注 on a row without 免缴 are all named in the preview, never dropped in silence."""
+    from dangjian_desktop.services.dues_import import preview_dues_import
+
+    bid, _ = branch
+    path = _sheet(workdir / "两个人的习惯.xlsx", [
+        [1, "张三", "应缴", 45, 45, "13800001111", "3月补交"],
+        [None, None, "实缴", 45, None, "13800001111", "3月补交"],
+        [2, "李四", "实缴", 60, "免缴", "", "街道党工委批准"],
+        [None, "合计", None, 105, 45, None, None],
+    ], header=["序号", "姓名", "项目", "1月", "2月", "联系电话", "备注"])
+    report = preview_dues_import(db, bid, path, today=TODAY)
+    lines = report.column_lines()
+    assert "B列“姓名” → 姓名" in lines
+    assert any(line.startswith("F列“联系电话”：未导入") for line in lines)
+    assert any(line.startswith("A列“序号”：未导入") for line in lines)
+    assert [c.header for c in report.columns] == ["序号", "姓名", "项目", "1月", "2月", "联系电话", "备注"]
+    assert any("第3行是“应缴”行，未导入" in n for n in report.notices)
+    assert any("第6行是合计行，未导入" in n for n in report.notices)
+    assert any("第4行" in n and "备注“3月补交”未导入" in n for n in report.notices)
+    assert not any("第5行" in n for n in report.notices)  # 李四's 备注 is his 免缴 approval: it lands
+    assert [(r.label, r.action) for r in report.rows] == [
+        ("张三 2026年1月", "new"), ("李四 2026年1月", "new"), ("李四 2026年2月", "new")]
+    assert "将新增 3 个月" in report.summary(planned=True) and "2 列未导入" in report.summary(planned=True)
+    done = import_dues(db, bid, path, today=TODAY)
+    assert done.applied and done.created == 3
+    assert months(db, bid, "李四")["2026-02"] == (Decimal("0.00"), DuesKind.EXEMPT)
+    again = preview_dues_import(db, bid, path, today=TODAY)
+    assert again.counts == {"new": 0, "update": 0, "same": 3}

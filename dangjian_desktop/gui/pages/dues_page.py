@@ -454,32 +454,22 @@ class DuesPage(Page):
             self._changed(f"已设定{row.member}的党费基数")
 
     def import_sheet(self) -> None:
+        """导入收缴表: the one import dialog (every month, every column, every problem), then all or nothing."""
+        from dangjian_desktop.gui.import_dialog import DUES, ImportDialog
+
         if self.ctx.branch_id is None:
             return
-        path = self.ctx.asker.open_file(self, "导入党费收缴表", str(Path.home()), "Excel 工作簿 (*.xlsx)")
-        if not path:
-            return
-        from dangjian_desktop.services.dues_import import import_dues
+        dialog = ImportDialog(self.ctx, self.ctx.branch_id, DUES, self, today=self.today)
+        self._import_dialog = dialog
+        dialog.accepted.connect(lambda: self._imported(dialog.result))
+        dialog.choose()
+        if dialog.path is not None:
+            dialog.open()  # window-modal, without a nested event loop
 
-        # read and plan first (nothing written), show what would change, then write in one transaction
-        self.ctx.run(import_dues, self.ctx.db, self.ctx.branch_id, Path(path), dry_run=True, today=self.today,
-                     what="检查党费收缴表", parent=self, busy=(self.import_button,),
-                     on_done=lambda result: self._confirm_import(Path(path), result))
-
-    def _confirm_import(self, path: Path, result) -> None:
-        c = result.counts
-        if not c["new"] and not c["update"]:
-            self.ctx.asker.info(self, "导入党费收缴表", f"{path.name}：{c['same']} 个月与已登记的相同，没有需要导入的。")
-            return
-        if not self.ctx.asker.confirm(self, "导入党费收缴表", f"{path.name}（工作表“{result.sheet}”）：将登记 {c['new']} 个月，"
-                                      f"更正 {c['update']} 个月，{c['same']} 个月不变。文件中没有交纳日期，导入的月份交纳日期为空。"
-                                      "\n导入吗？"):
-            return
-        from dangjian_desktop.services.dues_import import import_dues
-
-        self.ctx.run(import_dues, self.ctx.db, self.ctx.branch_id, path, today=self.today, what="导入党费收缴表",
-                     parent=self, effect="write", progress=True, cancellable=True, busy=(self.import_button,),
-                     on_done=lambda r: self._changed(f"已导入：登记 {r.counts['new']} 个月，更正 {r.counts['update']} 个月"))
+    def _imported(self, result) -> None:
+        if result is not None:
+            c = result.counts
+            self._changed(f"已导入党费收缴表：登记 {c['new']} 个月，更正 {c['update']} 个月（文件中没有交纳日期，交纳日期为空）")
 
     def export_ledger(self) -> None:
         if self.ctx.branch_id is None:
