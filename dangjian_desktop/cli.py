@@ -44,8 +44,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse with Chinese-friendly error output; still exits 2 on wrong usage."""
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        from dangjian_desktop.cli_words import tidy
+
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+        self.exit(2, f"{self.prog}：用法错误：{tidy(message)}\n")
 
 
 def _date(text: str) -> date:
@@ -639,6 +641,9 @@ def _add_meetings(sub) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from dangjian_desktop.cli_words import install
+
+    install()  # argparse's own messages (用法、缺少参数……) in Chinese
     parser = _Parser(prog="dangjian", description="党支部工作台命令行：与图形界面使用同一套数据和规则。")
     parser.add_argument("--version", action="version", version=f"dangjian {__version__}")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 dangjian.db）")
