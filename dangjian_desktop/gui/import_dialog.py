@@ -141,7 +141,9 @@ class ProblemsModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == self.COL_WHERE:
                 # the file and sheet are the same on every line: show from the row on
-                return text.split("，", 2)[-1] if text.startswith("文件 ") and text.count("，") >= 2 else text
+                if text.startswith("文件 "):
+                    return text.split("，", 2)[-1] if text.count("，") >= 2 else "整个工作表"
+                return text
             return text
         return None
 

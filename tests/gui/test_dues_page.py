@@ -175,6 +175,35 @@ def test_the_year_tab_the_ledger_and_an_imported_sheet(qtbot, page, demo_db, ask
     assert recorded(demo_db, member.member).paid_on is None
 
 
+def test_what_the_import_leaves_out_is_shown_beside_the_problems(qtbot, page, workdir):
+    """The 应缴 and 合计 rows and a 备注 that is not a 免缴 approval are read and left out: the dialog lists
+    each of them (as 提示) after the problems, where it used to show only how many there were."""
+    from openpyxl import Workbook
+
+    member = next(d for d in page.model.rows if d.kind is None and d.due is not None)
+    wb = Workbook()
+    wb.active.append(["2026年党费收缴表"])
+    wb.active.append(["姓名", "项目", "11月", "备注"])
+    wb.active.append([member.member, "应缴", float(member.due), "11月补交"])
+    wb.active.append([None, "实缴", float(member.due), "11月补交"])
+    wb.active.append(["合计", None, float(member.due), None])
+    sheet = workdir / "两行一人.xlsx"
+    wb.save(sheet)
+    from dangjian_desktop.gui.import_dialog import DUES, ImportDialog
+
+    dialog = ImportDialog(page.ctx, page.ctx.branch_id, DUES, page, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.load(sheet)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    shown = [(dialog.problems_model.index(i, 0).data(), dialog.problems_model.index(i, 1).data())
+             for i in range(dialog.problems_model.rowCount())]
+    assert ("整个工作表", "提示：第3行是“应缴”行，未导入（应缴由程序按各人的党费基数计算，可在党费页核对）。") in shown
+    assert ("整个工作表", "提示：第5行是合计行，未导入（合计由程序计算）。") in shown
+    assert any(where == "第4行，D列（备注）" and "备注“11月补交”未导入" in what for where, what in shown)
+    assert "和提示（3）" in dialog.form.tabs.tabText(dialog._tab("refusedTab"))
+    assert dialog.import_button.isEnabled()  # 提示 are not problems: the month itself imports
+
+
 def test_a_dues_finding_opens_the_member_on_the_dues_page(qtbot, demo_db, make_window, settle):
     from dangjian_desktop.services.check import run_check
 
