@@ -42,6 +42,8 @@ CITATIONS = {
     "DEV-PREREQ": (DEV, ""),
     "DUES-RATES": (rules.SRC_DUES, ""),  # domain.md: the 2008 规定, no article
     "DUES-ARREARS-3M": (rules.SRC_DUES, ""),
+    # domain.md: 党员教育管理工作条例 2019 with no article (and the 56 学时 "verify": a setting)
+    "STUDY-HOURS-Y": ("《中国共产党党员教育管理工作条例》（2019年）", ""),
 }
 
 
