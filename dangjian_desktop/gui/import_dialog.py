@@ -52,6 +52,12 @@ def _development():
     return dev
 
 
+def _study():
+    from dangjian_desktop.services import study_import
+
+    return study_import
+
+
 ROSTER = ImportKind(
     "导入党员花名册", "花名册",
     "请选择一个花名册（.xlsx、.xls、WPS 的 .et 或 .ods）。表头可以在标题行下面，列名和日期写法不必统一；"
@@ -66,6 +72,11 @@ DEVELOPMENT = ImportKind(
     "请选择一个发展党员台账：每人一行，每个步骤一列日期；两个同名的步骤请在列名中写明“（接收）”或“（转正）”。",
     "姓名", lambda: _development().preview_ledger_import, lambda: _development().import_ledger,
     lambda ctx, branch_id, path: (ctx.db, path, branch_id))
+STUDY = ImportKind(
+    "导入学时表", "学时表",
+    "请选择网上学习平台导出的学时表，或自己整理的学时表：每行一人一次学习，要有姓名或身份证号、学习日期、学时，"
+    "可有课程名称和学习形式（没有这一列的按网上学习计）。", "学习",
+    lambda: _study().preview_study_import, lambda: _study().import_study)
 
 
 class PreviewRowsModel(RowsModel):
