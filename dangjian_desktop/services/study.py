@@ -401,14 +401,13 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
 
 
 def export_ledger(db: Database, req) -> Path:
-    """学时台账 (.xlsx) for `req.year`: the state on its 31 December (or today, for the current year)."""
+    """学时台账 (.xlsx) for `req.year`: the state on its 31 December (today, for the year under way)."""
     from dangjian_desktop.reports.study_ledger import write_study_ledger
 
     year = req.year or date.today().year
     if not 1921 <= year <= 2200:
         raise ValidationError(f"年份 {year} 不合理。")
-    as_of = req.as_of or date.today()
-    return write_study_ledger(req.out, year_view(db, req.branch_id, year, today=as_of), progress=req.progress)
+    return write_study_ledger(req.out, year_view(db, req.branch_id, year), progress=req.progress)
 
 
 def _register() -> None:

@@ -366,6 +366,6 @@ class StudyPage(Page):
             return
         out = Path(target if target.lower().endswith(".xlsx") else target + ".xlsx")
         self.ctx.run(run_export, self.ctx.db, "study-ledger",
-                     ExportRequest(self.ctx.branch_id, out, year=year, as_of=self.today),
+                     ExportRequest(self.ctx.branch_id, out, year=year),
                      what="导出学时台账", parent=self, effect="file", progress=True, cancellable=True,
                      busy=(self.export_button,), on_done=lambda p: self.sig_status.emit(f"已保存：{p}"))
