@@ -11,12 +11,11 @@ from openpyxl.styles import Font
 
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import StudyKind
-from dangjian_desktop.core.study import hours_text
 from dangjian_desktop.reports import xlsx_base as x
 
 KINDS = tuple(StudyKind)
-SUMMARY_HEADERS = ("序号", "姓名", "党小组", "身份", *(f"{k.label}（学时）" for k in KINDS), "合计", "应达", "完成情况")
-SUMMARY_WIDTHS = (6, 10, 12, 10, 11, 11, 11, 11, 9, 9, 16)
+SUMMARY_HEADERS = ("序号", "姓名", "党小组", "身份", *(k.label for k in KINDS), "合计", "应达", "完成情况")
+SUMMARY_WIDTHS = (6, 10, 12, 11, 10, 8, 10, 10, 9, 9, 24)
 DETAIL_HEADERS = ("序号", "日期", "姓名", "学习形式", "学时", "主题 / 课程", "来源")
 DETAIL_WIDTHS = (6, 12, 10, 10, 7, 44, 22)
 RED = Font(name=x.FONT_NAME, size=11, color="B00020", bold=True)
@@ -33,7 +32,8 @@ def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], N
     ws = wb.active
     ws.title = "学时汇总"
     below = [r for r in view.rows if r.below]
-    subtitle = (f"截至{cn(view.as_of)}，共 {len(view.rows)} 人，未达标 {len(below)} 人。{view.settings_text()}。")
+    subtitle = (f"截至{cn(view.as_of)}，共 {len(view.rows)} 人，未达标 {len(below)} 人（单位：学时）。"
+                f"{view.settings_text()}。")
     first = x.title_and_header(ws, f"{view.branch}{view.year}年党员学习学时台账", subtitle, SUMMARY_HEADERS,
                                SUMMARY_WIDTHS)
     ws.row_dimensions[2].height = 30
@@ -41,7 +41,8 @@ def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], N
     for i, r in enumerate(view.rows, start=1):
         n = first + i - 1
         values = (i, r.name, r.group, "书记、支委" if r.leader else "党员",
-                  *(_number(r.by_kind[k]) for k in KINDS), _number(r.total), _number(r.target), r.status_text)
+                  *(_number(r.by_kind[k]) for k in KINDS), _number(r.total), _number(r.target),
+                  r.status_text + (f"（{r.joined_on.month}月入党，应达按月折算）" if r.joined_on else ""))
         for c, value in enumerate(values, start=1):
             x.put(ws.cell(n, c), value)
         if progress and i % 500 == 0:
@@ -60,9 +61,10 @@ def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], N
     x.print_setup(ws)
 
     ws2 = wb.create_sheet("学习记录")
-    entries = sorted(view.entries, key=lambda e: (e.studied_on, e.member))
+    order = {r.member_id: i for i, r in enumerate(view.rows)}  # member by member, as the first sheet lists them
+    entries = sorted(view.entries, key=lambda e: (order.get(e.member_id, len(order)), e.member, e.studied_on))
     first2 = x.title_and_header(ws2, f"{view.branch}{view.year}年党员学习记录",
-                                f"截至{cn(view.as_of)}，共 {len(entries)} 条（党课、主题党日按三会一课出席记录计入）",
+                                f"截至{cn(view.as_of)}，共 {len(entries)} 条，按人排列（党课、主题党日按三会一课出席记录计入）",
                                 DETAIL_HEADERS, DETAIL_WIDTHS)
     for i, e in enumerate(entries, start=1):
         n = first2 + i - 1

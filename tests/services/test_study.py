@@ -8,7 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from dangjian_desktop.core.glossary import AttendanceStatus, MeetingState, MeetingType, MemberStatus, Severity, StudyKind
+from dangjian_desktop.core.glossary import (
+    AttendanceStatus,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    Severity,
+    StudyKind,
+)
 from dangjian_desktop.core.member_check import MemberFields
 from dangjian_desktop.db import models as m
 from dangjian_desktop.errors import NotFound, ValidationError

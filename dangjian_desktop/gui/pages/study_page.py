@@ -250,6 +250,10 @@ class StudyPage(Page):
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_sheet)
         self.export_button.clicked.connect(self.export_ledger)
+        from dangjian_desktop.gui.keys import office_keys
+
+        office_keys(self, view=self.table, open_row=self.record)
+        office_keys(self, view=self.entries_view, delete_row=self.delete_selected)
         self._update_buttons()
         self.refresh()
 
