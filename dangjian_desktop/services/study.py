@@ -212,7 +212,8 @@ def _leaders(s: Session, branch_id: int, year: int) -> set[int]:
 
 
 def _year(s: Session, branch_id: int, year: int, as_of: date, overrides: dict[str, Any],
-          entries: list[StudyEntry] | None = None) -> StudyYear:
+          people: Iterable | None = None) -> StudyYear:
+    """The year of one branch; `people` the branch's roster as `check` shares it (read here if None)."""
     from dangjian_desktop.services.check import Roster
     from dangjian_desktop.services.meetings.attendance import status_on
 
@@ -220,8 +221,9 @@ def _year(s: Session, branch_id: int, year: int, as_of: date, overrides: dict[st
     name = _branch_name(s, branch_id)
     first, last = _span(year)
     as_of = min(as_of, last)
-    if entries is None:
-        entries = _entries(s, [branch_id], first, as_of, value) if as_of >= first else []
+    entries = _entries(s, [branch_id], first, as_of, value) if as_of >= first else []
+    if people is None:
+        people = Roster.read(s, [branch_id]).of_branch(branch_id)
     groups = {gid: g for gid, g in s.execute(select(m.PartyGroup.id, m.PartyGroup.name)
                                              .where(m.PartyGroup.branch_id == branch_id))}
     leaders = _leaders(s, branch_id, year)
@@ -230,7 +232,7 @@ def _year(s: Session, branch_id: int, year: int, as_of: date, overrides: dict[st
         by_member[e.member_id][e.kind] += e.hours
     rows = []
     on = max(as_of, first)
-    for p in sorted(Roster.read(s, [branch_id]).of_branch(branch_id), key=lambda p: p.sort):
+    for p in sorted(people, key=lambda p: p.sort):
         st = status_on(p, on)
         if st is None or not st.on_roll:
             continue
@@ -381,7 +383,7 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
         for branch_id in ctx.branch_ids:
             if branch_id not in keeping:
                 continue
-            view = _year(s, branch_id, year, ctx.as_of, ctx.overrides)
+            view = _year(s, branch_id, year, ctx.as_of, ctx.overrides, ctx.roster(s).of_branch(branch_id))
             for r in view.below:
                 role = "书记、支委" if r.leader else "党员"
                 if r.joined_on is not None:
