@@ -1,7 +1,8 @@
 """学时: reading an amount of hours, what a 党课 or 主题党日 attended counts, and a member's target for a year.
 
 Pure rules over plain values. The numbers (32, 56, the length of a 党课) are rule data (core.rules
-STUDY-HOURS-Y, 党员教育管理工作条例 2019) read through a `value(rule_id, key)` callable, so local settings apply.
+STUDY-HOURS-Y, 党员教育管理工作条例 2019; STUDY-CREDIT, the branch's own) read through a `value(rule_id, key)`
+callable, so local settings apply.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, Callable, Iterable
 from dangjian_desktop.core.glossary import MeetingType, StudyKind
 
 RULE = "STUDY-HOURS-Y"
+CREDIT_RULE = "STUDY-CREDIT"
 ZERO = Decimal("0")
 MAX_HOURS = Decimal("200")  # one session: more is a typing error (a week's 专题培训 is 40)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -80,9 +82,9 @@ def meeting_credit(types: Iterable[MeetingType], value: Callable[[str, str], Any
     types = set(types)
     lengths = []
     if MeetingType.LECTURE in types:
-        lengths.append(Decimal(str(value(RULE, "lecture_hours"))))
+        lengths.append(Decimal(str(value(CREDIT_RULE, "lecture_hours"))))
     if MeetingType.THEME_DAY in types:
-        lengths.append(Decimal(str(value(RULE, "theme_day_hours"))))
+        lengths.append(Decimal(str(value(CREDIT_RULE, "theme_day_hours"))))
     if not lengths or max(lengths) <= 0:
         return None
     kind = StudyKind.LECTURE if MeetingType.LECTURE in types else StudyKind.GROUP_STUDY

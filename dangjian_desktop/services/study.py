@@ -241,9 +241,9 @@ def _year(s: Session, branch_id: int, year: int, as_of: date, overrides: dict[st
         rows.append(MemberYear(p.id, p.name, groups.get(p.group_id, ""), leader, {k: kinds.get(k, ZERO) for k in StudyKind},
                                sum(kinds.values(), ZERO), core.year_target(year, leader, p.joined_on, value),
                                p.joined_on if p.joined_on and p.joined_on.year == year else None))
-    num = lambda key: Decimal(str(value(core.RULE, key)))  # noqa: E731
-    return StudyYear(name, year, as_of, rows, num("hours"), num("leader_hours"), num("lecture_hours"),
-                     num("theme_day_hours"), entries)
+    num = lambda rule_id, key: Decimal(str(value(rule_id, key)))  # noqa: E731
+    return StudyYear(name, year, as_of, rows, num(core.RULE, "hours"), num(core.RULE, "leader_hours"),
+                     num(core.CREDIT_RULE, "lecture_hours"), num(core.CREDIT_RULE, "theme_day_hours"), entries)
 
 
 def year_view(db: Database, branch_id: int, year: int, *, today: date | None = None) -> StudyYear:

@@ -130,3 +130,13 @@ def test_import_a_platform_sheet_through_the_one_import_dialog(qtbot, page, demo
     assert "新增 1 条" in seen["summary"] and "2 列未导入（单位、得分）" in seen["summary"]
     assert seen["columns"][4].startswith("未导入") and seen["columns"][2] == "学时"
     assert page.model.rows[0].total == before + 3
+
+
+def test_a_reminder_opens_the_member_in_its_year(qtbot, page, settle):
+    below = next(r for r in ss.year_view(page.ctx.db, 1, 2025, today=TODAY).rows if r.below)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.open_ref(("study", {"member_id": below.member_id, "year": 2025}))
+    settle()
+    assert page.year_spin.value() == 2025
+    assert page.selected_member().member_id == below.member_id
+    assert page.entries_label.text().startswith(f"{below.name}2025年的学习")

@@ -128,7 +128,7 @@ def test_lectures_and_theme_days_attended_count_and_a_combined_one_counts_once(d
     derived = [e for e in ss.list_year(db, bid, 2026) if e.member == "张三"]
     assert [e.studied_on.month for e in derived] == [3, 4, 5] and all(e.derived for e in derived)
     # the branch sets how long a 党课 counts; the combined gathering takes the longer of its two lengths
-    settings.set_local_rule_params(db, {("STUDY-HOURS-Y", "lecture_hours"): 3})
+    settings.set_local_rule_params(db, {("STUDY-CREDIT", "lecture_hours"): 3})
     assert rows(db, bid)["张三"].total == 3 + 2 + 3
     assert ss.member_year_hours(db, bid, 2026)[zs] == 8
 
