@@ -138,6 +138,20 @@ def test_a_lecture_recorded_by_hand_with_its_real_length_is_not_counted_again(db
     _meeting(db, bid, MeetingType.LECTURE, date(2026, 3, 10), [ids["张三"]])
     ss.record_study(db, bid, ["张三"], date(2026, 3, 10), "lecture", "3", topic="党课（半天）", today=TODAY)
     assert rows(db, bid)["张三"].total == 3
+    assert ss.member_year_hours(db, bid, 2026)[ids["张三"]] == 3  # the sums the database adds up agree
+
+
+def test_the_totals_summed_by_the_database_are_the_sessions_added_up(demo_db):
+    """`check` and `member_year_hours` sum in SQL; the page adds up the sessions it lists: the same hours."""
+    for year in (2025, 2026):
+        view = ss.year_view(demo_db, 1, year, today=TODAY)
+        by_sessions = {}
+        for e in view.entries:
+            by_sessions[e.member_id] = by_sessions.get(e.member_id, 0) + e.hours
+        summed = ss.member_year_hours(demo_db, 1, year)
+        assert any(e.derived for e in view.entries) and len(view.entries) > 100
+        assert {k: v for k, v in summed.items() if v} == by_sessions
+        assert all(summed[r.member_id] == r.total for r in view.rows)
 
 
 def test_year_boundaries(db, branch):
