@@ -42,7 +42,7 @@ def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], N
         n = first + i - 1
         values = (i, r.name, r.group, "书记、支委" if r.leader else "党员",
                   *(_number(r.by_kind[k]) for k in KINDS), _number(r.total), _number(r.target),
-                  r.status_text + (f"（{r.joined_on.month}月入党，应达按月折算）" if r.joined_on else ""))
+                  r.status_text + (f"（{r.joined_on.month}月入党，按月折算）" if r.joined_on else ""))
         for c, value in enumerate(values, start=1):
             x.put(ws.cell(n, c), value)
         if progress and i % 500 == 0:
@@ -51,6 +51,10 @@ def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], N
     if view.rows:
         x.style_body(ws, first, last, len(SUMMARY_HEADERS), centre_columns=range(1, len(SUMMARY_HEADERS) + 1))
         for i, r in enumerate(view.rows):
+            # Excel and WPS do not grow a row for wrapped text written by a program: size it here
+            needed = x.wrapped_lines(ws.cell(first + i, len(SUMMARY_HEADERS)).value, SUMMARY_WIDTHS[-1])
+            if needed > 1:
+                ws.row_dimensions[first + i].height = 15 * needed
             if r.below:
                 for c in (len(SUMMARY_HEADERS) - 2, len(SUMMARY_HEADERS)):
                     ws.cell(first + i, c).font = RED
