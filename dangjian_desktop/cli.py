@@ -679,6 +679,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dangjian_desktop.cli_dues import add_dues
 
     add_dues(sub)
+    from dangjian_desktop.cli_study import add_study
+
+    add_study(sub)
     _add_export(sub)
     _add_backup(sub)
     return parser

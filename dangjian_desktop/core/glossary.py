@@ -162,3 +162,12 @@ class DuesKind(Labelled):
     MAKEUP = ("makeup", "补缴")
     PREPAID = ("prepaid", "预交")
     EXEMPT = ("exempt", "免缴")
+
+
+class StudyKind(Labelled):
+    """How a member studied: the four kinds a 学时台账 counts (JSON: the English value)."""
+
+    GROUP_STUDY = ("group_study", "集中学习")
+    LECTURE = ("lecture", "党课")
+    TRAINING = ("training", "专题培训")
+    ONLINE = ("online", "网上学习")

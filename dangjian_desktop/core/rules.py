@@ -21,6 +21,7 @@ SRC_LOCAL = "本地常见做法"
 SRC_TERMS = "中共中央办公厅《关于党的基层组织任期的意见》（2018年）"
 SRC_50_YEARS = "中共中央组织部“光荣在党50年”纪念章颁发办法（2021年）"
 SRC_DUES = "《关于中国共产党党费收缴、使用和管理的规定》（中组部，2008年）"
+SRC_EDUCATION = "《中国共产党党员教育管理工作条例》（2019年）"
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,20 @@ _RULES_2014 = (
     Rule("DUES-ARREARS-3M", "党费连续未交", "党员应按月交纳党费；连续3个月未交的，党支部应及时提醒督促收缴；"
          "连续6个月不交纳党费的，按党章视为自行脱党处理。", "", SRC_DUES, (
              Param("months", "连续未交几个月起提醒", 3, "个月", True),
+         )),
+    # 学时 (the 2019 条例 by its document only: domain.md gives no article; the 56 学时 of 书记 and 支委 may come
+    # from the 2019–2023 党员教育培训工作规划 rather than the 条例, so it is a local setting like the rest)
+    Rule("STUDY-HOURS-Y", "党员学习学时",
+         "党员每年参加集中学习培训一般不少于32学时，党支部书记和支部委员一般不少于56学时。", "", SRC_EDUCATION, (
+             Param("hours", "党员每年至少学时", 32, "学时", True),
+             Param("leader_hours", "书记、支委每年至少学时", 56, "学时", True),
+             Param("due_month", "从几月起提醒学时不足", 10, "月", True),
+         )),
+    # how long a 党课 or 主题党日 attended counts is the branch's own rule, not the 条例's
+    Rule("STUDY-CREDIT", "党课、主题党日计入学时", "参加党课、主题党日按本支部规定的学时计入党员学习学时（常见为每次2学时）。",
+         "", SRC_LOCAL, (
+             Param("lecture_hours", "参加一次党课计入", 2, "学时", True),
+             Param("theme_day_hours", "参加一次主题党日计入", 2, "学时", True),
          )),
     # 发展党员
     Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第五条", SRC_DEV, (

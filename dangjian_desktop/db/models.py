@@ -41,6 +41,7 @@ from dangjian_desktop.core.glossary import (
     MeetingType,
     MemberStatus,
     ProbationOutcome,
+    StudyKind,
     VoteKind,
     VoteMethod,
 )
@@ -267,6 +268,21 @@ class DuesBase(Timestamped, Base):
     basis: Mapped[DuesBasis] = mapped_column(EnumText(DuesBasis))
     amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # 税后工资 / 离退休费; None for fixed amounts
     note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class StudyRecord(Timestamped, Base):
+    """One session of study by one member (集中学习, 党课, 专题培训, 网上学习) and its 学时 (migration 0008).
+    党课 and 主题党日 attended are not stored here: they are counted from the 三会一课 attendance."""
+
+    __tablename__ = "study_records"
+    __table_args__ = (Index("ix_study_records_member_date", "member_id", "studied_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    kind: Mapped[StudyKind] = mapped_column(EnumText(StudyKind))
+    studied_on: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(Numeric(6, 2))
+    topic: Mapped[str] = mapped_column(String(200), server_default="")  # 主题 / 课程名称
+    source: Mapped[str] = mapped_column(String(200), server_default="")  # 学习强国, 本支部, an imported file
 
 
 # ---------------------------------------------------------------- meetings

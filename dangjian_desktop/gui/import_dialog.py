@@ -58,6 +58,12 @@ def _development():
     return dev
 
 
+def _study():
+    from dangjian_desktop.services import study_import
+
+    return study_import
+
+
 ROSTER = ImportKind(
     "导入党员花名册", "花名册",
     "请选择一个花名册（.xlsx、.xls、WPS 的 .et 或 .ods）。表头可以在标题行下面，列名和日期写法不必统一；"
@@ -77,6 +83,11 @@ DUES = ImportKind(
     "请选择一个党费收缴表：每人一行，每月一列实缴金额（也可以是本程序导出的应缴、实缴两行一人的台账）；"
     "年份写在标题中（如“2026年党费收缴表”）或单独一列“年度”，免缴须在“备注”中写明批准情况。",
     "党员和月份", lambda: _dues().preview_dues_import, lambda: _dues().import_dues)
+STUDY = ImportKind(
+    "导入学时表", "学时表",
+    "请选择网上学习平台导出的学时表，或自己整理的学时表：每行一人一次学习，要有姓名或身份证号、学习日期、学时，"
+    "可有课程名称和学习形式（没有这一列的按网上学习计）。", "学习",
+    lambda: _study().preview_study_import, lambda: _study().import_study)
 
 
 class PreviewRowsModel(RowsModel):

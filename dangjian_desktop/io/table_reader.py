@@ -433,9 +433,15 @@ def read_table(
     header_values = grid[header_index] if header_index < len(grid) else []
     below_values = grid[header_index + 1] if two_row and header_index + 1 < len(grid) else []
 
+    # a header cell merged down from a row above the header row (“所在单位” over two header rows) heads its column
+    from_above = {c: grid[r0][c0] for (r0, c0), (r1, c1) in merged if r0 < header_index <= r1 and r0 < len(grid)
+                  for c in range(c0 + 1, c1 + 2) if c0 < len(grid[r0])}
+
     def header_text(c: int) -> str:
         parts = [_ZERO_WIDTH.sub("", str(v)).strip() for v in (_cell(header_values, c), _cell(below_values, c))
                  if v not in (None, "")]
+        if not parts and from_above.get(c) not in (None, ""):
+            parts = [_ZERO_WIDTH.sub("", str(from_above[c])).strip()]
         return "".join(parts)
 
     headers = {k: header_text(c) or columns[k.split("#")[0]][0] for k, c in column_of.items()}

@@ -95,6 +95,8 @@ def _every_command() -> list[list[str]]:
         ("calendar", "set"): ["calendar", "set", "2031-01-01", "--as", "holiday"],
         ("dues", "record"): ["dues", "record", "张三", "--month", "2026-01"],
         ("dues", "list"): ["dues", "list", "--year", "2026"],
+        ("study", "record"): ["study", "record", "张三", "--date", "2026-01-05", "--kind", "online", "--hours", "1"],
+        ("study", "list"): ["study", "list", "--year", "2026"],
     }
     found = []
     parser = build_parser()

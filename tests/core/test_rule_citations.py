@@ -42,6 +42,9 @@ CITATIONS = {
     "DEV-PREREQ": (DEV, ""),
     "DUES-RATES": (rules.SRC_DUES, ""),  # domain.md: the 2008 规定, no article
     "DUES-ARREARS-3M": (rules.SRC_DUES, ""),
+    # domain.md: 党员教育管理工作条例 2019 with no article (and the 56 学时 "verify": a setting)
+    "STUDY-HOURS-Y": ("《中国共产党党员教育管理工作条例》（2019年）", ""),
+    "STUDY-CREDIT": (rules.SRC_LOCAL, ""),  # the length a 党课 counts is the branch's own
 }
 
 
