@@ -674,6 +674,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dangjian_desktop.cli_dues import add_dues
 
     add_dues(sub)
+    from dangjian_desktop.cli_points import add_points
+
+    add_points(sub)
     _add_export(sub)
     _add_backup(sub)
     return parser
