@@ -51,10 +51,10 @@ def _ranking(ws, p) -> None:
     headers = ["名次", "姓名", "党小组", *items, "合计"]
     widths = [6, 10, 10, *[max(8.0, len(n) * 2 + 1.5) for n in items], 8]
     first = xb.title_and_header(ws, f"{p.branch}{p.year}年党员积分排名",
-                                f"截至{cn(p.as_of)}，共 {len(p.rows)} 人（各项已按年度上限计分）", headers, widths)
+                                f"截至{cn(p.as_of)}，共 {len(p.rows)} 人（各项已按年度上限计分，空白为 0 分；规则见“积分规则”表）", headers, widths)
     r = first
     for row in p.rows:
-        values = [row.rank, row.name, row.group, *[_points(v) for v in row.by_item], _points(row.total)]
+        values = [row.rank, row.name, row.group, *[_points(v) if v else None for v in row.by_item], _points(row.total)]
         for c, v in enumerate(values, start=1):
             xb.put(ws.cell(r, c), v)
         r += 1
@@ -109,7 +109,7 @@ def _entries(ws, p) -> None:
 def _scheme(ws, p) -> None:
     headers = ["项目", "计分方式", "每次分值", "年度上限"]
     widths = [16, 40, 10, 10]
-    first = xb.title_and_header(ws, f"{p.branch}党员积分规则", "年度上限：每人每年该项最多计（扣）的分数；空白为不设上限",
+    first = xb.title_and_header(ws, f"{p.branch}党员积分规则", "年度上限：每人每年该项最多计（扣）的分数",
                                 headers, widths)
     r = first
     for item in p.items:
