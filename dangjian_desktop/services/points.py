@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core_meetings
 from dangjian_desktop.core.dates import cn
@@ -408,6 +408,7 @@ class MemberPoints:
     grid: tuple[tuple[Decimal, ...], ...]  # per item (as PointsYear.items), 12 months
     counts: tuple[int, ...]  # per item: occurrences (derived) or entries (manual) in the year
     rank: int = 0
+    order: int = 0  # the place on the roster (党小组, 笔画): lists of names follow it
 
     @property
     def by_item(self) -> tuple[Decimal, ...]:
@@ -524,7 +525,7 @@ def year_points(db_or_session, branch_id: int, year: int, *, today: date | None 
         r = rows[i]
         if r.total != last:
             rank, last = k, r.total
-        ranked.append(MemberPoints(r.member_id, r.name, r.group, r.grid, r.counts, rank))
+        ranked.append(MemberPoints(r.member_id, r.name, r.group, r.grid, r.counts, rank, i))
     return PointsYear(name, year, end, items, ranked, made)
 
 

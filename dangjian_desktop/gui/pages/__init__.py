@@ -33,6 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("meetings", "三会一课", _P + "meetings_page", "MeetingsPage", frozenset({"meeting", "missing_meeting"})),
     PageSpec("development", "发展党员", _P + "development_page", "DevelopmentPage", frozenset({"applicant"})),
     PageSpec("dues", "党费", _P + "dues_page", "DuesPage", frozenset({"dues"})),
+    PageSpec("points", "积分", _P + "points_page", "PointsPage"),
     PageSpec("reports", "报表", _P + "reports_page", "ReportsPage"),
     PageSpec("settings", "设置", _P + "settings_page", "SettingsPage", frozenset({"branch"})),
 )
