@@ -17,7 +17,7 @@ def click(qtbot, widget):
 
 def shown_total(page, member_id) -> str:
     row = next(i for i, r in enumerate(page.model.rows) if r.member_id == member_id)
-    return page.model.data(page.model.index(row, page.model.col_total))
+    return page.model.data(page.model.index(row, page.model.COL_TOTAL))
 
 
 def test_a_manual_item_changes_the_total_and_a_deletion_can_be_undone(qtbot, make_window, demo_db, asker, settle,

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,16 @@ from dangjian_desktop.services import points as ps
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
 MINUS_BRUSH = QBrush(QColor("#b00020"))
+_BOLD: list[QFont] = []
+
+
+def _bold() -> QFont:
+    """A bold font, made once the application exists (a QFont needs it)."""
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
@@ -47,9 +57,9 @@ def _shown(value: Decimal) -> str:
 
 
 class RankingModel(RowsModel):
-    """The year: 名次, 姓名, 党小组, one column per item of the scheme, 合计."""
+    """The year: 名次, 姓名, 党小组, 合计, then one column per item of the scheme."""
 
-    COL_RANK, COL_NAME, COL_GROUP, COL_FIRST_ITEM = 0, 1, 2, 3
+    COL_RANK, COL_NAME, COL_GROUP, COL_TOTAL, COL_FIRST_ITEM = range(5)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,13 +70,9 @@ class RankingModel(RowsModel):
     def load_year(self, year: ps.PointsYear) -> None:
         self.beginResetModel()
         self.items = list(year.items)
-        self.HEADERS = ("名次", "姓名", "党小组", *(i.name for i in self.items), "合计")
+        self.HEADERS = ("名次", "姓名", "党小组", "合计", *(i.name for i in self.items))
         self.rows = list(year.rows)
         self.endResetModel()
-
-    @property
-    def col_total(self) -> int:
-        return len(self.HEADERS) - 1
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -74,9 +80,9 @@ class RankingModel(RowsModel):
         r = self.rows[index.row()]
         col = index.column()
         value = None
-        if self.COL_FIRST_ITEM <= col < self.col_total:
+        if col >= self.COL_FIRST_ITEM:
             value = r.by_item[col - self.COL_FIRST_ITEM]
-        elif col == self.col_total:
+        elif col == self.COL_TOTAL:
             value = r.total
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_RANK:
@@ -85,10 +91,12 @@ class RankingModel(RowsModel):
                 return r.name
             if col == self.COL_GROUP:
                 return r.group
-            return ps.fmt(value) if col == self.col_total else _shown(value)
+            return ps.fmt(value) if col == self.COL_TOTAL else _shown(value)
         if role == Qt.ItemDataRole.ForegroundRole and value is not None and value < 0:
             return MINUS_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and self.COL_FIRST_ITEM <= col < self.col_total:
+        if role == Qt.ItemDataRole.FontRole and col == self.COL_TOTAL:
+            return _bold()
+        if role == Qt.ItemDataRole.ToolTipRole and col >= self.COL_FIRST_ITEM:
             item = self.items[col - self.COL_FIRST_ITEM]
             n = r.counts[col - self.COL_FIRST_ITEM]
             return f"{item.name}：{n} 次，{item.rule_text}" if n else None
@@ -98,7 +106,9 @@ class RankingModel(RowsModel):
 
 
 class MonthsModel(RowsModel):
-    """One member's year: a row per month, a column per item, the month's total."""
+    """One member's year: a row per month (and the year), the month's total, then a column per item."""
+
+    COL_MONTH, COL_TOTAL, COL_FIRST_ITEM = range(3)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -109,7 +119,7 @@ class MonthsModel(RowsModel):
     def load_member(self, items: list[ps.SchemeItem], member: ps.MemberPoints | None) -> None:
         self.beginResetModel()
         self.items, self.member = list(items), member
-        self.HEADERS = ("月份", *(i.name for i in self.items), "合计")
+        self.HEADERS = ("月份", "合计", *(i.name for i in self.items))
         self.rows = list(range(13)) if member is not None else []  # 12 months and the year
         self.endResetModel()
 
@@ -117,20 +127,21 @@ class MonthsModel(RowsModel):
         if not index.isValid() or self.member is None:
             return None
         month, col = index.row(), index.column()
-        last = len(self.HEADERS) - 1
-        if col == 0:
+        if col == self.COL_MONTH:
             value = None
-        elif col < last:
-            row = self.member.grid[col - 1]
-            value = sum(row, Decimal(0)) if month == 12 else row[month]
-        else:
+        elif col == self.COL_TOTAL:
             value = self.member.total if month == 12 else self.member.by_month[month]
+        else:
+            row = self.member.grid[col - self.COL_FIRST_ITEM]
+            value = sum(row, Decimal(0)) if month == 12 else row[month]
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
+            if col == self.COL_MONTH:
                 return "全年" if month == 12 else f"{month + 1}月"
-            return ps.fmt(value) if col == last else _shown(value)
+            return ps.fmt(value) if col == self.COL_TOTAL else _shown(value)
         if role == Qt.ItemDataRole.ForegroundRole and value is not None and value < 0:
             return MINUS_BRUSH
+        if role == Qt.ItemDataRole.FontRole and (col == self.COL_TOTAL or month == 12):
+            return _bold()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return CENTRE
         return None
@@ -328,20 +339,20 @@ class PointsPage(Page):
         head.add_group(QLabel("党员：", self), self.member_combo)
         head.addWidget(self.member_label)
         lay.addLayout(head)
-        split = QSplitter(Qt.Orientation.Vertical, member_tab)
+        split = QSplitter(Qt.Orientation.Horizontal, member_tab)  # the 13 rows of months at full height
         split.addWidget(self.months_view)
         lower = QWidget(split)
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 0, 0, 0)
-        lower_lay.addWidget(QLabel("手工加减分记录（本年）：", lower))
+        lower_lay.addWidget(QLabel("手工加减分记录（本年）：", lower))  # noqa: RUF001
         lower_lay.addWidget(self.entries_view, 1)
         buttons = FlowLayout(align_right=True)
         buttons.addWidget(self.member_add_button)
         buttons.addWidget(self.delete_button)
         lower_lay.addLayout(buttons)
         split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         lay.addWidget(split, 1)
 
         # 积分规则
