@@ -10,13 +10,14 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from contextlib import nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from sqlalchemy import delete, select
+from sqlalchemy import case, delete, extract, func, select
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core_meetings
@@ -60,10 +61,25 @@ def _year_end(year: int) -> date:
     return min(date(year, 12, 31), date.today())
 
 
+_MEMO: ContextVar[dict | None] = ContextVar("points_memo", default=None)
+
+
 def _attendance_counts(db, branch_id: int, year: int) -> dict[AttendanceStatus, dict[int, dict[int, int]]]:
     """Per status, per member, per month: final records of the year (a combined meeting is one record,
     counted once), 谈心谈话 left out (a talk, not a gathering). A ledger that lists only the absentees
-    whose numbers add up to the roll means everyone else in it attended (domain: attendance is known)."""
+    whose numbers add up to the roll means everyone else in it attended (domain: attendance is known).
+    Read once per `year_points` for the three items that use it."""
+    memo = _MEMO.get()
+    key = ("attendance", branch_id, year)
+    if memo is not None and key in memo:
+        return memo[key]
+    out = _read_attendance(db, branch_id, year)
+    if memo is not None:
+        memo[key] = out
+    return out
+
+
+def _read_attendance(db, branch_id: int, year: int) -> dict[AttendanceStatus, dict[int, dict[int, int]]]:
     from dangjian_desktop.services.meetings.attendance import _members_on
 
     out: dict[AttendanceStatus, dict[int, dict[int, int]]] = {
@@ -71,42 +87,38 @@ def _attendance_counts(db, branch_id: int, year: int) -> dict[AttendanceStatus, 
     end = _year_end(year)
     if end < date(year, 1, 1):
         return out
+    Mt, A = m.Meeting, m.Attendance
+    held = ((Mt.branch_id == branch_id) & Mt.held_on.between(date(year, 1, 1), end)
+            & (Mt.state == MeetingState.FINAL) & (Mt.type != MeetingType.HEART_TALK))
     with db.session() as s:
-        meetings = s.execute(
-            select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.expected,
-                   m.Meeting.present, m.Meeting.attendance_known)
-            .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on.between(date(year, 1, 1), end),
-                   m.Meeting.state == MeetingState.FINAL, m.Meeting.type != MeetingType.HEART_TALK)).all()
-        by_id = {mt.id: mt for mt in meetings}
-        listed: dict[int, set[int]] = defaultdict(set)
-        away: dict[int, int] = defaultdict(int)
-        ids = list(by_id)
-        for chunk in range(0, len(ids), 900):
-            for mid, member_id, status in s.execute(
-                    select(m.Attendance.meeting_id, m.Attendance.member_id, m.Attendance.status)
-                    .where(m.Attendance.meeting_id.in_(ids[chunk:chunk + 900]))):
-                out[status][member_id][by_id[mid].held_on.month] += 1
-                listed[mid].add(member_id)
-                if status is not AttendanceStatus.PRESENT:
-                    away[mid] += 1
-        also: dict[int, list[MeetingType]] = defaultdict(list)
-        for chunk in range(0, len(ids), 900):
-            for mid, t in s.execute(select(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.type)
-                                    .where(m.MeetingAlsoType.meeting_id.in_(ids[chunk:chunk + 900]))):
-                also[mid].append(MeetingType(t))
-        for mt in meetings:
-            if not mt.attendance_known or not mt.expected or len(listed[mt.id]) >= mt.expected:
-                continue
-            if mt.expected - away[mt.id] != mt.present:
-                continue  # the numbers do not add up: unknown, neither presence nor absence
-            scope = core_meetings.attendance_scope([MeetingType(mt.type), *also.get(mt.id, [])])
+        # counted in the database: a 党委's year is hundreds of thousands of rows
+        statuses = {st.value: st for st in AttendanceStatus}
+        for member_id, raw, month, n in s.execute(
+                select(A.member_id, A.__table__.c.status, extract("month", Mt.held_on), func.count())
+                .join(Mt, Mt.id == A.meeting_id).where(held)
+                .group_by(A.member_id, A.__table__.c.status, extract("month", Mt.held_on))):
+            out[statuses[raw]][member_id][int(month)] += n
+        # meetings that list fewer people than 应到: an absentee-only ledger when the numbers add up
+        listed = {mid: (int(n), int(away or 0)) for mid, n, away in s.execute(
+            select(A.meeting_id, func.count(), func.sum(case((A.status == AttendanceStatus.PRESENT, 0), else_=1)))
+            .join(Mt, Mt.id == A.meeting_id).where(held).group_by(A.meeting_id))}
+        candidates = [mt for mt in s.execute(
+            select(Mt.id, Mt.type, Mt.held_on, Mt.group_id, Mt.expected, Mt.present)
+            .where(held, Mt.attendance_known.is_(True), Mt.expected > 0))
+            if listed.get(mt.id, (0, 0))[0] < mt.expected
+            and mt.expected - listed.get(mt.id, (0, 0))[1] == mt.present]
+        for mt in candidates:
+            also = [MeetingType(t) for t in s.scalars(select(m.MeetingAlsoType.type)
+                                                      .where(m.MeetingAlsoType.meeting_id == mt.id))]
+            scope = core_meetings.attendance_scope([MeetingType(mt.type), *also])
             if scope not in ("branch", "group") or (scope == "group" and mt.group_id is None):
-                continue
+                continue  # a committee's roll is its members: they are listed when expected
             roll = _members_on(s, branch_id, mt.held_on, group_id=mt.group_id if scope == "group" else None)
             if len(roll) != mt.expected:
-                continue
+                continue  # the numbers do not add up to the roll: unknown, neither presence nor absence
+            named = set(s.scalars(select(A.member_id).where(A.meeting_id == mt.id)))
             for member, _status in roll:
-                if member.id not in listed[mt.id]:
+                if member.id not in named:
                     out[AttendanceStatus.PRESENT][member.id][mt.held_on.month] += 1
     return out
 
@@ -471,8 +483,14 @@ class _Borrowed:
 
 def year_points(db_or_session, branch_id: int, year: int, *, today: date | None = None) -> PointsYear:
     """Every member on the roll during the year (up to today), their points per item and month, ranked."""
-    db = _source(db_or_session)
-    today = today or date.today()
+    token = _MEMO.set({})
+    try:
+        return _year_points(_source(db_or_session), branch_id, year, today or date.today())
+    finally:
+        _MEMO.reset(token)
+
+
+def _year_points(db, branch_id: int, year: int, today: date) -> PointsYear:
     end = min(date(year, 12, 31), today)
     start = date(year, 1, 1)
     with db.session() as s:
