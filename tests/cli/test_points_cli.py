@@ -4,16 +4,16 @@ exit 1 with one Chinese line and write nothing, the list covers every branch wit
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from openpyxl import load_workbook
 
 from dangjian_desktop.cli import main
 from dangjian_desktop.services import points as ps
+from tests.conftest import TODAY
 
 
 def _totals(db_path, capsys, *extra):
-    assert main(["--db", db_path, "points", "list", "--year", str(date.today().year), *extra, "--json"]) == 0
+    assert main(["--db", db_path, "points", "list", "--year", str(TODAY.year), *extra, "--json"]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -23,7 +23,7 @@ def test_add_changes_the_total_and_refusals_write_nothing(demo_db, capsys):
     assert rows and set(rows[0]) >= {"member", "points", "branch", "rank", "items"}
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
     last = rows[-1]
-    day = date.today().isoformat()
+    day = TODAY.isoformat()
     assert main(["--db", db, "points", "add", last["member"], "--date", day, "--points", "3",
                  "--reason", "参加社区防汛志愿服务"]) == 0
     assert f"{last['member']}" in capsys.readouterr().out
@@ -51,7 +51,7 @@ def test_add_changes_the_total_and_refusals_write_nothing(demo_db, capsys):
 
 def test_the_human_list_and_the_export(demo_db, workdir, capsys):
     db = str(demo_db.path)
-    year = str(date.today().year)
+    year = str(TODAY.year)
     assert main(["--db", db, "points", "list", "--year", year]) == 0
     out = capsys.readouterr().out
     assert "党员积分" in out and "  1. " in out and "参加组织生活+" in out
@@ -80,6 +80,6 @@ def test_several_branches_each_listed_with_its_name(workdir, capsys):
     named = rows[0]["branch"]
     assert {r["branch"] for r in _totals(path, capsys, "--branch", named)} == {named}
     # adding needs the branch named when there are several
-    assert main(["--db", path, "points", "add", rows[0]["member"], "--date", date.today().isoformat(),
+    assert main(["--db", path, "points", "add", rows[0]["member"], "--date", TODAY.isoformat(),
                  "--points", "1", "--reason", "志愿服务"]) == 1
     assert "--branch" in capsys.readouterr().err

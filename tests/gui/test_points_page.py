@@ -9,10 +9,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox
 
 from dangjian_desktop.services import points as ps
+from tests.conftest import TODAY
 
 
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def open_page(window, settle):
+    """The 积分 page of the demo's year, as on the demo's "today" (the tests do not drift with the calendar)."""
+    page = window.show_page("points")
+    settle()
+    page.today = TODAY
+    page.year_spin.setValue(TODAY.year)
+    page.refresh()
+    settle()
+    return page
 
 
 def shown_total(page, member_id) -> str:
@@ -23,8 +35,7 @@ def shown_total(page, member_id) -> str:
 def test_a_manual_item_changes_the_total_and_a_deletion_can_be_undone(qtbot, make_window, demo_db, asker, settle,
                                                                       typist, when_modal):
     window = make_window(demo_db)
-    page = window.show_page("points")
-    settle()
+    page = open_page(window, settle)
     last = page.model.rows[-1]  # the lowest in the ranking
     assert shown_total(page, last.member_id) == ps.fmt(last.total)
     page.view.selectRow(len(page.model.rows) - 1)
@@ -75,8 +86,7 @@ def test_a_manual_item_changes_the_total_and_a_deletion_can_be_undone(qtbot, mak
 
 def test_a_point_value_typed_in_the_scheme_changes_the_totals(qtbot, make_window, demo_db, settle):
     window = make_window(demo_db)
-    page = window.show_page("points")
-    settle()
+    page = open_page(window, settle)
     first = page.model.rows[0]
     attended = dict(zip([i.name for i in page.year.items], first.counts))["参加组织生活"]
     page.tabs.setCurrentIndex(2)
@@ -111,3 +121,35 @@ def test_a_point_value_typed_in_the_scheme_changes_the_totals(qtbot, make_window
     assert dict(zip([i.name for i in page.year.items], now.by_item))["参加组织生活"] == 2 * attended
     assert now.total == first.total - before + 2 * attended
     assert not page.save_scheme_button.isEnabled()
+
+
+def test_a_derived_item_removed_stops_counting_and_can_be_added_back(qtbot, make_window, demo_db, asker, settle):
+    window = make_window(demo_db)
+    page = open_page(window, settle)
+    names = [i.name for i in page.year.items]
+    absent = next(r for r in page.model.rows if dict(zip(names, r.by_item))["无故缺席"] < 0)
+    deduction = dict(zip(names, absent.by_item))["无故缺席"]
+    page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: page.scheme_view.isVisible())
+    row = next(i for i, item in enumerate(page.scheme_model.rows) if item.source == "absent")
+    page.scheme_view.selectRow(row)
+    click(qtbot, page.remove_item_button)
+    assert "无故缺席" not in [i.name for i in page.scheme_model.rows]
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        click(qtbot, page.save_scheme_button)
+    settle()
+    assert "无故缺席" not in page.model.HEADERS
+    now = next(r for r in page.model.rows if r.member_id == absent.member_id)
+    assert now.total == absent.total - deduction
+    # 添加项目 offers the kind no longer in the scheme; chosen, it counts again
+    asker.choose_answers = [1]
+    click(qtbot, page.new_item_button)
+    assert asker.messages[-1][1] == "添加积分项目"
+    added = page.scheme_model.rows[-1]
+    assert added.source == "absent" and added.points == 1
+    page.scheme_model.setData(page.scheme_model.index(len(page.scheme_model.rows) - 1, page.scheme_model.COL_POINTS),
+                              "-2")
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        click(qtbot, page.save_scheme_button)
+    settle()
+    assert ps.year_totals(demo_db, 1, page.year.year)[absent.member_id] == absent.total

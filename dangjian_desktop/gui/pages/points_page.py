@@ -496,9 +496,25 @@ class PointsPage(Page):
         self.scheme_state.setText("有未保存的修改" if dirty else "")
 
     def new_item(self) -> None:
+        """A manual item; or, when the scheme lacks one of the kinds counted from the records (removed
+        earlier, or a kind added by a newer program), that kind."""
         names = {i.name for i in self.scheme_model.rows}
-        name = next(f"新项目{k}" if k else "新项目" for k in range(100) if (f"新项目{k}" if k else "新项目") not in names)
-        self.scheme_model.load([*self.scheme_model.rows, ps.SchemeItem(name, Decimal(1), None)])
+        used = {i.source for i in self.scheme_model.rows if i.source}
+        missing = [kind for key, kind in ps.DERIVED.items() if key not in used]
+        item = None
+        if missing:
+            choice = self.ctx.asker.choose(self, "添加积分项目", "添加哪一种积分项目？",
+                                           ["手工登记的项目", *(f"自动：{k.label}" for k in missing)])
+            if choice is None:
+                return
+            if choice > 0:
+                kind = missing[choice - 1]
+                name = kind.label.split("（")[0]
+                item = ps.SchemeItem(name if name not in names else kind.key, Decimal(1), None, kind.key)
+        if item is None:
+            name = next(n for n in (f"新项目{k}" if k else "新项目" for k in range(1000)) if n not in names)
+            item = ps.SchemeItem(name, Decimal(1), None)
+        self.scheme_model.load([*self.scheme_model.rows, item])
         self._scheme_dirty(True)
         row = len(self.scheme_model.rows) - 1
         self.scheme_view.selectRow(row)
