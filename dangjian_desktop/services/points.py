@@ -312,13 +312,21 @@ def save_scheme(db: Database, branch_id: int, items: list[SchemeItem]) -> list[S
             elif row.source != item.source:
                 raise ValidationError(f"积分项目“{item.name}”的来源不能改，请删除后重新添加。")
             row.name, row.source, row.points, row.yearly_cap, row.sort_order = (
-                f"\0{order}", item.source, item.points, item.yearly_cap, order)
+                _placeholder(order, names), item.source, item.points, item.yearly_cap, order)
         s.flush()  # (names go through a placeholder: two items may swap names in one save)
         for order, item in enumerate(clean):
             row = s.scalar(select(m.PointsItem).where(m.PointsItem.branch_id == branch_id,
-                                                      m.PointsItem.name == f"\0{order}"))
+                                                      m.PointsItem.name == _placeholder(order, names)))
             row.name = item.name
     return scheme(db, branch_id)
+
+
+def _placeholder(order: int, names: set[str]) -> str:
+    """A name no item of the saved scheme has, for the moment between the two steps of a save."""
+    k = 0
+    while (text := f"（保存中{order}-{k}）") in names:
+        k += 1
+    return text
 
 
 # ------------------------------------------------------------------ manual entries
@@ -367,9 +375,12 @@ def add_entry(db: Database, branch_id: int, member: str | int, awarded_on: date,
         raise ValidationError(f"日期{cn(awarded_on)}在今天之后，不能登记积分。")
     member_id, name = find_member(db, branch_id, member)
     with db.transaction() as s:
-        joined = s.scalar(select(m.Member.joined_on).where(m.Member.id == member_id))
+        joined, status, since = s.execute(select(m.Member.joined_on, m.Member.status, m.Member.status_since)
+                                          .where(m.Member.id == member_id)).one()
         if joined is not None and awarded_on < joined:
             raise ValidationError(f"{name}在{cn(joined)}入党，{cn(awarded_on)}还不是党员，不能登记积分。")
+        if not status.on_roll and since is not None and awarded_on > since:
+            raise ValidationError(f"{name}在{cn(since)}已{status.label}，不能登记之后的积分。")
         item_id = None
         item_name = OTHER
         if item:

@@ -229,3 +229,15 @@ def test_a_derived_kind_is_one_registered_function(db, branch):
         assert ps.year_totals(db, bid, 2026)[ids["王五"]] == 0
     finally:
         del ps.DERIVED[kind.key]
+
+
+def test_a_member_who_left_keeps_the_year_and_gets_nothing_after(db, branch):
+    bid, ids = branch
+    with db.transaction() as s:
+        member = s.get(m.Member, ids["王五"])
+        member.status, member.status_since = MemberStatus.TRANSFERRED_OUT, date(2026, 6, 1)
+    with pytest.raises(ValidationError, match="已转出"):
+        ps.add_entry(db, bid, "王五", date(2026, 7, 1), 2, "志愿服务", today=TODAY)
+    ps.add_entry(db, bid, "王五", date(2026, 5, 1), 2, "志愿服务", today=TODAY)
+    assert ps.year_totals(db, bid, 2026)[ids["王五"]] == 2
+    assert ids["王五"] not in ps.year_totals(db, bid, 2027)
