@@ -11,7 +11,7 @@ import calendar
 from collections import defaultdict
 from contextlib import nullcontext
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -430,20 +430,18 @@ class MemberPoints:
     group: str
     grid: tuple[tuple[Decimal, ...], ...]  # per item (as PointsYear.items), 12 months
     counts: tuple[int, ...]  # per item: occurrences (derived) or entries (manual) in the year
+    by_item: tuple[Decimal, ...] = ()
+    by_month: tuple[Decimal, ...] = ()
+    total: Decimal = ZERO
     rank: int = 0
     order: int = 0  # the place on the roster (党小组, 笔画): lists of names follow it
 
-    @property
-    def by_item(self) -> tuple[Decimal, ...]:
-        return tuple(sum(row, ZERO) for row in self.grid)
-
-    @property
-    def by_month(self) -> tuple[Decimal, ...]:
-        return tuple(sum((row[i] for row in self.grid), ZERO) for i in range(12))
-
-    @property
-    def total(self) -> Decimal:
-        return sum(self.by_item, ZERO)
+    @classmethod
+    def of(cls, member_id: int, name: str, group: str, grid, counts, order: int) -> MemberPoints:
+        by_item = tuple(sum(row, ZERO) for row in grid)
+        by_month = tuple(sum((row[i] for row in grid), ZERO) for i in range(12))
+        return cls(member_id, name, group, tuple(grid), tuple(counts), by_item, by_month, sum(by_item, ZERO),
+                   0, order)
 
 
 @dataclass(frozen=True)
@@ -464,7 +462,7 @@ class PointsYear:
 def _capped(months: list[Decimal], cap: Decimal | None) -> list[Decimal]:
     """Each month's points once the yearly cap is applied in order of the months: the running total is
     held within ±cap (a deduction's cap limits how much is taken off in a year)."""
-    if cap is None:
+    if cap is None or not any(months):
         return months
     out, before, running = [], ZERO, ZERO
     for v in months:
@@ -546,15 +544,14 @@ def _year_points(db, branch_id: int, year: int, today: date) -> PointsYear:
                     n += 1
             grid.append(tuple(_capped(months, item.yearly_cap)))
             counts.append(n)
-        rows.append(MemberPoints(p.id, p.name, p.group_name or "",
-                                 tuple(grid), tuple(counts)))
+        rows.append(MemberPoints.of(p.id, p.name, p.group_name or "", grid, counts, len(rows)))
     order = sorted(range(len(rows)), key=lambda i: -rows[i].total)  # stable: roster order among equals
     ranked, last, rank = [], None, 0
     for k, i in enumerate(order, start=1):
         r = rows[i]
         if r.total != last:
             rank, last = k, r.total
-        ranked.append(MemberPoints(r.member_id, r.name, r.group, r.grid, r.counts, rank, i))
+        ranked.append(replace(r, rank=rank))
     return PointsYear(name, year, end, items, ranked, made)
 
 
