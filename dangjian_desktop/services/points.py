@@ -380,7 +380,7 @@ def add_entry(db: Database, branch_id: int, member: str | int, awarded_on: date,
         if joined is not None and awarded_on < joined:
             raise ValidationError(f"{name}在{cn(joined)}入党，{cn(awarded_on)}还不是党员，不能登记积分。")
         if not status.on_roll and since is not None and awarded_on > since:
-            raise ValidationError(f"{name}在{cn(since)}已{status.label}，不能登记之后的积分。")
+            raise ValidationError(f"{name}已于{cn(since)}离开党员名册（{status.label}），不能登记此后的积分。")
         item_id = None
         item_name = OTHER
         if item:

@@ -236,7 +236,7 @@ def test_a_member_who_left_keeps_the_year_and_gets_nothing_after(db, branch):
     with db.transaction() as s:
         member = s.get(m.Member, ids["王五"])
         member.status, member.status_since = MemberStatus.TRANSFERRED_OUT, date(2026, 6, 1)
-    with pytest.raises(ValidationError, match="已转出"):
+    with pytest.raises(ValidationError, match="离开党员名册（已转出）"):
         ps.add_entry(db, bid, "王五", date(2026, 7, 1), 2, "志愿服务", today=TODAY)
     ps.add_entry(db, bid, "王五", date(2026, 5, 1), 2, "志愿服务", today=TODAY)
     assert ps.year_totals(db, bid, 2026)[ids["王五"]] == 2
