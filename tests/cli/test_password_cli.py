@@ -95,6 +95,8 @@ def _every_command() -> list[list[str]]:
         ("calendar", "set"): ["calendar", "set", "2031-01-01", "--as", "holiday"],
         ("dues", "record"): ["dues", "record", "张三", "--month", "2026-01"],
         ("dues", "list"): ["dues", "list", "--year", "2026"],
+        ("points", "add"): ["points", "add", "张三", "--date", "2026-01-05", "--points", "2", "--reason", "志愿服务"],
+        ("points", "list"): ["points", "list", "--year", "2026"],
     }
     found = []
     parser = build_parser()
