@@ -550,6 +550,51 @@ def dues_ledger(b: Bench) -> Figure:
     return fig
 
 
+def points_year(b: Bench) -> Figure:
+    """党员积分 of the whole 党委 for a year: every branch's ranking (services.points.year_points), the
+    attendance counted in the database; the baseline reads the same attendance rows and counts them in Python."""
+    fig = Figure("points", "全党委一年的党员积分排名（每个支部）", "≤ 3 s", unit="s", limit=3,
+                 baseline_label="逐行读出全年考勤在 Python 中计数")
+    if not _cli_has("points", "list"):
+        raise NotAvailable("")
+    from sqlalchemy import select
+
+    from dangjian_desktop.core.glossary import MeetingState
+    from dangjian_desktop.db.models import Attendance, Branch, Meeting
+    from dangjian_desktop.services import points as ps
+
+    year = TODAY.year - 1
+    db = b.open()
+    try:
+        with db.session() as s:
+            branch_ids = list(s.scalars(select(Branch.id)))
+
+        def rank_all() -> int:
+            return sum(len(ps.year_points(db, bid, year, today=TODAY).rows) for bid in branch_ids)
+
+        def plain() -> int:
+            counts: dict = {}
+            with db.session() as s:
+                for member_id, status, held_on in s.execute(
+                        select(Attendance.member_id, Attendance.status, Meeting.held_on)
+                        .join(Meeting, Meeting.id == Attendance.meeting_id)
+                        .where(Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)),
+                               Meeting.state == MeetingState.FINAL)):
+                    key = (member_id, status, held_on.month)
+                    counts[key] = counts.get(key, 0) + 1
+            return len(counts)
+
+        runs = [_timed(rank_all) for _ in range(3)]
+        base = [_timed(plain) for _ in range(3)]
+    finally:
+        db.close()
+    fig.samples = [ms / 1000 for ms, _ in runs]
+    fig.measured = median(fig.samples)
+    fig.baseline = median(ms / 1000 for ms, _ in base)
+    fig.note = f"{len(branch_ids)} 个支部 {runs[0][1]} 人；各次 {', '.join(f'{x:.2f}' for x in fig.samples)} s"
+    return fig
+
+
 # key -> (label, target, function); the order is the table's
 ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "start": ("冷启动到主窗口绘出", "≤ 1.5 × 基准", cold_start),
@@ -562,6 +607,7 @@ ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "import": ("导入 10,000 行的花名册", "≤ 3 s 且 ≤ 1.5 × 基准", roster_import),
     "dues-collect": ("一年党费按应缴收齐（党委全部党员 × 12 个月）", "≤ 2 s", dues_collect),
     "dues-ledger": ("导出全党委一年的党费收缴台账", "≤ 3 s", dues_ledger),
+    "points": ("全党委一年的党员积分排名（每个支部）", "≤ 3 s", points_year),
     "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
     "stall": ("GUI 线程最长停顿（PostgreSQL 上的党委数据库，用遍每个页面）", "≤ 100 ms", gui_stall),
 }

@@ -682,6 +682,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dangjian_desktop.cli_study import add_study
 
     add_study(sub)
+    from dangjian_desktop.cli_points import add_points
+
+    add_points(sub)
     _add_export(sub)
     _add_backup(sub)
     return parser

@@ -285,6 +285,35 @@ class StudyRecord(Timestamped, Base):
     source: Mapped[str] = mapped_column(String(200), server_default="")  # 学习强国, 本支部, an imported file
 
 
+class PointsItem(Timestamped, Base):
+    """One item of a branch's 党员积分 scheme (migration 0009): points per occurrence (negative for a
+    deduction) and a yearly cap per member; `source` names the derived kind that counts it from what is
+    recorded (services.points.DERIVED), or is "" for an item entered by hand with a reason."""
+
+    __tablename__ = "points_items"
+    __table_args__ = (UniqueConstraint("branch_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    source: Mapped[str] = mapped_column(String(32), server_default="")  # "" = manual
+    points: Mapped[Decimal] = mapped_column(Numeric(7, 1))
+    yearly_cap: Mapped[Decimal | None] = mapped_column(Numeric(7, 1))  # None: no cap
+    sort_order: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class PointsEntry(Timestamped, Base):
+    """A manual 积分 entry for one member (migration 0009): a day, the points, the reason, the item."""
+
+    __tablename__ = "points_entries"
+    __table_args__ = (Index("ix_points_entries_member_on", "member_id", "awarded_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("points_items.id", ondelete="SET NULL"), index=True)
+    awarded_on: Mapped[date] = mapped_column(Date)
+    points: Mapped[Decimal] = mapped_column(Numeric(7, 1))
+    reason: Mapped[str] = mapped_column(Text)
+
+
 # ---------------------------------------------------------------- meetings
 
 

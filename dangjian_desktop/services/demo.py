@@ -552,7 +552,7 @@ class _Generator:
 _WRITE_ORDER = (
     m.Branch, m.PartyGroup, m.Member, m.MemberStatusChange, m.CommitteeTerm, m.CommitteePostHolder,
     m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Meeting, m.Attendance, m.Vote,
-    m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment, m.StudyRecord,
+    m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment, m.StudyRecord, m.PointsItem, m.PointsEntry,
 )
 
 
@@ -591,6 +591,9 @@ def make_demo(
     from dangjian_desktop.services.demo_study import add_study
 
     add_study(gen, seed)
+    from dangjian_desktop.services.demo_points import add_points
+
+    add_points(gen, seed)
     if progress:
         progress(branches, total, "正在写入数据库")
     with db.transaction() as s:

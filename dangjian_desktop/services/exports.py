@@ -53,6 +53,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.meeting_exports",
     "dangjian_desktop.services.dues",
     "dangjian_desktop.services.study",
+    "dangjian_desktop.services.points",
 )
 
 

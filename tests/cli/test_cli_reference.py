@@ -171,7 +171,8 @@ def test_every_json_command_gives_the_keys_the_reference_lists(demo_db, capsys):
     assert set(bullets) == json_commands, "docs/cli.md 的“JSON 格式”应逐条写出每个有 --json 的命令"
     for command, keys in bullets.items():
         extra = {"check": ["--as-of", TODAY.isoformat()], "dues list": ["--year", str(TODAY.year)],
-                 "study list": ["--year", str(TODAY.year)]}.get(command, [])
+                 "study list": ["--year", str(TODAY.year)],
+                 "points list": ["--year", str(TODAY.year)]}.get(command, [])
         capsys.readouterr()
         assert main(["--db", str(demo_db.path), *command.split(), *extra, "--json"]) == 0
         data = json.loads(capsys.readouterr().out)

@@ -97,6 +97,8 @@ def _every_command() -> list[list[str]]:
         ("dues", "list"): ["dues", "list", "--year", "2026"],
         ("study", "record"): ["study", "record", "张三", "--date", "2026-01-05", "--kind", "online", "--hours", "1"],
         ("study", "list"): ["study", "list", "--year", "2026"],
+        ("points", "add"): ["points", "add", "张三", "--date", "2026-01-05", "--points", "2", "--reason", "志愿服务"],
+        ("points", "list"): ["points", "list", "--year", "2026"],
     }
     found = []
     parser = build_parser()

@@ -34,6 +34,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("development", "发展党员", _P + "development_page", "DevelopmentPage", frozenset({"applicant"})),
     PageSpec("dues", "党费", _P + "dues_page", "DuesPage", frozenset({"dues"})),
     PageSpec("study", "学时", _P + "study_page", "StudyPage", frozenset({"study"})),
+    PageSpec("points", "积分", _P + "points_page", "PointsPage"),
     PageSpec("reports", "报表", _P + "reports_page", "ReportsPage"),
     PageSpec("settings", "设置", _P + "settings_page", "SettingsPage", frozenset({"branch"})),
 )
