@@ -160,6 +160,17 @@ register_derived(DerivedKind("absent", "缺席一次（会议记录中未请假�
 register_derived(DerivedKind("dues_on_time", "按月足额交纳党费一个月（党费台账）", _dues_on_time))
 
 
+def _study_reached(db, branch_id: int, year: int) -> Counts:
+    """全年学时达标: once, in December, for each member whose year's 学时 (recorded and counted from 党课、
+    主题党日) reach their own target (书记、支委 more; pro-rated for the year one joined), as the 学时 page has it."""
+    from dangjian_desktop.services.study import year_view
+
+    return {r.member_id: {12: 1} for r in year_view(db, branch_id, year).rows if not r.below}
+
+
+register_derived(DerivedKind("study_hours", "全年学时达标（学时台账）", _study_reached))
+
+
 # ------------------------------------------------------------------ the scheme
 
 
@@ -198,6 +209,7 @@ DEFAULT_SCHEME: tuple[SchemeItem, ...] = (
     SchemeItem("党员先锋岗", Decimal(5), Decimal(10)),
     SchemeItem("受到表彰", Decimal(5), Decimal(20)),
     SchemeItem("违反纪律或规定", Decimal(-10), None),
+    SchemeItem("学时达标", Decimal(5), Decimal(5), "study_hours"),  # last: the year's end
 )
 
 
@@ -555,9 +567,9 @@ def _year_points(db, branch_id: int, year: int, today: date) -> PointsYear:
     return PointsYear(name, year, end, items, ranked, made)
 
 
-def year_totals(db_or_session, branch_id: int, year: int) -> dict[int, Decimal]:
-    """Member id → the year's total points (for 民主评议: the total beside each member)."""
-    return {r.member_id: r.total for r in year_points(db_or_session, branch_id, year).rows}
+def year_totals(db_or_session, branch_id: int, year: int, *, today: date | None = None) -> dict[int, Decimal]:
+    """Member id → the year's total points up to today (for 民主评议: the total beside each member)."""
+    return {r.member_id: r.total for r in year_points(db_or_session, branch_id, year, today=today).rows}
 
 
 # ------------------------------------------------------------------ export

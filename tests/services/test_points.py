@@ -224,7 +224,7 @@ def test_a_derived_kind_is_one_registered_function(db, branch):
                                               lambda db_, b, y: {ids["王五"]: {12: 1}} if y == 2025 else {}))
     try:
         scheme = ps.scheme(db, bid)
-        ps.save_scheme(db, bid, [*scheme, ps.SchemeItem("学时达标", Decimal(10), None, kind.key)])
+        ps.save_scheme(db, bid, [*scheme, ps.SchemeItem("测试项目", Decimal(10), None, kind.key)])
         assert ps.year_totals(db, bid, 2025)[ids["王五"]] == 10
         assert ps.year_totals(db, bid, 2026)[ids["王五"]] == 0
     finally:
@@ -241,3 +241,20 @@ def test_a_member_who_left_keeps_the_year_and_gets_nothing_after(db, branch):
     ps.add_entry(db, bid, "王五", date(2026, 5, 1), 2, "志愿服务", today=TODAY)
     assert ps.year_totals(db, bid, 2026)[ids["王五"]] == 2
     assert ids["王五"] not in ps.year_totals(db, bid, 2027)
+
+
+def test_study_hours_reached_count_once_in_december(db, branch):
+    """The default scheme's 学时达标: +5 once for the year, for whoever reached their own 学时 target (32 for
+    a member) on the 学时 page's reckoning; nobody below it gets anything, and a year not over shows nothing."""
+    from dangjian_desktop.services.study import record_study
+
+    bid, ids = branch
+    record_study(db, bid, ["张三"], date(2025, 3, 1), "training", 32, topic="专题培训", today=TODAY)
+    record_study(db, bid, ["李四"], date(2025, 3, 1), "training", 31.5, topic="专题培训", today=TODAY)
+    assert "学时达标" in [i.name for i in ps.scheme(db, bid)]
+    totals = ps.year_totals(db, bid, 2025, today=TODAY)
+    assert totals[ids["张三"]] == 5 and totals[ids["李四"]] == 0 and totals[ids["王五"]] == 0
+    assert items(db, bid, 2025, "张三")[0]["学时达标"] == 5
+    record_study(db, bid, ["张三"], date(2026, 3, 1), "online", 40, today=TODAY)
+    assert ps.year_totals(db, bid, 2026, today=TODAY)[ids["张三"]] == 0  # November: December not reached yet
+    assert ps.year_totals(db, bid, 2026, today=date(2026, 12, 31))[ids["张三"]] == 5
