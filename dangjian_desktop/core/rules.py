@@ -21,6 +21,7 @@ SRC_LOCAL = "本地常见做法"
 SRC_TERMS = "中共中央办公厅《关于党的基层组织任期的意见》（2018年）"
 SRC_50_YEARS = "中共中央组织部“光荣在党50年”纪念章颁发办法（2021年）"
 SRC_DUES = "《关于中国共产党党费收缴、使用和管理的规定》（中组部，2008年）"
+SRC_EDUCATION = "《中国共产党党员教育管理工作条例》（2019年）"
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,12 @@ _RULES_2014 = (
     Rule("DUES-ARREARS-3M", "党费连续未交", "党员应按月交纳党费；连续3个月未交的，党支部应及时提醒督促收缴；"
          "连续6个月不交纳党费的，按党章视为自行脱党处理。", "", SRC_DUES, (
              Param("months", "连续未交几个月起提醒", 3, "个月", True),
+         )),
+    # 组织关系转接 (domain.md names the 条例 for member management; no article is verified: none is cited)
+    Rule("TRANSFER-RECEIPT-3M", "组织关系介绍信回执",
+         "党员组织关系转接实行回执制度：转出后应当收回接收地党组织寄回的介绍信回执；超过本支部规定的期限仍未收到的，"
+         "应当联系接收地党组织和党员本人查明情况（回执期限按本支部要求）。", "", SRC_EDUCATION, (
+             Param("months", "转出后几个月仍未收到回执时提醒", 3, "个月", True),
          )),
     # 发展党员
     Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第五条", SRC_DEV, (

@@ -42,6 +42,8 @@ CITATIONS = {
     "DEV-PREREQ": (DEV, ""),
     "DUES-RATES": (rules.SRC_DUES, ""),  # domain.md: the 2008 规定, no article
     "DUES-ARREARS-3M": (rules.SRC_DUES, ""),
+    # domain.md names the 党员教育管理工作条例 for member management (转接 with its 回执); no article verified
+    "TRANSFER-RECEIPT-3M": ("《中国共产党党员教育管理工作条例》（2019年）", ""),
 }
 
 
