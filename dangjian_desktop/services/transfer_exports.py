@@ -140,6 +140,22 @@ def member_tables(db: Database, branch_id: int, year: int, *, mask: bool = False
     roster = roster_on(db, branch_id, as_of)
     moved = [t for t in transfers.list_transfers(db, branch_id, year=year) if t.moved_on <= as_of]
     moved.sort(key=lambda t: (t.moved_on, t.id))
+    outs = [(t.moved_on, t.name, _g(t.gender), number(t.id_number), t.other_org, t.reason, t.letter_no,
+             t.receipt_on if t.receipt_on and t.receipt_on <= as_of else "未收到")
+            for t in moved if t.direction is TransferDirection.OUT]
+    with db.session() as s:  # 转出 recorded before transfers had their own record (or imported): no letter
+        recorded = {(t.member_id, t.moved_on) for t in moved if t.direction is TransferDirection.OUT}
+        for mid, on, dest, reason, who, gender, id_number in s.execute(
+                select(m.MemberStatusChange.member_id, m.MemberStatusChange.changed_on,
+                       m.MemberStatusChange.destination, m.MemberStatusChange.reason, m.Member.name,
+                       m.Member.gender, m.Member.id_number)
+                .join(m.Member, m.Member.id == m.MemberStatusChange.member_id)
+                .where(m.Member.branch_id == branch_id,
+                       m.MemberStatusChange.status == MemberStatus.TRANSFERRED_OUT,
+                       m.MemberStatusChange.changed_on >= start, m.MemberStatusChange.changed_on <= end)).all():
+            if (mid, on) not in recorded:
+                outs.append((on, who, _g(gender), number(id_number), dest, reason, "", "（未登记）"))
+    outs.sort(key=lambda r: r[0])
 
     def numbered(rows):
         return [(i, *r) for i, r in enumerate(rows, 1)]
@@ -179,9 +195,8 @@ def member_tables(db: Database, branch_id: int, year: int, *, mask: bool = False
                     ("序号", "姓名", "性别", "公民身份号码", "转出日期", "转往何处", "原因", "介绍信编号",
                      "回执收到日期"),
                     (6, 10, 6, 21, 12, 30, 16, 12, 14),
-                    numbered([(t.name, _g(t.gender), number(t.id_number), t.moved_on, t.other_org, t.reason,
-                               t.letter_no, t.receipt_on if t.receipt_on and t.receipt_on <= as_of else "未收到")
-                              for t in moved if t.direction is TransferDirection.OUT])),
+                    numbered([(who, gender, idn, on, dest, reason, letter, receipt)
+                              for on, who, gender, idn, dest, reason, letter, receipt in outs])),
     ]
     return MemberTables(name, year, as_of, tables)
 
