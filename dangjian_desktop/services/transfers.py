@@ -10,8 +10,8 @@ from typing import Any, Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dangjian_desktop.core import rules
 from dangjian_desktop.core import meetings as core_meetings
+from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import add_months, cn
 from dangjian_desktop.core.findings import Finding
 from dangjian_desktop.core.glossary import Gender, MemberStatus, Severity, TransferDirection
