@@ -313,7 +313,9 @@ class TransfersPage(Page):
         record = None if new else self._chosen(self.floating_view, self.floating_model)
         if not new and (record is None or record.until is not None):
             return
-        dialog = FloatingDialog(self.ctx, [(mid, name) for mid, name, _ in self.on_roll], record, self, self.today)
+        away = {f.member_id for f in self.floating_model.rows if f.until is None}  # recorded already: edit those
+        dialog = FloatingDialog(self.ctx, [(mid, name) for mid, name, _ in self.on_roll if mid not in away], record,
+                                self, self.today)
         if dialog.exec() and dialog.saved:
             self._changed(f"已登记流动党员：{dialog.saved.name}")
 
