@@ -305,6 +305,9 @@ def leave_roll(db: Database, member_id: int, status: MemberStatus, on: date, *, 
                 raise ValidationError(f"日期（{cn(on)}）早于{m.name}的入党日期（{cn(m.joined_on)}）。")
             s.add(MemberStatusChange(member_id=m.id, status=status, changed_on=on, reason=reason.strip(),
                                      destination=destination.strip()))
+            from dangjian_desktop.services.transfers import end_floating_on_leaving
+
+            end_floating_on_leaving(s, m, on)
         m.status = status
         m.status_since = on
     return get_member(db, member_id)

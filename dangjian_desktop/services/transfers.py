@@ -162,13 +162,21 @@ def leave_by_transfer(s: Session, member: m.Member, to: str, on: date, *, reason
                                reason=(reason or "").strip(), destination=to))
     member.status = MemberStatus.TRANSFERRED_OUT
     member.status_since = on
-    member.is_floating = False
+    end_floating_on_leaving(s, member, on)
     transfer = m.Transfer(branch_id=member.branch_id, member_id=member.id, direction=TransferDirection.OUT,
                           moved_on=on, other_org=to, reason=(reason or "").strip(), letter_no=letter_no,
                           valid_days=valid_days, dues_paid_to=paid_to.replace(day=1) if paid_to else None,
                           notes=(notes or "").strip())
     s.add(transfer)
     return transfer
+
+
+def end_floating_on_leaving(s: Session, member: m.Member, on: date) -> None:
+    """Leaving the roll ends a 流动党员 record still open (the branch no longer keeps them)."""
+    for rec in s.scalars(select(m.FloatingRecord).where(m.FloatingRecord.member_id == member.id,
+                                                        m.FloatingRecord.until.is_(None))):
+        rec.until = max(on, rec.since)
+    member.is_floating = False
 
 
 def record_receipt(db: Database, transfer_id: int, on: date | None, *, version: int | None = None,

@@ -190,6 +190,10 @@ def test_a_floating_member_attending_elsewhere_is_not_inactive(db):
     ts.end_floating(db, record.id, add_months(FIRST, 7), today=today)
     assert not ms.get_member(db, ids["乙"]).is_floating
     assert "无正当理由" in _inactive(db, as_of)["乙"].message
+    # 丁 transferred out: the 流动党员 record closes with the roll
+    ts.transfer_out(db, ids["丁"], "中共深圳市南山区粤海街道流动党员党支部", as_of, today=today)
+    assert all(f.until == as_of for f in ts.list_floating(db, branch_id) if f.name == "丁")
+    assert not ms.get_member(db, ids["丁"]).is_floating
 
 
 def test_community_reports(db, branch):

@@ -78,7 +78,7 @@ class InModel(RowsModel):
 
 
 class FloatingModel(RowsModel):
-    HEADERS = ("姓名", "外出日期", "流向", "联系方式", "组织生活", "活动证", "返回日期")
+    HEADERS = ("姓名", "外出日期", "流向", "联系方式", "组织生活", "活动证", "返回（结束）日期")
 
     def data(self, index, role=Role.DISPLAY):
         if role != Role.DISPLAY:
