@@ -206,7 +206,8 @@ class MemberTableModel(RowsModel):
         texts = (
             m.name, m.gender.label if m.gender else "", m.ethnicity, iso(m.birth_date), m.id_number,
             m.education, iso(m.joined_on), iso(m.full_member_on),
-            str(self.party_ages[i]) if m.full_member_on else "预备期", str(self.years[i]),
+            str(self.party_ages[i]) if m.full_member_on else "预备期" if m.status is MemberStatus.PROBATIONARY
+            else "", str(self.years[i]) if m.joined_on else "",
             m.group, m.status.label, m.party_post, m.work_unit, m.phone,
         )
         self.texts[i] = texts
