@@ -95,6 +95,9 @@ def _every_command() -> list[list[str]]:
         ("calendar", "set"): ["calendar", "set", "2031-01-01", "--as", "holiday"],
         ("dues", "record"): ["dues", "record", "张三", "--month", "2026-01"],
         ("dues", "list"): ["dues", "list", "--year", "2026"],
+        ("members", "transfer-out"): ["members", "transfer-out", "张三", "--to", "别处", "--on", "2026-01-05"],
+        ("members", "transfer-in"): ["members", "transfer-in", "--name", "王五", "--id-number", "110105199003076638",
+                                     "--from", "别处", "--on", "2026-01-05"],
     }
     found = []
     parser = build_parser()
