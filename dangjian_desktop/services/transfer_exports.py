@@ -46,8 +46,9 @@ class TransferLetter:
     phone: str
 
 
-def transfer_letter(db: Database, branch_id: int, member_id: int) -> TransferLetter:
-    """The letter of a member's latest 转出."""
+def transfer_letter(db: Database, branch_id: int, member_id: int, *, mask: bool = False) -> TransferLetter:
+    """The letter of a member's latest 转出; `mask` hides the middle of the ID and phone numbers (a copy that
+    leaves the office; the letter the member carries has them whole)."""
     from dangjian_desktop.services.meetings.attendance import status_on
 
     t = transfers.find_transfer_out(db, branch_id, member_id)
@@ -60,15 +61,15 @@ def transfer_letter(db: Database, branch_id: int, member_id: int) -> TransferLet
         return TransferLetter(
             branch.name, branch.parent_org, t.letter_no, member.name, member.gender.label if member.gender else "",
             age_on(member.birth_date, t.moved_on) if member.birth_date else None, member.ethnicity, status,
-            member.id_number or "", branch.name, t.other_org, t.reason, t.dues_paid_to, t.valid_days, t.moved_on,
-            member.phone)
+            (idcard.mask if mask else str)(member.id_number or ""), branch.name, t.other_org, t.reason, t.dues_paid_to,
+            t.valid_days, t.moved_on, idcard.mask_phone(member.phone) if mask else member.phone)
 
 
 def export_transfer_letter(db: Database, req: ExportRequest) -> Path:
     """`export transfer-letter --id N`: N is the member's id (`members list`)."""
     from dangjian_desktop.reports.transfer_letter import write_transfer_letter
 
-    return write_transfer_letter(req.out, transfer_letter(db, req.branch_id, req.record_id))
+    return write_transfer_letter(req.out, transfer_letter(db, req.branch_id, req.record_id, mask=req.mask))
 
 
 def _letter_choices(db: Database, branch_id: int, _year: int | None) -> list[tuple[int, str]]:
