@@ -578,6 +578,7 @@ def _add_members(sub) -> None:
     q.set_defaults(handler=cmd_members_list)
     _reads_only(q)
     _add_import(msub, "导入花名册（按身份证号识别，重复导入只更新有变化的人）", cmd_members_import)
+    __import__("dangjian_desktop.cli_transfers", fromlist=["add_transfers"]).add_transfers(msub)  # 转出、转入
 
 
 # ------------------------------------------------------------------ meetings (issue 4)

@@ -69,6 +69,13 @@ class MemberStatus(Labelled):
         return self in (MemberStatus.FULL, MemberStatus.PROBATIONARY)
 
 
+class TransferDirection(Labelled):
+    """组织关系转接: which way a member's 组织关系 moved."""
+
+    OUT = ("out", "转出")
+    IN = ("in", "转入")
+
+
 class Gender(Labelled):
     MALE = ("male", "男")
     FEMALE = ("female", "女")

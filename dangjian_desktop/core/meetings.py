@@ -403,8 +403,15 @@ def inactivity(last_attended: date | None, counts_from: date, as_of: date,
 # why a member has no organisational life on file: each is named in the finding
 REASON_ABSENT = "absent"  # no attendance without a recorded reason: the 党章's case
 REASON_LEAVE = "leave"  # 请假 recorded: with good reason, not the 党章's case
-REASON_FLOATING = "floating"  # 流动党员: attends with another organisation
+REASON_FLOATING = "floating"  # 流动党员 with no record of whether they attend elsewhere: ask, do not judge
+REASON_FLOATING_ABSENT = "floating_absent"  # 流动党员 recorded as attending nowhere: the 党章's case, named
 REASON_UNKNOWN = "unknown"  # meetings whose attendance is not known: neither absence nor presence
+
+# what the record says of a 流动党员 on the day checked (services: the 流动党员 record in force then)
+FLOATING_NONE = ""  # not a 流动党员 then
+FLOATING_ELSEWHERE = "elsewhere"  # attends organisational life with another 党组织: not inactive
+FLOATING_NOT_ELSEWHERE = "not_elsewhere"  # recorded as attending with no 党组织 there
+FLOATING_UNRECORDED = "unrecorded"  # marked 流动 on the roster, details not recorded
 
 
 @dataclass(frozen=True)
@@ -415,15 +422,24 @@ class InactivityJudgement:
     reason: str
 
 
-def judge_inactivity(last_present: date | None, last_leave: date | None, unknown_since: int, floating: bool,
+def judge_inactivity(last_present: date | None, last_leave: date | None, unknown_since: int, floating: str | bool,
                      counts_from: date, as_of: date, due_months: int, overdue_months: int) -> InactivityJudgement | None:
-    """MEMBER-INACTIVE-6M with its reason. Only attendance without good reason makes it `due`/`overdue`;
-    a 流动党员, months covered by recorded leave, and meetings whose attendance is unknown (`unknown_since`
-    of them after the last attendance or leave) give an `info` naming the reason instead."""
+    """MEMBER-INACTIVE-6M with its reason. Only attendance without good reason makes it `due`/`overdue`.
+    domain.md: a 流动党员 who attends with another organisation is not inactive (None); one whose details
+    are not recorded, months covered by recorded leave, and meetings whose attendance is unknown
+    (`unknown_since` of them after the last attendance or leave) give an `info` naming the reason; a
+    流动党员 recorded as attending nowhere is judged like anyone else, the reason saying so. `floating` is
+    one of the FLOATING_* values (True/False: marked 流动 without details / not)."""
+    if floating is True:
+        floating = FLOATING_UNRECORDED
+    elif floating is False or floating is None:
+        floating = FLOATING_NONE
+    if floating == FLOATING_ELSEWHERE:
+        return None
     by_presence = inactivity(last_present, counts_from, as_of, due_months, overdue_months)
     if by_presence is None:
         return None
-    if floating:
+    if floating == FLOATING_UNRECORDED:
         return InactivityJudgement(Severity.INFO, by_presence.since, by_presence.months, REASON_FLOATING)
     excused = max(d for d in (last_present, last_leave) if d is not None) if (last_present or last_leave) else None
     with_leave = inactivity(excused, counts_from, as_of, due_months, overdue_months)
@@ -431,4 +447,5 @@ def judge_inactivity(last_present: date | None, last_leave: date | None, unknown
         return InactivityJudgement(Severity.INFO, by_presence.since, by_presence.months, REASON_LEAVE)
     if unknown_since:
         return InactivityJudgement(Severity.INFO, with_leave.since, with_leave.months, REASON_UNKNOWN)
-    return InactivityJudgement(with_leave.severity, with_leave.since, with_leave.months, REASON_ABSENT)
+    reason = REASON_FLOATING_ABSENT if floating == FLOATING_NOT_ELSEWHERE else REASON_ABSENT
+    return InactivityJudgement(with_leave.severity, with_leave.since, with_leave.months, reason)

@@ -163,6 +163,12 @@ _RULES_2014 = (
              Param("lecture_hours", "参加一次党课计入", 2, "学时", True),
              Param("theme_day_hours", "参加一次主题党日计入", 2, "学时", True),
          )),
+    # 组织关系转接 (domain.md names the 条例 for member management; no article is verified: none is cited)
+    Rule("TRANSFER-RECEIPT-3M", "组织关系介绍信回执",
+         "党员组织关系转接实行回执制度：转出后应当收回接收地党组织寄回的介绍信回执；超过本支部规定的期限仍未收到的，"
+         "应当联系接收地党组织和党员本人查明情况（回执期限按本支部要求）。", "", SRC_EDUCATION, (
+             Param("months", "转出后几个月仍未收到回执时提醒", 3, "个月", True),
+         )),
     # 发展党员
     Rule("DEV-AGE-18", "年满十八岁", "年满十八岁的先进分子可以申请加入中国共产党。", "第五条", SRC_DEV, (
         Param("min_age", "最低年龄", 18, "岁"),

@@ -42,6 +42,7 @@ from dangjian_desktop.core.glossary import (
     MemberStatus,
     ProbationOutcome,
     StudyKind,
+    TransferDirection,
     VoteKind,
     VoteMethod,
 )
@@ -206,6 +207,9 @@ class Member(Versioned, Base):
     dues_base: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))  # 党费基数
     notes: Mapped[str] = mapped_column(Text, server_default="")
     fifty_year_medal_on: Mapped[date | None] = mapped_column(Date)  # 光荣在党50年纪念章 received (中组部 2021)
+    # 转入: the first day on this branch's roll (migration 0010); before it the person was a member elsewhere,
+    # so a roll "as of" an earlier day leaves them out whatever their 入党日期
+    arrived_on: Mapped[date | None] = mapped_column(Date)
 
     group: Mapped[PartyGroup | None] = relationship(foreign_keys=[group_id])
     status_changes: Mapped[list[MemberStatusChange]] = relationship(
@@ -225,6 +229,56 @@ class MemberStatusChange(Timestamped, Base):
     destination: Mapped[str] = mapped_column(String(200), server_default="")  # 转出去向
 
     member: Mapped[Member] = relationship(back_populates="status_changes")
+
+
+class Transfer(Versioned, Base):
+    """组织关系转接 (migration 0010): one 转出 (with its 介绍信 and, later, the 回执) or one 转入."""
+
+    __tablename__ = "transfers"
+    __table_args__ = (Index("ix_transfers_branch_direction", "branch_id", "direction", "moved_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[TransferDirection] = mapped_column(EnumText(TransferDirection))
+    moved_on: Mapped[date] = mapped_column(Date)  # 转出: leaves the roll; 转入: on the roll from
+    other_org: Mapped[str] = mapped_column(String(200))  # 转往 / 来自 which 党组织
+    reason: Mapped[str] = mapped_column(Text, server_default="")  # 工作调动, 升学, 毕业 ...
+    letter_no: Mapped[str] = mapped_column(String(50), server_default="")  # 介绍信 第 号
+    valid_days: Mapped[int | None] = mapped_column(Integer)  # 介绍信 有效期 (days)
+    dues_paid_to: Mapped[date | None] = mapped_column(Date)  # 党费交到 (the first day of that month)
+    receipt_on: Mapped[date | None] = mapped_column(Date)  # 转出: the 回执 came back
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class FloatingRecord(Timestamped, Base):
+    """流动党员 (migration 0010): where a member went, since when, how to reach them, and whether they
+    attend organisational life with another 党组织 (then they are not inactive: MEMBER-INACTIVE-6M)."""
+
+    __tablename__ = "floating_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    since: Mapped[date] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date)  # came back (or became an ordinary 转出)
+    place: Mapped[str] = mapped_column(String(200))  # 流向：where they live and work now
+    contact: Mapped[str] = mapped_column(String(100), server_default="")
+    attends_elsewhere: Mapped[bool] = mapped_column(Boolean, server_default="0")
+    host_org: Mapped[str] = mapped_column(String(200), server_default="")  # 在哪个党组织参加组织生活
+    certificate_no: Mapped[str] = mapped_column(String(50), server_default="")  # 流动党员活动证
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class CommunityReport(Timestamped, Base):
+    """在职党员到社区报到 (migration 0010), kept by a 社区 branch: who came, from which unit, when, what service."""
+
+    __tablename__ = "community_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="CASCADE"), index=True)
+    person_name: Mapped[str] = mapped_column(String(50))
+    work_unit: Mapped[str] = mapped_column(String(200))  # 所在单位 (and its 党组织)
+    reported_on: Mapped[date] = mapped_column(Date)
+    service: Mapped[str] = mapped_column(Text, server_default="")  # 认领的岗位 / 服务内容
+    phone: Mapped[str] = mapped_column(String(30), server_default="")
+    notes: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class BirthdayObservanceRecord(Timestamped, Base):

@@ -337,9 +337,12 @@ class LeaveRollDialog(SavingDialog):
         f = self.form
         self.setWindowTitle(f"离开名册：{member.name}")
         f.introLabel.setText(f"为{member.name}办理离开名册。记录会保留，以后在“历史”中仍可查到。"
-                             "如果只是录入有误，请用“删除”。")
+                             "组织关系转出请用“转出…”（可开具介绍信）；如果只是录入有误，请用“删除”。")
         for status in ms.LEAVING:
-            f.kindCombo.addItem(status.label, status)
+            if status != MemberStatus.TRANSFERRED_OUT:  # 转出 has its own dialog: the 介绍信 and its 回执
+                f.kindCombo.addItem(status.label, status)
+        f.destinationLabel.hide()
+        f.destinationEdit.hide()
         f.dateEdit.setDate(QDate(self.today.year, self.today.month, self.today.day))
         f.errorLabel.setStyleSheet(ERROR_STYLE)
         f.errorLabel.hide()

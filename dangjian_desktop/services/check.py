@@ -24,7 +24,7 @@ class RosterMember:
 
     __slots__ = ("id", "branch_id", "name", "id_number", "joined_on", "full_member_on", "birth_date", "gender",
                  "status", "status_since", "sort", "status_changes", "group_id", "is_floating",
-                 "probation_extension_months")
+                 "probation_extension_months", "arrived_on")
 
     def __init__(self, id: int, branch_id: int, name: str, id_number: str | None, joined_on: date | None,
                  full_member_on: date | None, birth_date: date | None, gender: Gender | None, status: MemberStatus,
@@ -36,6 +36,7 @@ class RosterMember:
         self.group_id: int | None = None
         self.is_floating = False  # 流动党员: attends organisational life elsewhere
         self.probation_extension_months = 0
+        self.arrived_on: date | None = None  # 转入: on this branch's roll from that day (`meetings.status_on`)
 
 
 @dataclass
@@ -54,15 +55,16 @@ class Roster:
         rows = conn.execute(
             select(M.id, M.branch_id, M.name, M.id_number, M.joined_on, M.full_member_on, M.birth_date, M.gender,
                    M.status, M.status_since, PartyGroup.sort_order, M.name_strokes, M.group_id, M.is_floating,
-                   M.probation_extension_months)
+                   M.probation_extension_months, M.arrived_on)
             .outerjoin(PartyGroup, PartyGroup.id == M.group_id).where(M.branch_id.in_(branch_ids))
             .order_by(M.branch_id, M.status, M.id)).all()
         people = []
         for (mid, bid, name, number, joined, full, born, gender, status, since, order, strokes, group_id, floating,
-             extension) in rows:
+             extension, arrived) in rows:
             p = RosterMember(mid, bid, name, number, joined, full, born, gender, status, since,
                              (order if order is not None else 99, strokes or "", name))
             p.group_id, p.is_floating, p.probation_extension_months = group_id, bool(floating), extension or 0
+            p.arrived_on = arrived
             people.append(p)
         by_id = {p.id: p for p in people}
         changes = conn.execute(
@@ -149,11 +151,12 @@ def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
 
 def _providers() -> list[Provider]:
     """Every part of the program that contributes findings; each later area adds its own."""
-    from dangjian_desktop.services import birthdays, development, dues, meetings, probation, study
+    from dangjian_desktop.services import birthdays, development, dues, meetings, probation, study, transfers
 
     # 党费 (DUES-ARREARS-3M, and MEMBER-INACTIVE-6M naming unpaid 党费) from the 党费 ledger's own provider
     return [election_due, development.check_provider, probation.roster_findings, meetings.meeting_findings,
-            meetings.inactive_members, birthdays.member_findings, dues.check_provider, study.check_provider]
+            meetings.inactive_members, birthdays.member_findings, dues.check_provider, study.check_provider,
+            transfers.receipt_findings]
 
 
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:

@@ -553,6 +553,7 @@ _WRITE_ORDER = (
     m.Branch, m.PartyGroup, m.Member, m.MemberStatusChange, m.CommitteeTerm, m.CommitteePostHolder,
     m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Meeting, m.Attendance, m.Vote,
     m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment, m.StudyRecord, m.PointsItem, m.PointsEntry,
+    m.Transfer, m.FloatingRecord, m.CommunityReport,
 )
 
 
@@ -594,6 +595,9 @@ def make_demo(
     from dangjian_desktop.services.demo_points import add_points
 
     add_points(gen, seed)
+    from dangjian_desktop.services.demo_transfers import add_transfers
+
+    add_transfers(gen, seed)  # 组织关系 (issue 24): its own random stream
     if progress:
         progress(branches, total, "正在写入数据库")
     with db.transaction() as s:

@@ -153,11 +153,11 @@ class BaseEntry:
 
 class _Person:
     __slots__ = ("id", "name", "category", "joined_on", "status", "status_since", "dues_base", "group", "sort",
-                 "roster_base")
+                 "roster_base", "arrived_on")
 
     def __init__(self, row) -> None:
         (self.id, self.name, self.category, self.joined_on, self.status, self.status_since, self.dues_base,
-         group, order, strokes) = row
+         group, order, strokes, self.arrived_on) = row
         self.group = group or ""
         self.sort = (order if order is not None else 99, strokes or "", self.name)
         # the base the roster gives, for months no recorded base covers
@@ -169,7 +169,9 @@ class _Person:
 
     @property
     def first(self) -> int:
-        return core.month_of(self.joined_on) if self.joined_on is not None else -1
+        """The month of acceptance, or of arrival by 转入 (党费 until then went to the branch they came from)."""
+        first = core.month_of(self.joined_on) if self.joined_on is not None else -1
+        return max(first, core.month_of(self.arrived_on)) if self.arrived_on is not None else first
 
     @property
     def last(self) -> int:
@@ -185,7 +187,7 @@ class _Book:
         M = m.Member
         rows = s.execute(
             select(M.id, M.name, M.category, M.joined_on, M.status, M.status_since, M.dues_base,
-                   m.PartyGroup.name, m.PartyGroup.sort_order, M.name_strokes)
+                   m.PartyGroup.name, m.PartyGroup.sort_order, M.name_strokes, M.arrived_on)
             .outerjoin(m.PartyGroup, m.PartyGroup.id == M.group_id).where(M.branch_id.in_(branch_ids))).all()
         self.people = sorted((_Person(r) for r in rows), key=lambda p: p.sort)
         self.by_id = {p.id: p for p in self.people}
@@ -657,7 +659,8 @@ def year_summary(db: Database, branch_id: int, year: int, *, today: date | None 
                 unpaid += 1
         if start is not None and p.liable(end):
             settled = [n for (mid, n), rec in book.paid.items() if mid == p.id and (rec[1] or rec[3] is DuesKind.EXEMPT)]
-            counts_from = max(start, core.month_of(p.joined_on) if p.joined_on else start)
+            counts_from = max(start, core.month_of(p.joined_on) if p.joined_on else start,
+                              core.month_of(p.arrived_on) if p.arrived_on else start)
             run = core.arrears(settled, counts_from, end)
             if run is not None:
                 in_arrears.append((p.name, run.months))
@@ -711,7 +714,8 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
     for branch_id, start in starts.items():
         behind = []
         for p in ctx.roster(s).of_branch(branch_id):
-            counts_from = max(start, core.month_of(p.joined_on) if p.joined_on else start)
+            counts_from = max(start, core.month_of(p.joined_on) if p.joined_on else start,
+                              core.month_of(p.arrived_on) if p.arrived_on else start)
             if last_over - max(latest.get(p.id, -1), counts_from - 1) < least:
                 continue  # paid recently enough (most people): nothing to work out
             run = core.arrears((latest[p.id],) if p.id in latest else (), counts_from, last_over)

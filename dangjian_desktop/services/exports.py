@@ -54,6 +54,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.dues",
     "dangjian_desktop.services.study",
     "dangjian_desktop.services.points",
+    "dangjian_desktop.services.transfer_exports",
 )
 
 

@@ -296,10 +296,18 @@ def leave_roll(db: Database, member_id: int, status: MemberStatus, on: date, *, 
         expect_version(m, version)
         if not m.status.on_roll:
             raise ValidationError(f"{m.name}已经不在名册上（{m.status.label}）。")
-        if m.joined_on and on < m.joined_on:
-            raise ValidationError(f"日期（{cn(on)}）早于{m.name}的入党日期（{cn(m.joined_on)}）。")
-        s.add(MemberStatusChange(member_id=m.id, status=status, changed_on=on, reason=reason.strip(),
-                                 destination=destination.strip()))
+        if status == MemberStatus.TRANSFERRED_OUT:  # every 转出 has its transfer record (回执, 介绍信)
+            from dangjian_desktop.services.transfers import leave_by_transfer
+
+            leave_by_transfer(s, m, destination.strip(), on, reason=reason)
+        else:
+            if m.joined_on and on < m.joined_on:
+                raise ValidationError(f"日期（{cn(on)}）早于{m.name}的入党日期（{cn(m.joined_on)}）。")
+            s.add(MemberStatusChange(member_id=m.id, status=status, changed_on=on, reason=reason.strip(),
+                                     destination=destination.strip()))
+            from dangjian_desktop.services.transfers import end_floating_on_leaving
+
+            end_floating_on_leaving(s, m, on)
         m.status = status
         m.status_since = on
     return get_member(db, member_id)

@@ -99,6 +99,9 @@ def _every_command() -> list[list[str]]:
         ("study", "list"): ["study", "list", "--year", "2026"],
         ("points", "add"): ["points", "add", "张三", "--date", "2026-01-05", "--points", "2", "--reason", "志愿服务"],
         ("points", "list"): ["points", "list", "--year", "2026"],
+        ("members", "transfer-out"): ["members", "transfer-out", "张三", "--to", "别处", "--on", "2026-01-05"],
+        ("members", "transfer-in"): ["members", "transfer-in", "--name", "王五", "--id-number", "110105199003076638",
+                                     "--from", "别处", "--on", "2026-01-05"],
     }
     found = []
     parser = build_parser()

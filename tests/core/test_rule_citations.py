@@ -45,6 +45,8 @@ CITATIONS = {
     # domain.md: 党员教育管理工作条例 2019 with no article (and the 56 学时 "verify": a setting)
     "STUDY-HOURS-Y": ("《中国共产党党员教育管理工作条例》（2019年）", ""),
     "STUDY-CREDIT": (rules.SRC_LOCAL, ""),  # the length a 党课 counts is the branch's own
+    # domain.md names the 党员教育管理工作条例 for member management (转接 with its 回执); no article verified
+    "TRANSFER-RECEIPT-3M": ("《中国共产党党员教育管理工作条例》（2019年）", ""),
 }
 
 

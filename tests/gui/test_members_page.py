@@ -186,24 +186,21 @@ def test_someone_who_left_is_found_under_history_with_the_record(qtbot, page, ty
     assert not dialog.form.statusCombo.isEnabled()
 
 
-def test_leave_roll_dialog_needs_a_destination_for_a_transfer(qtbot, page, typist, settle):
+def test_leave_roll_dialog_offers_death_and_removal_transfer_has_its_own(qtbot, page, settle):
     from dangjian_desktop.gui.member_editor import LeaveRollDialog
 
     member = next(m for m in page.model.members if m.on_roll)
     dialog = LeaveRollDialog(page.ctx, member, None, TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
+    kinds = [dialog.form.kindCombo.itemData(i) for i in range(dialog.form.kindCombo.count())]
+    assert MemberStatus.TRANSFERRED_OUT not in kinds and MemberStatus.DECEASED in kinds
+    assert not dialog.form.destinationEdit.isVisible() and "转出…" in dialog.form.introLabel.text()
     ok = dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     settle()
-    assert dialog.form.errorLabel.isVisible() and "转往的党组织" in dialog.form.errorLabel.text()
-    assert ms.get_member(page.ctx.db, member.id).on_roll
-    typist(dialog.form.destinationEdit, "XX街道第二党支部")
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    settle()
-    assert not dialog.isVisible()
-    assert ms.get_member(page.ctx.db, member.id).status is MemberStatus.TRANSFERRED_OUT
-    assert ms.status_history(page.ctx.db, member.id)[-1].destination == "XX街道第二党支部"
+    assert ms.get_member(page.ctx.db, member.id).status is MemberStatus.DECEASED
+    assert ms.status_history(page.ctx.db, member.id)[-1].status is MemberStatus.DECEASED
 
 
 def test_a_finding_about_a_member_opens_the_members_page(qtbot, page, demo_db):

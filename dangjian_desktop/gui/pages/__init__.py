@@ -29,6 +29,7 @@ _P = "dangjian_desktop.gui.pages."
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home", "首页", _P + "home_page", "HomePage"),
     PageSpec("members", "党员", _P + "members_page", "MembersPage", frozenset({"member"})),
+    PageSpec("transfers", "组织关系", _P + "transfers_page", "TransfersPage", frozenset({"transfer"})),
     PageSpec("birthdays", "政治生日", _P + "birthdays_page", "BirthdaysPage", frozenset({"birthday"})),
     PageSpec("meetings", "三会一课", _P + "meetings_page", "MeetingsPage", frozenset({"meeting", "missing_meeting"})),
     PageSpec("development", "发展党员", _P + "development_page", "DevelopmentPage", frozenset({"applicant"})),

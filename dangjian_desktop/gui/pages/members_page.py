@@ -206,7 +206,8 @@ class MemberTableModel(RowsModel):
         texts = (
             m.name, m.gender.label if m.gender else "", m.ethnicity, iso(m.birth_date), m.id_number,
             m.education, iso(m.joined_on), iso(m.full_member_on),
-            str(self.party_ages[i]) if m.full_member_on else "预备期", str(self.years[i]),
+            str(self.party_ages[i]) if m.full_member_on else "预备期" if m.status is MemberStatus.PROBATIONARY
+            else "", str(self.years[i]) if m.joined_on else "",
             m.group, m.status.label, m.party_post, m.work_unit, m.phone,
         )
         self.texts[i] = texts
@@ -285,6 +286,7 @@ class MembersPage(Page):
 
         self.add_button = QPushButton("新增党员", self)
         self.edit_button = QPushButton("编辑", self)
+        self.transfer_button = QPushButton("转出…", self)
         self.leave_button = QPushButton("离开名册…", self)
         self.delete_button = QPushButton("删除（误录）", self)
         self.import_button = QPushButton("导入花名册…", self)
@@ -292,7 +294,7 @@ class MembersPage(Page):
         self.mask_check = QCheckBox("导出时隐去身份证号和电话中间几位", self)
         self.count_label = QLabel(self)
         buttons = FlowLayout(align_right=True)
-        for b in (self.add_button, self.edit_button, self.leave_button, self.delete_button):
+        for b in (self.add_button, self.edit_button, self.transfer_button, self.leave_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
         buttons.addWidget(self.import_button)
@@ -321,6 +323,7 @@ class MembersPage(Page):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.add_button.clicked.connect(self.add_member)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.transfer_button.clicked.connect(self.transfer_selected)
         self.leave_button.clicked.connect(self.leave_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_roster)
@@ -401,6 +404,7 @@ class MembersPage(Page):
         one = len(chosen) == 1
         self.edit_button.setEnabled(one)
         self.leave_button.setEnabled(one and chosen[0].on_roll)
+        self.transfer_button.setEnabled(one and chosen[0].on_roll)
         self.delete_button.setEnabled(one)
 
     def select_member(self, member_id: int) -> bool:
@@ -451,6 +455,26 @@ class MembersPage(Page):
         dialog = LeaveRollDialog(self.ctx, chosen[0], self, self.today)
         if dialog.exec() and dialog.saved:
             self._changed(f"{dialog.saved.name}已{dialog.saved.status.label}，可在“历史”中查到", None)
+
+    def transfer_selected(self) -> None:
+        """转出 the selected member (组织关系), with the 介绍信 at once if wanted."""
+        from dangjian_desktop.services.transfers import dues_paid_to
+
+        chosen = self.selected()
+        if len(chosen) != 1 or not chosen[0].on_roll:
+            return
+        m = chosen[0]
+        self.ctx.run(dues_paid_to, self.ctx.db, m.id, what="读取党费交纳情况", parent=self, dialog=False,
+                     on_done=lambda paid: self._open_transfer(m, paid))
+
+    def _open_transfer(self, m: ms.MemberInfo, paid) -> None:
+        from dangjian_desktop.gui.transfer_dialogs import TransferOutDialog, export_letter
+
+        dialog = TransferOutDialog(self.ctx, m.id, m.name, m.version, paid, self, self.today)
+        if dialog.exec() and dialog.saved:
+            self._changed(f"{m.name}已转往{dialog.saved.other_org}，可在“历史”和“组织关系”中查到", None)
+            if dialog.wants_letter:
+                export_letter(self.ctx, self, m.id, m.name, on_done=self._exported)
 
     def delete_selected(self) -> None:
         chosen = self.selected()

@@ -53,14 +53,15 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
         reviews.setdefault(aid, []).append(dr.ReviewFact(kind, done_on))
     ids = {p.get("member_id") for rows in steps.values() for row in rows for p in (row[3] or [])
            if p.get("member_id")}
-    # `_status_on` reads only status, status_since, full_member_on and joined_on: the check's shared roster
+    # `_status_on` reads only status, status_since, full_member_on, joined_on and arrived_on: the check's roster
     # has them for the branches checked; 介绍人 or 联系人 from elsewhere are read here
     roster = ctx.roster(s).by_id
     members = {i: roster[i] for i in ids if i in roster}
     others = [i for i in ids if i not in roster]
     if others:
         members.update((r.id, r) for r in conn.execute(
-            select(M.id, M.status, M.status_since, M.full_member_on, M.joined_on).where(M.id.in_(others))).all())
+            select(M.id, M.status, M.status_since, M.full_member_on, M.joined_on, M.arrived_on)
+            .where(M.id.in_(others))).all())
     for aid, branch_id, name, birth_date, version, leaves_on, extension, status in applicants:
         facts = dr.ApplicantFacts(
             name=name, birth_date=birth_date, catalog_version=version,

@@ -18,7 +18,9 @@ from dangjian_desktop.services.settings import overrides_in
 
 
 def _status_on(member: m.Member, day: date) -> tuple[MemberStatus | None, bool]:
-    """The member's roster status on `day`, and whether they joined only later."""
+    """The member's roster status on `day`, and whether they joined only later (or arrived by 转入 later)."""
+    if member.arrived_on is not None and member.arrived_on > day:
+        return None, True
     if not member.status.on_roll and member.status_since and member.status_since <= day:
         return member.status, False
     if member.full_member_on and member.full_member_on <= day:

@@ -22,6 +22,9 @@ def status_on(member: m.Member, d: date) -> MemberStatus | None:
     """The member's status on a day from the dated history (None: not yet, or not known, a member)."""
     if member.joined_on is not None and member.joined_on > d:
         return None
+    arrived = getattr(member, "arrived_on", None)  # 转入: before it the person was on another branch's roll
+    if arrived is not None and arrived > d:
+        return None
     latest = None  # the last change on or before d, by (changed_on, id): one pass, no list (check: 10,000 members)
     for c in member.status_changes:
         if c.changed_on <= d and (latest is None or c.changed_on > latest.changed_on

@@ -306,23 +306,31 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
         for member in roster:
             if quiet_from > ctx.as_of and (last.get(member.id) or date.min) >= recent_from:
                 continue
-            counts_from = max(d for d in (member.joined_on, start) if d is not None)
+            counts_from = max(d for d in (member.joined_on, member.arrived_on, start) if d is not None)
             if core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months) is None:
                 continue
             candidates.append((member, counts_from))
         if not candidates:
             continue
         evidence = _evidence_after(conn, branch_id, people, candidates, last, ctx.as_of)
+        from dangjian_desktop.services.transfers import floating_states
+
+        floating = floating_states(s, [(member.id, member.is_floating) for member, _ in candidates], ctx.as_of)
         for member, counts_from in candidates:
             present, leave, reason, unknown = evidence[member.id]
-            j = core.judge_inactivity(present, leave, unknown, member.is_floating, counts_from, ctx.as_of,
+            j = core.judge_inactivity(present, leave, unknown, floating[member.id], counts_from, ctx.as_of,
                                       due_months, overdue_months)
             if j is None:
                 continue
             seen = f"最近一次参加是{cn(present)}" if present else "本支部记录中没有参加记录"
             if j.reason == core.REASON_FLOATING:
-                msg = (f"{member.name}是流动党员，本支部记录中已{j.months}个月没有参加组织生活（{seen}）。"
-                       f"流动党员在流入地党组织参加组织生活的，不属于不参加组织生活，请与流入地党组织核实"
+                msg = (f"资料待补：{member.name}是流动党员，本支部记录中已{j.months}个月没有参加组织生活（{seen}），"
+                       f"还没有登记是否在流入地党组织参加组织生活。在流入地党组织参加组织生活的，不属于不参加组织生活，"
+                       f"请与流入地党组织核实后在“组织关系 → 流动党员”中登记（依据{rule.citation}）。")
+            elif j.reason == core.REASON_FLOATING_ABSENT:
+                verdict = ("已" if j.severity is Severity.OVERDUE else "") + f"连续{j.months}个月"
+                msg = (f"{member.name}是流动党员，登记为没有在流入地党组织参加组织生活，{verdict}未参加党的组织生活"
+                       f"（{seen}）。请联系本人，督促其就近参加流入地党组织的组织生活或回本支部参加"
                        f"（依据{rule.citation}）。")
             elif j.reason == core.REASON_LEAVE:
                 why = f"，原因：{reason}" if reason else ""
