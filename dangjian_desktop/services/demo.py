@@ -552,7 +552,7 @@ class _Generator:
 _WRITE_ORDER = (
     m.Branch, m.PartyGroup, m.Member, m.MemberStatusChange, m.CommitteeTerm, m.CommitteePostHolder,
     m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Meeting, m.Attendance, m.Vote,
-    m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment,
+    m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment, m.HeartTalkPair, m.UnqualifiedDisposal,
 )
 
 
@@ -588,6 +588,9 @@ def make_demo(
             progress(i, total, f"正在生成第 {i + 1} 个支部")
         gen.branch(i)
     _dues(gen, seed)
+    from dangjian_desktop.services.demo_reviews import add_reviews
+
+    add_reviews(gen, seed)  # a random stream of its own: the rest of the demo stays as it was
     if progress:
         progress(branches, total, "正在写入数据库")
     with db.transaction() as s:

@@ -52,6 +52,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.member_exports",
     "dangjian_desktop.services.meeting_exports",
     "dangjian_desktop.services.dues",
+    "dangjian_desktop.services.appraisals",
 )
 
 
