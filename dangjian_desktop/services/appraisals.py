@@ -283,7 +283,7 @@ def disposal_findings(s: Session, ctx) -> Iterable[Finding]:
     for branch_id, meeting_id, held_on, member_id, name, action, decided_on, deadline, closed_on in rows:
         if closed_on is not None and closed_on <= ctx.as_of:
             continue
-        ref = ("appraisal", {"meeting_id": meeting_id, "member_id": member_id})
+        ref = ("appraisal", {"meeting_id": meeting_id, "member_id": member_id, "year": held_on.year})
         where = f"在{cn(held_on)}的民主评议中被评定为不合格"
         if action is None:
             yield Finding(core.DISPOSAL_RULE, Severity.DUE, name, held_on,

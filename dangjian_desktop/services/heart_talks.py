@@ -152,6 +152,8 @@ def coverage_view(db: Database, branch_id: int, year: int, *, today: date | None
     today = today or date.today()
     with db.session() as s:
         cov, note = year_coverage(s, branch_id, year, today)
+        if note:  # nobody to talk with: nothing can be counted yet
+            return CoverageView(year, [], cov, {}, note)
         ids = set(cov.committee_ids) | {x.member_id for x in cov.members} | {
             i for p in cov.pairs for t in p.talks for i in (t.talker_id, t.listener_id)} | {
             i for x in cov.members for t in x.talks for i in (t.talker_id, t.listener_id)}
@@ -253,10 +255,10 @@ def coverage_findings(s: Session, ctx) -> Iterable[Finding]:
         members = [names[x.member_id].name for x in cov.missing_members if x.member_id in names]
         parts = []
         if pairs:
-            parts.append(f"支委之间{len(pairs)}对未谈（{_names_text(pairs)}）")
+            parts.append(f"支委之间{len(pairs)}对未谈（{_names_text(pairs, '对')}）")
         if members:
             who = "书记" if cov.secretary_only else "支委"
-            parts.append(f"{len(members)}名党员未与{who}谈（{_names_text(members)}）")
+            parts.append(f"{len(members)}名党员未与{who}谈（{_names_text(members, '人')}）")
         when = (f"组织生活会已于{cn(held)}召开，" if held else
                 f"组织生活会安排在{cn(planned)}，" if planned else "")
         due_on = held or planned or date(year, 12, 31)
