@@ -32,6 +32,17 @@ COLUMNS: tuple[tuple[str, float, Callable[[Any], Any]], ...] = (
 RED = Font(name=xb.FONT_NAME, size=11, bold=True, color="B00020")
 
 
+def _height(values: list, widths: list[float]) -> float:
+    """A row tall enough for its wrapped text (a CJK character is about two width units): Excel and WPS do not
+    grow rows written by openpyxl on their own."""
+    lines = 1
+    for value, width in zip(values, widths):
+        if isinstance(value, str) and value:
+            per_line = max(1, int((width - 1) // 2))
+            lines = max(lines, -(-len(value) // per_line))
+    return 18 * lines + 2
+
+
 def _sheet_name(used: set[str], text: str) -> str:
     name = "".join(ch for ch in text if ch not in "[]:*?/\\")[:28] or "民主评议"
     base, k = name, 2
@@ -64,6 +75,7 @@ def write_appraisal_table(out: Path, sheets: Sequence[Any], *, columns=COLUMNS,
             sub = ws.cell(2, 1, f"评议日期：{cn(meeting.held_on)}（{meeting.title}）{present}。{sh.summary}")
             sub.font, sub.alignment = xb.BODY_FONT, Alignment(horizontal="left", vertical="center", wrap_text=True)
             ws.row_dimensions[2].height = 32
+            ws.row_dimensions[3].height = 32  # 基本合格票 takes two lines
             for c, h in enumerate(headers, start=1):
                 cell = ws.cell(3, c, h)
                 cell.font, cell.fill, cell.border, cell.alignment = xb.HEADER_FONT, xb.HEADER_FILL, xb.BORDER, xb.CENTER
@@ -78,6 +90,7 @@ def write_appraisal_table(out: Path, sheets: Sequence[Any], *, columns=COLUMNS,
                     xb.put(cell, value if value not in ("",) else None)
                     cell.font, cell.border = xb.BODY_FONT, xb.BORDER
                     cell.alignment = xb.LEFT if headers[c - 1] in ("不合格党员处置情况", "备注") else xb.CENTER
+                ws.row_dimensions[row].height = _height(values, [5, *(w for _h, w, _g in columns)])
                 if line.outcome is not None and line.outcome.value == "unqualified":
                     ws.cell(row, headers.index("评定等次") + 1).font = RED
             end = 4 + len(sh.lines) + 1

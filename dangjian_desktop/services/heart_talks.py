@@ -51,18 +51,6 @@ class CoverageView:
         return [r for r in self.rows if not r.done]
 
 
-@dataclass(frozen=True)
-class TalkLine:
-    """A talk of the year for the list beside the coverage."""
-
-    meeting_id: int
-    held_on: date
-    talker: str
-    listeners: str
-    content: str
-    state: MeetingState
-
-
 # ---------------------------------------------------------------- reading
 
 
@@ -170,18 +158,6 @@ def coverage_view(db: Database, branch_id: int, year: int, *, today: date | None
                                 (x.member_id,)))
     rows.sort(key=lambda r: r.done)  # stable: the missing ones first, each part in its order
     return CoverageView(year, rows, cov, names, note)
-
-
-def year_talks(db: Database, branch_id: int, year: int) -> list[TalkLine]:
-    """The year's 谈心谈话 records, newest first, with the people as named."""
-    first, last = _year_bounds(year)
-    with db.session() as s:
-        rows = s.execute(select(m.Meeting.id, m.Meeting.held_on, m.Meeting.host, m.Meeting.counterpart,
-                                m.Meeting.minutes, m.Meeting.state)
-                         .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.HEART_TALK,
-                                m.Meeting.held_on.between(first, last))
-                         .order_by(m.Meeting.held_on.desc(), m.Meeting.id.desc())).all()
-    return [TalkLine(mid, on, host, cp, minutes, state) for mid, on, host, cp, minutes, state in rows]
 
 
 # ---------------------------------------------------------------- writing
