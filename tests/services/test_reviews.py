@@ -265,3 +265,17 @@ def test_the_result_table_export(db, workdir):
     assert rows["党员戊"][2:9] == (None, 0, 1, 1, 4, "不合格", "尚未登记处置")
     assert rows["书记甲"][3:8] == (5, 1, 0, 0, "优秀")
     assert rows["党员丁"][7] == "未评定"
+
+
+def test_a_member_with_talks_or_an_outcome_is_not_deleted_but_leaves_the_roll(db):
+    from dangjian_desktop.services.members import delete_member
+
+    b, ids = _branch(db)
+    _talk(db, b, ids, date(2026, 3, 5), "书记甲", "党员丁")
+    mid = _appraisal(db, b, ids)
+    ap.set_result(db, mid, ids["党员戊"], AppraisalOutcome.QUALIFIED, reason="评定")
+    with pytest.raises(ValidationError, match="1 次谈心谈话的记录"):
+        delete_member(db, ids["党员丁"], "误录入")
+    with pytest.raises(ValidationError, match="1 次民主评议结果的记录"):
+        delete_member(db, ids["党员戊"], "误录入")
+    delete_member(db, ids["党员己"], "误录入")  # nothing recorded about 己: a mistake can go
