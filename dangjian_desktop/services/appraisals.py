@@ -134,9 +134,14 @@ def sheet(db: Database, meeting_id: int) -> AppraisalSheet:
     with db.session() as s:
         mt = _meeting(s, meeting_id)
         branch = s.get(m.Branch, mt.branch_id)
-        results = {r.member_id: r for r in mt.appraisals}
+        R = m.AppraisalResult
+        # plain rows, not ORM objects: a 党委-sized branch has a thousand of them
+        results = {r.member_id: r for r in s.execute(
+            select(R.id, R.member_id, R.outcome, R.note, *(getattr(R, f) for f in VOTE_FIELDS))
+            .where(R.meeting_id == mt.id))}
+        unqualified = [r.id for r in results.values() if r.outcome is AppraisalOutcome.UNQUALIFIED]
         disposals = {d.result_id: d for d in s.scalars(select(m.UnqualifiedDisposal).where(
-            m.UnqualifiedDisposal.result_id.in_([r.id for r in results.values()])))} if results else {}
+            m.UnqualifiedDisposal.result_id.in_(unqualified)))} if unqualified else {}
         people = Roster.read(s, [mt.branch_id]).of_branch(mt.branch_id)
         groups = dict(s.execute(select(m.PartyGroup.id, m.PartyGroup.name)
                                 .where(m.PartyGroup.branch_id == mt.branch_id)).tuples().all())
