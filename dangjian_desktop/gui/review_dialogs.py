@@ -157,7 +157,8 @@ class DisposalDialog(_Dialog):
         self.saved = None
         self.form = f = Ui_DisposalDialog()
         f.setupUi(self)
-        f.whoLabel.setText(f"{line.name}在{meeting.label}中被评定为不合格。处置办结前，首页会一直提醒。")
+        f.whoLabel.setText(f"{line.name}在{meeting.label}中被评定为不合格。处置办结前，首页会一直提醒。"
+                          "劝其退党或除名办结后，请在“党员”页用“离开名册”登记出党。")
         for a in DisposalAction:
             f.actionCombo.addItem(a.label, a.value)
         track = line.disposal.track if line.disposal else Disposal(DisposalAction.CORRECT)
