@@ -53,12 +53,23 @@ def _sheet_name(used: set[str], text: str) -> str:
     return name
 
 
-def write_appraisal_table(out: Path, sheets: Sequence[Any], *, columns=COLUMNS,
-                          progress: Callable[[int, int, str], None] | None = None) -> Path:
-    """The result table of each 民主评议 in `sheets` (AppraisalSheet-like), written atomically."""
+def write_appraisal_table(out: Path, sheets: Sequence[Any], *, branch: str = "", year: int | None = None,
+                          columns=COLUMNS, progress: Callable[[int, int, str], None] | None = None) -> Path:
+    """The result table of each 民主评议 in `sheets` (AppraisalSheet-like), written atomically; with none, one
+    sheet that says the year (of `branch`) has no 民主评议 record."""
     out = Path(out)
     with atomic_target(out, ".xlsx") as tmp:
         wb = Workbook()
+        if not sheets:
+            ws = wb.active
+            ws.title = "民主评议"
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns) + 1)
+            title = ws.cell(1, 1, f"{branch}{year or ''}年民主评议党员结果表")
+            title.font, title.alignment = xb.TITLE_FONT, xb.CENTER
+            ws.row_dimensions[1].height = 30
+            ws.cell(2, 1, f"{year or ''}年还没有民主评议党员的记录。").font = xb.BODY_FONT
+            wb.save(tmp)
+            return out
         wb.remove(wb.active)
         used: set[str] = set()
         for k, sh in enumerate(sheets, start=1):

@@ -313,16 +313,19 @@ def export_table(db: Database, req) -> Path:
     """民主评议党员结果表 (.xlsx) for `req.year` (or the record `req.record_id`): one sheet per 民主评议."""
     from dangjian_desktop.reports.appraisal_table import write_appraisal_table
 
+    year = req.year or date.today().year
+    if not 1921 <= year <= 2200:
+        raise ValidationError(f"年份 {year} 不合理。")
     if req.record_id is not None:
         sheets = [sheet(db, req.record_id)]
     else:
-        year = req.year or date.today().year
-        if not 1921 <= year <= 2200:
-            raise ValidationError(f"年份 {year} 不合理。")
         sheets = [sheet(db, a.id) for a in appraisal_meetings(db, req.branch_id, year)]
-        if not sheets:
-            raise ValidationError(f"{year}年没有民主评议党员的记录，无法导出评议结果表。")
-    return write_appraisal_table(req.out, sheets, progress=req.progress)
+    with db.session() as s:
+        branch = s.scalar(select(m.Branch.name).where(m.Branch.id == req.branch_id))
+    if branch is None:
+        raise NotFound(f"没有编号为 {req.branch_id} 的支部。")
+    # a year without a 民主评议 still gives its table, saying so (the year package and 报表 export every kind)
+    return write_appraisal_table(req.out, sheets, branch=branch, year=year, progress=req.progress)
 
 
 def _register() -> None:

@@ -256,8 +256,8 @@ def test_the_result_table_export(db, workdir):
     mid = _appraisal(db, b, ids)
     ap.set_result(db, mid, ids["党员戊"], AppraisalOutcome.UNQUALIFIED, (0, 1, 1, 4), note="屡次缺席", reason="评定")
     ap.set_result(db, mid, ids["书记甲"], AppraisalOutcome.EXCELLENT, (5, 1, 0, 0), reason="评定")
-    with pytest.raises(ValidationError, match="2024年没有民主评议"):
-        run_export(db, "appraisal", ExportRequest(b, workdir / "评议.xlsx", year=2024))
+    empty = load_workbook(run_export(db, "appraisal", ExportRequest(b, workdir / "空.xlsx", year=2024))).active
+    assert empty["A2"].value == "2024年还没有民主评议党员的记录。"
     out = run_export(db, "appraisal", ExportRequest(b, workdir / "评议.xlsx", year=2025))
     ws = load_workbook(out).active
     assert ws["A1"].value == "测试支部yes2025年民主评议党员结果表"
