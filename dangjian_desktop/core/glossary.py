@@ -111,6 +111,14 @@ class AppraisalOutcome(Labelled):
     UNQUALIFIED = ("unqualified", "不合格")
 
 
+class DisposalAction(Labelled):
+    """How a branch deals with a member found 不合格 (党章: 限期改正; 劝其退党; 坚持不退的, 支部大会决定除名)."""
+
+    CORRECT = ("correct", "限期改正")
+    ADVISE_LEAVE = ("advise_leave", "劝其退党")
+    STRIKE_OFF = ("strike_off", "除名")
+
+
 class Severity(Labelled):
     """How urgent a finding is; `rank` orders them most urgent first."""
 

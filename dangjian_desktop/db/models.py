@@ -34,6 +34,7 @@ from dangjian_desktop.core.glossary import (
     BirthdayObservance,
     CommitteeMode,
     CommitteePost,
+    DisposalAction,
     DuesBasis,
     DuesKind,
     Gender,
@@ -409,6 +410,8 @@ class Meeting(Versioned, Base):
     appraisals: Mapped[list[AppraisalResult]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
     also: Mapped[list[MeetingAlsoType]] = relationship(back_populates="meeting", cascade="all, delete-orphan",
                                                        order_by="MeetingAlsoType.position")
+    # 谈心谈话: 谈话人 and 谈话对象 from the roster (migration 0011)
+    talk_pairs: Mapped[list[HeartTalkPair]] = relationship(cascade="all, delete-orphan", order_by="HeartTalkPair.id")
 
 
 class MeetingAlsoType(Base):
@@ -477,8 +480,40 @@ class AppraisalResult(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"), index=True)
     outcome: Mapped[AppraisalOutcome] = mapped_column(EnumText(AppraisalOutcome))
     note: Mapped[str] = mapped_column(Text, server_default="")
+    # 民主测评: the votes the member received for each grade (None: not recorded) (migration 0011)
+    votes_excellent: Mapped[int | None] = mapped_column(Integer)
+    votes_qualified: Mapped[int | None] = mapped_column(Integer)
+    votes_basic: Mapped[int | None] = mapped_column(Integer)
+    votes_unqualified: Mapped[int | None] = mapped_column(Integer)
 
     meeting: Mapped[Meeting] = relationship(back_populates="appraisals")
+
+
+class UnqualifiedDisposal(Versioned, Base):
+    """The 处置 of a member found 不合格 at a 民主评议 (党章: 限期改正, 劝其退党, 除名), open until closed
+    (migration 0011). One per appraisal result; it is dropped with the result."""
+
+    __tablename__ = "unqualified_disposals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    result_id: Mapped[int] = mapped_column(ForeignKey("appraisal_results.id", ondelete="CASCADE"), unique=True)
+    action: Mapped[DisposalAction] = mapped_column(EnumText(DisposalAction))
+    decided_on: Mapped[date | None] = mapped_column(Date)  # the 支部大会 that decided it
+    deadline: Mapped[date | None] = mapped_column(Date)  # 限期改正: by when
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    closing: Mapped[str] = mapped_column(Text, server_default="")  # how it ended: 已改正, 已退党, 已除名 ...
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class HeartTalkPair(Base):
+    """Who talked with whom in a 谈心谈话 record: 谈话人 and 谈话对象 from the roster (migration 0011).
+    The record's `host`/`counterpart` keep the names as printed; these rows are what coverage counts."""
+
+    __tablename__ = "heart_talk_pairs"
+    __table_args__ = (UniqueConstraint("meeting_id", "talker_id", "listener_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    talker_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"), index=True)  # 谈话人
+    listener_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"), index=True)  # 谈话对象
 
 
 # ---------------------------------------------------------------- 发展党员

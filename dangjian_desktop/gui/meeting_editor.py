@@ -165,7 +165,7 @@ class MeetingEditorDialog(QDialog):
 
     def _roster_read(self, names: list[str]) -> None:
         f = self.form
-        self.roster_completers = [offer_roster(edit, names) for edit in (f.hostEdit, f.recorderEdit)]
+        self.roster_completers = [offer_roster(edit, names) for edit in (f.hostEdit, f.recorderEdit, f.counterpartEdit)]
 
     # -------------------------------------------------------------- showing
 

@@ -553,7 +553,7 @@ _WRITE_ORDER = (
     m.Branch, m.PartyGroup, m.Member, m.MemberStatusChange, m.CommitteeTerm, m.CommitteePostHolder,
     m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Meeting, m.Attendance, m.Vote,
     m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment, m.StudyRecord, m.PointsItem, m.PointsEntry,
-    m.Transfer, m.FloatingRecord, m.CommunityReport,
+    m.Transfer, m.FloatingRecord, m.CommunityReport, m.HeartTalkPair, m.UnqualifiedDisposal,
 )
 
 
@@ -598,6 +598,9 @@ def make_demo(
     from dangjian_desktop.services.demo_transfers import add_transfers
 
     add_transfers(gen, seed)  # 组织关系 (issue 24): its own random stream
+    from dangjian_desktop.services.demo_reviews import add_reviews
+
+    add_reviews(gen, seed)  # a random stream of its own: the rest of the demo stays as it was
     if progress:
         progress(branches, total, "正在写入数据库")
     with db.transaction() as s:

@@ -55,6 +55,7 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.study",
     "dangjian_desktop.services.points",
     "dangjian_desktop.services.transfer_exports",
+    "dangjian_desktop.services.appraisals",
 )
 
 

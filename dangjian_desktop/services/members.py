@@ -324,6 +324,15 @@ def delete_member(db: Database, member_id: int, reason: str) -> None:
         if used:
             raise ValidationError(f"{info.name}已有 {used} 条会议出勤记录，不能删除；"
                                   "如已离开本支部，请用“离开名册”办理。")
+        from dangjian_desktop.db.models import AppraisalResult, HeartTalkPair
+
+        talks = s.scalar(select(func.count(HeartTalkPair.id)).where(
+            (HeartTalkPair.talker_id == member_id) | (HeartTalkPair.listener_id == member_id))) or 0
+        appraised = s.scalar(select(func.count(AppraisalResult.id)).where(AppraisalResult.member_id == member_id)) or 0
+        if talks or appraised:
+            what = "、".join(t for t in (f"{talks} 次谈心谈话" if talks else "", f"{appraised} 次民主评议结果"
+                                                                        if appraised else "") if t)
+            raise ValidationError(f"{info.name}已有{what}的记录，不能删除；如已离开本支部，请用“离开名册”办理。")
         m = s.get(Member, member_id)
         old = {k: (v.isoformat() if isinstance(v, date) else str(v) if isinstance(v, Decimal) else
                    v.value if isinstance(v, (Gender, MemberStatus)) else v)

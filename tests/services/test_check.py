@@ -56,9 +56,9 @@ def test_one_roster_read_per_check_and_providers_do_not_disturb_each_other(demo_
     with demo_db.session() as s:
         for provider in check._providers():
             alone.extend(provider(s, _context(demo_db, s)))
-    # development, probation, meetings (whether there is a 支委会), inactive members, birthdays, 党费 and 学时 each
-    # read one
-    assert len(reads) == 1 + 7
+    # development, probation, meetings (whether there is a 支委会), inactive members, birthdays, 党费, 学时 and
+    # 谈心谈话 each read one
+    assert len(reads) == 1 + 8
     alone.sort(key=check.sort_key)
     assert [repr(f) for f in together] == [repr(f) for f in alone]
     rules = {f.rule for f in together}

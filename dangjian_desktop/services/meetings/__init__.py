@@ -44,6 +44,7 @@ from dangjian_desktop.services.meetings.records import (
     meeting_history,
     missing_for_final,
     new_meeting,
+    record_final,
     record_warnings,
     save_meeting,
 )
@@ -53,6 +54,6 @@ __all__ = [
     "MeetingDetail", "MeetingForm", "MeetingImportResult", "MeetingSummary", "MemberAttendance", "TypeCount",
     "VoteRow", "attendance_by_member", "delete_meeting", "expected_attendees", "finalise_meeting", "get_meeting",
     "get_meetings", "import_meetings", "preview_meetings_import", "inactive_members", "list_meetings", "meeting_findings", "meeting_histories",
-    "meeting_history", "meeting_years", "missing_for_final", "new_meeting", "records_start", "save_meeting",
+    "meeting_history", "meeting_years", "missing_for_final", "new_meeting", "record_final", "records_start", "save_meeting",
     "record_warnings", "status_on", "year_counts", "year_grid",
 ]

@@ -98,6 +98,9 @@ class MeetingForm:
     also: list[MeetingType] = field(default_factory=list)
     # False: "attendance not recorded"; 实到 is then unknown (None), never read as absence
     attendance_known: bool = True
+    # 谈心谈话: (谈话人, 谈话对象) member ids as picked from the roster; None: from the names in 谈话人 and
+    # 谈话对象 (the editor), keeping the pairs already recorded for names that did not change
+    talk_pairs: list[tuple[int, int]] | None = None
 
     @property
     def types(self) -> list[MeetingType]:

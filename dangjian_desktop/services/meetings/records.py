@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -173,6 +174,29 @@ def new_meeting(db: Database, branch_id: int, mtype: MeetingType, held_on: date,
         return _detail(s, mt)
 
 
+def record_final(db: Database, branch_id: int, form: MeetingForm, *, today: date | None = None) -> MeetingDetail:
+    """A record of something already done (a 谈心谈话 entered afterwards), created and 定稿 in one
+    transaction: nothing is written if anything is missing or wrong."""
+    today = today or date.today()
+    if form.held_on > today:
+        raise ValidationError(f"日期{cn(form.held_on)}在今天之后，不能登记。")
+    need = missing_for_final(form)
+    if need:
+        raise ValidationError(f"请填写：{'、'.join(need)}。")
+    with db.transaction() as s:
+        if s.get(m.Branch, branch_id) is None:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        mt = m.Meeting(branch_id=branch_id, type=form.type, held_on=form.held_on, state=MeetingState.FINAL,
+                       finalised_at=datetime.now().replace(microsecond=0))
+        s.add(mt)
+        _apply(s, mt, _clean(s, branch_id, form, final=True, today=today))
+        s.flush()
+        s.add(m.AuditEntry(table_name="meetings", record_id=mt.id, action="finalise", reason="登记即定稿",
+                           new=_snapshot(_names(s, form))))
+        s.refresh(mt)
+        return _detail(s, mt)
+
+
 def _check_group(s: Session, branch_id: int, group_id: int | None) -> m.PartyGroup:
     if group_id is None:
         raise ValidationError("党小组会要选择是哪一个党小组。")
@@ -302,6 +326,11 @@ def _clean(s: Session, branch_id: int, form: MeetingForm, *, final: bool = False
         for a in form.appraisals:
             if known.get(a.member_id) != branch_id:
                 raise ValidationError(f"评议结果中的“{a.name or a.member_id}”不是本支部的党员。")
+    if form.talk_pairs:
+        ids = {i for pair in form.talk_pairs for i in pair}
+        known = dict(s.execute(select(m.Member.id, m.Member.branch_id).where(m.Member.id.in_(ids))).tuples().all())
+        if any(known.get(i) != branch_id for i in ids):
+            raise ValidationError("谈话人和谈话对象应是本支部的党员。")
     return form
 
 
@@ -341,6 +370,46 @@ def _apply(s: Session, mt: m.Meeting, form: MeetingForm) -> None:
         row.outcome, row.note = a.outcome, a.note or ""
         apps.append(row)
     mt.appraisals = apps
+    if mt.type is MeetingType.HEART_TALK:
+        _sync_talk_pairs(s, mt, form)
+    elif mt.talk_pairs:
+        mt.talk_pairs = []
+
+
+NAME_SEPARATORS = re.compile(r"[、，,；;/／\s]+")
+
+
+def talk_names(text: str) -> list[str]:
+    """The names written in a 谈话对象 cell: “张三、李四” → [张三, 李四]."""
+    return [n for n in NAME_SEPARATORS.split(text or "") if n]
+
+
+def _sync_talk_pairs(s: Session, mt: m.Meeting, form: MeetingForm) -> None:
+    """Who talked with whom in a 谈心谈话 record: the ids picked from the roster, or else the names of
+    谈话人 and 谈话对象 that name exactly one member of the branch (a name two members share, or one not on
+    the roster, counts for nobody); pairs already recorded stay while their names are still written."""
+    if form.talk_pairs is not None:
+        wanted = list(dict.fromkeys((int(a), int(b)) for a, b in form.talk_pairs if a != b))
+    else:
+        names = [form.host.strip(), *talk_names(form.counterpart)]
+        found: dict[str, list[int]] = defaultdict(list)
+        ids_of: dict[int, str] = {}
+        if any(names):
+            for mid, name in s.execute(select(m.Member.id, m.Member.name).where(
+                    m.Member.branch_id == mt.branch_id, m.Member.name.in_([n for n in names if n]))):
+                found[name].append(mid)
+                ids_of[mid] = name
+        host, listeners = names[0], names[1:]
+        wanted = [(p.talker_id, p.listener_id) for p in mt.talk_pairs
+                  if ids_of.get(p.talker_id) == host and ids_of.get(p.listener_id) in listeners]
+        kept = {ids_of[b] for _, b in wanted}
+        if len(found.get(host, ())) == 1:
+            for name in listeners:
+                if name not in kept and len(found.get(name, ())) == 1 and found[name][0] != found[host][0]:
+                    wanted.append((found[host][0], found[name][0]))
+                    kept.add(name)
+    old = {(p.talker_id, p.listener_id): p for p in mt.talk_pairs}
+    mt.talk_pairs = [old.get(pair) or m.HeartTalkPair(talker_id=pair[0], listener_id=pair[1]) for pair in wanted]
 
 
 def _snapshot(d: MeetingDetail | MeetingForm) -> dict[str, Any]:

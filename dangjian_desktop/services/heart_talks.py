@@ -1,0 +1,243 @@
+"""谈心谈话 for a year: who the 支委 were, who talked with whom, the coverage (who is still missing),
+recording a talk with its people from the roster, and the HEART-TALK-COVERAGE reminder before the
+组织生活会."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dangjian_desktop.core import reviews as core
+from dangjian_desktop.core import rules
+from dangjian_desktop.core.dates import cn
+from dangjian_desktop.core.findings import Finding
+from dangjian_desktop.core.glossary import CommitteePost, MeetingState, MeetingType, MemberStatus, Severity
+from dangjian_desktop.core.meetings import has_committee, template
+from dangjian_desktop.db import models as m
+from dangjian_desktop.db.engine import Database
+from dangjian_desktop.errors import NotFound, ValidationError
+from dangjian_desktop.services.meetings.attendance import status_on
+from dangjian_desktop.services.meetings.model import MeetingDetail, MeetingForm
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One line of the coverage view: a 支委 pair, or a member and the 支委 they talked with."""
+
+    kind: str  # 支委之间 / 支委与党员 / 书记与党员
+    first: str  # a 支委 (pair) or the member
+    second: str  # the other 支委, or who the member talked with (“任一支委” while missing)
+    done: bool
+    dates: str  # 2026年3月5日、2026年9月1日
+    member_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """The year's coverage as the 谈心谈话 tab shows it; `note` says why nothing can be counted."""
+
+    year: int
+    rows: list[CoverageRow]
+    coverage: core.Coverage | None
+    names: dict[int, str]
+    note: str = ""
+
+    @property
+    def missing(self) -> list[CoverageRow]:
+        return [r for r in self.rows if not r.done]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def tenures(s: Session, branch_id: int, year: int, *, secretary_only: bool) -> list[core.Tenure]:
+    """The 支委 of the year (only the 书记 for a branch without a 支部委员会), from the terms in force in it:
+    a term runs from its election to its recorded end, or else until the next term was elected."""
+    first, last = _year_bounds(year)
+    terms = s.scalars(select(m.CommitteeTerm).where(m.CommitteeTerm.branch_id == branch_id)
+                      .order_by(m.CommitteeTerm.elected_on)).all()
+    out = []
+    for i, term in enumerate(terms):
+        nxt = terms[i + 1].elected_on - timedelta(days=1) if i + 1 < len(terms) else None
+        end = min(d for d in (term.ended_on, nxt, last) if d is not None)
+        start = max(term.elected_on, first)
+        if start > end:
+            continue
+        for post in term.posts:
+            if post.member_id is None or (secretary_only and post.post is not CommitteePost.SECRETARY):
+                continue
+            p_start = max(start, post.started_on or start)
+            p_end = min(end, post.ended_on or end)
+            if p_start <= p_end:
+                out.append(core.Tenure(post.member_id, p_start, p_end))
+    return out
+
+
+def talks(s: Session, branch_id: int, year: int) -> list[core.Talk]:
+    """Every pair of the year's final 谈心谈话 records (a draft is not a talk held)."""
+    first, last = _year_bounds(year)
+    P, M = m.HeartTalkPair, m.Meeting
+    rows = s.execute(select(M.held_on, P.talker_id, P.listener_id, M.id).join(M, M.id == P.meeting_id)
+                     .where(M.branch_id == branch_id, M.type == MeetingType.HEART_TALK,
+                            M.state == MeetingState.FINAL, M.held_on.between(first, last))).all()
+    return [core.Talk(*r) for r in rows]
+
+
+def _roster(s: Session, branch_id: int):
+    from dangjian_desktop.services.check import Roster
+
+    return Roster.read(s, [branch_id]).of_branch(branch_id)
+
+
+def year_coverage(s: Session, branch_id: int, year: int, as_of: date, people=None) -> tuple[core.Coverage, str]:
+    """The coverage of a year as of a day (the roster of that day, or of Y-12-31 for a year that is over),
+    with a note when it cannot be counted (no 支委 recorded)."""
+    branch = s.get(m.Branch, branch_id)
+    if branch is None:
+        raise NotFound(f"没有编号为 {branch_id} 的支部。")
+    day = min(as_of, date(year, 12, 31))
+    people = _roster(s, branch_id) if people is None else people
+    on_roll, full = [], 0
+    for p in sorted(people, key=lambda p: p.sort):
+        st = status_on(p, day)
+        if st is not None and st.on_roll:
+            on_roll.append(p.id)
+            full += st is MemberStatus.FULL
+    secretary_only = not has_committee(full, branch.committee_mode.value)
+    found = tenures(s, branch_id, year, secretary_only=secretary_only)
+    cov = core.coverage(year, found, on_roll, talks(s, branch_id, year), secretary_only=secretary_only)
+    note = ""
+    if not found:
+        note = ("本支部不设支部委员会，但没有登记书记：请在“设置 → 支部与支委”中登记书记，才能统计谈心谈话。"
+                if secretary_only else
+                f"{year}年没有登记支部委员会成员（或支委未与花名册对应）：请在“设置 → 支部与支委”中登记，才能统计谈心谈话。")
+    return cov, note
+
+
+def _names(s: Session, ids: Iterable[int]) -> dict[int, str]:
+    ids = list(set(ids))
+    out = {}
+    for chunk in range(0, len(ids), 900):
+        out.update(dict(s.execute(select(m.Member.id, m.Member.name).where(m.Member.id.in_(ids[chunk:chunk + 900])))
+                        .tuples().all()))
+    return out
+
+
+def _dates(ts: Iterable[core.Talk]) -> str:
+    return "、".join(dict.fromkeys(cn(t.held_on) for t in ts))
+
+
+def coverage_view(db: Database, branch_id: int, year: int, *, today: date | None = None) -> CoverageView:
+    """The 谈心谈话 tab: every pair and member of the year, missing ones first."""
+    today = today or date.today()
+    with db.session() as s:
+        cov, note = year_coverage(s, branch_id, year, today)
+        if note:  # nobody to talk with: nothing can be counted yet
+            return CoverageView(year, [], cov, {}, note)
+        ids = set(cov.committee_ids) | {x.member_id for x in cov.members} | {
+            i for p in cov.pairs for t in p.talks for i in (t.talker_id, t.listener_id)} | {
+            i for x in cov.members for t in x.talks for i in (t.talker_id, t.listener_id)}
+        names = _names(s, ids)
+    rows = []
+    for p in cov.pairs:
+        rows.append(CoverageRow("支委之间", names.get(p.a, ""), names.get(p.b, ""), p.done, _dates(p.talks), (p.a, p.b)))
+    kind = "书记与党员" if cov.secretary_only else "支委与党员"
+    anyone = "书记" if cov.secretary_only else "任一支委"
+    for x in cov.members:
+        others = "、".join(dict.fromkeys(names.get(t.listener_id if t.talker_id == x.member_id else t.talker_id, "")
+                                         for t in x.talks))
+        rows.append(CoverageRow(kind, names.get(x.member_id, ""), others or anyone, x.done, _dates(x.talks),
+                                (x.member_id,)))
+    rows.sort(key=lambda r: r.done)  # stable: the missing ones first, each part in its order
+    return CoverageView(year, rows, cov, names, note)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def record_talk(db: Database, branch_id: int, held_on: date, talker_id: int, listener_ids: list[int], *,
+                content: str = "", place: str = "", today: date | None = None) -> MeetingDetail:
+    """登记谈心谈话: a talk already held, its 谈话人 and 谈话对象 picked from the roster; it becomes a final
+    谈心谈话 record (in 三会一课 too) with its pairs, in one transaction."""
+    from dangjian_desktop.services.meetings import record_final
+
+    today = today or date.today()
+    listener_ids = list(dict.fromkeys(int(i) for i in listener_ids))
+    if not listener_ids:
+        raise ValidationError("请选择谈话对象。")
+    if talker_id in listener_ids:
+        raise ValidationError("谈话人和谈话对象不能是同一个人。")
+    with db.session() as s:
+        rows = s.execute(select(m.Member.id, m.Member.name, m.Member.branch_id)
+                         .where(m.Member.id.in_([talker_id, *listener_ids]))).all()
+    names = {mid: name for mid, name, bid in rows if bid == branch_id}
+    if talker_id not in names:
+        raise ValidationError("谈话人不是本支部的党员。")
+    strangers = [i for i in listener_ids if i not in names]
+    if strangers:
+        raise ValidationError("谈话对象中有人不是本支部的党员。")
+    tpl = template(MeetingType.HEART_TALK)
+    form = MeetingForm(type=MeetingType.HEART_TALK, held_on=held_on, title=tpl.title, place=place.strip(),
+                       host=names[talker_id], counterpart="、".join(names[i] for i in listener_ids),
+                       topics=tpl.topics, minutes=content.strip() or tpl.minutes, expected=None, present=None,
+                       attendance_known=False, talk_pairs=[(talker_id, i) for i in listener_ids])
+    return record_final(db, branch_id, form, today=today)
+
+
+# ---------------------------------------------------------------- HEART-TALK-COVERAGE
+
+
+def _org_life(s: Session, branch_id: int, year: int) -> tuple[date | None, date | None]:
+    """The year's 组织生活会: the first held (final) and the first planned (a draft), if any."""
+    first, last = _year_bounds(year)
+    M, A = m.Meeting, m.MeetingAlsoType
+    also = select(A.meeting_id).where(A.type == MeetingType.ORG_LIFE)
+    rows = s.execute(select(M.held_on, M.state).where(
+        M.branch_id == branch_id, M.held_on.between(first, last),
+        (M.type == MeetingType.ORG_LIFE) | M.id.in_(also)).order_by(M.held_on)).all()
+    held = next((d for d, st in rows if st is MeetingState.FINAL), None)
+    planned = next((d for d, st in rows if st is not MeetingState.FINAL), None)
+    return held, planned
+
+
+def _names_text(names: list[str], unit: str, most: int = 8) -> str:
+    return "、".join(names[:most]) + (f"等{len(names)}{unit}" if len(names) > most else "")
+
+
+def coverage_findings(s: Session, ctx) -> Iterable[Finding]:
+    """HEART-TALK-COVERAGE: from the reminder month (10月: before the usual Q4 组织生活会), or as soon as the
+    year's 组织生活会 is planned, the 支委 pairs and members who have not talked yet, in one finding per branch."""
+    rule = rules.rule(core.COVERAGE_RULE)
+    from_month = int(ctx.param(core.COVERAGE_RULE, "from_month"))
+    year = ctx.as_of.year
+    roster = ctx.roster(s)
+    for branch_id in ctx.branch_ids:
+        held, planned = _org_life(s, branch_id, year)
+        if ctx.as_of.month < from_month and planned is None and held is None:
+            continue
+        cov, note = year_coverage(s, branch_id, year, ctx.as_of, roster.of_branch(branch_id))
+        if note or not (cov.missing_pairs or cov.missing_members):
+            continue
+        names = roster.by_id
+        pairs = [f"{names[p.a].name}与{names[p.b].name}" for p in cov.missing_pairs if p.a in names and p.b in names]
+        members = [names[x.member_id].name for x in cov.missing_members if x.member_id in names]
+        parts = []
+        if pairs:
+            parts.append(f"支委之间{len(pairs)}对未谈（{_names_text(pairs, '对')}）")
+        if members:
+            who = "书记" if cov.secretary_only else "支委"
+            parts.append(f"{len(members)}名党员未与{who}谈（{_names_text(members, '人')}）")
+        when = (f"组织生活会已于{cn(held)}召开，" if held else
+                f"组织生活会安排在{cn(planned)}，" if planned else "")
+        due_on = held or planned or date(year, 12, 31)
+        yield Finding(core.COVERAGE_RULE, Severity.DUE, ctx.branch_names.get(branch_id, ""), due_on,
+                      f"{when}{year}年谈心谈话还差：{'；'.join(parts)}。请在组织生活会前谈到（{rule.citation}）。",
+                      ref=("heart_talk", {"year": year}), branch_id=branch_id, label=f"{year}年谈心谈话")
