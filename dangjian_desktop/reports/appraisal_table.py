@@ -25,10 +25,18 @@ COLUMNS: tuple[tuple[str, float, Callable[[Any], Any]], ...] = (
     ("合格票", 7, lambda line: line.votes.qualified),
     ("基本合格票", 7, lambda line: line.votes.basic),
     ("不合格票", 7, lambda line: line.votes.unqualified),
+    ("年度积分", 8, lambda line: _number(line.points)),  # the year's 党员积分 (services.appraisals.points_year)
     ("评定等次", 10, lambda line: line.outcome.label if line.outcome else "未评定"),
     ("不合格党员处置情况", 34, lambda line: line.disposal_text),
     ("备注", 18, lambda line: line.note),
 )
+def _number(value: Any) -> int | float | None:
+    """A points total as a number a cell keeps and a person reads: 44, or 44.5."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
 RED = Font(name=xb.FONT_NAME, size=11, bold=True, color="B00020")
 
 

@@ -127,6 +127,12 @@ def _meeting(s: Session, meeting_id: int) -> m.Meeting:
     return mt
 
 
+def points_year(held_on: date) -> int:
+    """The year whose 党员积分 stand beside a 民主评议: its own year when held from July on, the year before
+    when held in the first half (a 评议 in January–March reviews the year just ended)."""
+    return held_on.year if held_on.month >= 7 else held_on.year - 1
+
+
 def sheet(db: Database, meeting_id: int) -> AppraisalSheet:
     """The 民主评议 table of one record: everyone on the roll that day, with outcome, votes and 处置."""
     from dangjian_desktop.services.check import Roster
@@ -145,6 +151,9 @@ def sheet(db: Database, meeting_id: int) -> AppraisalSheet:
         people = Roster.read(s, [mt.branch_id]).of_branch(mt.branch_id)
         groups = dict(s.execute(select(m.PartyGroup.id, m.PartyGroup.name)
                                 .where(m.PartyGroup.branch_id == mt.branch_id)).tuples().all())
+        from dangjian_desktop.services.points import year_totals
+
+        points = year_totals(s, mt.branch_id, points_year(mt.held_on))
         lines = []
         for p in sorted(people, key=lambda p: p.sort):
             st = status_on(p, mt.held_on)
@@ -155,7 +164,7 @@ def sheet(db: Database, meeting_id: int) -> AppraisalSheet:
             lines.append(AppraisalLine(
                 p.id, p.name, groups.get(p.group_id, ""), r.id if r else None, r.outcome if r else None,
                 core.VoteCounts(*(getattr(r, f) for f in VOTE_FIELDS)) if r else core.VoteCounts(),
-                r.note if r else "", _info(d) if d is not None else None))
+                r.note if r else "", _info(d) if d is not None else None, points.get(p.id)))
         meeting = AppraisalMeeting(mt.id, mt.held_on, mt.title, mt.state,
                                    mt.present if mt.attendance_known else None)
         counts: dict[AppraisalOutcome, int] = {}

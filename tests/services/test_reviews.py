@@ -256,15 +256,26 @@ def test_the_result_table_export(db, workdir):
     mid = _appraisal(db, b, ids)
     ap.set_result(db, mid, ids["党员戊"], AppraisalOutcome.UNQUALIFIED, (0, 1, 1, 4), note="屡次缺席", reason="评定")
     ap.set_result(db, mid, ids["书记甲"], AppraisalOutcome.EXCELLENT, (5, 1, 0, 0), reason="评定")
+    from dangjian_desktop.services import points as ps
+
+    before = ps.year_totals(db, b, 2025)
+    ps.add_entry(db, b, ids["党员戊"], date(2025, 6, 1), 3, "社区志愿服务", today=date(2025, 12, 31))
     empty = load_workbook(run_export(db, "appraisal", ExportRequest(b, workdir / "空.xlsx", year=2024))).active
     assert empty["A2"].value == "2024年还没有民主评议党员的记录。"
     out = run_export(db, "appraisal", ExportRequest(b, workdir / "评议.xlsx", year=2025))
     ws = load_workbook(out).active
     assert ws["A1"].value == "测试支部yes2025年民主评议党员结果表"
     rows = {r[1]: r for r in ws.iter_rows(min_row=4, max_row=9, values_only=True)}
-    assert rows["党员戊"][2:9] == (None, 0, 1, 1, 4, "不合格", "尚未登记处置")
-    assert rows["书记甲"][3:8] == (5, 1, 0, 0, "优秀")
-    assert rows["党员丁"][7] == "未评定"
+    from dangjian_desktop.services.appraisals import points_year
+    from dangjian_desktop.services.points import year_totals
+
+    held_on = ap.sheet(db, mid).meeting.held_on
+    totals = year_totals(db, b, points_year(held_on))  # the year's 积分 beside each member (issue 23 × 24)
+    assert totals[ids["党员戊"]] == before[ids["党员戊"]] + 3
+    assert ws["H3"].value == "年度积分"
+    assert rows["党员戊"][2:10] == (None, 0, 1, 1, 4, totals[ids["党员戊"]], "不合格", "尚未登记处置")
+    assert rows["书记甲"][3:9] == (5, 1, 0, 0, totals[ids["书记甲"]], "优秀")
+    assert rows["党员丁"][8] == "未评定"
 
 
 def test_a_member_with_talks_or_an_outcome_is_not_deleted_but_leaves_the_roll(db):
