@@ -98,6 +98,11 @@ _RULES_2014 = (
     _meeting("MEET-ORG-LIFE-Y", "组织生活会", "组织生活会一般每年召开1次，会前开展谈心谈话。", "第十七条", "Y", 60),
     _meeting("MEET-APPRAISAL-Y", "民主评议党员", "民主评议党员一般每年开展1次。", "第十八条", "Y", 60),
     _meeting("MEET-HEART-TALK-Y", "谈心谈话", "支委之间、支委与党员、党员之间每年至少谈心谈话1次。", "第十九条", "Y", 60),
+    # 组织生活会 查摆问题、明确整改方向 (第十七条): each 整改 item kept until 销号, by its own deadline
+    Rule("ORG-LIFE-RECTIFY", "组织生活会整改",
+         "组织生活会查摆出的问题应当明确整改措施、责任人和时限，逐项整改，完成后销号。", "第十七条", SRC_BRANCH, (
+             Param("due_days", "整改时限前多少天开始提醒", 15, "天", True),
+         )),
     # members and the branch
     Rule("MEMBER-INACTIVE-6M", "连续6个月未参加组织生活或未交纳党费",
          "党员无正当理由连续6个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被认为是自行脱党。",

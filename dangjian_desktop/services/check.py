@@ -149,11 +149,11 @@ def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
 
 def _providers() -> list[Provider]:
     """Every part of the program that contributes findings; each later area adds its own."""
-    from dangjian_desktop.services import birthdays, development, dues, meetings, probation
+    from dangjian_desktop.services import birthdays, development, dues, meetings, probation, rectification
 
     # 党费 (DUES-ARREARS-3M, and MEMBER-INACTIVE-6M naming unpaid 党费) from the 党费 ledger's own provider
     return [election_due, development.check_provider, probation.roster_findings, meetings.meeting_findings,
-            meetings.inactive_members, birthdays.member_findings, dues.check_provider]
+            meetings.inactive_members, birthdays.member_findings, dues.check_provider, rectification.check_provider]
 
 
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:

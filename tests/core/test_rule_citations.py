@@ -20,6 +20,7 @@ CITATIONS = {
     "MEET-ORG-LIFE-Y": (BRANCH, "第十七条"),
     "MEET-APPRAISAL-Y": (BRANCH, "第十八条"),
     "MEET-HEART-TALK-Y": (BRANCH, "第十九条"),
+    "ORG-LIFE-RECTIFY": (BRANCH, "第十七条"),  # 组织生活会: 查摆问题, 明确整改方向
     "MEMBER-INACTIVE-6M": ("《中国共产党章程》", ""),
     "MEMBER-ID-INVALID": ("GB 11643-1999", ""),
     "BIRTHDAY-UPCOMING": (rules.SRC_LOCAL, ""),
