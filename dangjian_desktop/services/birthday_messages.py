@@ -118,11 +118,16 @@ def clipboard_text(b: MessageBatch) -> str:
 # ------------------------------------------------------------------ export
 
 
+def write_batch(out: Path, b: MessageBatch, *, mask: bool = False) -> Path:
+    """The messages of `b` (as composed, in the wording shown) to the .csv SMS platforms import."""
+    from dangjian_desktop.reports.birthday_messages import write_birthday_messages
+
+    return write_birthday_messages(out, [(msg.name, msg.phone, msg.text) for msg in b.messages], mask=mask)
+
+
 def export_messages(db: Database, req) -> Path:
     """birthday-messages (.csv): --year for the whole year, --as-of for that day's month (today's month
     without either). Who has no phone is named in the file (phone empty) and in `req.notes`."""
-    from dangjian_desktop.reports.birthday_messages import write_birthday_messages
-
     if req.year is not None and req.as_of is not None:
         raise ValidationError("生日短信按 --year 导出全年，或按 --as-of 导出那一天所在的月份，两者只能给一个。")
     if req.year is not None:
@@ -132,8 +137,7 @@ def export_messages(db: Database, req) -> Path:
     else:
         chosen = core.month_period(req.as_of or date.today())
     result = batch(db, req.branch_id, chosen)
-    path = write_birthday_messages(req.out, [(msg.name, msg.phone, msg.text) for msg in result.messages],
-                                   mask=req.mask)
+    path = write_batch(req.out, result, mask=req.mask)
     missing = result.without_phone
     req.notes.append(f"{result.label}共 {len(result.messages)} 人过政治生日。")
     if missing:

@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("members", "党员", _P + "members_page", "MembersPage", frozenset({"member"})),
     PageSpec("birthdays", "政治生日", _P + "birthdays_page", "BirthdaysPage", frozenset({"birthday"})),
     PageSpec("meetings", "三会一课", _P + "meetings_page", "MeetingsPage", frozenset({"meeting", "missing_meeting"})),
+    PageSpec("rectification", "整改", _P + "rectification_page", "RectificationPage", frozenset({"rectification"})),
     PageSpec("development", "发展党员", _P + "development_page", "DevelopmentPage", frozenset({"applicant"})),
     PageSpec("dues", "党费", _P + "dues_page", "DuesPage", frozenset({"dues"})),
     PageSpec("reports", "报表", _P + "reports_page", "ReportsPage"),
