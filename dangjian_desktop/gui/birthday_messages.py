@@ -63,6 +63,8 @@ class BirthdayMessagesDialog(QDialog):
         f.placeholdersLabel.setText("可用的替换内容：" + "；".join(f"{{{k}}} {v}" for k, v in core.PLACEHOLDERS.items())
                                     + "。")
         f.templateError.setStyleSheet("color: #b00020;")
+        # a few lines of wording; the room goes to the messages
+        f.templateEdit.setMaximumHeight(f.templateEdit.fontMetrics().lineSpacing() * 5 + 12)
         self.model = MessagesModel(self)
         view = f.previewView
         view.setModel(self.model)

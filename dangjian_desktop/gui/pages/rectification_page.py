@@ -219,6 +219,8 @@ class RectificationPage(Page):
         super().__init__(ctx, parent)
         self.today = today or date.today()
         self._pending: int | None = None
+        self.item_dialog: ItemDialog | None = None
+        self.close_dialog: CloseDialog | None = None
         self.filter_combo = QComboBox(self)
         self.filter_combo.addItem("未销号", SHOW_OPEN)
         self.filter_combo.addItem("已销号", SHOW_CLOSED)
@@ -358,30 +360,41 @@ class RectificationPage(Page):
     def add_item(self) -> None:
         if self.ctx.branch_id is None:
             return
-        dialog = ItemDialog(self.ctx, self.ctx.branch_id, None, self, self.today)
-        if dialog.exec() and dialog.saved:
-            self._pending = dialog.saved.id
-            self._changed(f"已新增整改事项：{dialog.saved.short}")
+        self._open_item(ItemDialog(self.ctx, self.ctx.branch_id, None, self, self.today), "已新增整改事项")
 
     def edit_selected(self) -> None:
         item = self._need_selection("修改整改事项")
         if item is None:
             return
-        dialog = ItemDialog(self.ctx, self.ctx.branch_id, item, self, self.today)
-        if dialog.exec() and dialog.saved:
-            self._pending = item.id
-            self._changed(f"已保存整改事项：{dialog.saved.short}")
+        self._open_item(ItemDialog(self.ctx, self.ctx.branch_id, item, self, self.today), "已保存整改事项")
+
+    def _open_item(self, dialog: ItemDialog, said: str) -> None:
+        """The editor, window-modal; the list follows once it has saved."""
+        self.item_dialog = dialog
+
+        def saved() -> None:
+            if dialog.saved:
+                self._pending = dialog.saved.id
+                self._changed(f"{said}：{dialog.saved.short}")
+
+        dialog.accepted.connect(saved)
+        dialog.open()
 
     def close_selected(self) -> None:
         item = self._need_selection("整改销号")
         if item is None or item.closed_on is not None:
             return
-        dialog = CloseDialog(self.ctx, item, self, self.today)
-        accepted = dialog.exec()
-        if accepted and dialog.saved:
-            self._changed(f"已销号：{dialog.saved.short}")
-        else:
-            self.refresh()  # files may have been attached before 取消
+        dialog = self.close_dialog = CloseDialog(self.ctx, item, self, self.today)
+
+        def finished(_result: int) -> None:
+            self._pending = item.id
+            if dialog.saved:
+                self._changed(f"已销号：{dialog.saved.short}")
+            else:
+                self.refresh()  # files may have been attached before 取消
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def reopen_selected(self) -> None:
         item = self._need_selection("取消销号")
