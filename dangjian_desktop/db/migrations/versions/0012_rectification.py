@@ -56,7 +56,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_rectifications_meeting_id'), ['meeting_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_rectifications_owner_member_id'), ['owner_member_id'], unique=False)
 
-    with op.batch_alter_table('attachments', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_attachments_one_owner'), type_='check')
         batch_op.add_column(sa.Column('rectification_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_attachments_rectification_id_rectifications'), 'rectifications',
@@ -67,7 +67,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('attachments', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('attachments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attachments_rectification_id'))
         batch_op.drop_constraint(op.f('ck_attachments_one_owner'), type_='check')
         batch_op.drop_constraint(batch_op.f('fk_attachments_rectification_id_rectifications'), type_='foreignkey')
