@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from dangjian_desktop.cli import main
 from dangjian_desktop.core import birthday_messages as core
 from dangjian_desktop.core.member_check import MemberFields
 from dangjian_desktop.errors import ValidationError
@@ -108,18 +107,3 @@ def test_the_export_kind_takes_a_year_or_a_day_and_names_who_has_no_phone(db, br
     with pytest.raises(ValidationError, match=r"\.csv"):
         run_export(db, "birthday-messages", ExportRequest(branch, workdir / "x.xlsx", year=2026))
 
-
-def test_cli_export_birthday_messages(db, branch, workdir, capsys):
-    path = db.path
-    db.close()
-    out = workdir / "短信 七月.csv"
-    assert main(["--db", str(path), "export", "birthday-messages", "--out", str(out), "--as-of", "2026-07-01"]) == 0
-    text = capsys.readouterr().out
-    assert "已导出" in text and "2026年7月共 2 人过政治生日" in text and "1 人没有手机号（李四）" in text
-    with open(out, encoding="utf-8-sig", newline="") as fh:
-        assert len(list(csv.reader(fh))) == 3
-    assert main(["--db", str(path), "export", "birthday-messages", "--out", str(out), "--year", "2026",
-                 "--as-of", "2026-07-01"]) == 1
-    assert "只能给一个" in capsys.readouterr().err
-    assert main(["--db", str(path), "export", "rectification", "--out", str(workdir / "整改台账.xlsx")]) == 0
-    assert (workdir / "整改台账.xlsx").exists()

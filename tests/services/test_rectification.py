@@ -177,3 +177,22 @@ def test_the_demo_has_items_closed_open_due_and_overdue(demo_db):
     assert all(i.meeting for i in items) and all(i.closing_note for i in items if i.closed_on)
     found = {f.severity for f in run_check(demo_db, None, TODAY) if f.rule == rs.RULE}
     assert found == {Severity.DUE, Severity.OVERDUE}
+
+
+def test_an_attachment_has_exactly_one_owner_with_the_item_as_the_fifth(db, branch):
+    from sqlalchemy.exc import IntegrityError
+
+    from dangjian_desktop.db import models as m
+
+    branch_id, owner, _meeting, _ = branch
+    item = _add(db, branch_id, date(2026, 12, 31))
+    with pytest.raises(IntegrityError):
+        with db.transaction() as s:
+            s.add(m.Attachment(rectification_id=item.id, member_id=owner, file_name="a.jpg", stored_path="a.jpg",
+                               sha256="0" * 64, size=1))
+    with pytest.raises(IntegrityError):
+        with db.transaction() as s:
+            s.add(m.Attachment(file_name="a.jpg", stored_path="a.jpg", sha256="0" * 64, size=1))
+    with db.transaction() as s:
+        s.add(m.Attachment(rectification_id=item.id, file_name="a.jpg", stored_path="a.jpg", sha256="0" * 64, size=1))
+    assert rs.get_item(db, item.id).attachments == 1
