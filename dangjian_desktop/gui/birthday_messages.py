@@ -81,7 +81,9 @@ class BirthdayMessagesDialog(QDialog):
         self._typing.setSingleShot(True)
         self._typing.setInterval(250)
         self._typing.timeout.connect(self.compose)
-        f.templateEdit.setEnabled(False)  # until the branch's wording is read
+        self.chosen = self.period()
+        for widget in (f.templateEdit, f.saveTemplateButton, f.defaultButton):
+            widget.setEnabled(False)  # until the branch's wording is read
         f.periodCombo.currentIndexChanged.connect(lambda _: self.load())
         f.yearSpin.valueChanged.connect(lambda _: self.load())
         f.templateEdit.textChanged.connect(self._typing.start)
@@ -115,7 +117,8 @@ class BirthdayMessagesDialog(QDialog):
             self.form.templateEdit.blockSignals(True)
             self.form.templateEdit.setPlainText(wording)
             self.form.templateEdit.blockSignals(False)
-            self.form.templateEdit.setEnabled(True)
+            for widget in (self.form.templateEdit, self.form.saveTemplateButton, self.form.defaultButton):
+                widget.setEnabled(True)
         self.compose()
         self.sig_loaded.emit()
 

@@ -89,7 +89,8 @@ def test_the_page_sits_between_birthdays_and_development(page):
     window = page.window()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles.index("三会一课") == titles.index("政治生日") + 1
-    assert titles.index("发展党员") == titles.index("三会一课") + 1
+    assert titles.index("整改") == titles.index("三会一课") + 1  # the 组织生活会's 整改 follow the meetings
+    assert titles.index("发展党员") > titles.index("整改")
 
 
 def test_full_text_search_from_the_search_box(qtbot, page, typist, settle):
