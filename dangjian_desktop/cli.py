@@ -297,11 +297,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         branch = _branch(db, args)
         out = Path(args.out).expanduser().resolve()
-        path = run_export(db, args.kind, ExportRequest(branch.id, out, args.year, args.id, args.mask,
-                                                       as_of=args.as_of))
+        request = ExportRequest(branch.id, out, args.year, args.id, args.mask, as_of=args.as_of)
+        path = run_export(db, args.kind, request)
     finally:
         db.close()
     _out(f"已导出：{path}")
+    for note in request.notes:
+        _out(note)
     return 0
 
 
@@ -344,7 +346,8 @@ def _add_export(sub) -> None:
     p.add_argument("--year", type=int)
     p.add_argument("--id", type=int)
     p.add_argument("--mask", action="store_true", help="隐去身份证号和电话号码的中间几位")
-    p.add_argument("--as-of", type=_date, help="花名册：截至哪一天的党员名单 YYYY-MM-DD（默认今天；给了 --year 则为该年年底）")
+    p.add_argument("--as-of", type=_date, help="花名册：截至哪一天的党员名单 YYYY-MM-DD（默认今天；给了 --year 则为该年年底）；"
+                   "生日短信：那一天所在月份的短信")
     p.set_defaults(handler=cmd_export)
     _reads_only(p)
 

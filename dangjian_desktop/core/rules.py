@@ -108,6 +108,11 @@ _RULES_2014 = (
     Rule("APPRAISAL-DISPOSAL", "不合格党员的处置",
          "民主评议中被评为不合格的党员，党支部应当区别情况作出处置：限期改正；经教育仍无转变的，劝其退党；"
          "劝而不退的，提交支部党员大会讨论决定除名。处置办结前应当持续跟踪。", "", SRC_CONSTITUTION),
+    # 组织生活会 查摆问题、明确整改方向 (第十七条): each 整改 item kept until 销号, by its own deadline
+    Rule("ORG-LIFE-RECTIFY", "组织生活会整改",
+         "组织生活会查摆出的问题应当明确整改措施、责任人和时限，逐项整改，完成后销号。", "第十七条", SRC_BRANCH, (
+             Param("due_days", "整改时限前多少天开始提醒", 15, "天", True),
+         )),
     # members and the branch
     Rule("MEMBER-INACTIVE-6M", "连续6个月未参加组织生活或未交纳党费",
          "党员无正当理由连续6个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被认为是自行脱党。",

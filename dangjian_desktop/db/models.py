@@ -587,6 +587,29 @@ class DevelopmentReview(Timestamped, Base):
     applicant: Mapped[Applicant] = relationship(back_populates="reviews")
 
 
+# ---------------------------------------------------------------- 组织生活会 整改
+
+
+class Rectification(Versioned, Base):
+    """One 整改 item of the 组织生活会 (migration 0012): the problem found, the measure, who answers for it
+    and by when; listed until it is closed (销号) with a date and its evidence (a note, attachments)."""
+
+    __tablename__ = "rectifications"
+    __table_args__ = (Index("ix_rectifications_branch_closed", "branch_id", "closed_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_id: Mapped[int] = mapped_column(ForeignKey("branches.id", ondelete="RESTRICT"))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    problem: Mapped[str] = mapped_column(Text)  # 查摆出的问题
+    measure: Mapped[str] = mapped_column(Text, server_default="")  # 整改措施
+    # 责任人: a member on the roster, or (member None) free text such as 支部委员会
+    owner_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), index=True)
+    owner_name: Mapped[str] = mapped_column(String(100), server_default="")
+    raised_on: Mapped[date | None] = mapped_column(Date)  # 提出日期 (the meeting's day, as a rule)
+    deadline: Mapped[date] = mapped_column(Date)  # 整改时限
+    closed_on: Mapped[date | None] = mapped_column(Date)  # 销号日期; None: still open
+    closing_note: Mapped[str] = mapped_column(Text, server_default="")  # 整改成效 / 销号说明
+
+
 # ---------------------------------------------------------------- shared
 
 
@@ -598,7 +621,8 @@ class Attachment(Timestamped, Base):
         # the casts make the sum valid on PostgreSQL too (SQLite adds booleans as numbers)
         CheckConstraint(
             "CAST(meeting_id IS NOT NULL AS INTEGER) + CAST(applicant_id IS NOT NULL AS INTEGER)"
-            " + CAST(step_id IS NOT NULL AS INTEGER) + CAST(member_id IS NOT NULL AS INTEGER) = 1",
+            " + CAST(step_id IS NOT NULL AS INTEGER) + CAST(member_id IS NOT NULL AS INTEGER)"
+            " + CAST(rectification_id IS NOT NULL AS INTEGER) = 1",
             name="one_owner",
         ),
     )
@@ -607,6 +631,9 @@ class Attachment(Timestamped, Base):
     applicant_id: Mapped[int | None] = mapped_column(ForeignKey("applicants.id", ondelete="CASCADE"), index=True)
     step_id: Mapped[int | None] = mapped_column(ForeignKey("development_steps.id", ondelete="CASCADE"), index=True)
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    # the evidence of a 整改 item's 销号 (migration 0012)
+    rectification_id: Mapped[int | None] = mapped_column(ForeignKey("rectifications.id", ondelete="CASCADE"),
+                                                         index=True)
     file_name: Mapped[str] = mapped_column(String(255))  # the name the user knows (sanitised)
     stored_path: Mapped[str] = mapped_column(String(500))  # relative to the attachments folder
     sha256: Mapped[str] = mapped_column(String(64))

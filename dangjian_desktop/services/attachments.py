@@ -24,8 +24,10 @@ from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import NotFound, ValidationError
 
-OWNERS = {"meeting": "meeting_id", "applicant": "applicant_id", "step": "step_id", "member": "member_id"}
-OWNER_MODELS = {"meeting": m.Meeting, "applicant": m.Applicant, "step": m.DevelopmentStep, "member": m.Member}
+OWNERS = {"meeting": "meeting_id", "applicant": "applicant_id", "step": "step_id", "member": "member_id",
+          "rectification": "rectification_id"}
+OWNER_MODELS = {"meeting": m.Meeting, "applicant": m.Applicant, "step": m.DevelopmentStep, "member": m.Member,
+                "rectification": m.Rectification}
 MAX_BYTES = 500 * 1024 * 1024
 CHUNK_BYTES = 4 * 1024 * 1024  # one row of attachment_chunks; a file is never held in memory whole
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

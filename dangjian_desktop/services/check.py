@@ -159,6 +159,7 @@ def _providers() -> list[Provider]:
         heart_talks,
         meetings,
         probation,
+        rectification,
         study,
         transfers,
     )
@@ -166,7 +167,8 @@ def _providers() -> list[Provider]:
     # 党费 (DUES-ARREARS-3M, and MEMBER-INACTIVE-6M naming unpaid 党费) from the 党费 ledger's own provider
     return [election_due, development.check_provider, probation.roster_findings, meetings.meeting_findings,
             meetings.inactive_members, birthdays.member_findings, dues.check_provider, study.check_provider,
-            transfers.receipt_findings, heart_talks.coverage_findings, appraisals.disposal_findings]
+            transfers.receipt_findings, heart_talks.coverage_findings, appraisals.disposal_findings,
+            rectification.check_provider]
 
 
 def run_check(db: Database, branch_ids: list[int] | None = None, as_of: date | None = None) -> list[Finding]:

@@ -553,7 +553,7 @@ _WRITE_ORDER = (
     m.Branch, m.PartyGroup, m.Member, m.MemberStatusChange, m.CommitteeTerm, m.CommitteePostHolder,
     m.Applicant, m.DevelopmentStep, m.DevelopmentReview, m.Meeting, m.Attendance, m.Vote,
     m.AppraisalResult, m.BirthdayObservanceRecord, m.DuesPayment, m.StudyRecord, m.PointsItem, m.PointsEntry,
-    m.Transfer, m.FloatingRecord, m.CommunityReport, m.HeartTalkPair, m.UnqualifiedDisposal,
+    m.Transfer, m.FloatingRecord, m.CommunityReport, m.HeartTalkPair, m.UnqualifiedDisposal, m.Rectification,
 )
 
 
@@ -601,6 +601,7 @@ def make_demo(
     from dangjian_desktop.services.demo_reviews import add_reviews
 
     add_reviews(gen, seed)  # a random stream of its own: the rest of the demo stays as it was
+    _rectifications(gen, seed)
     if progress:
         progress(branches, total, "正在写入数据库")
     with db.transaction() as s:
@@ -695,3 +696,55 @@ def _dues(gen: _Generator, seed: int) -> None:
                     continue
                 gen.rows.add(m.DuesPayment, member_id=r["id"], year=y, month=mo, base=base, due=due, paid=due,
                              paid_on=date(y, mo, rng.randint(5, 20)), kind=DuesKind.PAID.value, note="")
+
+
+# (problem, measure, owner: None = a 支委 of the branch, else the text) of the 组织生活会's 整改 items
+_RECTIFY = (
+    ("理论学习不够系统，存在以干代学现象", "制定季度学习计划，每月主题党日安排集中学习，书记带头讲党课", None),
+    ("“三会一课”记录不够规范，部分会议记录过于简单", "统一会议记录格式，会后3个工作日内整理记录并由书记审核", None),
+    ("联系服务群众不够深入，走访困难党员次数偏少", "建立支委联系党员和困难群众制度，每季度至少走访1次", None),
+    ("批评和自我批评辣味不足，相互提意见避重就轻", "会前开展谈心谈话，逐人列出问题清单，会后对照整改", "支部委员会"),
+    ("党费收缴不够及时，个别党员存在迟交现象", "每月10日前集中收缴，对迟交党员及时提醒并谈心谈话", None),
+    ("发展党员工作推进较慢，入党积极分子培养考察不够经常", "每半年对积极分子考察一次，明确培养联系人责任", None),
+    ("党员先锋作用发挥不够明显，志愿服务参与率不高", "设立党员先锋岗，组织党员每月参加1次志愿服务", "全体党员"),
+)
+
+
+def _rectifications(gen: _Generator, seed: int) -> None:
+    """The 整改 items of each branch's last two 组织生活会: the earlier year's all closed (销号) with a note,
+    the latest year's partly closed, one past its deadline (ORG-LIFE-RECTIFY overdue) and one near it (due).
+    Drawn from their own random stream, so the rest of the demo stays what it was."""
+    rng = random.Random(seed * 1000 + 33)
+    today = gen.today
+    members: dict[int, list[dict]] = {}
+    for row in gen.rows.data.get(m.Member, []):
+        if row["status"] in (MemberStatus.FULL.value, MemberStatus.PROBATIONARY.value):
+            members.setdefault(row["branch_id"], []).append(row)
+    org_life: dict[int, list[dict]] = {}
+    for row in gen.rows.data.get(m.Meeting, []):
+        if row["type"] in (MeetingType.ORG_LIFE, MeetingType.ORG_LIFE.value) and row["held_on"] <= today:
+            org_life.setdefault(row["branch_id"], []).append(row)
+    for branch_id, meetings in org_life.items():
+        people = members.get(branch_id, [])
+        if not people:
+            continue
+        meetings.sort(key=lambda r: r["held_on"])
+        for k, meeting in enumerate(meetings[-2:]):
+            latest = k == len(meetings[-2:]) - 1
+            held = meeting["held_on"]
+            picked = rng.sample(_RECTIFY, 4 if latest else 3)
+            for i, (problem, measure, owner_text) in enumerate(picked):
+                owner = None if owner_text else rng.choice(people)
+                deadline = held + timedelta(days=rng.randint(60, 150))
+                closed_on, note = None, ""
+                if latest and i == 0:
+                    deadline = today - timedelta(days=rng.randint(10, 40))  # past, not closed: overdue
+                elif latest and i == 1:
+                    deadline = today + timedelta(days=rng.randint(3, 12))  # near: due
+                else:
+                    closed_on = min(today, deadline - timedelta(days=rng.randint(0, 30)))
+                    note = "已按措施完成整改，相关制度和记录已归档，经支部委员会审核同意销号。"
+                gen.rows.add(m.Rectification, branch_id=branch_id, meeting_id=meeting["id"], problem=problem,
+                             measure=measure, owner_member_id=owner["id"] if owner else None,
+                             owner_name=owner["name"] if owner else owner_text, raised_on=held, deadline=deadline,
+                             closed_on=closed_on, closing_note=note)

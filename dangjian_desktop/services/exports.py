@@ -24,6 +24,7 @@ class ExportRequest:
     member_ids: list[int] | None = None  # e.g. birthday cards for chosen people
     as_of: date | None = None  # --as-of: the state on that day (a roster "截至" a day)
     texts: dict[str, str] = field(default_factory=dict)  # paragraphs the secretary wrote (annual report)
+    notes: list[str] = field(default_factory=list)  # what the writer wants the user told (who was left blank…)
     progress: Progress | None = None
 
 
@@ -56,6 +57,8 @@ _PROVIDERS: tuple[str, ...] = (
     "dangjian_desktop.services.points",
     "dangjian_desktop.services.transfer_exports",
     "dangjian_desktop.services.appraisals",
+    "dangjian_desktop.services.birthday_messages",
+    "dangjian_desktop.services.rectification",
 )
 
 

@@ -25,8 +25,10 @@ def document_name(branch: str, year: int | None, kind: ExportKind) -> str:
 
 
 def package_kinds() -> list[ExportKind]:
-    """The documents of a year package: every kind that needs no single record."""
-    return [k for k in exports.kinds() if not k.needs_id and k.key != PACKAGE_KEY]
+    """The documents of a year package: every kind that needs no single record, except working files that
+    are not sent upward (the 政治生日短信 list)."""
+    return [k for k in exports.kinds()
+            if not k.needs_id and k.key != PACKAGE_KEY and k.extra.get("in_package", True)]
 
 
 def write_year_package(db: Database, req: ExportRequest) -> Path:

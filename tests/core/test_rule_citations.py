@@ -22,6 +22,7 @@ CITATIONS = {
     "MEET-HEART-TALK-Y": (BRANCH, "第十九条"),
     "HEART-TALK-COVERAGE": (BRANCH, "第十九条"),  # domain.md: 第十九条 谈心谈话
     "APPRAISAL-DISPOSAL": ("《中国共产党章程》", ""),  # the 处置 of 不合格党员: 党章, article not listed in domain.md
+    "ORG-LIFE-RECTIFY": (BRANCH, "第十七条"),  # 组织生活会: 查摆问题, 明确整改方向
     "MEMBER-INACTIVE-6M": ("《中国共产党章程》", ""),
     "MEMBER-ID-INVALID": ("GB 11643-1999", ""),
     "BIRTHDAY-UPCOMING": (rules.SRC_LOCAL, ""),

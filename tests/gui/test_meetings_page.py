@@ -89,9 +89,10 @@ def test_the_page_sits_between_birthdays_and_development(page):
     window = page.window()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles.index("三会一课") == titles.index("政治生日") + 1
-    # the year's reviews (谈心谈话, 民主评议) follow the meetings they grow from (issue 24)
+    # the year's reviews (谈心谈话, 民主评议) and the 组织生活会's 整改 follow the meetings they grow from (issue 24)
     assert titles.index("谈话评议") == titles.index("三会一课") + 1
-    assert titles.index("发展党员") == titles.index("谈话评议") + 1
+    assert titles.index("整改") == titles.index("谈话评议") + 1
+    assert titles.index("发展党员") == titles.index("整改") + 1
 
 
 def test_full_text_search_from_the_search_box(qtbot, page, typist, settle):

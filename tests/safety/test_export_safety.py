@@ -38,7 +38,10 @@ def _cells(path):
 
 
 def _all_text(path) -> str:
-    """Everything a document shows, read from its XML (docx, xlsx, or the files inside a zip)."""
+    """Everything a document shows, read from its XML (docx, xlsx, or the files inside a zip), or the
+    text itself (csv)."""
+    if path.suffix == ".csv":
+        return path.read_text(encoding="utf-8-sig")
     data = path.read_bytes()
 
     def text_of(blob: bytes) -> str:

@@ -33,6 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("birthdays", "政治生日", _P + "birthdays_page", "BirthdaysPage", frozenset({"birthday"})),
     PageSpec("meetings", "三会一课", _P + "meetings_page", "MeetingsPage", frozenset({"meeting", "missing_meeting"})),
     PageSpec("reviews", "谈话评议", _P + "reviews_page", "ReviewsPage", frozenset({"heart_talk", "appraisal"})),
+    PageSpec("rectification", "整改", _P + "rectification_page", "RectificationPage", frozenset({"rectification"})),
     PageSpec("development", "发展党员", _P + "development_page", "DevelopmentPage", frozenset({"applicant"})),
     PageSpec("dues", "党费", _P + "dues_page", "DuesPage", frozenset({"dues"})),
     PageSpec("study", "学时", _P + "study_page", "StudyPage", frozenset({"study"})),

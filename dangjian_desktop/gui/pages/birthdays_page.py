@@ -212,9 +212,13 @@ class BirthdaysPage(Page):
         self.cards_button = QPushButton("为所选党员制作贺卡…", self)
         self.export_button = QPushButton("导出全年政治生日表…", self)
         self.all_cards_button = QPushButton("全年贺卡…", self)
+        self.messages_button = QPushButton("生日短信…", self)
+        self.messages_button.setToolTip("生成每人一条政治生日短信：复制到手机、微信，或导出 CSV 导入短信平台")
+        self.messages_dialog = None
         actions = FlowLayout(align_right=True)
         actions.addWidget(self.record_button)
         actions.addWidget(self.cards_button)
+        actions.addWidget(self.messages_button)
         actions.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
         actions.addWidget(self.all_cards_button)
         actions.addWidget(self.export_button)
@@ -285,6 +289,7 @@ class BirthdaysPage(Page):
         self.cards_button.clicked.connect(lambda: self.make_cards(selected_only=True))
         self.all_cards_button.clicked.connect(lambda: self.make_cards(selected_only=False))
         self.export_button.clicked.connect(self.export_year)
+        self.messages_button.clicked.connect(self.open_messages)
         self.delete_record_button.clicked.connect(self.delete_record)
         self.refresh()
 
@@ -416,6 +421,15 @@ class BirthdaysPage(Page):
             return
         self.ctx.delete("birthday_observances", r.id, f"{r.name}的“{r.kind.label}”记录", bd.delete_observance,
                         parent=self, busy=(self.delete_record_button,), on_done=lambda _: self.refresh())
+
+    def open_messages(self) -> None:
+        """生日短信: each person's message for a period in the branch's wording (the dialog reads its data)."""
+        if self.ctx.branch_id is None:
+            return
+        from dangjian_desktop.gui.birthday_messages import BirthdayMessagesDialog
+
+        self.messages_dialog = BirthdayMessagesDialog(self.ctx, self.ctx.branch_id, self, self.today)
+        self.messages_dialog.open()
 
     def _save_target(self, title: str, name: str, suffix: str) -> Path | None:
         target = folders.save_file(self.ctx, self, folders.DOCUMENTS, title, name,
