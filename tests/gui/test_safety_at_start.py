@@ -164,3 +164,30 @@ def test_a_file_that_is_not_a_database_is_named_and_left_alone(qtbot, workdir, a
     assert asker.messages[-1][0] == "error" and "不是本程序的数据库" in asker.messages[-1][2]
     assert path.read_bytes() == before and c.window is None
     _close(qtbot, c)
+
+
+def test_damage_done_after_a_clean_close_is_still_found_at_the_next_start(qtbot, demo_db, asker, start_app):
+    """A clean close lets the next start skip the quick_check, but only for the very file it left:
+    a file truncated since is found damaged and the backup offered, as without the note."""
+    saved = backup.create_backup(demo_db).info
+    path = demo_db.path
+    demo_db.close()
+    c = Controller(UserConfig(), asker)
+    c.show_reminders = False
+    assert start_app(c, str(path)) == (True, True)
+    c.shutdown()  # the window closes its database cleanly: the note is left beside it
+    _close(qtbot, c)
+    assert (path.parent / "演示-文件" / ".正常关闭").exists()
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 3)
+    damaged = path.read_bytes()
+    asker.confirm_answers = [True]
+    again = Controller(UserConfig(), asker)
+    again.show_reminders = False
+    assert start_app(again, str(path)) == (True, True)
+    kind, _, text = asker.messages[0]
+    assert kind == "confirm" and "已损坏" in text
+    kept = list(path.parent.glob("*.损坏-*.db"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    assert again.ctx.db.path == path and saved.path.exists()
+    _close(qtbot, again)
