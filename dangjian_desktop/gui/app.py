@@ -73,6 +73,12 @@ def open_at_start(target: str | Path) -> Database:
         from dangjian_desktop.db.engine import WINDOW
         from dangjian_desktop.db.engine import open_database as open_db  # SQLAlchemy: ~0.5 s
 
+        # what the first screen uses next (the models, the password check, 首页's services and the
+        # check's providers), imported here beside the check rather than on the GUI thread between
+        # the frame and 首页's data, where it froze the window for as long
+        import dangjian_desktop.services.dashboard  # noqa: F401
+        import dangjian_desktop.services.security  # noqa: F401
+
         checking.join()
         if failed:
             raise failed[0]
