@@ -49,6 +49,7 @@ def open_at_start(target: str | Path) -> Database:
     file before commands have been told to keep off."""
     if is_url(target) or not Path(target).exists():
         return open_database(target)
+    import importlib
     import threading
 
     from dangjian_desktop.db import lock as db_lock
@@ -76,8 +77,8 @@ def open_at_start(target: str | Path) -> Database:
         # what the first screen uses next (the models, the password check, 首页's services and the
         # check's providers), imported here beside the check rather than on the GUI thread between
         # the frame and 首页's data, where it froze the window for as long
-        import dangjian_desktop.services.dashboard  # noqa: F401
-        import dangjian_desktop.services.security  # noqa: F401
+        for module in ("dangjian_desktop.services.security", "dangjian_desktop.services.dashboard"):
+            importlib.import_module(module)
 
         checking.join()
         if failed:
