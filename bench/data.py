@@ -67,7 +67,7 @@ def copy_to_server(source: Path, url: str, log=print) -> float:
     from sqlalchemy import delete, select
 
     from dangjian_desktop.db import models
-    from dangjian_desktop.db.shared import reset_sequences
+    from dangjian_desktop.db.shared import insert_rows, reset_sequences
 
     started = time.perf_counter()
     target = open_database(url, create=True)
@@ -80,8 +80,7 @@ def copy_to_server(source: Path, url: str, log=print) -> float:
             for table in tables:
                 with sqlite.session() as src:
                     rows = [dict(r._mapping) for r in src.execute(select(table))]
-                for i in range(0, len(rows), 5000):
-                    out.execute(table.insert(), rows[i:i + 5000])
+                insert_rows(out.connection(), table, rows)  # one COPY: minutes less than row by row
                 if rows:
                     log(f"  {table.name}：{len(rows)} 行")
             reset_sequences(out)

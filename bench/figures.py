@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -20,12 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class Bench:
-    """The cached database, a scratch folder, and how often to repeat the short figures."""
+    """The cached database, a scratch folder, and how often to repeat the short figures.
+
+    `server` set: the same figures on the same 党委 data copied into a PostgreSQL 15 server that bench
+    starts itself (tests/pg/server.py); `target()` and `open()` then mean that server's database."""
 
     source: Path
     work: Path
     runs: int = 5
     _shared: Path | None = field(default=None, repr=False)
+    server: PgSide | None = field(default=None, repr=False)  # set: the figures measure on it
+    pg: PgSide | None = field(default=None, repr=False)  # bench's PostgreSQL server, started when first needed
+
+    def on_server(self) -> Bench:
+        if self.pg is None:
+            self.pg = PgSide(self.source)
+        return dataclasses.replace(self, server=self.pg)
 
     def shared_copy(self) -> Path:
         """One copy for figures that only read."""
@@ -38,10 +49,73 @@ class Bench:
     def private_copy(self, name: str) -> Path:
         return working_copy(self.source, self.work / name)
 
-    def open(self, path: Path | None = None):
+    def target(self) -> str:
+        """What the figures that only read open: the shared copy, or the server's 党委 database."""
+        return self.server.url() if self.server is not None else str(self.shared_copy())
+
+    def empty_target(self, name: str) -> str | Path:
+        """A new, empty database to write into: a file, or a new database on the server."""
+        if self.server is not None:
+            return self.server.empty(name)
+        return self.work / f"{name}.db"
+
+    def open(self, path: Path | str | None = None, *, create: bool = False):
         from dangjian_desktop.db.engine import open_database
 
-        return open_database(path or self.shared_copy())
+        return open_database(path or self.target(), create=create)
+
+
+class PgSide:
+    """bench's own PostgreSQL 15 server, started once, with the 党委 data loaded once; stopped at exit."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self._server = None
+        self._url: str | None = None
+        self.load_s: float | None = None
+
+    def _start(self):
+        if self._server is None:
+            try:
+                from tests.pg.server import find_pg_bin, start_server
+            except ImportError as exc:  # a bundle without the tests folder
+                raise NotAvailable(f"没有 tests/pg/server.py：{exc}") from None
+            bin_dir = find_pg_bin()
+            if bin_dir is None:
+                raise NotAvailable("未安装 PostgreSQL 15（/usr/lib/postgresql/15/bin）")
+            try:
+                import psycopg  # noqa: F401
+            except ImportError:
+                raise NotAvailable("未安装 psycopg（pip install 'psycopg[binary]'）") from None
+            self._server = start_server(bin_dir)
+        return self._server
+
+    def url(self) -> str:
+        if self._url is None:
+            from bench.data import copy_to_server
+
+            server = self._start()
+            url = server.url(server.create_database("dangwei"))
+            self.load_s = copy_to_server(self.source, url, log=lambda _text: None)
+            with psycopg_connection(url) as con:  # fresh statistics, as autovacuum would soon make
+                con.execute("VACUUM ANALYZE")
+            self._url = url
+        return self._url
+
+    def empty(self, name: str) -> str:
+        server = self._start()
+        return server.url(server.create_database())
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+
+def psycopg_connection(url: str):
+    import psycopg
+
+    return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
 
 def _timed(fn: Callable[[], object]) -> tuple[float, object]:
@@ -133,6 +207,55 @@ def cold_start(b: Bench) -> Figure:
     return fig
 
 
+def _start_to_data(b: Bench, target: str, fig: Figure) -> Figure:
+    """Median ms from starting the program on `target` to 首页 showing its data, against a bare window."""
+    from dangjian_desktop.db.filecheck import CLEAN_MARK
+
+    _probe(["bare"])  # warm the disk cache for both alike
+    checked = None
+    if "://" not in target:  # the first start after a crash (no clean close noted): the quick_check runs
+        (Path(target).parent / f"{Path(target).stem}-文件" / CLEAN_MARK).unlink(missing_ok=True)
+        checked = _probe(["start", target])[1]["ready_ms"]
+    else:
+        _probe(["start", target])
+    bare, ready, painted = [], [], []
+    for _ in range(b.runs):  # interleaved, so drift in the machine's load hits both
+        bare.append(_probe(["bare"])[0])
+        shown, data = _probe(["start", target])
+        painted.append(shown)
+        ready.append(data["ready_ms"])
+    fig.unit = "s"
+    fig.measured, fig.baseline = median(ready) / 1000, median(bare) / 1000
+    fig.samples = [x / 1000 for x in ready]
+    fig.note = (f"{b.runs} 次中位数（{', '.join(f'{x / 1000:.2f}' for x in ready)} s），每次都是上次正常关闭之后；"
+                f"窗口框架绘出于 {median(painted) / 1000:.2f} s")
+    if checked is not None:
+        fig.note += f"；没有正常关闭过（先做完整性快速检查）时 {checked / 1000:.2f} s"
+    return fig
+
+
+def start_data(b: Bench) -> Figure:
+    """Issue 26: from start until 首页 shows its data (reminders, charts) on the 党委 database."""
+    fig = Figure("start-data", "启动到首页数据出现（党委数据库）", "≤ 1.0 s", limit=1.0,
+                 baseline_label="只有一个表格的 PySide6 空窗口绘出")
+    return _start_to_data(b, b.target(), fig)
+
+
+def start_data_demo(b: Bench) -> Figure:
+    """Issue 26: the same on a one-branch demo database (what most secretaries have)."""
+    fig = Figure("start-data-demo", "启动到首页数据出现（一个支部的演示数据库）", "≤ 0.6 s", limit=0.6,
+                 baseline_label="只有一个表格的 PySide6 空窗口绘出")
+    from dangjian_desktop.services.demo import make_demo
+
+    target = b.empty_target("一个支部")
+    db = b.open(target, create=True)
+    try:
+        make_demo(db, seed=1, today=TODAY)
+    finally:
+        db.close()
+    return _start_to_data(b, str(target), fig)
+
+
 def check_all(b: Bench) -> Figure:
     import gc
 
@@ -162,7 +285,7 @@ def check_all(b: Bench) -> Figure:
 def typeahead(b: Bench) -> Figure:
     fig = Figure("typeahead", "党员页按键筛选（10,000 名党员）", "≤ 50 ms/次按键", limit=50)
     _page_class("members")
-    _, data = _probe(["typeahead", str(b.shared_copy())])
+    _, data = _probe(["typeahead", b.target()])
     fig.samples = data["per_key_ms"]
     fig.measured = max(fig.samples)  # the slowest keystroke, not a kind average
     fig.note = (f"{data['rows']} 人，{len(fig.samples)} 次按键（首字母、拼音、输入法汉字、身份证号数字、退格）："
@@ -187,7 +310,7 @@ def year_grid(b: Bench) -> Figure:
         fig.measured = max(runs)
         fig.note = "三会一课页面尚未加入导航栏，只测了填表的服务 year_grid（6 个支部，取最慢）"
         return fig
-    _, data = _probe(["grid", str(b.shared_copy())])
+    _, data = _probe(["grid", b.target()])
     fig.samples = data["per_open_ms"]
     fig.measured = max(fig.samples)
     fig.note = (f"{len(fig.samples)} 个支部各打开一次“年度进度”（{data['rows']} 行），到表格绘出为止，取最慢；"
@@ -297,7 +420,6 @@ def roster_import(b: Bench) -> Figure:
                  baseline_label="openpyxl 只读模式读一遍同一个文件")
     if not _cli_has("members", "import"):
         raise NotAvailable("members import 尚未实现")
-    from dangjian_desktop.db.engine import open_database
     from dangjian_desktop.reports.roster import write_roster
     from dangjian_desktop.services.branches import create_branch
     from dangjian_desktop.services.members import import_roster
@@ -310,7 +432,7 @@ def roster_import(b: Bench) -> Figure:
     runs: list[float] = []
     cpu: list[float] = []
     for n in range(2):
-        target = open_database(b.work / f"导入{n}.db", create=True)
+        target = b.open(b.empty_target(f"导入{n}"), create=True)
         try:
             branch = create_branch(target, "光明街道机关党支部", "中共光明街道工作委员会", "")
             start = time.process_time()
@@ -608,9 +730,30 @@ ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "dues-collect": ("一年党费按应缴收齐（党委全部党员 × 12 个月）", "≤ 2 s", dues_collect),
     "dues-ledger": ("导出全党委一年的党费收缴台账", "≤ 3 s", dues_ledger),
     "points": ("全党委一年的党员积分排名（每个支部）", "≤ 3 s", points_year),
+    "start-data": ("启动到首页数据出现（党委数据库）", "≤ 1.0 s", start_data),
+    "start-data-demo": ("启动到首页数据出现（一个支部的演示数据库）", "≤ 0.6 s", start_data_demo),
     "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
     "stall": ("GUI 线程最长停顿（PostgreSQL 上的党委数据库，用遍每个页面）", "≤ 100 ms", gui_stall),
 }
+
+
+def _on_server(fn: Callable[[Bench], Figure]) -> Callable[[Bench], Figure]:
+    """The same figure on bench's PostgreSQL 15 server holding the same 党委 data (issue 26)."""
+
+    def on_server(b: Bench) -> Figure:
+        side = b.on_server()
+        fig = fn(side)
+        fig.key, fig.label = f"pg-{fig.key}", f"PostgreSQL：{fig.label}"
+        if side.server is not None and side.server.load_s is not None:
+            fig.note += f"（数据复制到服务器用时 {side.server.load_s:.0f} s，不计入）"
+        return fig
+
+    return on_server
+
+
+for _key in ("check", "grid", "typeahead", "import", "start-data", "start-data-demo"):
+    _label, _target, _fn = ALL[_key]
+    ALL[f"pg-{_key}"] = (f"PostgreSQL：{_label}", _target, _on_server(_fn))
 
 
 def measure(key: str, b: Bench) -> Figure:

@@ -56,25 +56,34 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DANGJIAN_DATA_DIR"] = str(work / "data")
         os.environ["DANGJIAN_CONFIG_DIR"] = str(work / "config")
         bench = figures.Bench(source=source, work=work, runs=args.runs)
-        results = []
-        for key in keys:
-            started = time.perf_counter()
-            print(f"… {figures.ALL[key][0]}", flush=True)
-            if args.profile:
-                from pyinstrument import Profiler
-
-                with Profiler(interval=0.001) as profiler:
-                    fig = figures.measure(key, bench)
-                print(profiler.output_text(unicode=True, color=False, show_all=False))
-            else:
-                fig = figures.measure(key, bench)
-            results.append(fig)
-            print(f"  {fig.row()[1]}（{time.perf_counter() - started:.1f} s）", flush=True)
+        try:
+            results = _measure_all(keys, bench, args.profile)
+        finally:
+            if bench.pg is not None:
+                bench.pg.stop()
     print()
     print(plain(results))
     (CACHE / "last-run.md").write_text(markdown(results) + "\n", encoding="utf-8")
     print(f"\n表格（Markdown）已写入 {CACHE / 'last-run.md'}")
     return 0 if all(f.passed is not False for f in results) else 1
+
+
+def _measure_all(keys: list[str], bench: figures.Bench, profile: str | None) -> list:
+    results = []
+    for key in keys:
+        started = time.perf_counter()
+        print(f"… {figures.ALL[key][0]}", flush=True)
+        if profile:
+            from pyinstrument import Profiler
+
+            with Profiler(interval=0.001) as profiler:
+                fig = figures.measure(key, bench)
+            print(profiler.output_text(unicode=True, color=False, show_all=False))
+        else:
+            fig = figures.measure(key, bench)
+        results.append(fig)
+        print(f"  {fig.row()[1]}（{time.perf_counter() - started:.1f} s）", flush=True)
+    return results
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from dangjian_desktop import __version__, paths
+from dangjian_desktop import paths
 from dangjian_desktop.db import is_url  # (without SQLAlchemy: `--help` and usage errors need none of it)
 from dangjian_desktop.errors import DatabaseBusy, DomainError, InputErrors
 
@@ -644,12 +644,22 @@ def _add_meetings(sub) -> None:
 # ------------------------------------------------------------------ the parser
 
 
+class _Version(argparse.Action):
+    """--version: the version is looked up (importlib.metadata, tens of ms) only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from dangjian_desktop import __version__
+
+        sys.stdout.write(f"dangjian {__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     from dangjian_desktop.cli_words import install
 
     install()  # argparse's own messages (用法、缺少参数……) in Chinese
     parser = _Parser(prog="dangjian", description="党支部工作台命令行：与图形界面使用同一套数据和规则。")
-    parser.add_argument("--version", action="version", version=f"dangjian {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 dangjian.db）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True

@@ -30,7 +30,14 @@ from sqlalchemy.pool import QueuePool
 from dangjian_desktop import private
 from dangjian_desktop.db import faults, files_dir_for, is_url, swap, watch
 from dangjian_desktop.db import lock as db_lock
-from dangjian_desktop.db.filecheck import FileState, check_file, connect, integrity_problem, sqlite_uri  # noqa: F401 - check_file, integrity_problem re-exported
+from dangjian_desktop.db.filecheck import (  # noqa: F401 - check_file, integrity_problem re-exported
+    FileState,
+    check_file,
+    connect,
+    integrity_problem,
+    mark_closed_cleanly,
+    sqlite_uri,
+)
 from dangjian_desktop.errors import (
     DatabaseBusy,
     DatabaseDamaged,
@@ -197,6 +204,7 @@ class Database:
     files_dir: Path  # attachments, backups and exports that belong to this database
     lock: db_lock.DbLock | None = None  # our share of the lock beside the file (db.lock)
     guest: bool = False  # a reading command's read-only view of a database a window has open
+    window: bool = False  # a window's: a clean close is noted, so that the next start skips the quick_check
     _keeper: sqlite3.Connection | None = field(default=None, repr=False)
     _seen: watch.Seen | None = field(default=None, repr=False)
     _locks_visible: bool = field(default=False, repr=False)
@@ -374,6 +382,9 @@ class Database:
 
     def close(self) -> None:
         self._disarm()
+        if (self.window and self.path is not None and self._broken is None and self._seen is not None
+                and "" not in self._seen.changed(self.path)):  # still the file this window opened and checked
+            mark_closed_cleanly(self.path)  # while the lock is still ours: nobody has written since
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -480,7 +491,7 @@ def open_database(target: str | Path, *, create: bool = False, checked: FileStat
         state = checked if checked is not None else check_file(path, readonly=guest)
         _refuse_what_is_not_ours(path, state, create=create, guest=guest)
         db = Database(url=sqlite_url(path), engine=sqlite_engine(path, read_only=guest), path=path,
-                      files_dir=files_dir_for(path), lock=lock, guest=guest)
+                      files_dir=files_dir_for(path), lock=lock, guest=guest, window=access == WINDOW)
         try:
             if guest:
                 with db.engine.connect():

@@ -11,6 +11,7 @@ Every connection is made from a properly quoted `file:` URI (sqlite_uri), so tha
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, quote_from_bytes
 
-from dangjian_desktop.db import faults
+from dangjian_desktop import private
+from dangjian_desktop.db import faults, files_dir_for
 from dangjian_desktop.errors import DatabaseDamaged, DatabaseError
 
 log = logging.getLogger(__name__)
@@ -136,3 +138,61 @@ def integrity_problem(path: Path, *, full: bool = False, readonly: bool = False)
         return str(exc)
     found = [str(r[0]) for r in rows]
     return None if found == ["ok"] else "；".join(found[:3])
+
+
+# ------------------------------------------------------------------ a clean close, remembered
+#
+# SQLite's quick_check reads the whole file: about a second on a 党委's 240 MB, at every start of the
+# window. A window that closed its database cleanly (every connection closed, the WAL folded into the
+# file and removed) notes the file's identity as it left it; the next window start skips the check
+# when the file is still exactly that (same device, inode, size and modification time, no WAL beside
+# it). Anything that wrote to the file since, truncated it, copied another over it or left a WAL (a
+# crash, a kill, a power cut) no longer matches, and the file is checked as before. The note is used
+# once: it is removed as the window opens the file, so a window that dies leaves none behind.
+
+CLEAN_MARK = ".正常关闭"
+
+
+def _clean_mark(path: Path) -> Path:
+    return files_dir_for(path) / CLEAN_MARK
+
+
+def _identity(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def mark_closed_cleanly(path: Path) -> bool:
+    """After the window closed every connection to `path`: note its identity if no WAL is left."""
+    if os.path.exists(f"{path}-wal") or (identity := _identity(path)) is None:
+        return False
+    mark = _clean_mark(path)
+    try:
+        private.make_dir(mark.parent)
+        tmp = mark.with_name(mark.name + ".tmp")
+        private.create_file(tmp)
+        tmp.write_text(json.dumps({"file": identity}), encoding="ascii")
+        os.replace(tmp, mark)
+    except OSError as exc:  # only a start that checks the file: nothing is lost
+        log.info("could not note the clean close of %s: %s", path, exc)
+        return False
+    return True
+
+
+def closed_cleanly(path: Path) -> bool:
+    """True if the window closed `path` cleanly and nothing touched it since (then its quick_check
+    may be skipped). The note is used up: the next start without a clean close checks the file."""
+    mark = _clean_mark(path)
+    try:
+        noted = json.loads(mark.read_text(encoding="ascii")).get("file")
+    except (OSError, ValueError, AttributeError):
+        return False
+    finally:
+        try:
+            mark.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return noted is not None and not os.path.exists(f"{path}-wal") and noted == _identity(path)

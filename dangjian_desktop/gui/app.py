@@ -43,15 +43,18 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
 def open_at_start(target: str | Path) -> Database:
     """open_database, for the database lane at start: the file's integrity check (sqlite3, which
     lets go of the GIL while it reads) runs on its own thread while this one imports the data
-    layer, so the data appears after the longer of the two rather than after both. The window's
-    lock is taken first: nothing looks at the file before commands have been told to keep off."""
+    layer, so the data appears after the longer of the two rather than after both; after a clean
+    close of the window, with the file just as it left it, the check (a second on a 党委's file) is
+    skipped (filecheck.closed_cleanly). The window's lock is taken first: nothing looks at the
+    file before commands have been told to keep off."""
     if is_url(target) or not Path(target).exists():
         return open_database(target)
+    import importlib
     import threading
 
     from dangjian_desktop.db import lock as db_lock
     from dangjian_desktop.db import swap
-    from dangjian_desktop.db.filecheck import FileState, check_file
+    from dangjian_desktop.db.filecheck import FileState, check_file, closed_cleanly
 
     path = Path(target).expanduser().resolve()
     lock = db_lock.acquire(path, db_lock.WINDOW, wait=db_lock.WINDOW_WAIT)  # running commands may finish
@@ -62,7 +65,7 @@ def open_at_start(target: str | Path) -> Database:
 
         def check() -> None:
             try:
-                found.append(check_file(path))
+                found.append(check_file(path, quick=not closed_cleanly(path)))
             except BaseException as exc:  # noqa: BLE001 - handed to the lane as if raised here
                 failed.append(exc)
 
@@ -70,6 +73,12 @@ def open_at_start(target: str | Path) -> Database:
         checking.start()
         from dangjian_desktop.db.engine import WINDOW
         from dangjian_desktop.db.engine import open_database as open_db  # SQLAlchemy: ~0.5 s
+
+        # what the first screen uses next (the models, the password check, 首页's services and the
+        # check's providers), imported here beside the check rather than on the GUI thread between
+        # the frame and 首页's data, where it froze the window for as long
+        for module in ("dangjian_desktop.services.security", "dangjian_desktop.services.dashboard"):
+            importlib.import_module(module)
 
         checking.join()
         if failed:

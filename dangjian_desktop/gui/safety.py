@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import math
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMainWindow, QWidget
 
 from dangjian_desktop.errors import DomainError
@@ -314,9 +314,39 @@ def start_guards(ctx, window: QMainWindow, on_message) -> tuple[BackupScheduler,
     """The automatic backups and the idle lock for a newly shown window."""
     scheduler = BackupScheduler(ctx, window)
     scheduler.sig_message.connect(on_message)
-    scheduler.at_start()
+    after_first_screen(window, scheduler.at_start)
     lock = IdleLock(window, lambda: ctx.db, runner=ctx.runner)
     return scheduler, lock
+
+
+FIRST_SCREEN_WAIT_MS = 5000  # work that waits for 首页 starts after this even if 首页 never loads
+
+
+def after_first_screen(window, then: Callable[[], None]) -> None:
+    """`then()` once the window's branches are read and 首页 shows its data, or after FIRST_SCREEN_WAIT_MS.
+
+    For start-up work that can wait: the automatic backup at start copies and hashes the whole file
+    (seconds on a 党委's 240 MB), and the database lane runs one job at a time, so queued before the
+    first screen's data it would hold that data back by as long."""
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            then()
+
+    def ready() -> None:
+        home = window.pages.get("home")
+        if home is None or getattr(home, "data", True) is not None:
+            once()
+        else:
+            home.sig_loaded.connect(once, Qt.ConnectionType.SingleShotConnection)
+
+    QTimer.singleShot(FIRST_SCREEN_WAIT_MS, window, once)
+    if window.ready:
+        ready()
+    else:
+        window.sig_ready.connect(ready, Qt.ConnectionType.SingleShotConnection)
 
 
 def _lock_settings(db) -> tuple[int, bool] | None:

@@ -10,13 +10,15 @@ what was refused and what is only worth knowing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import InputErrors
-from dangjian_desktop.io.table_reader import ColumnUse
+
+if TYPE_CHECKING:  # the reader (and what it reads with) only when a file is read: `members list` needs none of it
+    from dangjian_desktop.io.table_reader import ColumnUse
 
 Work = TypeVar("Work")
 Progress = Callable[[int, int, str], None]

@@ -99,19 +99,22 @@ class StatusChangeInfo:
     destination: str
 
 
+# the tables' own columns (Core), not the mapped attributes: listing members needs no ORM, whose first
+# use configures every mapper (a tenth of a second a command would wait for)
+_M, _B, _G = Member.__table__, Branch.__table__, PartyGroup.__table__
 _COLUMNS = (
-    Member.id, Member.branch_id, Branch.name, Member.name, Member.gender, Member.ethnicity, Member.birth_date,
-    Member.native_place, Member.id_number, Member.education, Member.category, Member.work_unit,
-    Member.joined_on, Member.full_member_on, Member.probation_extension_months, Member.party_post,
-    Member.group_id, PartyGroup.name, Member.phone, Member.address, Member.status, Member.status_since,
-    Member.is_floating, Member.is_lost_contact, Member.dues_base, Member.notes, Member.name_pinyin,
-    Member.name_initials, Member.name_strokes, Member.version,
+    _M.c.id, _M.c.branch_id, _B.c.name, _M.c.name, _M.c.gender, _M.c.ethnicity, _M.c.birth_date,
+    _M.c.native_place, _M.c.id_number, _M.c.education, _M.c.category, _M.c.work_unit,
+    _M.c.joined_on, _M.c.full_member_on, _M.c.probation_extension_months, _M.c.party_post,
+    _M.c.group_id, _G.c.name, _M.c.phone, _M.c.address, _M.c.status, _M.c.status_since,
+    _M.c.is_floating, _M.c.is_lost_contact, _M.c.dues_base, _M.c.notes, _M.c.name_pinyin,
+    _M.c.name_initials, _M.c.name_strokes, _M.c.version,
 )
 
 
 def _select():
-    return (select(*_COLUMNS).join(Branch, Branch.id == Member.branch_id)
-            .outerjoin(PartyGroup, PartyGroup.id == Member.group_id))
+    return (select(*_COLUMNS).select_from(_M).join(_B, _B.c.id == _M.c.branch_id)
+            .outerjoin(_G, _G.c.id == _M.c.group_id))
 
 
 def _info(row) -> MemberInfo:
@@ -124,20 +127,19 @@ def _info(row) -> MemberInfo:
 def list_members(db: Database, branch_id: int | None = None, *, on_roll_only: bool = False,
                  order: str = "strokes") -> list[MemberInfo]:
     """The members of a branch (all branches if None): 按姓氏笔画 order, or "pinyin"."""
-    q = _select()
+    q, c = _select(), _M.c
     if branch_id is not None:
-        q = q.where(Member.branch_id == branch_id)
+        q = q.where(c.branch_id == branch_id)
     if on_roll_only:
-        q = q.where(Member.status.in_([MemberStatus.FULL, MemberStatus.PROBATIONARY]))
-    key = Member.name_pinyin if order == "pinyin" else Member.name_strokes
-    q = q.order_by(key, Member.name, Member.id)
-    with db.session() as s:
-        return [_info(r) for r in s.execute(q)]
+        q = q.where(c.status.in_([MemberStatus.FULL, MemberStatus.PROBATIONARY]))
+    q = q.order_by(c.name_pinyin if order == "pinyin" else c.name_strokes, c.name, c.id)
+    with db.engine.connect() as conn:
+        return [_info(r) for r in conn.execute(q)]
 
 
 def get_member(db: Database, member_id: int) -> MemberInfo:
     with db.session() as s:
-        row = s.execute(_select().where(Member.id == member_id)).first()
+        row = s.execute(_select().where(_M.c.id == member_id)).first()
         if row is None:
             raise NotFound(f"没有编号为 {member_id} 的党员。")
         return _info(row)

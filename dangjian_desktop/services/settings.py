@@ -20,8 +20,9 @@ def branch_scope(branch_id: int) -> str:
 
 
 def get(db: Database, key: str, default: Any = None, scope: str = GLOBAL) -> Any:
-    with db.session() as s:
-        value = s.scalar(select(Setting.value).where(Setting.scope == scope, Setting.key == key))
+    t = Setting.__table__.c  # Core, not the ORM: a command that reads one setting (the password's, at
+    with db.engine.connect() as conn:  # every open) does not pay for configuring every mapper
+        value = conn.scalar(select(t.value).where(t.scope == scope, t.key == key))
     return default if value is None else value
 
 

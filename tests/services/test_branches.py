@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import event
 
 from dangjian_desktop.core.glossary import CommitteePost
 from dangjian_desktop.errors import ValidationError
@@ -76,3 +77,18 @@ def test_election_due_follows_the_branch_kind_five_years_for_a_community_branch(
 
 def current_term_ends(db, branch_id):
     return svc.current_term(db, branch_id).ends_on
+
+
+def test_listing_branches_takes_the_same_few_statements_however_many_branches(db):
+    statements = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    svc.create_branch(db, "第一党支部", "某党委", "张三", groups=["第一党小组"])
+    statements.clear()
+    svc.list_branches(db)
+    one = len(statements)
+    for n in range(2, 8):
+        svc.create_branch(db, f"第{n}党支部", "某党委", f"书记{n}", groups=["第一党小组", "第二党小组"])
+    statements.clear()
+    found = svc.list_branches(db)
+    assert len(found) == 7 and found[4].secretary == "书记5" and found[4].groups == ("第一党小组", "第二党小组")
+    assert len(statements) == one <= 6  # no statement per branch (N+1)

@@ -200,3 +200,15 @@ def test_a_check_of_several_branches_is_each_branchs_own_check(demo_db):
         assert together == alone
     assert any(f.branch_id == second.id and f.rule.startswith("MEET-")
                for f in run_check(demo_db, None, date.today() + timedelta(days=400)))
+
+
+def test_check_reads_the_database_in_a_bounded_number_of_statements(demo_db):
+    """Round trips cost more on a server than in a file (issue 26): a whole `check` of the demo is
+    a few statements per kind of record, never one per member or meeting (an N+1 would be hundreds)."""
+    from sqlalchemy import event
+
+    statements = []
+    event.listen(demo_db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    found = run_check(demo_db, None, TODAY)
+    assert found  # the demo has findings: the statements counted did the work
+    assert len(statements) <= 30, statements

@@ -31,6 +31,7 @@ from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.member_editor import LeaveRollDialog, MemberEditorDialog, RosterImportDialog
 from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.status_text import StatusText
 from dangjian_desktop.gui.table_model import Role, RowsModel
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services.branches import group_names
@@ -292,7 +293,7 @@ class MembersPage(Page):
         self.import_button = QPushButton("导入花名册…", self)
         self.export_button = QPushButton("导出花名册…", self)
         self.mask_check = QCheckBox("导出时隐去身份证号和电话中间几位", self)
-        self.count_label = QLabel(self)
+        self.count_label = StatusText(self)  # follows every keystroke of the search: repainted, not re-laid out
         buttons = FlowLayout(align_right=True)
         for b in (self.add_button, self.edit_button, self.transfer_button, self.leave_button, self.delete_button):
             buttons.addWidget(b)
