@@ -45,7 +45,9 @@ def require_driver() -> None:
 def postgres_connect_args() -> dict[str, Any]:
     """Connection options for psycopg: give up on a busy row after a few seconds, never hang."""
     require_driver()
-    return {"connect_timeout": CONNECT_TIMEOUT_S, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
+    # jit=off: PostgreSQL's JIT compiled check's per-member query for over a second a branch, against
+    # 50 ms to run it (bench pg-check; the queries here are many small ones, never worth compiling)
+    return {"connect_timeout": CONNECT_TIMEOUT_S, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c jit=off"}
 
 
 def stale_record_error(exc: StaleDataError) -> ConcurrentEdit:

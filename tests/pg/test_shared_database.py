@@ -55,6 +55,14 @@ def test_server_defaults_booleans_and_json_round_trip(db):
         assert step.details == {"结论": "合格", "学时": 24, "通过": True}
 
 
+def test_sessions_wait_a_few_seconds_for_a_lock_and_never_jit_compile(db):
+    """Each connection gives up on a locked row after lock_timeout, and runs without JIT: compiling
+    check's per-member query took over a second a branch against 50 ms to run it (bench pg-check)."""
+    with db.session() as s:
+        assert s.execute(text("SHOW jit")).scalar() == "off"
+        assert s.execute(text("SHOW lock_timeout")).scalar() not in ("0", "")
+
+
 def test_an_attachment_must_have_exactly_one_owner(db):
     info = create_branch(db, "第三党支部", "", "")
     with db.transaction() as s:
