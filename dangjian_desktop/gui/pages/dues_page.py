@@ -8,16 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,7 @@ from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_dues_base import Ui_DuesBaseDialog
 from dangjian_desktop.gui.forms.ui_dues_payment import Ui_DuesPaymentDialog
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.table_model import RowsModel, record_table
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import dues as ds
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -232,18 +229,6 @@ class BaseDialog(SavingDialog):
         self.accept()
 
 
-def _table(parent, model) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
 
 class DuesPage(Page):
     key = "dues"
@@ -273,7 +258,7 @@ class DuesPage(Page):
         top.addWidget(self.summary)
 
         self.model = MonthModel(self)
-        self.view = _table(self, self.model)
+        self.view = record_table(self, self.model)
         self.collect_button = QPushButton("本月全部按应缴收齐", self)
         self.record_button = QPushButton("登记…", self)
         self.clear_button = QPushButton("撤销登记", self)
@@ -292,7 +277,7 @@ class DuesPage(Page):
         lay.addLayout(actions)
 
         self.year_model = YearModel(self)
-        self.year_view = _table(self, self.year_model)
+        self.year_view = record_table(self, self.year_model)
         self.year_label = QLabel(self)
         self.year_label.setWordWrap(True)
         year_tab = QWidget(self)

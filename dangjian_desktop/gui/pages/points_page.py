@@ -11,17 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_points_entry import Ui_PointsEntryDialog
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.table_model import RowsModel, record_table
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import points as ps
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -271,19 +268,6 @@ class EntryDialog(SavingDialog):
         self.accept()
 
 
-def _table(parent, model, *, editable: bool = False, stretch: bool = True) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    if not editable:
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(stretch)
-    return view
-
 
 class PointsPage(Page):
     key = "points"
@@ -310,7 +294,7 @@ class PointsPage(Page):
 
         # 排名
         self.model = RankingModel(self)
-        self.view = _table(self, self.model, stretch=False)
+        self.view = record_table(self, self.model, stretch=False)
         self.add_button = QPushButton("登记加减分…", self)
         self.export_button = QPushButton("导出积分表…", self)
         actions = FlowLayout(align_right=True)
@@ -328,9 +312,9 @@ class PointsPage(Page):
         self.member_label = QLabel(self)
         self.member_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.months_model = MonthsModel(self)
-        self.months_view = _table(self, self.months_model, stretch=False)
+        self.months_view = record_table(self, self.months_model, stretch=False)
         self.entries_model = EntriesModel(self)
-        self.entries_view = _table(self, self.entries_model)
+        self.entries_view = record_table(self, self.entries_model)
         self.member_add_button = QPushButton("登记加减分…", self)
         self.delete_button = QPushButton("删除所选记录", self)
         member_tab = QWidget(self)
@@ -357,7 +341,7 @@ class PointsPage(Page):
 
         # 积分规则
         self.scheme_model = SchemeModel(self)
-        self.scheme_view = _table(self, self.scheme_model, editable=True)
+        self.scheme_view = record_table(self, self.scheme_model, editable=True)
         self.scheme_hint = QLabel("双击“项目”“每次分值”“年度上限”修改；扣分项目的分值写负数，年度上限是每人每年"
                                   "该项最多计（扣）的分数。清空年度上限即不设上限。改好后点“保存规则”，排名随之重算。", self)
         self.scheme_hint.setWordWrap(True)

@@ -9,15 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSpacerItem,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +25,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.review_dialogs import DisposalDialog, ResultDialog, TalkDialog
-from dangjian_desktop.gui.table_model import Role, RowsModel
+from dangjian_desktop.gui.table_model import Role, RowsModel, record_table
 from dangjian_desktop.reports.appraisal_table import COLUMNS
 from dangjian_desktop.services import appraisals as ap
 from dangjian_desktop.services import heart_talks as ht
@@ -84,18 +81,6 @@ class AppraisalModel(RowsModel):
         return None
 
 
-def _table(parent, model) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
 
 class ReviewsPage(Page):
     key = "reviews"
@@ -124,7 +109,7 @@ class ReviewsPage(Page):
         self.talk_summary.setWordWrap(True)
         self.talk_summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.coverage_model = CoverageModel(self)
-        self.coverage_view = _table(self, self.coverage_model)
+        self.coverage_view = record_table(self, self.coverage_model)
         self.talk_button = QPushButton("登记谈心谈话…", self)
         talk_actions = FlowLayout(align_right=True)
         talk_actions.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
@@ -142,7 +127,7 @@ class ReviewsPage(Page):
         self.appraisal_summary.setWordWrap(True)
         self.appraisal_summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.appraisal_model = AppraisalModel(self)
-        self.appraisal_view = _table(self, self.appraisal_model)
+        self.appraisal_view = record_table(self, self.appraisal_model)
         self.result_button = QPushButton("评定…", self)
         self.disposal_button = QPushButton("处置…", self)
         self.export_button = QPushButton("导出评议结果表…", self)

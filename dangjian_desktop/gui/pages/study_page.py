@@ -9,9 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QListWidgetItem,
     QPushButton,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QSpacerItem,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +29,7 @@ from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_study_record import Ui_StudyRecordDialog
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.table_model import RowsModel, record_table
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import study as ss
 from dangjian_desktop.services.exports import ExportRequest, run_export
@@ -94,18 +91,6 @@ class EntriesModel(RowsModel):
             return CENTRE
         return None
 
-
-def _table(parent, model) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def _qdate(d: date) -> QDate:
@@ -211,9 +196,9 @@ class StudyPage(Page):
         top.addWidget(self.summary)
 
         self.model = YearModel(self)
-        self.table = _table(self, self.model)
+        self.table = record_table(self, self.model)
         self.entries_model = EntriesModel(self)
-        self.entries_view = _table(self, self.entries_model)
+        self.entries_view = record_table(self, self.entries_model)
         self.entries_label = QLabel("选中一位党员，这里列出他这一年的每次学习。", self)
         lower = QWidget(self)
         lay = QVBoxLayout(lower)

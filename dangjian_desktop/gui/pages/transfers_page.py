@@ -8,19 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QSpacerItem,
-    QSpinBox,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import add_months
@@ -29,7 +17,7 @@ from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.table_model import Role, RowsModel
+from dangjian_desktop.gui.table_model import Role, RowsModel, record_table
 from dangjian_desktop.gui.transfer_dialogs import (
     CommunityReportDialog,
     FloatingDialog,
@@ -98,18 +86,6 @@ class ReportModel(RowsModel):
         return (r.person_name, r.work_unit, _iso(r.reported_on), r.service, r.phone)[index.column()]
 
 
-def _table(parent, model) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
 
 def _tab(parent, view, buttons) -> QWidget:
     w = QWidget(parent)
@@ -143,8 +119,8 @@ class TransfersPage(Page):
 
         self.out_model, self.in_model = OutModel(self), InModel(self)
         self.floating_model, self.report_model = FloatingModel(self), ReportModel(self)
-        self.out_view, self.in_view = _table(self, self.out_model), _table(self, self.in_model)
-        self.floating_view, self.report_view = _table(self, self.floating_model), _table(self, self.report_model)
+        self.out_view, self.in_view = record_table(self, self.out_model), record_table(self, self.in_model)
+        self.floating_view, self.report_view = record_table(self, self.floating_model), record_table(self, self.report_model)
 
         self.out_button = QPushButton("办理转出…", self)
         self.receipt_button = QPushButton("收到回执…", self)
