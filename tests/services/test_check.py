@@ -211,4 +211,6 @@ def test_check_reads_the_database_in_a_bounded_number_of_statements(demo_db):
     event.listen(demo_db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     found = run_check(demo_db, None, TODAY)
     assert found  # the demo has findings: the statements counted did the work
-    assert len(statements) <= 30, statements
+    # 11 providers read a few statements each (58 on the demo at the merge of issues 23, 24 and 26;
+    # each more branch adds about 24, never one per member or meeting)
+    assert len(statements) <= 70, statements
