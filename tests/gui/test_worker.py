@@ -136,13 +136,17 @@ def test_cancel_needs_a_job_that_reports_its_safe_points(runner):
 
 
 def test_the_end_is_reported_but_is_no_place_to_stop(qtbot, runner):
+    started = threading.Event()  # the task is known before the job presses 取消 (a busy machine ran it first)
+
     def work(progress):
+        started.wait(5)
         runner_task.cancel()  # pressed while the last step finishes
         progress(10, 10, "完成")  # the file is written: too late to call it cancelled
         return "written"
 
     results = []
     runner_task = runner.run(work, what="导出", progress=True, cancellable=True, on_done=results.append)
+    started.set()
     wait_idle()
     assert results == ["written"] and runner_task.outcome == "done"
 
