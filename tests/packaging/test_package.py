@@ -200,7 +200,7 @@ def test_installs_with_apt_runs_and_removes_cleanly(built, tmp_path):
                 assert f"[通过] {step}：" in result.stdout
             helped = subprocess.run(["dangjian", "--help"], capture_output=True, text=True, encoding="utf-8",
                                     env=_clean_env(home))
-            assert helped.returncode == 0 and "usage: dangjian" in helped.stdout
+            assert helped.returncode == 0 and "用法：dangjian" in helped.stdout  # argparse in Chinese (cli_words)
         finally:
             removed = subprocess.run([*apt, "purge", "dangjian-desktop"], capture_output=True, text=True, env=env)
         assert removed.returncode == 0, removed.stdout + removed.stderr
