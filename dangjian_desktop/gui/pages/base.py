@@ -39,3 +39,23 @@ class Page(QWidget):
 
     def open_ref(self, ref: tuple[str, object]) -> None:
         """Show the record `ref` (a kind listed in `handles`)."""
+
+
+def year_header(page: QWidget, year: int):
+    """A year page's top line: 年度 [spin box] and a summary label that takes the rest of the width and
+    wraps; returns (spin box, label, layout)."""
+    from PySide6.QtWidgets import QLabel, QSizePolicy, QSpinBox
+
+    from dangjian_desktop.gui.fit import FlowLayout
+
+    spin = QSpinBox(page)
+    spin.setRange(1950, 2200)
+    spin.setSuffix(" 年")
+    spin.setValue(year)
+    summary = QLabel(page)
+    summary.setWordWrap(True)
+    summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    top = FlowLayout()
+    top.add_group(QLabel("年度：", page), spin)
+    top.addWidget(summary)
+    return spin, summary, top

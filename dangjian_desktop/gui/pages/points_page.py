@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpacerItem,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_points_entry import Ui_PointsEntryDialog
-from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.pages.base import Page, year_header
 from dangjian_desktop.gui.table_model import RowsModel, record_table
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import points as ps
@@ -281,16 +280,7 @@ class PointsPage(Page):
         self.today = today or date.today()
         self.year: ps.PointsYear | None = None
         self._pending_member: int | None = None
-        self.year_spin = QSpinBox(self)
-        self.year_spin.setRange(1950, 2200)
-        self.year_spin.setSuffix(" 年")
-        self.year_spin.setValue(self.today.year)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        top = FlowLayout()
-        top.add_group(QLabel("年度：", self), self.year_spin)
-        top.addWidget(self.summary)
+        self.year_spin, self.summary, top = year_header(self, self.today.year)
 
         # 排名
         self.model = RankingModel(self)

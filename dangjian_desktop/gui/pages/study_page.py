@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpacerItem,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_study_record import Ui_StudyRecordDialog
-from dangjian_desktop.gui.pages.base import Page
+from dangjian_desktop.gui.pages.base import Page, year_header
 from dangjian_desktop.gui.table_model import RowsModel, record_table
 from dangjian_desktop.gui.worker import SavingDialog
 from dangjian_desktop.services import study as ss
@@ -184,16 +183,7 @@ class StudyPage(Page):
         self.today = today or date.today()
         self.view_data: ss.StudyYear | None = None
         self._pending: int | None = None
-        self.year_spin = QSpinBox(self)
-        self.year_spin.setRange(1950, 2200)
-        self.year_spin.setSuffix(" 年")
-        self.year_spin.setValue(self.today.year)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        top = FlowLayout()
-        top.add_group(QLabel("年度：", self), self.year_spin)
-        top.addWidget(self.summary)
+        self.year_spin, self.summary, top = year_header(self, self.today.year)
 
         self.model = YearModel(self)
         self.table = record_table(self, self.model)
