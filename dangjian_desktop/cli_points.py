@@ -13,8 +13,9 @@ def cmd_points_add(args: argparse.Namespace) -> int:
     from dangjian_desktop.core.dates import cn
     from dangjian_desktop.services.points import add_entry, fmt
 
-    branch, e = _on_branch(args, lambda db, b: add_entry(db, b.id, args.member, args.date, args.points, args.reason))
-    _out(f"已登记：{branch.name} {e.member} {cn(e.awarded_on)} {fmt(e.points, signed=True)} 分（{e.reason}）")
+    branch, e = _on_branch(args, lambda db, b: add_entry(db, b.id, args.member, args.date, args.points, args.reason,
+                                                                 item=args.item))
+    _out(f"已登记：{branch.name} {e.member} {cn(e.awarded_on)} {e.item} {fmt(e.points, signed=True)} 分（{e.reason}）")
     return 0
 
 
@@ -53,6 +54,7 @@ def add_points(sub) -> None:
     q.add_argument("--date", required=True, type=_date, help="日期 YYYY-MM-DD")
     q.add_argument("--points", required=True, metavar="N", help="分值，扣分写负数，如 -5")
     q.add_argument("--reason", required=True, metavar="TEXT", help="事由")
+    q.add_argument("--item", metavar="NAME", help="积分规则中的手工项目（如 志愿服务），计入该项并受其年度上限；不写则记在“其他加减分”")
     q.add_argument("--branch")
     q.set_defaults(handler=cmd_points_add)
     q = psub.add_parser("list", help="一年的积分：每人合计（含自动计分和手工加减分），按名次")

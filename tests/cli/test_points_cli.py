@@ -85,3 +85,26 @@ def test_several_branches_each_listed_with_its_name(workdir, capsys):
     assert main(["--db", path, "points", "add", rows[0]["member"], "--date", TODAY.isoformat(),
                  "--points", "1", "--reason", "志愿服务"]) == 1
     assert "--branch" in capsys.readouterr().err
+
+
+def test_item_files_the_points_under_a_manual_item_of_the_scheme_with_its_cap(demo_db, capsys):
+    db = str(demo_db.path)
+    rows = _totals(db, capsys)
+    assert main(["--db", db, "members", "list", "--json"]) == 0
+    on_roll = {m["name"] for m in json.loads(capsys.readouterr().out) if m["status"] in ("full", "probationary")}
+    who = next(r for r in rows if r["member"] in on_roll and not r["items"].get("志愿服务"))
+    day = TODAY.isoformat()
+    for _ in range(12):  # 志愿服务 is capped at 20 a year in the default scheme: 12 × 2 counts as 20
+        assert main(["--db", db, "points", "add", who["member"], "--date", day, "--points", "2",
+                     "--reason", "社区志愿服务", "--item", "志愿服务"]) == 0
+    assert "志愿服务" in capsys.readouterr().out
+    after = {r["member"]: r for r in _totals(db, capsys)}[who["member"]]
+    assert after["items"]["志愿服务"] == 20 and after["points"] == who["points"] + 20
+    assert not after["items"].get(ps.OTHER) or after["items"][ps.OTHER] == who["items"].get(ps.OTHER)
+    before = _totals(db, capsys)
+    for item, says in (("参加组织生活", "自动计分"), ("植树", "没有“植树”")):
+        assert main(["--db", db, "points", "add", who["member"], "--date", day, "--points", "1",
+                     "--reason", "x", "--item", item]) == 1
+        err = capsys.readouterr().err
+        assert says in err and len(err.strip().splitlines()) == 1
+    assert _totals(db, capsys) == before
