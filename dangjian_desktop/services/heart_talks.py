@@ -45,6 +45,7 @@ class CoverageView:
     coverage: core.Coverage | None
     names: dict[int, str]
     note: str = ""
+    unnamed: tuple[date, ...] = ()  # final 谈心谈话 records of the year whose people are not known: not counted
 
     @property
     def missing(self) -> list[CoverageRow]:
@@ -89,6 +90,26 @@ def talks(s: Session, branch_id: int, year: int) -> list[core.Talk]:
                      .where(M.branch_id == branch_id, M.type == MeetingType.HEART_TALK,
                             M.state == MeetingState.FINAL, M.held_on.between(first, last))).all()
     return [core.Talk(*r) for r in rows]
+
+
+def unnamed_talks(s: Session, branch_id: int, year: int) -> tuple[date, ...]:
+    """The days of the year's final 谈心谈话 records that name nobody on the roster (an imported ledger line,
+    a record whose 谈话对象 was left empty or does not match the 花名册): held, but not counted for anyone."""
+    first, last = _year_bounds(year)
+    M, P = m.Meeting, m.HeartTalkPair
+    named = select(P.meeting_id).where(P.meeting_id == M.id).exists()
+    return tuple(s.scalars(select(M.held_on).where(
+        M.branch_id == branch_id, M.type == MeetingType.HEART_TALK, M.state == MeetingState.FINAL,
+        M.held_on.between(first, last), ~named).order_by(M.held_on)))
+
+
+def unnamed_text(days: tuple[date, ...]) -> str:
+    """What the coverage tab says of records it could not count ("" when there are none)."""
+    if not days:
+        return ""
+    shown = "、".join(cn(d) for d in days[:5]) + ("等" if len(days) > 5 else "")
+    return (f"另有 {len(days)} 次谈心谈话记录（{shown}）没有写明谈话人和谈话对象，或姓名与花名册对不上，未计入："
+            "请在“三会一课”中打开记录，写明谈话人和谈话对象（花名册上的姓名）。")
 
 
 def _roster(s: Session, branch_id: int):
@@ -140,8 +161,9 @@ def coverage_view(db: Database, branch_id: int, year: int, *, today: date | None
     today = today or date.today()
     with db.session() as s:
         cov, note = year_coverage(s, branch_id, year, today)
+        unnamed = unnamed_talks(s, branch_id, year)
         if note:  # nobody to talk with: nothing can be counted yet
-            return CoverageView(year, [], cov, {}, note)
+            return CoverageView(year, [], cov, {}, note, unnamed)
         ids = set(cov.committee_ids) | {x.member_id for x in cov.members} | {
             i for p in cov.pairs for t in p.talks for i in (t.talker_id, t.listener_id)} | {
             i for x in cov.members for t in x.talks for i in (t.talker_id, t.listener_id)}
@@ -157,7 +179,7 @@ def coverage_view(db: Database, branch_id: int, year: int, *, today: date | None
         rows.append(CoverageRow(kind, names.get(x.member_id, ""), others or anyone, x.done, _dates(x.talks),
                                 (x.member_id,)))
     rows.sort(key=lambda r: r.done)  # stable: the missing ones first, each part in its order
-    return CoverageView(year, rows, cov, names, note)
+    return CoverageView(year, rows, cov, names, note, unnamed)
 
 
 # ---------------------------------------------------------------- writing
@@ -238,6 +260,8 @@ def coverage_findings(s: Session, ctx) -> Iterable[Finding]:
         when = (f"组织生活会已于{cn(held)}召开，" if held else
                 f"组织生活会安排在{cn(planned)}，" if planned else "")
         due_on = held or planned or date(year, 12, 31)
+        unnamed = unnamed_talks(s, branch_id, year)
+        uncounted = (f"另有{len(unnamed)}次谈心谈话记录没有写明谈话人和谈话对象，未计入。" if unnamed else "")
         yield Finding(core.COVERAGE_RULE, Severity.DUE, ctx.branch_names.get(branch_id, ""), due_on,
-                      f"{when}{year}年谈心谈话还差：{'；'.join(parts)}。请在组织生活会前谈到（{rule.citation}）。",
+                      f"{when}{year}年谈心谈话还差：{'；'.join(parts)}。{uncounted}请在组织生活会前谈到（{rule.citation}）。",
                       ref=("heart_talk", {"year": year}), branch_id=branch_id, label=f"{year}年谈心谈话")

@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from dangjian_desktop.core.glossary import AppraisalOutcome, CommitteeMode, CommitteePost, MemberStatus
+from dangjian_desktop.core.glossary import AppraisalOutcome, CommitteeMode, CommitteePost, MeetingType, MemberStatus
 from dangjian_desktop.db import models as m
 from dangjian_desktop.gui.pages.reviews_page import ReviewsPage
 from dangjian_desktop.gui.review_dialogs import DisposalDialog, ResultDialog, TalkDialog
 from dangjian_desktop.services import appraisals as ap
+from dangjian_desktop.services import meetings as svc
 from dangjian_desktop.services.check import run_check
 from tests.conftest import TODAY
 
@@ -106,7 +107,20 @@ def test_the_coverage_fills_as_talks_are_recorded(qtbot, db, asker, small_branch
         page.refresh()
     assert _state(page) == {"王书记-李委员": "已谈", "张三-李委员": "已谈", "赵四-李委员": "已谈"}
     assert "已全部谈到" in page.talk_summary.text()
-    assert not [f for f in run_check(db, [b], TODAY) if f.rule == "HEART-TALK-COVERAGE"]
+    assert not [f for f in run_check(db, [b], TODAY) if f.rule == "HEART-TALK-COVERAGE"] and "另有" not in page.talk_summary.text()
+
+
+def test_a_record_naming_nobody_on_the_roster_is_said_under_the_coverage(qtbot, db, asker, small_branch):
+    b, _ids = small_branch
+    page = _page(qtbot, db, asker, b)
+    assert "另有" not in page.talk_summary.text()
+    # a 谈心谈话 kept in 三会一课 whose 谈话人 is not on the roster: held, but counted for nobody
+    d = svc.new_meeting(db, b, MeetingType.HEART_TALK, date(2026, 6, 2), host="上级领导", counterpart="张三")
+    svc.finalise_meeting(db, d.id)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.refresh()
+    summary = page.talk_summary.text()
+    assert "已谈 0 项" in summary and "另有 1 次谈心谈话记录（2026年6月2日）" in summary and "三会一课" in summary
 
 
 def test_an_appraisal_with_one_unqualified_and_its_disposal_closed(qtbot, demo_db, asker, settle, typist):

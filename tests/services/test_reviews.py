@@ -290,3 +290,22 @@ def test_a_member_with_talks_or_an_outcome_is_not_deleted_but_leaves_the_roll(db
     with pytest.raises(ValidationError, match="1 次民主评议结果的记录"):
         delete_member(db, ids["党员戊"], "误录入")
     delete_member(db, ids["党员己"], "误录入")  # nothing recorded about 己: a mistake can go
+
+
+def test_a_final_record_naming_nobody_is_named_not_silently_left_out(db):
+    b, ids = _branch(db)
+    _committee(db, b, ids)
+    # a 谈话人 from outside the branch, a 谈话对象 not on the roster (or, from an old ledger, none): held, for nobody known
+    d = svc.new_meeting(db, b, MeetingType.HEART_TALK, date(2026, 5, 1), host="上级领导", counterpart="党员丁")
+    svc.finalise_meeting(db, d.id)
+    d = svc.new_meeting(db, b, MeetingType.HEART_TALK, date(2026, 6, 2), host="书记甲", counterpart="查无此人")
+    svc.finalise_meeting(db, d.id)
+    svc.new_meeting(db, b, MeetingType.HEART_TALK, date(2026, 7, 3), host="书记甲", counterpart="")  # a draft
+    _talk(db, b, ids, date(2026, 8, 1), "书记甲", "党员丁")  # named: counted, and not in the list
+    view = ht.coverage_view(db, b, 2026, today=TODAY)
+    assert view.unnamed == (date(2026, 5, 1), date(2026, 6, 2)) and view.coverage.done == 1
+    text = ht.unnamed_text(view.unnamed)
+    assert "2 次谈心谈话记录" in text and "2026年5月1日、2026年6月2日" in text and "三会一课" in text
+    assert ht.unnamed_text(()) == ""
+    found = _coverage_findings(db, b, date(2026, 10, 1))
+    assert len(found) == 1 and "另有2次谈心谈话记录没有写明谈话人和谈话对象，未计入" in found[0].message

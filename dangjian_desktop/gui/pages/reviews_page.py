@@ -180,13 +180,14 @@ class ReviewsPage(Page):
         self.coverage_model.load(view.rows)
         cov = view.coverage
         if view.note:
-            self.talk_summary.setText(view.note)
+            summary = view.note
         else:
             missing = view.missing
-            self.talk_summary.setText(
-                f"{view.year}年应谈 {cov.required} 项（支委之间 {len(cov.pairs)} 对，"
-                f"{'书记' if cov.secretary_only else '支委'}与党员 {len(cov.members)} 人），已谈 {cov.done} 项"
-                + (f"，还差 {len(missing)} 项（红色）。" if missing else "，已全部谈到。"))
+            summary = (f"{view.year}年应谈 {cov.required} 项（支委之间 {len(cov.pairs)} 对，"
+                       f"{'书记' if cov.secretary_only else '支委'}与党员 {len(cov.members)} 人），已谈 {cov.done} 项"
+                       + (f"，还差 {len(missing)} 项（红色）。" if missing else "，已全部谈到。"))
+        unnamed = ht.unnamed_text(view.unnamed)
+        self.talk_summary.setText(summary + ("\n" + unnamed if unnamed else ""))
         self.meeting_combo.clear()
         for a in meetings:
             self.meeting_combo.addItem(a.label, a.id)
