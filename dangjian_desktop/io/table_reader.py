@@ -300,11 +300,31 @@ def _cell(row: list, c: int) -> Any:
     return row[c - 1] if c - 1 < len(row) else None
 
 
-def _find_header(grid: list[list[Any]], columns, required, repeats=()) -> tuple[int, int, dict[str, int]] | None:
-    """(score, header row index, key → column; negative column: the header ends one row lower)."""
+def _merged_down(merged: list) -> dict[int, dict[int, tuple[int, int]]]:
+    """Header-area cells covered by a merge that starts in a row above: row index → column index →
+    the merge's top-left cell (WPS: “姓名” merged over the two header rows, the lower row's cell empty)."""
+    out: dict[int, dict[int, tuple[int, int]]] = {}
+    for (r0, c0), (r1, c1) in merged:
+        if r1 > r0 and r0 <= HEADER_SEARCH_ROWS:
+            for r in range(r0 + 1, min(r1, HEADER_SEARCH_ROWS) + 1):
+                for c in range(c0, c1 + 1):
+                    out.setdefault(r, {})[c] = (r0, c0)
+    return out
+
+
+def _find_header(grid: list[list[Any]], columns, required, repeats=(),
+                 merged: list = ()) -> tuple[int, int, dict[str, int]] | None:
+    """(score, header row index, key → column; negative column: the header ends one row lower).
+    A header cell merged down from the row above (“姓名” over rows 2–3) heads its column in the lower row too."""
     best = None
     top = grid[:HEADER_SEARCH_ROWS + 1]
+    down = _merged_down(list(merged))
     for i, row in enumerate(top):
+        if i in down:
+            row = list(row)
+            for c, (r0, c0) in down[i].items():
+                if c < len(row) and row[c] in (None, "") and c0 < len(grid[r0]):
+                    row[c] = grid[r0][c0]
         found: dict[str, int] = {}
         for c, value in enumerate(row, start=1):
             key = _match(columns, normalise_header(value))
@@ -355,8 +375,9 @@ def sheets_with_tables(path: str | Path, columns, required=()) -> list[str]:
     try:
         out = []
         for name in visible_sheets(book):
-            grid, _ = _grid(book, Path(path).name, name)
-            found = _find_header(grid, columns, list(required))
+            grid, merged = _grid(book, Path(path).name, name, Path(path))
+            _spread_header_merges(grid, merged)
+            found = _find_header(grid, columns, list(required), merged=merged)
             if found and all(k in found[2] for k in required) and len(grid) > found[1] + 1:
                 out.append(name)
         return out
@@ -401,7 +422,7 @@ def read_table(
         for name in candidates:
             grid, merged = _grid(book, file, name, path)
             _spread_header_merges(grid, merged)
-            best = _find_header(grid, columns, required, set(repeats))
+            best = _find_header(grid, columns, required, set(repeats), merged)
             if best is not None:
                 found_in.append((name, grid, merged, best))
     finally:

@@ -57,6 +57,28 @@ def test_two_row_merged_header(tmp_path):
     assert table.rows[0].values["group"] == "第一党小组"
 
 
+def test_wps_header_with_names_merged_down_over_a_grouped_second_row(tmp_path):
+    """WPS: a title, then 序号/姓名 merged over two header rows beside “入党信息” spanning the lower row's names."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "一季度"
+    ws["A1"] = "第一党支部党员登记表"
+    ws.merge_cells("A1:E1")
+    ws["A2"], ws["B2"], ws["C2"], ws["E2"] = "序号", "姓名", "入党信息", "备注"
+    ws["C3"], ws["D3"] = "入党日期", "党小组"
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    ws.merge_cells("C2:D2")
+    ws.merge_cells("E2:E3")
+    ws.append([1, "王五", "2001.7", "第一党小组", "补登"])
+    table = read_table(_save(wb, tmp_path), COLUMNS, required=["name", "joined_on"])
+    assert table.header_row == 3 and [r.number for r in table.rows] == [4]
+    assert table.rows[0].values == {"name": "王五", "joined_on": "2001.7", "group": "第一党小组"}
+    assert [u.line() for u in table.accounting] == [
+        "A列“序号”：未导入（没有对应的项目）", "B列“姓名” → 姓名", "C列“入党日期” → 入党日期",
+        "D列“党小组” → 所在党小组", "E列“备注”：未导入（没有对应的项目）"]
+
+
 def test_merged_group_cells_fill_down(tmp_path):
     wb = Workbook()
     ws = wb.active
