@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
@@ -27,40 +27,85 @@ _HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(学时|小时|课时|h|hr|hrs|hours)?$
 KIND_WORDS: dict[str, StudyKind] = {
     **{k.label: k for k in StudyKind}, **{k.value: k for k in StudyKind},
     "集中学习培训": StudyKind.GROUP_STUDY, "集体学习": StudyKind.GROUP_STUDY, "学习会": StudyKind.GROUP_STUDY,
-    "主题党日": StudyKind.GROUP_STUDY, "讲党课": StudyKind.LECTURE, "专题党课": StudyKind.LECTURE,
+    "主题党日": StudyKind.GROUP_STUDY, "集中研讨": StudyKind.GROUP_STUDY, "专题研讨": StudyKind.GROUP_STUDY,
+    "学习研讨": StudyKind.GROUP_STUDY, "研讨": StudyKind.GROUP_STUDY, "交流研讨": StudyKind.GROUP_STUDY, "讲党课": StudyKind.LECTURE, "专题党课": StudyKind.LECTURE,
     "培训": StudyKind.TRAINING, "培训班": StudyKind.TRAINING, "专题培训班": StudyKind.TRAINING,
     "线上学习": StudyKind.ONLINE, "网络学习": StudyKind.ONLINE, "在线学习": StudyKind.ONLINE,
     "网络培训": StudyKind.ONLINE, "线上": StudyKind.ONLINE, "网上": StudyKind.ONLINE,
 }
 
 
-def parse_hours(value: Any) -> Decimal:
-    """An amount of 学时: 2, 1.5, “２学时”, “1.5小时”, “90分钟”, to at most 2 decimals and above 0.
-    ValueError with a Chinese reason for anything else."""
+UNIT_HOURS, UNIT_MINUTES, UNIT_SECONDS = "学时", "分钟", "秒"
+_PER_HOUR = {UNIT_HOURS: 1, UNIT_MINUTES: 60, UNIT_SECONDS: 3600}
+_CLOCK = re.compile(r"^(\d{1,3}):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$")
+_HOURS_MINUTES = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:个)?(?:小时|时))?(?:(\d+(?:\.\d+)?)(?:分钟|分))?(?:(\d+)秒)?$")
+
+
+def unit_of_header(header: str) -> str | None:
+    """The unit a 学时 column's header names: “学习时长(分钟)”, “时长（秒）”, “学时(小时)”; None when it names none."""
+    text = re.sub(r"\s+", "", str(header or ""))
+    if re.search(r"分钟|[(（]分[)）]|min", text, re.IGNORECASE):
+        return UNIT_MINUTES
+    if re.search(r"秒|[(（]s[)）]|sec", text, re.IGNORECASE):
+        return UNIT_SECONDS
+    if re.search(r"小时|学时|课时|[(（]h[)）]", text, re.IGNORECASE):
+        return UNIT_HOURS
+    return None
+
+
+def as_written(value: Any) -> str:
+    """A cell's value as the person wrote it: 0.0 → “0”, -2.0 → “-2”, 1.5 → “1.5”."""
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_hours(value: Any, unit: str = UNIT_HOURS) -> Decimal:
+    """An amount of 学时: 2, 1.5, “２学时”, “1.5小时”, “90分钟”, “1小时30分”, “01:30:00” (or a time cell), to at
+    most 2 decimals and above 0. A bare number is in `unit` (a column headed “学习时长(分钟)” holds minutes);
+    a unit written in the cell wins. ValueError with a Chinese reason for anything else."""
     if isinstance(value, bool) or value is None:
         raise ValueError(f"“{value}”不是学时数")
-    if isinstance(value, (int, float)):
+    shown = as_written(value) + ("" if unit == UNIT_HOURS else unit)
+    if isinstance(value, timedelta):
+        amount = Decimal(str(round(value.total_seconds(), 3))) / 3600
+    elif isinstance(value, time):
+        amount = Decimal(value.hour * 3600 + value.minute * 60 + value.second) / 3600
+    elif isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError("学时数无法读取")
-        amount = Decimal(str(round(value, 6)))
+        amount = Decimal(str(round(value, 6))) / _PER_HOUR[unit]
     else:
         text = str(value).strip().translate(_FULL_WIDTH).replace(" ", "")
         minutes = _MINUTES.match(text)
         hours = _HOURS.match(text)
+        clock = _CLOCK.match(text)
+        mixed = _HOURS_MINUTES.match(text) if not (minutes or hours or clock) else None
         try:
             if minutes:
                 amount = Decimal(minutes.group(1)) / 60
-            elif hours:
+            elif hours and hours.group(2):
                 amount = Decimal(hours.group(1))
+            elif hours:
+                amount = Decimal(hours.group(1)) / _PER_HOUR[unit]
+            elif clock:
+                h, mi, sec = (int(g or 0) for g in clock.groups())
+                amount = Decimal(h * 3600 + mi * 60 + sec) / 3600
+            elif mixed and any(mixed.groups()):
+                h, mi, sec = (Decimal(g or 0) for g in mixed.groups())
+                amount = h + mi / 60 + sec / 3600
             else:
                 raise InvalidOperation
         except InvalidOperation:
-            raise ValueError(f"“{value}”不是学时数（可写 2、1.5、2学时或90分钟）") from None
+            raise ValueError(f"“{as_written(value)}”不是学时数（可写 2、1.5、2学时、90分钟、1小时30分或 01:30:00）") from None
+        shown = as_written(value) + ("" if minutes or (hours and hours.group(2)) or clock or mixed
+                                     or unit == UNIT_HOURS else unit)
     amount = amount.quantize(Decimal("0.01"))
     if amount <= 0:
-        raise ValueError(f"学时“{value}”应大于 0")
+        raise ValueError(f"学时“{shown}”应大于 0")
     if amount > MAX_HOURS:
-        raise ValueError(f"一次学习 {value} 学时太多，请检查（一次最多 {MAX_HOURS} 学时）")
+        said = f"{shown}（{hours_text(amount)} 学时）" if shown != as_written(value) or unit != UNIT_HOURS else f"{shown} 学时"
+        raise ValueError(f"一次学习 {said}太多，请检查（一次最多 {MAX_HOURS} 学时）")
     return amount
 
 

@@ -28,6 +28,40 @@ def test_what_is_not_hours_is_refused(value):
         core.parse_hours(value)
 
 
+@pytest.mark.parametrize("value, unit, hours", [
+    (90, "分钟", "1.50"), (90.0, "分钟", "1.50"), ("90", "分钟", "1.50"), (5400, "秒", "1.50"), (1.5, "学时", "1.50"),
+    ("2学时", "分钟", "2.00"), ("90分钟", "分钟", "1.50"), ("01:30:00", "学时", "1.50"), ("1:30", "分钟", "1.50"),
+    ("1小时30分", "学时", "1.50"), ("1小时30分钟", "分钟", "1.50"), ("2小时", "分钟", "2.00"),
+])
+def test_hours_in_the_unit_of_the_column_or_of_the_cell(value, unit, hours):
+    assert core.parse_hours(value, unit) == Decimal(hours)
+
+
+def test_time_cells_are_durations():
+    from datetime import time, timedelta
+
+    assert core.parse_hours(time(1, 30)) == Decimal("1.50")
+    assert core.parse_hours(timedelta(hours=2, minutes=15)) == Decimal("2.25")
+
+
+@pytest.mark.parametrize("value, unit, said", [
+    (0.0, "学时", "学时“0”应大于 0"), (-2.0, "学时", "学时“-2”应大于 0"), (0, "分钟", "学时“0分钟”应大于 0"),
+    (300.0, "学时", "一次学习 300 学时太多"), (20000, "分钟", "一次学习 20000分钟（333.33 学时）太多"),
+])
+def test_refusals_echo_the_number_as_written(value, unit, said):
+    with pytest.raises(ValueError) as exc:
+        core.parse_hours(value, unit)
+    assert said in str(exc.value) and ".0" not in str(exc.value)
+
+
+@pytest.mark.parametrize("header, unit", [
+    ("学习时长(分钟)", "分钟"), ("学习时长（分钟）", "分钟"), ("时长(分钟)", "分钟"), ("时长（秒）", "秒"),
+    ("学时(小时)", "学时"), ("课程学时", "学时"), ("学习时长", None), ("时长", None),
+])
+def test_the_unit_a_header_names(header, unit):
+    assert core.unit_of_header(header) == unit
+
+
 def test_hours_text():
     assert [core.hours_text(Decimal(v)) for v in ("2.00", "1.50", "0.25", "10")] == ["2", "1.5", "0.25", "10"]
 
@@ -36,6 +70,7 @@ def test_kinds_from_words():
     assert core.kind_from_text("网上学习") is StudyKind.ONLINE and core.kind_from_text("线上学习") is StudyKind.ONLINE
     assert core.kind_from_text("专题 培训") is StudyKind.TRAINING and core.kind_from_text("lecture") is StudyKind.LECTURE
     assert core.kind_from_text("打球") is None
+    assert core.kind_from_text("集中研讨") is StudyKind.GROUP_STUDY  # a discussion the branch holds together
 
 
 def test_a_meeting_counts_once_whatever_it_served():
