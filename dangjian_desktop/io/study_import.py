@@ -47,6 +47,8 @@ NOT_DONE = {"未完成", "否", "未学完", "学习中", "进行中", "未开�
 # what a secretary writes that is none of the four kinds, and why it is not counted (core.study.KIND_WORDS)
 NOT_A_KIND = {"自学": "个人自学不属于集中学习、党课、专题培训、网上学习，不计入党员学时；如是在学习平台上学的，请写“网上学习”",
               "个人自学": "个人自学不属于集中学习、党课、专题培训、网上学习，不计入党员学时；如是在学习平台上学的，请写“网上学习”"}
+UNITLESS = "学时（表头未写单位，按学时读取）"
+UNITLESS_MOST = 12  # more in one session under a header without a unit looks like minutes: asked, not guessed
 UNIT_LABELS = {core.UNIT_MINUTES: "学时（按分钟换算）", core.UNIT_SECONDS: "学时（按秒换算）"}
 _WITH_TIME = re.compile(r"^\s*(\S+?)[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*$")
 KINDS_ACCEPTED = "集中学习、党课、专题培训、网上学习"
@@ -101,10 +103,16 @@ def _hours_unit(table: Table) -> str:
             if unit in UNIT_LABELS:
                 use.label = UNIT_LABELS[unit]
             elif core.unit_of_header(header) is None and normalise_header(header) not in ("学时", "学时数", "课时"):
-                use.label = "学时（表头未写单位，按学时读取）"
+                use.label = UNITLESS
         elif use.key is None and _match_hours(use.header):
             use.reason = f"已按{letter}列“{header}”计学时，此列不重复计算"
     return unit
+
+
+def _bare_number(value) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*[\d０-９]+([.．][\d０-９]+)?\s*", value))
 
 
 def _match_hours(header: str) -> bool:
@@ -131,6 +139,7 @@ def read_study_sheet(path: str | Path, sheet: str | None = None, today: date | N
                               "也没有“身份证号”列，不知道是谁的学时。")
     table.ignore("serial", "序号只是行的编号，不需要导入")
     unit = _hours_unit(table)
+    unitless = any(u.key == "hours" and u.label == UNITLESS for u in table.accounting)
     parsed = ParsedStudy(table.file, table.sheet, table, from_file="source" not in table.columns)
     for row in table.rows:
         problems: list[str] = []
@@ -181,6 +190,12 @@ def read_study_sheet(path: str | Path, sheet: str | None = None, today: date | N
                 hours = core.parse_hours(raw, unit)
             except ValueError as exc:
                 problems.append(f"{table.where(row, 'hours')}：{exc}。")
+            if unitless and hours is not None and hours > UNITLESS_MOST and _bare_number(raw):
+                # a platform's minutes under a bare “学习时长” would make everyone 达标 without a word
+                problems.append(f"{table.where(row, 'hours')}：表头“{table.headers['hours']}”没有写单位，"
+                                f"“{core.as_written(raw)}”按学时读是一次 {core.hours_text(hours)} 学时，像是分钟数；"
+                                f"如是分钟，请把表头改为“{table.headers['hours']}(分钟)”，如是学时，请把表头改为“学时”。")
+                hours = None
         kind = StudyKind.ONLINE
         kind_text = cell("kind", parse_text, max_len=50) or ""
         if kind_text:

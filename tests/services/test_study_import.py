@@ -82,6 +82,14 @@ def test_a_platform_sheet_with_both_hours_and_minutes_counts_the_hours_once(db, 
     assert _hours(db, branch)["丁浩"] == [(date(2026, 5, 10), Decimal("2"))]
 
 
+def test_a_large_number_under_a_header_without_a_unit_is_asked_about_not_counted(db, branch, workdir):
+    path = _sheet(workdir / "平台.xlsx", ["姓名", "课程名称", "学习时长", "完成时间"],
+                  ["丁浩", "课A", 90, "2026-03-05"], ["丁浩", "课B", "3", "2026-03-06"])
+    report = preview_study_import(db, branch, path, today=TODAY)
+    assert report.refused == ["文件 平台.xlsx，工作表“学习记录”，第2行，C列（学习时长）：表头“学习时长”没有写单位，“90”按学时读是"
+                              "一次 90 学时，像是分钟数；如是分钟，请把表头改为“学习时长(分钟)”，如是学时，请把表头改为“学时”。"]
+
+
 # --- defect 2: rows the platform marks 未完成
 
 def test_unfinished_rows_are_named_and_not_counted(db, branch, workdir):
