@@ -140,3 +140,37 @@ def test_a_reminder_opens_the_member_in_its_year(qtbot, page, settle):
     assert page.year_spin.value() == 2025
     assert page.selected_member().member_id == below.member_id
     assert page.entries_label.text().startswith(f"{below.name}2025年的学习")
+
+
+def test_a_platform_export_in_minutes_with_unfinished_rows_in_the_import_dialog(qtbot, page, asker, workdir, when_modal,
+                                                                                 settle):
+    """学习强国: minutes in the header, 未完成 rows: the dialog says 按分钟换算 and names each row left out."""
+    from openpyxl import Workbook
+
+    name, other = page.model.rows[0].name, page.model.rows[1].name
+    before = page.model.rows[0].total
+    path = workdir / "学习强国导出.xlsx"
+    wb = Workbook()
+    wb.active.append(["序号", "姓名", "课程名称", "学习时长(分钟)", "完成时间", "积分", "状态"])
+    wb.active.append([1, name, "四中全会精神", 90, "2026-10-08 09:15:00", 3, "已完成"])
+    wb.active.append([2, other, "网络安全", 0, None, 0, "未完成"])
+    wb.save(path)
+    asker.file_answers.append(str(path))
+    seen = {}
+
+    def answer(dialog):
+        click(qtbot, dialog.form.chooseButton)
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+        seen["columns"] = [dialog.columns_model.index(i, 2).data() for i in range(dialog.columns_model.rowCount())]
+        seen["problems"] = list(dialog.problems_model.rows)
+        seen["summary"] = dialog.form.summaryLabel.text()
+        click(qtbot, dialog.import_button)
+
+    when_modal(answer)
+    with qtbot.waitSignal(page.sig_loaded, timeout=15000):
+        click(qtbot, page.import_button)
+    settle()
+    assert seen["columns"][3] == "学时（按分钟换算）" and seen["columns"][6] == "完成状态（未完成的不计学时）"
+    assert any("第3行" in str(p) and other in str(p) and "未计学时" in str(p) for p in seen["problems"])
+    assert "新增 1 条" in seen["summary"] and "1 条提示" in seen["summary"]
+    assert page.model.rows[0].total == before + Decimal("1.5")
