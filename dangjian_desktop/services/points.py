@@ -95,17 +95,21 @@ def _read_attendance(db, branch_id: int, year: int) -> dict[AttendanceStatus, di
         # counted in the database, one row per member and month with the three statuses side by side: a
         # 党委's year is hundreds of thousands of rows (bench: points)
         kept = (AttendanceStatus.PRESENT, AttendanceStatus.LEAVE, AttendanceStatus.ABSENT)
-        by_status = [out[st] for st in kept]
+        present, leave, absent = (out[st] for st in kept)
         # each meeting's month worked out once, not once per attendance row (DISTINCT keeps SQLite from
         # merging the subquery into the join: half the time of the statement)
         months = select(Mt.id, extract("month", Mt.held_on).label("month")).where(held).distinct().subquery()
-        for member_id, month_no, *times in s.execute(
+        for member_id, month_no, p, lv, ab in s.connection().execute(
                 select(A.member_id, months.c.month, *(func.sum(case((A.status == st, 1), else_=0)) for st in kept))
                 .select_from(months).join(A, A.meeting_id == months.c.id)
-                .group_by(A.member_id, months.c.month)).tuples():
-            for counts, n in zip(by_status, times):
-                if n:
-                    counts[member_id][int(month_no)] += int(n)
+                .group_by(A.member_id, months.c.month)).all():
+            month_no = int(month_no)
+            if p:
+                present[member_id][month_no] += int(p)
+            if lv:
+                leave[member_id][month_no] += int(lv)
+            if ab:
+                absent[member_id][month_no] += int(ab)
         # meetings that list fewer people than 应到: an absentee-only ledger when the numbers add up (the
         # people listed counted from the index alone; those away only where fewer are listed)
         listed = {mid: int(n) for mid, n in s.execute(
@@ -163,11 +167,11 @@ def _dues_on_time(db, branch_id: int, year: int) -> Counts:
     in_time = or_(P.paid_on.is_(None),
                   extract("year", P.paid_on) * 12 + extract("month", P.paid_on) <= year * 12 + P.month)
     with db.session() as s:
-        for mid, month, n in s.execute(
+        for mid, month, n in s.connection().execute(
                 select(P.member_id, P.month, func.count()).join(M, M.id == P.member_id)
                 .where(M.branch_id == branch_id, P.year == year, P.month <= end.month,
                        P.kind.in_([DuesKind.PAID, DuesKind.PREPAID]), paid >= due, paid > 0, in_time)
-                .group_by(P.member_id, P.month)).tuples():
+                .group_by(P.member_id, P.month)).all():
             out[mid][int(month)] += int(n)
     return out
 
@@ -474,20 +478,6 @@ class MemberPoints:
     rank: int = 0
     order: int = 0  # the place on the roster (党小组, 笔画): lists of names follow it
 
-    @classmethod
-    def of(cls, member_id: int, name: str, group: str, grid, counts, order: int) -> MemberPoints:
-        by_item, by_month, total = _sums(grid)
-        return cls(member_id, name, group, tuple(grid), tuple(counts), by_item, by_month, total, 0, order)
-
-
-def _sums(grid) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...], Decimal]:
-    """Per item, per month and in all, as `sum` adds them; rows of nothing left out (adding zeros changes no
-    sum, nor its digits)."""
-    by_item = tuple(ZERO if row is NOTHING else sum(row, ZERO) for row in grid)
-    earned = [row for row in grid if row is not NOTHING]
-    by_month = tuple(sum(col, ZERO) for col in zip(*earned)) if earned else NOTHING
-    return by_item, by_month, sum(by_item, ZERO)
-
 
 @dataclass(frozen=True)
 class PointsYear:
@@ -512,7 +502,7 @@ def _capped(months: list[Decimal], cap: Decimal | None) -> list[Decimal]:
     out, before, running = [], ZERO, ZERO
     for v in months:
         running += v
-        now = max(-cap, min(cap, running))
+        now = running if -cap < running < cap else max(-cap, min(cap, running))
         out.append(now - before)
         before = now
     return out
@@ -568,56 +558,55 @@ def _year_points(db, branch_id: int, year: int, today: date) -> PointsYear:
         kind = DERIVED.get(item.source)
         if kind is not None and item.source not in counted:
             counted[item.source] = kind.count(db, branch_id, year) if last_month >= kind.first_month else {}
-    manual: dict[tuple[int, str], list[Entry]] = defaultdict(list)
+    manual: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for e in made:
-        manual[(e.member_id, e.item)].append(e)
-    # per derived item, member id → (months, occurrences); members with the same occurrences month by month
-    # get the same months, worked out once (most pay 党费 every month): the same sums in the same order
-    derived: list[dict[int, tuple[tuple[Decimal, ...], int]] | None] = []
+        manual[e.item][e.member_id].append(e)
+    # per item, member id → (months, occurrences, the year's points); members with the same occurrences month
+    # by month get the same months, worked out once (most pay 党费 every month): the same sums in the same order
+    nothing = (NOTHING, 0, ZERO)
+    per_item: list[dict[int, tuple[tuple[Decimal, ...], int, Decimal]]] = []
     for item in items:
-        if not item.source:
-            derived.append(None)
-            continue
-        done: dict[tuple, tuple[tuple[Decimal, ...], int]] = {}
         of_item = {}
-        for member_id, per_month in counted.get(item.source, {}).items():
-            key = tuple((month, times) for month, times in per_month.items() if month <= last_month)
-            got = done.get(key)
-            if got is None:
+        if item.source:
+            done: dict[tuple, tuple[tuple[Decimal, ...], int, Decimal]] = {}
+            for member_id, per_month in counted.get(item.source, {}).items():
+                key = tuple(per_month.items())
+                if key and max(per_month) > last_month:
+                    key = tuple((month, times) for month, times in key if month <= last_month)
+                got = done.get(key)
+                if got is None:
+                    got = nothing
+                    if key:
+                        months = [ZERO] * 12
+                        for month, times in key:
+                            months[month - 1] += Decimal(times) * item.points
+                        row = tuple(_capped(months, item.yearly_cap))
+                        got = (row, sum(int(times) for _, times in key), sum(row, ZERO))
+                    done[key] = got
+                of_item[member_id] = got
+        else:
+            for member_id, made_for in manual.get(item.name, {}).items():
                 months = [ZERO] * 12
-                for month, times in key:
-                    months[month - 1] += Decimal(times) * item.points
-                got = done[key] = (tuple(_capped(months, item.yearly_cap)) if key else NOTHING,
-                                   sum(int(times) for _, times in key))
-            of_item[member_id] = got
-        derived.append(of_item)
-    nothing = (NOTHING, 0)
+                for e in made_for:
+                    months[e.awarded_on.month - 1] += e.points
+                row = tuple(_capped(months, item.yearly_cap))
+                of_item[member_id] = (row, len(made_for), sum(row, ZERO))
+        per_item.append(of_item)
     rows = []
     for p in people:
-        grid, counts = [], []
-        for item, of_item in zip(items, derived):
-            if of_item is not None:
-                months, n = of_item.get(p.id, nothing)
-            else:
-                months, n = NOTHING, 0
-                made_for = manual.get((p.id, item.name))
-                if made_for:
-                    cells = [ZERO] * 12
-                    for e in made_for:
-                        cells[e.awarded_on.month - 1] += e.points
-                        n += 1
-                    months = tuple(_capped(cells, item.yearly_cap))
-            grid.append(months)
-            counts.append(n)
-        rows.append((p, grid, counts, *_sums(grid)))
+        got = [of_item.get(p.id, nothing) for of_item in per_item]
+        by_item = tuple(g[2] for g in got)
+        grid = tuple(g[0] for g in got)
+        earned = [row for row in grid if row is not NOTHING]  # adding zeros changes no sum, nor its digits
+        by_month = tuple(sum(col, ZERO) for col in zip(*earned)) if earned else NOTHING
+        rows.append((p, grid, tuple(g[1] for g in got), by_item, by_month, sum(by_item, ZERO)))
     order = sorted(range(len(rows)), key=lambda i: -rows[i][-1])  # stable: roster order among equals
     ranked, last, rank = [], None, 0
     for k, i in enumerate(order, start=1):
         p, grid, counts, by_item, by_month, total = rows[i]
         if total != last:
             rank, last = k, total
-        ranked.append(MemberPoints(p.id, p.name, p.group_name or "", tuple(grid), tuple(counts), by_item, by_month,
-                                   total, rank, i))
+        ranked.append(MemberPoints(p.id, p.name, p.group_name or "", grid, counts, by_item, by_month, total, rank, i))
     return PointsYear(name, year, end, items, ranked, made)
 
 
