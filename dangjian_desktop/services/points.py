@@ -508,13 +508,6 @@ def _capped(months: list[Decimal], cap: Decimal | None) -> list[Decimal]:
     return out
 
 
-def _source(db_or_session) -> Any:
-    """What the derived kinds read through: a Database, or a caller's open session lent as one."""
-    if isinstance(db_or_session, Session):
-        return _Borrowed(db_or_session)
-    return db_or_session
-
-
 class _Borrowed:
     """A caller's open session where a Database is read (`with db.session() as s`), never closed here."""
 
@@ -529,7 +522,11 @@ def year_points(db_or_session, branch_id: int, year: int, *, today: date | None 
     """Every member on the roll during the year (up to today), their points per item and month, ranked."""
     token = _MEMO.set({})
     try:
-        return _year_points(_source(db_or_session), branch_id, year, today or date.today())
+        if isinstance(db_or_session, Session):
+            return _year_points(_Borrowed(db_or_session), branch_id, year, today or date.today())
+        # one session (one read of the database) for the roster, the entries and every derived kind
+        with db_or_session.session() as s:
+            return _year_points(_Borrowed(s), branch_id, year, today or date.today())
     finally:
         _MEMO.reset(token)
 
