@@ -1,9 +1,10 @@
 """学时台账 (.xlsx): one row per member (hours by kind, total against the target, below target marked) and a
 second sheet with every session; A4 landscape, printable. Takes plain data (services.study.StudyYear).
 
-Written with XlsxWriter's constant-memory mode like the roster (reports/roster.py): each row goes to the
-file as it is written, with a few shared formats; a huge branch's year (500 members, 12,000 sessions) is
-written in well under a second, where openpyxl's cell objects took tens of seconds (bench: study-ledger).
+Written with XlsxWriter's constant-memory mode like the 党费 ledger (reports/dues_ledger.py), the body rows
+through reports.xlsx_rows.Rows: a huge branch's year (500 members, 13,000 sessions) is written in a fraction
+of a second, where openpyxl's cell objects took seconds of CPU (tens of seconds on a busy PC; bench:
+study-ledger).
 The cells follow xlsx_base's rules: text stays text (text starting with = + - @ gets a quote prefix,
 never a formula), dates with DATE_FORMAT, borders, 宋体; rows of wrapped text are sized for Excel and WPS.
 """
@@ -15,11 +16,13 @@ from pathlib import Path
 from typing import Callable
 
 import xlsxwriter
+from xlsxwriter.utility import _datetime_to_excel_datetime
 
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import StudyKind
 from dangjian_desktop.files import atomic_target
 from dangjian_desktop.reports import xlsx_base as x
+from dangjian_desktop.reports.xlsx_rows import PlainRows, Rows
 
 KINDS = tuple(StudyKind)
 SUMMARY_HEADERS = ("序号", "姓名", "党小组", "身份", *(k.label for k in KINDS), "合计", "应达", "完成情况")
@@ -80,45 +83,49 @@ class _Sheet:
         return self.wb.add_format({**self.font, "border": 1, "valign": "vcenter", "text_wrap": True,
                                    "align": "center" if centre else "left", **extra})
 
-    def row(self, r: int, values, formats, quoted, wrapped=()) -> None:
+    def rows(self, fast: bool):
+        """The body from the fourth row on: reports.xlsx_rows.Rows, or cell by cell (the reference)."""
+        self.body_rows = Rows(self.ws, 3, len(self.widths)) if fast else PlainRows(self.ws, 3)
+        return self.body_rows
+
+    def row(self, values, formats, quoted, wrapped=()) -> None:
         """One body row; `wrapped`: the columns whose text may need more than one line."""
-        ws = self.ws
         needed = max((x.wrapped_lines(values[c], self.widths[c]) for c in wrapped), default=1)
-        if needed > 1:  # Excel and WPS do not grow a row for wrapped text written by a program
-            ws.set_row(r, LINE_HEIGHT * needed)
+        cells, styles = [], []
         for c, v in enumerate(values):
             kind = type(v)
             if kind is str:
-                if not v:
-                    ws.write_blank(r, c, None, formats[c])
-                elif v.startswith(x.FORMULA_STARTS):
-                    ws.write_string(r, c, v, quoted[c])
-                else:
-                    ws.write_string(r, c, v, formats[c])
-            elif kind is int or kind is float:
-                ws.write_number(r, c, v, formats[c])
+                cells.append(v or None)  # an empty text: a blank cell with its borders
+                styles.append(quoted[c] if v.startswith(x.FORMULA_STARTS) else formats[c])
             elif kind is date or kind is datetime:
-                ws.write_datetime(r, c, datetime(v.year, v.month, v.day), formats[c])
-            elif v is None:
-                ws.write_blank(r, c, None, formats[c])
+                cells.append(_datetime_to_excel_datetime(datetime(v.year, v.month, v.day), False, False))
+                styles.append(formats[c])
+            elif v is None or kind is int or kind is float:
+                cells.append(v)
+                styles.append(formats[c])
             else:
-                ws.write_string(r, c, str(v), formats[c])
+                cells.append(str(v))
+                styles.append(formats[c])
+        # Excel and WPS do not grow a row for wrapped text written by a program: sized here
+        self.body_rows.add(cells, styles, LINE_HEIGHT * needed if needed > 1 else None)
 
 
-def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], None] | None = None) -> Path:
-    """The 学时台账 of one branch and year (a StudyYear-like object), written atomically."""
+def write_study_ledger(out: Path, view, *, progress: Callable[[int, int, str], None] | None = None,
+                       fast: bool = True) -> Path:
+    """The 学时台账 of one branch and year (a StudyYear-like object), written atomically. `fast`: the body
+    rows through reports.xlsx_rows.Rows (False: cell by cell, the reference the tests compare it with)."""
     out = Path(out)
     with atomic_target(out, ".xlsx") as tmp:
         # write_string never makes a formula, a number or a link of text; these options say so for write()
         wb = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False,
                                             "strings_to_numbers": False, "strings_to_urls": False})
-        _summary(wb, view, progress)
-        _sessions(wb, view)
+        _summary(wb, view, progress, fast)
+        _sessions(wb, view, fast)
         wb.close()
     return out
 
 
-def _summary(wb, view, progress) -> None:
+def _summary(wb, view, progress, fast: bool) -> None:
     below = [r for r in view.rows if r.below]
     subtitle = (f"截至{cn(view.as_of)}，共 {len(view.rows)} 人，未达标 {len(below)} 人（单位：学时）。"
                 f"{view.settings_text()}。")
@@ -137,18 +144,19 @@ def _summary(wb, view, progress) -> None:
     marked_q = list(quoted)
     marked_q[n - 3], marked_q[n - 1] = red_q, red_fill_q
     total = len(view.rows)
+    body = sheet.rows(fast)
     for i, r in enumerate(view.rows, start=1):
         values = (i, r.name, r.group, "书记、支委" if r.leader else "党员",
                   *(_number(r.by_kind[k]) for k in KINDS), _number(r.total), _number(r.target),
                   r.status_text + (f"（{r.joined_on.month}月入党，按月折算）" if r.joined_on else ""))
-        sheet.row(2 + i, values, marked if r.below else plain, marked_q if r.below else quoted, wrapped=(n - 1,))
+        sheet.row(values, marked if r.below else plain, marked_q if r.below else quoted, wrapped=(n - 1,))
         if progress and i % 500 == 0:
             progress(i, total, f"已写入 {i} 人，共 {total} 人")
-    sheet.ws.write_string(3 + total + 1, 0, f"制表人（签字）：                    支部书记（签字）：                    "
+    sheet.ws.write_string(body.close() + 1, 0, f"制表人（签字）：                    支部书记（签字）：                    "
                                             f"制表日期：{cn(view.as_of)}", wb.add_format(sheet.font))
 
 
-def _sessions(wb, view) -> None:
+def _sessions(wb, view, fast: bool) -> None:
     order = {r.member_id: i for i, r in enumerate(view.rows)}  # member by member, as the first sheet lists them
     entries = sorted(view.entries, key=lambda e: (order.get(e.member_id, len(order)), e.member, e.studied_on))
     sheet = _Sheet(wb, "学习记录", DETAIL_HEADERS, DETAIL_WIDTHS, f"{view.branch}{view.year}年党员学习记录",
@@ -159,6 +167,8 @@ def _sessions(wb, view) -> None:
     formats[1] = sheet.body(True, num_format=x.DATE_FORMAT)
     quoted = [sheet.body(c, quote_prefix=True) for c in centre]
     labels = {k: k.label for k in StudyKind}
+    body = sheet.rows(fast)
     for i, e in enumerate(entries, start=1):
-        sheet.row(2 + i, (i, e.studied_on, e.member, labels[e.kind], _number(e.hours), e.topic, e.source),
+        sheet.row((i, e.studied_on, e.member, labels[e.kind], _number(e.hours), e.topic, e.source),
                   formats, quoted, wrapped=(5, 6))
+    body.close()

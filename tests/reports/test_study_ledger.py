@@ -101,3 +101,28 @@ def test_an_empty_year_still_makes_both_sheets(workdir):
     assert wb.sheetnames == ["学时汇总", "学习记录"]
     assert "共 0 人" in wb["学时汇总"]["A2"].value and "制表人" in wb["学时汇总"]["A5"].value
     assert wb["学习记录"].max_row == 3
+
+
+def _sheets_xml(path) -> list[bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return [z.read(f"xl/worksheets/sheet{n}.xml") for n in (1, 2)]
+
+
+def test_the_fast_rows_write_exactly_what_xlsxwriter_writes_cell_by_cell(workdir):
+    """reports.xlsx_rows.Rows with row heights (bench: study-ledger) against XlsxWriter's own write_* and
+    set_row calls, byte for byte: dates, escaping, whitespace to keep, control characters, tall rows."""
+    view = _view()
+    odd = [StudyEntry(20 + k, 3, " 王<五>&", date(2026, 9, 1 + k), ON, D("0.25"), "_x0041_主题\x07 " + "长" * (20 * k),
+                      "@来源") for k in range(5)]
+    many = StudyYear(view.branch, view.year, view.as_of, view.rows * 40, D(32), D(56), D(2), D(2),
+                     (view.entries + odd) * 40)
+    fast = write_study_ledger(workdir / "快.xlsx", many)
+    plain = write_study_ledger(workdir / "慢.xlsx", many, fast=False)
+    assert _sheets_xml(fast) == _sheets_xml(plain)
+    ws = load_workbook(fast)["学习记录"]
+    rows = [r for r in range(4, ws.max_row + 1) if ws.cell(r, 3).value == " 王<五>&"]
+    assert len(rows) == 200 and all(ws.cell(r, 7).value == "@来源" and ws.cell(r, 7).quotePrefix for r in rows)
+    heights = {ws.row_dimensions[r].height for r in rows}
+    assert {None, 30, 45, 60} <= heights  # the topics of 0 to 80 more characters take one to four lines
