@@ -599,12 +599,10 @@ def _year_points(db, branch_id: int, year: int, today: date) -> PointsYear:
         per_item.append(of_item)
     rows = []
     for p in people:
-        got = [of_item.get(p.id, nothing) for of_item in per_item]
-        by_item = tuple(g[2] for g in got)
-        grid = tuple(g[0] for g in got)
+        grid, counts, by_item = zip(*[of_item.get(p.id, nothing) for of_item in per_item]) if per_item else ((), (), ())
         earned = [row for row in grid if row is not NOTHING]  # adding zeros changes no sum, nor its digits
         by_month = tuple(sum(col, ZERO) for col in zip(*earned)) if earned else NOTHING
-        rows.append((p, grid, tuple(g[1] for g in got), by_item, by_month, sum(by_item, ZERO)))
+        rows.append((p, grid, counts, by_item, by_month, sum(by_item, ZERO)))
     order = sorted(range(len(rows)), key=lambda i: -rows[i][-1])  # stable: roster order among equals
     ranked, last, rank = [], None, 0
     for k, i in enumerate(order, start=1):
