@@ -744,7 +744,7 @@ ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "dues-collect": ("一年党费按应缴收齐（党委全部党员 × 12 个月）", "≤ 2 s", dues_collect),
     "dues-ledger": ("导出全党委一年的党费收缴台账", "≤ 3 s", dues_ledger),
     "points": ("全党委一年的党员积分排名（每个支部）", "≤ 3 s", points_year),
-    "study-ledger": ("导出一个支部一年的学时台账", "≤ 3 s", lambda b: _study_ledger(b)),
+    "study-ledger": ("导出一个支部一年的学时台账", "≤ 3 s", _study_ledger),
     "start-data": ("启动到首页数据出现（党委数据库）", "≤ 1.0 s", start_data),
     "start-data-demo": ("启动到首页数据出现（一个支部的演示数据库）", "≤ 0.6 s", start_data_demo),
     "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
