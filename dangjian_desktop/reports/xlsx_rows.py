@@ -24,8 +24,11 @@ class PlainRows:
     def __init__(self, ws, first_row: int) -> None:
         self.ws, self.row = ws, first_row
 
-    def add(self, values: Sequence[Any], formats: Sequence[Any]) -> None:
+    def add(self, values: Sequence[Any], formats: Sequence[Any], height: float | None = None) -> None:
+        """`height`: the row's height in points (None: the default)."""
         ws, r = self.ws, self.row
+        if height is not None:
+            ws.set_row(r, height)
         for c, (v, f) in enumerate(zip(values, formats)):
             if v is None:
                 ws.write_blank(r, c, None, f)
@@ -41,7 +44,7 @@ class PlainRows:
 
 class Rows(PlainRows):
     """Rows from `first_row` on, each a sequence of values (None: a blank cell with its format, str: text,
-    else a number) with one format per column."""
+    else a number) with one format per column, and the row's height if it is not the default."""
 
     def __init__(self, ws, first_row: int, ncols: int) -> None:
         super().__init__(ws, first_row)
@@ -75,10 +78,19 @@ class Rows(PlainRows):
                 self._texts[text] = out
         return out
 
-    def add(self, values: Sequence[Any], formats: Sequence[Any]) -> None:
+    def _height(self, height: float | None) -> str:
+        """The row's height attributes as XlsxWriter's set_row and _write_row make them (whole pixels)."""
+        if height is None:
+            return ""
+        ws, pixels = self.ws, int(height * 4.0 / 3.0 + 0.5)
+        if pixels == ws.original_row_height == ws.default_row_height:
+            return ""
+        return f' ht="{pixels * 0.75:.16g}" customHeight="1"'
+
+    def add(self, values: Sequence[Any], formats: Sequence[Any], height: float | None = None) -> None:
         r = self.row + 1
         names, s, text = self.names, self._s, self._text
-        parts = [f'<row r="{r}">']
+        parts = [f'<row r="{r}"{self._height(height)}>']
         append = parts.append
         for c, v in enumerate(values):
             attrs = f'<c r="{names[c]}{r}" s="{s(formats[c])}"'

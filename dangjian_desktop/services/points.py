@@ -7,17 +7,16 @@ times each member earned the item in each month; the scheme gives the points per
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from contextlib import nullcontext
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from sqlalchemy import case, delete, extract, func, select
+from sqlalchemy import case, delete, extract, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core_meetings
@@ -30,6 +29,7 @@ from dangjian_desktop.errors import NotFound, ValidationError
 ZERO = Decimal("0")
 TENTH = Decimal("0.1")
 MOST = Decimal("1000")  # more points than any item gives in a year: a typing slip
+NOTHING = (ZERO,) * 12  # a member's months of an item they earned nothing from
 OTHER = "其他加减分"  # the column of entries made without an item (the command line's `points add`)
 
 Counts = Mapping[int, Mapping[int, Any]]  # member id → month (1–12) → occurrences
@@ -46,6 +46,7 @@ class DerivedKind:
     key: str
     label: str
     count: Callable[[Any, int, int], Counts]
+    first_month: int = 1  # the first month it can be earned in: not counted before the year reaches it
 
 
 DERIVED: dict[str, DerivedKind] = {}
@@ -91,22 +92,39 @@ def _read_attendance(db, branch_id: int, year: int) -> dict[AttendanceStatus, di
     held = ((Mt.branch_id == branch_id) & Mt.held_on.between(date(year, 1, 1), end)
             & (Mt.state == MeetingState.FINAL) & (Mt.type != MeetingType.HEART_TALK))
     with db.session() as s:
-        # counted in the database: a 党委's year is hundreds of thousands of rows
-        statuses = {st.value: st for st in AttendanceStatus}
-        for member_id, raw, month, n in s.execute(
-                select(A.member_id, A.__table__.c.status, extract("month", Mt.held_on), func.count())
-                .join(Mt, Mt.id == A.meeting_id).where(held)
-                .group_by(A.member_id, A.__table__.c.status, extract("month", Mt.held_on))):
-            out[statuses[raw]][member_id][int(month)] += n
-        # meetings that list fewer people than 应到: an absentee-only ledger when the numbers add up
-        listed = {mid: (int(n), int(away or 0)) for mid, n, away in s.execute(
-            select(A.meeting_id, func.count(), func.sum(case((A.status == AttendanceStatus.PRESENT, 0), else_=1)))
-            .join(Mt, Mt.id == A.meeting_id).where(held).group_by(A.meeting_id))}
-        candidates = [mt for mt in s.execute(
+        # counted in the database, one row per member and month with the three statuses side by side: a
+        # 党委's year is hundreds of thousands of rows (bench: points)
+        kept = (AttendanceStatus.PRESENT, AttendanceStatus.LEAVE, AttendanceStatus.ABSENT)
+        present, leave, absent = (out[st] for st in kept)
+        # each meeting's month worked out once, not once per attendance row (DISTINCT keeps SQLite from
+        # merging the subquery into the join: half the time of the statement)
+        months = select(Mt.id, extract("month", Mt.held_on).label("month")).where(held).distinct().subquery()
+        for member_id, month_no, p, lv, ab in s.connection().execute(
+                select(A.member_id, months.c.month, *(func.sum(case((A.status == st, 1), else_=0)) for st in kept))
+                .select_from(months).join(A, A.meeting_id == months.c.id)
+                .group_by(A.member_id, months.c.month)).all():
+            month_no = int(month_no)
+            if p:
+                present[member_id][month_no] += int(p)
+            if lv:
+                leave[member_id][month_no] += int(lv)
+            if ab:
+                absent[member_id][month_no] += int(ab)
+        # meetings that list fewer people than 应到: an absentee-only ledger when the numbers add up (the
+        # people listed counted from the index alone; those away only where fewer are listed)
+        listed = {mid: int(n) for mid, n in s.execute(
+            select(A.meeting_id, func.count()).join(Mt, Mt.id == A.meeting_id)
+            .where(held, Mt.attendance_known.is_(True), Mt.expected > 0).group_by(A.meeting_id)).tuples()}
+        short = [mt for mt in s.execute(
             select(Mt.id, Mt.type, Mt.held_on, Mt.group_id, Mt.expected, Mt.present)
-            .where(held, Mt.attendance_known.is_(True), Mt.expected > 0))
-            if listed.get(mt.id, (0, 0))[0] < mt.expected
-            and mt.expected - listed.get(mt.id, (0, 0))[1] == mt.present]
+            .where(held, Mt.attendance_known.is_(True), Mt.expected > 0)) if listed.get(mt.id, 0) < mt.expected]
+        away = {}
+        for chunk in range(0, len(short), 900):
+            away.update(dict(s.execute(
+                select(A.meeting_id, func.count()).where(A.meeting_id.in_([mt.id for mt in short[chunk:chunk + 900]]),
+                                                          A.status != AttendanceStatus.PRESENT)
+                .group_by(A.meeting_id)).tuples().all()))
+        candidates = [mt for mt in short if mt.expected - int(away.get(mt.id, 0)) == mt.present]
         for mt in candidates:
             also = [MeetingType(t) for t in s.scalars(select(m.MeetingAlsoType.type)
                                                       .where(m.MeetingAlsoType.meeting_id == mt.id))]
@@ -143,14 +161,26 @@ def _dues_on_time(db, branch_id: int, year: int) -> Counts:
     if end < date(year, 1, 1):
         return out
     P, M = m.DuesPayment, m.Member
+    paid, due = func.coalesce(P.paid, 0), func.coalesce(P.due, 0)
+    # paid by the month's end: the day paid falls in the month or before (decided in the database: a 党委's
+    # year is 120,000 member-months)
+    in_time = or_(P.paid_on.is_(None),
+                  extract("year", P.paid_on) * 12 + extract("month", P.paid_on) <= year * 12 + P.month)
+    # one row a member: the months as bits of a number (a member has one row a month: the bits do not carry),
+    # each pattern of months read out once (most members pay every month)
+    months = func.sum(literal_column("1").op("<<")(P.month))
+    patterns: dict[int, dict[int, int]] = {}
     with db.session() as s:
-        for mid, month, due, paid, paid_on in s.execute(
-                select(P.member_id, P.month, P.due, P.paid, P.paid_on).join(M, M.id == P.member_id)
+        for mid, bits in s.connection().execute(
+                select(P.member_id, months).join(M, M.id == P.member_id)
                 .where(M.branch_id == branch_id, P.year == year, P.month <= end.month,
-                       P.kind.in_([DuesKind.PAID, DuesKind.PREPAID]))):
-            month_end = date(year, month, calendar.monthrange(year, month)[1])
-            if (paid or ZERO) >= (due or ZERO) and (paid or ZERO) > 0 and (paid_on is None or paid_on <= month_end):
-                out[mid][month] += 1
+                       P.kind.in_([DuesKind.PAID, DuesKind.PREPAID]), paid >= due, paid > 0, in_time)
+                .group_by(P.member_id)).all():
+            bits = int(bits)
+            paid_months = patterns.get(bits)
+            if paid_months is None:
+                paid_months = patterns[bits] = {month: 1 for month in range(1, 13) if bits >> month & 1}
+            out[mid] = paid_months
     return out
 
 
@@ -163,12 +193,20 @@ register_derived(DerivedKind("dues_on_time", "按月足额交纳党费一个月�
 def _study_reached(db, branch_id: int, year: int) -> Counts:
     """全年学时达标: once, in December, for each member whose year's 学时 (recorded and counted from 党课、
     主题党日) reach their own target (书记、支委 more; pro-rated for the year one joined), as the 学时 page has it."""
-    from dangjian_desktop.services.study import year_view
+    from dangjian_desktop.services import settings, study
 
-    return {r.member_id: {12: 1} for r in year_view(db, branch_id, year).rows if not r.below}
+    # the year's hours as the database adds them up (study._totals, as `check` reads them), not a Python
+    # object per session as the 学时台账 needs (bench: points); up to today, as the 学时 page shows them
+    today = date.today()
+    first, last = date(year, 1, 1), min(date(year, 12, 31), today)
+    with db.session() as s:
+        overrides = settings.overrides_in(s)
+        totals = study._totals(s, [branch_id], first, last, study._value(overrides)) if last >= first else {}
+        view = study._year(s, branch_id, year, today, overrides, totals=totals)
+    return {r.member_id: {12: 1} for r in view.rows if not r.below}
 
 
-register_derived(DerivedKind("study_hours", "全年学时达标（学时台账）", _study_reached))
+register_derived(DerivedKind("study_hours", "全年学时达标（学时台账）", _study_reached, first_month=12))
 
 
 # ------------------------------------------------------------------ the scheme
@@ -448,13 +486,6 @@ class MemberPoints:
     rank: int = 0
     order: int = 0  # the place on the roster (党小组, 笔画): lists of names follow it
 
-    @classmethod
-    def of(cls, member_id: int, name: str, group: str, grid, counts, order: int) -> MemberPoints:
-        by_item = tuple(sum(row, ZERO) for row in grid)
-        by_month = tuple(sum((row[i] for row in grid), ZERO) for i in range(12))
-        return cls(member_id, name, group, tuple(grid), tuple(counts), by_item, by_month, sum(by_item, ZERO),
-                   0, order)
-
 
 @dataclass(frozen=True)
 class PointsYear:
@@ -479,17 +510,10 @@ def _capped(months: list[Decimal], cap: Decimal | None) -> list[Decimal]:
     out, before, running = [], ZERO, ZERO
     for v in months:
         running += v
-        now = max(-cap, min(cap, running))
+        now = running if -cap < running < cap else max(-cap, min(cap, running))
         out.append(now - before)
         before = now
     return out
-
-
-def _source(db_or_session) -> Any:
-    """What the derived kinds read through: a Database, or a caller's open session lent as one."""
-    if isinstance(db_or_session, Session):
-        return _Borrowed(db_or_session)
-    return db_or_session
 
 
 class _Borrowed:
@@ -506,7 +530,11 @@ def year_points(db_or_session, branch_id: int, year: int, *, today: date | None 
     """Every member on the roll during the year (up to today), their points per item and month, ranked."""
     token = _MEMO.set({})
     try:
-        return _year_points(_source(db_or_session), branch_id, year, today or date.today())
+        if isinstance(db_or_session, Session):
+            return _year_points(_Borrowed(db_or_session), branch_id, year, today or date.today())
+        # one session (one read of the database) for the roster, the entries and every derived kind
+        with db_or_session.session() as s:
+            return _year_points(_Borrowed(s), branch_id, year, today or date.today())
     finally:
         _MEMO.reset(token)
 
@@ -529,41 +557,59 @@ def _year_points(db, branch_id: int, year: int, today: date) -> PointsYear:
     made = [e for e in made if e.awarded_on <= end]
     if any(e.item == OTHER for e in made) and all(i.name != OTHER for i in items):
         items = [*items, SchemeItem(OTHER, ZERO, None)]
+    last_month = end.month if end >= start else 0  # the state on `end`: a month still to come counts nothing yet
     counted: dict[str, Counts] = {}
     for item in items:
         kind = DERIVED.get(item.source)
         if kind is not None and item.source not in counted:
-            counted[item.source] = kind.count(db, branch_id, year) if end >= start else {}
-    manual: dict[tuple[int, str], list[Entry]] = defaultdict(list)
+            counted[item.source] = kind.count(db, branch_id, year) if last_month >= kind.first_month else {}
+    manual: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for e in made:
-        manual[(e.member_id, e.item)].append(e)
+        manual[e.item][e.member_id].append(e)
+    # per item, member id → (months, occurrences, the year's points); members with the same occurrences month
+    # by month get the same months, worked out once (most pay 党费 every month): the same sums in the same order
+    nothing = (NOTHING, 0, ZERO)
+    per_item: list[dict[int, tuple[tuple[Decimal, ...], int, Decimal]]] = []
+    for item in items:
+        of_item = {}
+        if item.source:
+            done: dict[tuple, tuple[tuple[Decimal, ...], int, Decimal]] = {}
+            for member_id, per_month in counted.get(item.source, {}).items():
+                key = tuple(per_month.items())
+                if key and max(per_month) > last_month:
+                    key = tuple((month, times) for month, times in key if month <= last_month)
+                got = done.get(key)
+                if got is None:
+                    got = nothing
+                    if key:
+                        months = [ZERO] * 12
+                        for month, times in key:
+                            months[month - 1] += Decimal(times) * item.points
+                        row = tuple(_capped(months, item.yearly_cap))
+                        got = (row, sum(int(times) for _, times in key), sum(row, ZERO))
+                    done[key] = got
+                of_item[member_id] = got
+        else:
+            for member_id, made_for in manual.get(item.name, {}).items():
+                months = [ZERO] * 12
+                for e in made_for:
+                    months[e.awarded_on.month - 1] += e.points
+                row = tuple(_capped(months, item.yearly_cap))
+                of_item[member_id] = (row, len(made_for), sum(row, ZERO))
+        per_item.append(of_item)
     rows = []
     for p in people:
-        grid, counts = [], []
-        for item in items:
-            months = [ZERO] * 12
-            n = 0
-            if item.source:
-                per_month = counted.get(item.source, {}).get(p.id, {})
-                for month, times in per_month.items():
-                    if date(year, month, 1) > end:
-                        continue  # the state on `end`: a month still to come counts nothing yet
-                    months[month - 1] += Decimal(times) * item.points
-                    n += int(times)
-            else:
-                for e in manual.get((p.id, item.name), ()):
-                    months[e.awarded_on.month - 1] += e.points
-                    n += 1
-            grid.append(tuple(_capped(months, item.yearly_cap)))
-            counts.append(n)
-        rows.append(MemberPoints.of(p.id, p.name, p.group_name or "", grid, counts, len(rows)))
-    order = sorted(range(len(rows)), key=lambda i: -rows[i].total)  # stable: roster order among equals
+        grid, counts, by_item = zip(*[of_item.get(p.id, nothing) for of_item in per_item]) if per_item else ((), (), ())
+        earned = [row for row in grid if row is not NOTHING]  # adding zeros changes no sum, nor its digits
+        by_month = tuple(sum(col, ZERO) for col in zip(*earned)) if earned else NOTHING
+        rows.append((p, grid, counts, by_item, by_month, sum(by_item, ZERO)))
+    order = sorted(range(len(rows)), key=lambda i: -rows[i][-1])  # stable: roster order among equals
     ranked, last, rank = [], None, 0
     for k, i in enumerate(order, start=1):
-        r = rows[i]
-        if r.total != last:
-            rank, last = k, r.total
-        ranked.append(replace(r, rank=rank))
+        p, grid, counts, by_item, by_month, total = rows[i]
+        if total != last:
+            rank, last = k, total
+        ranked.append(MemberPoints(p.id, p.name, p.group_name or "", grid, counts, by_item, by_month, total, rank, i))
     return PointsYear(name, year, end, items, ranked, made)
 
 
