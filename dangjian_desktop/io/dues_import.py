@@ -262,6 +262,7 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
     rows: list[ParsedDuesRow] = []
     last: tuple[str, str | None, int, int | None] = ("", None, 0, None)  # name, number, row, year
     pending: _DueRow | None = None
+    broken = False
     totals: list[str] = []
     footnotes: list[int] = []
     lonely_due: list[int] = []
@@ -276,6 +277,7 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
             number = parse_id_number(v.get("id_number"))
         except CellError as exc:
             refused.append(f"{where('id_number' if 'id_number' in table.columns else 'name')}：{exc}。")
+            last, broken = ("", None, row.number, None), True  # its 实缴 row below is not someone else's
             continue
         if _NOTE_ROW.match(raw_name):
             footnotes.append(row.number)
@@ -294,9 +296,11 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
         carried = not name and not number and (bool(item) or (pending is not None and not pending.used))
         id_row = None
         if carried:  # the 实缴 row under its 应缴 row (姓名, 身份证号 and 年度 written once, or merged)
+            if broken:
+                continue  # the row it belongs to was refused: named there
             name, number, id_row = last[0], last[1], last[2]
         else:
-            last = (name, number, row.number, None)
+            last, broken = (name, number, row.number, None), False
         if kind is None:
             refused.append(f"{where('item')}：{table.headers['item']}“{item}”不知道是应缴还是实缴"
                            "（可写“应缴”（应交、应收）或“实缴”（实交、已交、已收、已缴）），这一行未导入。")
@@ -382,6 +386,7 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
         rows.append(parsed)
     if pending is not None and not pending.used:
         lonely_due.append(pending.row)
+    due_rows = [n for n in due_rows if n not in lonely_due]
     if due_rows:
         notices.append(f"{sheet_where}：{_rows(due_rows)}是“应缴”行：金额用作应缴（有党费基数的党员按基数计算，"
                        "与文件不同的会提示），这些行的备注未导入。")

@@ -48,6 +48,7 @@ def _money(value: Decimal) -> str:
 
 
 _MAKEUP_WORD = re.compile(r"补[缴交]")
+_OWN_UNPAID = re.compile(r"^未交 \d+ 个月$")  # what our own 台账 writes in the 备注 of a row with months unpaid
 _EXEMPT_NOTE = re.compile(r"(\d{1,2})\s*月\s*免[缴交]\s*[:：]\s*([^；;]*)")
 
 
@@ -57,6 +58,14 @@ def _exempt_note(note: str, month: int) -> str:
         if int(found.group(1)) == month and found.group(2).strip():
             return found.group(2).strip()
     return note
+
+
+def _settled(old: DuesKind | None, new: DuesKind) -> DuesKind:
+    """How a recorded month is settled after the file corrects it: a corrected amount keeps how it was settled
+    (补缴 stays 补缴, 预交 stays 预交); the file can make it 补缴 (备注 “N月补缴”) or 免缴, or undo a 免缴."""
+    if old is None or new in (DuesKind.EXEMPT, DuesKind.MAKEUP) or old is DuesKind.EXEMPT:
+        return new
+    return old
 
 
 def _usual(amounts: list[Decimal]) -> Decimal | None:
@@ -115,6 +124,15 @@ def _plan(s: Session, branch_id: int, parsed, rates: core.Rates, today: date,
         twice: dict[int, list[int]] = defaultdict(list)  # the other row → months both rows give
         usual = _usual([pm.paid for pm in r.months if pm.paid is not None])
         differs: list[str] = []
+        far: list[str] = []
+        amounts = [pm.paid for pm in r.months if pm.paid]
+        no_due = not r.due and all(book.due(p, core.month_no(r.year, pm.month))[0] is None for pm in r.months)
+        if no_due and len(amounts) > 1 and max(amounts) > 12 * min(amounts):
+            # nothing to compare with: a cell far from the row's others (120 and 12000) is named
+            top = next(pm for pm in r.months if pm.paid == max(amounts))
+            report.notices.append(f"{r.where(top.column)}：{p.name}{core.month_label(core.month_no(r.year, top.month))}"
+                                  f"实缴 {_money(max(amounts))} 元，是同一行最少的 {_money(min(amounts))} 元的 "
+                                  f"{int(max(amounts) / min(amounts))} 倍，请核对金额。")
         guessed: list[str] = []
         for pm in r.months:
             n = core.month_no(r.year, pm.month)
@@ -149,11 +167,13 @@ def _plan(s: Session, branch_id: int, parsed, rates: core.Rates, today: date,
                 kind, paid = (DuesKind.PREPAID if n > current else DuesKind.PAID), pm.paid
             if pm.paid is not None and ref:
                 times = pm.paid / ref
-                if times > 12:
+                if times > 12 and usual is not None and pm.paid <= 12 * usual:
+                    far.append(core.month_label(n))  # like the rest of its row: the row pays far more than the base
+                elif times > 12:
                     problems.append(f"{r.where(pm.column)}：{label}实缴 {_money(pm.paid)} 元，是月应缴 {_money(ref)} 元"
                                     f"的 {int(times)} 倍，请核对金额（几个月一起交的，请分别写在各月）。")
                     continue
-                if times >= 2 and times == int(times):
+                if times >= 2 and times == int(times) and pm.paid != usual:
                     before, after = _run(r.blank, pm.month, -1), _run(r.blank, pm.month, 1)
                     if before or after:
                         why = "、".join(t for t in (f"可能含补缴（前 {before} 个月空白）" if before else "",
@@ -177,11 +197,16 @@ def _plan(s: Session, branch_id: int, parsed, rates: core.Rates, today: date,
             changes = [] if action == "same" else [_amount_text(kind, paid)]
             notes: list[str] = []
             if action == "update":
-                changes = [f"{_amount_text(old[3] or DuesKind.PAID, old[1] or Decimal(0))} → {changes[0]}"]
-                notes = list(changes)  # who, which month, old → new: shown line by line before anything is written
+                # who, which month, old → new: each shown before anything is written (the CLI prints the notes)
+                after = _settled(old[3], kind)
+                notes = [f"{_amount_text(old[3] or DuesKind.PAID, old[1] or Decimal(0))} → {_amount_text(after, paid)}"]
+                changes = ["实缴金额" if (old[3] or DuesKind.PAID) is after else "交纳方式"]
             report.rows.append(PlannedRow(r.row.number, f"{p.name} {core.month_label(n)}", action, changes, notes))
+        if far:
+            report.notices.append(f"{r.where()}：{p.name}每月实缴 {_money(usual)} 元（{far[0]}等 {len(far)} 个月），"
+                                  f"是程序按党费基数算出的月应缴的 12 倍以上：自愿多交的不必改；否则请核对党费基数或金额。")
         for other, dup in twice.items():
-            problems.append(f"{r.where('name')}：与第{other}行重复（{p.name}的{core.month_label(dup[0])}"
+            problems.append(f"{r.table.where(r.row)}：与第{other}行重复（{p.name}的{core.month_label(dup[0])}"
                             + (f"等 {len(dup)} 个月" if len(dup) > 1 else "")
                             + "两行都写了），同一个人同一个月只能写一次，请删去或合并其中一行。")
         if differs:
@@ -192,7 +217,7 @@ def _plan(s: Session, branch_id: int, parsed, rates: core.Rates, today: date,
             report.notices.append(f"{r.where()}：{p.name}没有党费基数，文件中也没有应缴（月缴纳标准或“应缴”行），"
                                   f"{guessed[0]}{'等 ' + str(len(guessed)) + ' 个月' if len(guessed) > 1 else ''}"
                                   "的应缴按实缴记；请补上党费基数后在党费页核对。")
-        if r.note and not exempt_here and not makeup_here:
+        if _OWN_UNPAID.sub("", r.note) and not exempt_here and not makeup_here:
             if r.makeup_missing:
                 i = r.makeup_missing[0]
                 report.notices.append(f"{r.where('note')}：备注“{r.note}”未导入：写了“{i}月补缴”，但{i}月一格没有金额"
@@ -226,9 +251,7 @@ def _apply(s: Session, branch_id: int, rates: core.Rates, work: list[_Month], pr
         else:
             old_kind = row.kind
             row.paid, row.note = w.paid, w.note or row.note
-            # a corrected amount keeps how the month was settled (补缴 stays 补缴); the file can make it 补缴 or 免缴
-            row.kind = (w.kind if w.kind in (DuesKind.EXEMPT, DuesKind.MAKEUP) or old_kind is DuesKind.EXEMPT
-                        else old_kind)
+            row.kind = _settled(old_kind, w.kind)
             if w.kind is DuesKind.EXEMPT:
                 row.paid_on = None  # nothing was paid: a date of payment would say otherwise
 
