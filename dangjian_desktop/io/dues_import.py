@@ -32,9 +32,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "月缴纳金额", "缴纳标准（元/月）"),
     "total": ("全年合计", "合计", "年度合计", "小计", "总计"),
     "note": ("备注", "说明", "免缴批准情况"),
-    **{f"m{i}": (f"{i}月", f"{i:02d}月", f"{i}月份", f"{_CN_MONTHS[i - 1]}月") for i in range(1, 13)},
+    **{f"m{i}": (f"{i}月", f"{i:02d}月", f"{i}月份", f"{_CN_MONTHS[i - 1]}月", f"{i}月实缴", f"{i}月实交")
+       for i in range(1, 13)},
+    # a month as two columns (WPS: “1月” merged over 应缴 | 实缴): the 应缴 one
+    **{f"d{i}": (f"{i}月应缴", f"{i}月应交") for i in range(1, 13)},
 }
-LABELS = {"standard": "月缴纳标准（应缴）", "total": "合计（与各月核对）"}
+LABELS = {"standard": "月缴纳标准（应缴）", "total": "合计（与各月核对）",
+          **{f"m{i}": f"{i}月" for i in range(1, 13)}, **{f"d{i}": f"{i}月应缴" for i in range(1, 13)}}
 REQUIRED = ("name",)
 UNPAID = {"未交", "未缴", "欠交", "欠缴", "0", "0.00", "无"}
 DASHES = {"-", "—", "/", "－", "／", "——", "–", "\\"}
@@ -45,8 +49,10 @@ PAID_ITEMS = {"实缴", "实交", "已交", "已收", "已缴", "实收", "实�
 _YEAR = re.compile(r"(19[2-9]\d|2[01]\d\d)\s*年")
 _NOTE_ROW = re.compile(r"^(注|说明|备注|填表说明)\s*\d*\s*[:：]")
 # a month header with its year: 2026年1月, 2026.2, 2026-04, 2026/6, 2026年1月份
-_MONTH_HEADER = re.compile(r"^(\d{4})\s*(?:年|\.|-|/|／|－)\s*(\d{1,2})\s*(?:月份?)?$")
-_LOOKS_LIKE_MONTH = re.compile(r"^(?:\d{4}\s*(?:年|\.|-|/)\s*)?\d{1,2}\s*(?:月份?)?$|^\d{4}\s*年.*月")
+_ITEM_SUFFIX = r"(应缴|应交|应收|实缴|实交|已交|已收|已缴|实收)?"
+_MONTH_HEADER = re.compile(r"^(\d{4})\s*(?:年|\.|-|/|／|－)\s*(\d{1,2})\s*(?:月份?)?" + _ITEM_SUFFIX + "$")
+_LOOKS_LIKE_MONTH = re.compile(r"^(?:\d{4}\s*(?:年|\.|-|/)\s*)?\d{1,2}\s*(?:月份?)?" + _ITEM_SUFFIX + "$"
+                               r"|^\d{4}\s*年.*月")
 # 备注 “5月补缴” or “5月补缴：外出务工”: that month's amount is 补缴 (as our own 台账 writes it)
 _MAKEUP_NOTE = re.compile(r"(\d{1,2})\s*月\s*补[缴交](?:\s*[:：]\s*([^；;]*))?(?=$|[；;，,。\s:：])")
 _MAKEUP_WORD = re.compile(r"补[缴交]")
@@ -165,26 +171,26 @@ def _more_months(table: Table, known_year: int | None, refused: list[str], rows_
         if not _LOOKS_LIKE_MONTH.match(text):
             continue
         head = _MONTH_HEADER.match(text)
+        digits = re.match(r"^(\d{1,2})\s*(?:月份?)?" + _ITEM_SUFFIX + "$", text)
         if head:
-            year, month = int(head.group(1)), int(head.group(2))
+            year, month, item = int(head.group(1)), int(head.group(2)), head.group(3) or ""
         else:
-            digits = re.match(r"^(\d{1,2})\s*(?:月份?)?$", text)
-            year, month = None, int(digits.group(1)) if digits else 0
+            year, month, item = None, int(digits.group(1)) if digits else 0, (digits.group(2) or "") if digits else ""
         if not 1 <= month <= 12 or (year is not None and not 1921 <= year <= 2200):
             refuse(use, f"{where}，{use.letter}列“{use.header}”：像是月份，但读不出是几月"
                            "（请写作“1月”…“12月”或“2026年1月”）。")
             continue
         if year is not None:
             header_years.add(year)
-        found.append((use, month, year))
+        found.append((use, month, year, "d" if _item_kind(item) == "due" else "m"))
     year_of_headers = next(iter(header_years)) if len(header_years) == 1 else None
     if len(header_years) > 1:
         refused.append(f"{where}：月份表头写了几个年份（{'、'.join(str(y) for y in sorted(header_years))}），"
                        "一张表只能导入一年的党费，请分开导入。")
         return None
     year = known_year or year_of_headers
-    for use, month, y in found:
-        key = f"m{month}"
+    for use, month, y, prefix in found:
+        key = f"{prefix}{month}"
         if y is not None and year is not None and y != year:
             refuse(use, f"{where}，{use.letter}列“{use.header}”：是{y}年的月份，但这张表是{year}年的"
                            "（见标题或“年度”列），一张表只能导入一年的党费。")
@@ -196,12 +202,14 @@ def _more_months(table: Table, known_year: int | None, refused: list[str], rows_
             continue
         if key in table.columns:
             other = column_letter(table.columns[key])
-            refuse(use, f"{where}，{use.letter}列“{use.header}”：与{other}列都是{month}月，同一个月只能有一列。")
+            what = "应缴" if prefix == "d" else "实缴"
+            refuse(use, f"{where}，{use.letter}列“{use.header}”：与{other}列都是{month}月的{what}，同一个月只能有一列"
+                        "（每月分“应缴”“实缴”两列的，请在表头写明“1月应缴”“1月实缴”，或在月份下面一行写“应缴”“实缴”）。")
             continue
         column = _column_number(use.letter)
         table.columns[key] = column
         table.headers[key] = use.header
-        use.key, use.label, use.reason = key, f"{month}月", ""
+        use.key, use.label, use.reason = key, f"{month}月" + ("应缴" if prefix == "d" else ""), ""
         for row in table.rows:
             row.values[key] = row.extra.pop(use.letter, None)
     return year_of_headers
@@ -259,6 +267,8 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
             return ParsedDues(table.file, table.sheet, [], refused, table, notices)
         raise ValidationError(f"{sheet_where}：表头中没有月份列（1月、2月……12月）。")
     default_year = title_year or header_year or None
+    due_keys = [(i, f"d{i}") for i in range(1, 13) if f"d{i}" in table.columns]
+    _pairs_without_header(table, refused)
     rows: list[ParsedDuesRow] = []
     last: tuple[str, str | None, int, int | None] = ("", None, 0, None)  # name, number, row, year
     pending: _DueRow | None = None
@@ -342,6 +352,16 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
                 blank.add(i)
                 continue
             cells[i] = amount
+        column_due: dict[int, Decimal] = {}
+        for i, key in due_keys:
+            try:
+                amount = _amount(v.get(key))
+            except CellError as exc:
+                refused.append(f"{where(key)}：{exc}。")
+                bad = True
+                continue
+            if isinstance(amount, Decimal):
+                column_due[i] = amount
         if dash_here:
             dashes.append(f"第{row.number}行{'、'.join(dash_here)}")
         _check_total(table, row, [a for a in cells.values() if a is not None], notices)
@@ -359,6 +379,8 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
         elif pending is not None and not pending.used:
             lonely_due.append(pending.row)
             pending = None
+        if column_due and not parsed.due:
+            parsed.due = column_due
         if "standard" in table.columns and not parsed.due:
             try:
                 standard = _amount(v.get("standard"))
@@ -400,6 +422,26 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
     if dashes:
         notices.append(f"{sheet_where}：{'；'.join(dashes)}，按未交（空白）处理，不登记。")
     return ParsedDues(table.file, table.sheet, rows, refused, table, notices)
+
+
+def _pairs_without_header(table: Table, refused: list[str]) -> None:
+    """A column with values but no header right of a month column: a month's “应缴”“实缴” pair whose lower header
+    row was deleted (“1月” once over two columns). Which of the two is 实缴 cannot be known: a problem."""
+    month_at = {c: k for k, c in table.columns.items() if re.fullmatch(r"[md]\d+", k)}
+    found = []
+    for use in table.accounting:
+        if use.imported or use.header:
+            continue
+        left = month_at.get(_column_number(use.letter) - 1)
+        if left is not None:
+            found.append((use, table.headers[left]))
+            use.reason = "没有表头（见问题）"
+    if found:
+        first = found[0][1]
+        refused.append(f"文件 {table.file}，工作表“{table.sheet}”，第{table.header_row}行，"
+                       f"{'、'.join(u.letter for u, _ in found)}列：没有表头，但有金额，各在一个月份列（“{first}”等）的右边："
+                       f"如果每月分“应缴”“实缴”两列，请在表头写明“{first}应缴”“{first}实缴”（或在月份下面一行写"
+                       "“应缴”“实缴”）；否则请删去这些列。")
 
 
 def _check_total(table: Table, row: Row, amounts: list[Decimal], notices: list[str]) -> None:

@@ -115,6 +115,45 @@ def test_a_month_header_that_cannot_be_read_is_a_problem_not_a_silent_column(db,
     assert recorded(db, bid, "张三") == {}
 
 
+# ---------------------------------------------------------------- defect 7: 应缴 | 实缴 under each month
+
+
+def test_a_month_merged_over_yingjiao_and_shijiao_reads_both(db, branch, workdir):  # noqa: F811
+    """WPS: “1月” merged over two columns, “应缴” and “实缴” in the row below; 姓名 merged over both header rows."""
+    bid, _ = branch
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "收缴明细"
+    ws["A1"] = "2026年党费收缴明细表"
+    ws["A2"], ws["B2"] = "序号", "姓名"
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    for k in range(3):
+        ws.cell(2, 3 + 2 * k).value = f"{k + 1}月"
+        ws.merge_cells(start_row=2, start_column=3 + 2 * k, end_row=2, end_column=4 + 2 * k)
+        ws.cell(3, 3 + 2 * k).value, ws.cell(3, 4 + 2 * k).value = "应缴", "实缴"
+    ws.append([1, "钱七", 45, 45, 45, 30, 45, None])
+    ws.append([2, "张三", 45, 45, 45, None, 45, 45])
+    path = workdir / "两列一月.xlsx"
+    wb.save(path)
+    report = preview_dues_import(db, bid, path, today=TODAY)
+    assert report.refused == []
+    assert "C列“1月应缴” → 1月应缴" in report.column_lines() and "D列“1月实缴” → 1月" in report.column_lines()
+    import_dues(db, bid, path, today=TODAY)
+    assert recorded(db, bid, "钱七") == {"2026-01": (Decimal("45.00"), Decimal("45.00"), DuesKind.PAID),
+                                        "2026-02": (Decimal("45.00"), Decimal("30.00"), DuesKind.PAID)}
+    assert set(recorded(db, bid, "张三")) == {"2026-01", "2026-03"}  # 2月 实缴 blank: 应缴 is never 实缴
+    # the second header row deleted: “1月” over one column, the 实缴 beside it without a header: a problem
+    ws.delete_rows(3)
+    for rng in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(rng))
+    for k in range(3):
+        ws.cell(2, 4 + 2 * k).value = None
+    wb.save(path)
+    problems = problems_of(lambda: import_dues(db, bid, path, today=TODAY))
+    assert any("D、F、H列：没有表头，但有金额" in p and "“1月应缴”“1月实缴”" in p for p in problems)
+
+
 # ---------------------------------------------------------------- defect 8: the file's 应缴
 
 
