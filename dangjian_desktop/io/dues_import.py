@@ -318,6 +318,8 @@ def read_dues_sheet(path: Path, sheet: str | None = None) -> ParsedDues:
         if not name and not number:
             if any(v.get(k) is not None for _, k in month_keys):
                 refused.append(f"{where('name')}：没有姓名。")
+            elif written := [f"{table.headers[k]}“{shown(x)}”" for k, x in v.items() if x is not None]:
+                notices.append(f"{where()}：没有姓名，未导入（这一行写有{'、'.join(written[:3])}）。")
             continue
         if "year" in table.columns:
             try:

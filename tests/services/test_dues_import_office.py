@@ -282,6 +282,7 @@ def test_the_small_cases_are_read_or_named(db, branch, workdir):  # noqa: F811
         [None, "合计", None, None, None, 9999, None],
         [None, "注：2026年1月起按新基数缴纳", None, None, None, None, None],
         [3, "李四", 60, 60, 60, 180, ""],          # the same person again
+        [None, None, None, None, None, None, "以上截至11月"],
     ], title=None, sheet="2026年党费", header=["序号", "姓名", "1月", "2月", "3月", "合计", "备注"])
     report = preview_dues_import(db, bid, path, today=TODAY)
     assert len(report.refused) == 1  # only the duplicate row, in one line
@@ -291,6 +292,7 @@ def test_the_small_cases_are_read_or_named(db, branch, workdir):  # noqa: F811
     assert "合计" in notices and "9999" in notices  # the secretary's 合计 row, named
     assert "F列（合计）：合计 135 与各月金额之和 90 不同" in notices
     assert "第5行是注释" in notices
+    assert "第7行：没有姓名，未导入（这一行写有备注“以上截至11月”）" in notices
     assert "不在本支部" not in "\n".join(report.refused)
 
 
