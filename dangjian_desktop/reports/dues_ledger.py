@@ -117,8 +117,8 @@ def write_dues_ledger(out: Path, ledger, *, progress: Callable[[int, int, str], 
                 else:
                     values.append(None)
                     formats.append(lower["text"])
-            # the approval of a 免缴 stays beside it (and comes back with the sheet when it is imported)
-            note = "；".join(t for t in (r.exempt_notes, f"未交 {r.unpaid_months} 个月" if r.unpaid_months else "") if t)
+            # the approval of a 免缴 and the months of 补缴 stay beside them (and come back when the sheet is imported)
+            note = "；".join(t for t in (r.exempt_notes, getattr(r, "makeup_notes", ""), f"未交 {r.unpaid_months} 个月" if r.unpaid_months else "") if t)
             values += [float(r.paid_total), note or None]
             formats += [lower["money"], lower["unpaid"] if r.unpaid_months else lower["left"]]
             body.add(values, formats)

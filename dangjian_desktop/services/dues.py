@@ -86,6 +86,7 @@ class LedgerRow:
     paid_total: Decimal
     unpaid_months: int
     exempt_notes: str = ""  # 免缴 months with their approval: 11月免缴：街道党工委批准
+    makeup_notes: str = ""  # 补缴 months with their note: 7月补缴：外出务工 (an import reads them back as 补缴)
 
 
 @dataclass(frozen=True)
@@ -588,6 +589,7 @@ def ledger(db: Database, branch_id: int, year: int, *, today: date | None = None
         due_total = paid_total = ZERO
         unpaid = 0
         exempt = []
+        makeup: list[str] = []
         steady = book.due(p, lo) if p.id not in book.bases else None  # one base all year: worked out once
         basis_text = ""
         for n in range(lo, hi + 1):
@@ -617,10 +619,12 @@ def ledger(db: Database, branch_id: int, year: int, *, today: date | None = None
             paid_by[i] += paid
             if kind is exempt_kind:
                 exempt.append(f"{i + 1}月免缴：{note or ''}")
+            elif kind is DuesKind.MAKEUP:
+                makeup.append(f"{i + 1}月补缴" + (f"：{note}" if note else ""))
             elif not paid and n < current:
                 unpaid += 1
         rows.append(LedgerRow(p.id, p.name, p.group, basis_text, tuple(cells), due_total, paid_total, unpaid,
-                              "；".join(exempt)))
+                              "；".join(exempt), "；".join(makeup)))
     return DuesLedger(name, year, today, rows, tuple(due_by), tuple(paid_by))
 
 

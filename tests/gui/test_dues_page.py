@@ -184,8 +184,8 @@ def test_what_the_import_leaves_out_is_shown_beside_the_problems(qtbot, page, wo
     wb = Workbook()
     wb.active.append(["2026年党费收缴表"])
     wb.active.append(["姓名", "项目", "11月", "备注"])
-    wb.active.append([member.member, "应缴", float(member.due), "11月补交"])
-    wb.active.append([None, "实缴", float(member.due), "11月补交"])
+    wb.active.append([member.member, "应缴", float(member.due), "微信转账"])
+    wb.active.append([None, "实缴", float(member.due), "微信转账"])
     wb.active.append(["合计", None, float(member.due), None])
     sheet = workdir / "两行一人.xlsx"
     wb.save(sheet)
@@ -197,9 +197,12 @@ def test_what_the_import_leaves_out_is_shown_beside_the_problems(qtbot, page, wo
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
     shown = [(dialog.problems_model.index(i, 0).data(), dialog.problems_model.index(i, 1).data())
              for i in range(dialog.problems_model.rowCount())]
-    assert ("整个工作表", "提示：第3行是“应缴”行，未导入（应缴由程序按各人的党费基数计算，可在党费页核对）。") in shown
-    assert ("整个工作表", "提示：第5行是合计行，未导入（合计由程序计算）。") in shown
-    assert any(where == "第4行，D列（备注）" and "备注“11月补交”未导入" in what for where, what in shown)
+    assert ("整个工作表", "提示：第3行是“应缴”行：金额用作应缴（有党费基数的党员按基数计算，与文件不同的会提示），"
+                     "这些行的备注未导入。") in shown
+    assert any(where == "整个工作表" and what.startswith("提示：第5行（11月 ") and what.endswith("）是合计行，未导入"
+                                                                                "（合计由程序计算）。")
+               for where, what in shown)
+    assert any(where == "第4行，D列（备注）" and "备注“微信转账”未导入" in what for where, what in shown)
     assert "和提示（3）" in dialog.form.tabs.tabText(dialog._tab("refusedTab"))
     assert dialog.import_button.isEnabled()  # 提示 are not problems: the month itself imports
 
@@ -217,3 +220,28 @@ def test_a_dues_finding_opens_the_member_on_the_dues_page(qtbot, demo_db, make_w
     chosen = page.selected()
     assert chosen is not None and chosen.member == finding.subject
     assert core.month_code(chosen.month) == finding.ref[1]["month"] and chosen.kind is None
+
+
+def test_a_reimport_shows_each_changed_month_before_it_is_written(qtbot, page, demo_db, workdir):
+    """Re-importing over recorded months: each changed month is a row of the preview saying old → new
+    (it used to say only “更新 1 个月”)."""
+    from openpyxl import Workbook
+
+    from dangjian_desktop.gui.import_dialog import DUES, ImportDialog
+
+    member = next(d for d in ds.list_year(demo_db, 1, 2026, today=TODAY)
+                  if d.kind is DuesKind.PAID and d.due and core.year_month(d.month)[1] == 3)
+    wb = Workbook()
+    wb.active.append(["2026年党费收缴表"])
+    wb.active.append(["姓名", "3月"])
+    wb.active.append([member.member, float(member.due + 1)])
+    sheet = workdir / "改一个月.xlsx"
+    wb.save(sheet)
+    dialog = ImportDialog(page.ctx, page.ctx.branch_id, DUES, page, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.load(sheet)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10000)
+    assert "更新 1 个月" in dialog.form.summaryLabel.text()
+    row = [dialog.accepted_model.index(0, c).data() for c in range(dialog.accepted_model.columnCount())]
+    assert row[1] == f"{member.member} 2026年3月"
+    assert f"实缴 {member.paid:.2f} 元 → 实缴 {member.due + 1:.2f} 元" in row[-1]

@@ -136,8 +136,8 @@ def test_every_column_and_every_row_left_out_is_named(db, branch, workdir):  # n
     assert any(line.startswith("F列“联系电话”：未导入") for line in lines)
     assert any(line.startswith("A列“序号”：未导入") for line in lines)
     assert [c.header for c in report.columns] == ["序号", "姓名", "项目", "1月", "2月", "联系电话", "备注"]
-    assert any("第3行是“应缴”行，未导入" in n for n in report.notices)
-    assert any("第6行是合计行，未导入" in n for n in report.notices)
+    assert any("第3行是“应缴”行：金额用作应缴" in n and "备注未导入" in n for n in report.notices)
+    assert any("第6行（" in n and "）是合计行，未导入" in n for n in report.notices)
     assert any("第4行" in n and "备注“3月补交”未导入" in n for n in report.notices)
     assert not any("第5行" in n for n in report.notices)  # 李四's 备注 is his 免缴 approval: it lands
     assert [(r.label, r.action) for r in report.rows] == [
