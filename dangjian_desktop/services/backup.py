@@ -34,7 +34,7 @@ from dangjian_desktop import __version__, private
 from dangjian_desktop.db import faults, scratch, swap
 from dangjian_desktop.db import lock as db_lock
 from dangjian_desktop.db.engine import Database, backup_sqlite, files_dir_for, integrity_problem
-from dangjian_desktop.db.filecheck import connect
+from dangjian_desktop.db.filecheck import connect, settled_identity
 from dangjian_desktop.db.scratch import Scratch
 from dangjian_desktop.errors import DatabaseBusy, DatabaseError, DomainError, ValidationError
 
@@ -180,14 +180,18 @@ def _make_archive(db_source: Path | sqlite3.Connection, attachments_dir: Path, o
     `db_source` is the database file, or a connection already holding it (a restore's); the copy
     is made in a scratch folder of `files_dir`, the zip beside `out` as `<name>.part` until it is
     whole (and, with `verify`, checked). A full disk or a read-only folder is one sentence and
-    leaves nothing behind.
+    leaves nothing behind. The manifest notes the file's identity when it did not change while it
+    was copied (`_unchanged_since`).
     """
     outcome = "备份没有完成（没有留下不完整的文件），数据库没有改动"
     try:
         private.make_dir(out.parent)
         with Scratch(files_dir, "备份") as tmp:
             copy = tmp / DB_NAME
+            source = settled_identity(db_source) if isinstance(db_source, Path) else None
             backup_sqlite(db_source, copy)
+            if source is not None and settled_identity(db_source) != source:
+                source = None  # written to while it was copied: the copy is not known to be this file
             con = sqlite3.connect(copy)
             try:  # a self-contained file: no WAL side files needed to read it
                 con.execute("PRAGMA journal_mode=DELETE")
@@ -216,6 +220,8 @@ def _make_archive(db_source: Path | sqlite3.Connection, attachments_dir: Path, o
                     "created_at": now.isoformat(timespec="seconds"), "reason": reason,
                     "schema": _schema_of(copy), "fingerprint": fingerprint, "files": entries,
                 }
+                if source is not None:
+                    manifest["source"] = source
                 zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
             with open(part, "rb+") as fh:
                 os.fsync(fh.fileno())
@@ -259,16 +265,33 @@ def list_backups(db: Database) -> list[BackupInfo]:
     return _list(db.backups_dir)
 
 
-def _newest_fingerprint(folder: Path) -> tuple[BackupInfo | None, str | None]:
+def _newest_manifest(folder: Path) -> tuple[BackupInfo | None, dict]:
     for info in _list(folder):
         if info.kind != "archive":
             continue
         try:
             with zipfile.ZipFile(info.path) as zf:
-                return info, _read_manifest(zf).get("fingerprint")
+                return info, _read_manifest(zf)
         except (zipfile.BadZipFile, OSError, DomainError):
             continue
-    return None, None
+    return None, {}
+
+
+def _unchanged_since(manifest: dict, path: Path, attachments_dir: Path) -> bool:
+    """True when the backup of `manifest` already holds exactly the data of `path` and its attachments:
+    the database file is still the one it was copied from (same device, inode, size and modification
+    time, nothing in a WAL beside it) and the attachments give the same fingerprint. The automatic
+    backup at start then needs no copy and hash of the whole file (seconds on a 党委's 240 MB,
+    during which the lane could do nothing else). Anything that wrote to the file since, or a file
+    copied over it, no longer matches, and the backup is made as before."""
+    source, fingerprint = manifest.get("source"), manifest.get("fingerprint")
+    db_sha = manifest.get("files", {}).get(DB_NAME, {}).get("sha256")
+    if not source or not fingerprint or not isinstance(db_sha, str) or settled_identity(path) != source:
+        return False
+    try:
+        return _fingerprint(db_sha, attachments_dir, _attachment_files(attachments_dir)) == fingerprint
+    except OSError:  # an attachment removed while looking: make the backup
+        return False
 
 
 def rotate(folder: Path, now: datetime, keep_last: int = KEEP_LAST, months: int = KEEP_MONTHS) -> list[Path]:
@@ -357,7 +380,10 @@ def create_backup(db: Database, reason: str = "手动", *, only_if_changed: bool
     """Back up the database and attachments into the backups folder, rotate, mirror."""
     path = _require_file_db(db)
     now = now or datetime.now()
-    newest, fingerprint = _newest_fingerprint(db.backups_dir) if only_if_changed else (None, None)
+    newest, manifest = _newest_manifest(db.backups_dir) if only_if_changed else (None, {})
+    if newest is not None and _unchanged_since(manifest, path, db.attachments_dir):
+        return BackupResult(newest, made=False)
+    fingerprint = manifest.get("fingerprint")
     out = _stamp_name(db.backups_dir, now, reason)
     made, _ = _make_archive(path, db.attachments_dir, out, reason, now=now, files_dir=db.files_dir,
                             skip_if_fingerprint=fingerprint if newest else None, progress=progress)
