@@ -185,6 +185,10 @@ class HomePage(Page):
         if self.ctx.branch_id is None:
             return
         self._pending = (self.ctx.branch_id, self.as_of or date.today())
+        ready = self.ctx.prefetched.pop(("home", *self._pending), None)  # read at start (gui.app.first_screen)
+        if ready is not None:  # shown on the event loop's next turn, as an answer from the lane would be
+            QTimer.singleShot(0, self, lambda: self._apply(ready))
+            return
         if self.data is None:
             self.summary_label.setText("正在检查需要处理的事项……")
         self.ctx.run(dashboard, self.ctx.db, *self._pending, what="检查需要处理的事项", parent=self,
