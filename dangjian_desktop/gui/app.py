@@ -89,6 +89,7 @@ def open_at_start(target: str | Path) -> Database:
         raise
     return open_db(path, checked=found[0], access=WINDOW, lock=lock)  # it releases the lock if it fails
 
+
 def first_screen(db: Database, remembered: int | None, today) -> tuple[int, object] | None:
     """What 首页 shows for the branch the window will show first, read on the start lane as soon as
     the database is open, while the GUI thread attaches it and builds 首页 (they used to take turns:
