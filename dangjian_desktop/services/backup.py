@@ -180,18 +180,14 @@ def _make_archive(db_source: Path | sqlite3.Connection, attachments_dir: Path, o
     `db_source` is the database file, or a connection already holding it (a restore's); the copy
     is made in a scratch folder of `files_dir`, the zip beside `out` as `<name>.part` until it is
     whole (and, with `verify`, checked). A full disk or a read-only folder is one sentence and
-    leaves nothing behind. The manifest notes the file's identity when it did not change while it
-    was copied (`_unchanged_since`).
+    leaves nothing behind.
     """
     outcome = "备份没有完成（没有留下不完整的文件），数据库没有改动"
     try:
         private.make_dir(out.parent)
         with Scratch(files_dir, "备份") as tmp:
             copy = tmp / DB_NAME
-            source = settled_identity(db_source) if isinstance(db_source, Path) else None
             backup_sqlite(db_source, copy)
-            if source is not None and settled_identity(db_source) != source:
-                source = None  # written to while it was copied: the copy is not known to be this file
             con = sqlite3.connect(copy)
             try:  # a self-contained file: no WAL side files needed to read it
                 con.execute("PRAGMA journal_mode=DELETE")
@@ -220,8 +216,6 @@ def _make_archive(db_source: Path | sqlite3.Connection, attachments_dir: Path, o
                     "created_at": now.isoformat(timespec="seconds"), "reason": reason,
                     "schema": _schema_of(copy), "fingerprint": fingerprint, "files": entries,
                 }
-                if source is not None:
-                    manifest["source"] = source
                 zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
             with open(part, "rb+") as fh:
                 os.fsync(fh.fileno())
@@ -277,20 +271,42 @@ def _newest_manifest(folder: Path) -> tuple[BackupInfo | None, dict]:
     return None, {}
 
 
-def _unchanged_since(manifest: dict, path: Path, attachments_dir: Path) -> bool:
-    """True when the backup of `manifest` already holds exactly the data of `path` and its attachments:
-    the database file is still the one it was copied from (same device, inode, size and modification
-    time, nothing in a WAL beside it) and the attachments give the same fingerprint. The automatic
-    backup at start then needs no copy and hash of the whole file (seconds on a 党委's 240 MB,
-    during which the lane could do nothing else). Anything that wrote to the file since, or a file
-    copied over it, no longer matches, and the backup is made as before."""
-    source, fingerprint = manifest.get("source"), manifest.get("fingerprint")
-    db_sha = manifest.get("files", {}).get(DB_NAME, {}).get("sha256")
-    if not source or not fingerprint or not isinstance(db_sha, str) or settled_identity(path) != source:
-        return False
+# The automatic backup at every start copies the whole file and hashes the copy to learn whether
+# anything changed since the newest backup: seconds on a 党委's 240 MB, during which the lane can do
+# nothing else. So once a copy has shown that the file holds exactly the newest backup's data, the
+# file's identity then (device, inode, size, modification time, nothing in a WAL beside it) is noted
+# beside the backups; a file still exactly that, with the same attachments, is that data, and needs no
+# copy. Anything that wrote to the file since, or a file copied over it, no longer matches.
+SAME_AS_NEWEST = ".与最新备份相同的文件"
+
+
+def _note_same_as_newest(db: Database, newest: Path, fingerprint: str, identity: list[int] | None) -> None:
+    note = db.files_dir / SAME_AS_NEWEST
     try:
-        return _fingerprint(db_sha, attachments_dir, _attachment_files(attachments_dir)) == fingerprint
-    except OSError:  # an attachment removed while looking: make the backup
+        if identity is None:
+            note.unlink(missing_ok=True)
+            return
+        tmp = note.with_name(note.name + ".tmp")
+        private.create_file(tmp)
+        tmp.write_text(json.dumps({"archive": newest.name, "fingerprint": fingerprint, "file": identity}),
+                       encoding="utf-8")
+        os.replace(tmp, note)
+    except OSError as exc:  # only a slower backup check next time
+        log.info("could not note the backup state of %s: %s", db.path, exc)
+
+
+def _unchanged_since(db: Database, newest: BackupInfo, manifest: dict) -> bool:
+    """True when the newest backup holds exactly the data of the database file and its attachments
+    (the note above, the file and the attachments as the note and the manifest have them)."""
+    try:
+        noted = json.loads((db.files_dir / SAME_AS_NEWEST).read_text(encoding="utf-8"))
+        fingerprint = manifest.get("fingerprint")
+        db_sha = manifest["files"][DB_NAME]["sha256"]
+        if (not isinstance(noted, dict) or noted.get("archive") != newest.path.name or not fingerprint
+                or noted.get("fingerprint") != fingerprint or noted.get("file") != settled_identity(db.path)):
+            return False
+        return _fingerprint(db_sha, db.attachments_dir, _attachment_files(db.attachments_dir)) == fingerprint
+    except (OSError, ValueError, KeyError, TypeError):  # no note, or an attachment removed while looking
         return False
 
 
@@ -381,12 +397,16 @@ def create_backup(db: Database, reason: str = "手动", *, only_if_changed: bool
     path = _require_file_db(db)
     now = now or datetime.now()
     newest, manifest = _newest_manifest(db.backups_dir) if only_if_changed else (None, {})
-    if newest is not None and _unchanged_since(manifest, path, db.attachments_dir):
+    if newest is not None and _unchanged_since(db, newest, manifest):
         return BackupResult(newest, made=False)
     fingerprint = manifest.get("fingerprint")
     out = _stamp_name(db.backups_dir, now, reason)
-    made, _ = _make_archive(path, db.attachments_dir, out, reason, now=now, files_dir=db.files_dir,
-                            skip_if_fingerprint=fingerprint if newest else None, progress=progress)
+    identity = settled_identity(path)
+    made, fingerprint = _make_archive(path, db.attachments_dir, out, reason, now=now, files_dir=db.files_dir,
+                                      skip_if_fingerprint=fingerprint if newest else None, progress=progress)
+    if identity != settled_identity(path):
+        identity = None  # written to while it was copied: the copy is not known to be the file as it is
+    _note_same_as_newest(db, made or newest.path, fingerprint, identity)
     if made is None:
         assert newest is not None
         return BackupResult(newest, made=False)

@@ -87,10 +87,17 @@ def test_an_untouched_file_is_not_copied_again_only_to_find_it_unchanged(demo_db
     os.utime(demo_db.path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
     third = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=2))
     assert not third.made and len(copies) == 1  # the same data after all: no new archive
-    # a change (in the WAL beside the file, the file itself untouched): a new backup
+    assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=3)).made and len(copies) == 1
+    # backups made before the file's state was noted (an older version): one copy, then none
+    (demo_db.files_dir / backup.SAME_AS_NEWEST).unlink()
+    assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=4)).made and len(copies) == 2
+    assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=5)).made and len(copies) == 2
+    # a change (in the WAL beside the file, the file itself untouched): a new backup, every time
     _rename_member(demo_db, "改过的名字")
-    fourth = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=3))
-    assert fourth.made and len(copies) == 2 and len(backup.list_backups(demo_db)) == 2
+    fourth = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=6))
+    assert fourth.made and len(copies) == 3 and len(backup.list_backups(demo_db)) == 2
+    _rename_member(demo_db, "又改过的名字")
+    assert backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=7)).made and len(copies) == 4
 
 
 def test_a_new_attachment_is_backed_up_though_the_database_file_is_untouched(demo_db, workdir):
