@@ -275,13 +275,13 @@ def _newest_manifest(folder: Path) -> tuple[BackupInfo | None, dict]:
 # anything changed since the newest backup: seconds on a 党委's 240 MB, during which the lane can do
 # nothing else. So once a copy has shown that the file holds exactly the newest backup's data, the
 # file's identity then (device, inode, size, modification time, nothing in a WAL beside it) is noted
-# beside the backups; a file still exactly that, with the same attachments, is that data, and needs no
+# in the backups folder; a file still exactly that, with the same attachments, is that data, and needs no
 # copy. Anything that wrote to the file since, or a file copied over it, no longer matches.
 SAME_AS_NEWEST = ".与最新备份相同的文件"
 
 
 def _note_same_as_newest(db: Database, newest: Path, fingerprint: str, identity: list[int] | None) -> None:
-    note = db.files_dir / SAME_AS_NEWEST
+    note = db.backups_dir / SAME_AS_NEWEST
     try:
         if identity is None:
             note.unlink(missing_ok=True)
@@ -299,7 +299,7 @@ def _unchanged_since(db: Database, newest: BackupInfo, manifest: dict) -> bool:
     """True when the newest backup holds exactly the data of the database file and its attachments
     (the note above, the file and the attachments as the note and the manifest have them)."""
     try:
-        noted = json.loads((db.files_dir / SAME_AS_NEWEST).read_text(encoding="utf-8"))
+        noted = json.loads((db.backups_dir / SAME_AS_NEWEST).read_text(encoding="utf-8"))
         fingerprint = manifest.get("fingerprint")
         db_sha = manifest["files"][DB_NAME]["sha256"]
         if (not isinstance(noted, dict) or noted.get("archive") != newest.path.name or not fingerprint

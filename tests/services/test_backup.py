@@ -89,7 +89,7 @@ def test_an_untouched_file_is_not_copied_again_only_to_find_it_unchanged(demo_db
     assert not third.made and len(copies) == 1  # the same data after all: no new archive
     assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=3)).made and len(copies) == 1
     # backups made before the file's state was noted (an older version): one copy, then none
-    (demo_db.files_dir / backup.SAME_AS_NEWEST).unlink()
+    (demo_db.backups_dir / backup.SAME_AS_NEWEST).unlink()
     assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=4)).made and len(copies) == 2
     assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=5)).made and len(copies) == 2
     # a change (in the WAL beside the file, the file itself untouched): a new backup, every time
