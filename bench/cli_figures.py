@@ -42,5 +42,5 @@ def cli_list(b: Bench) -> Figure:
         cpus.append(cpu)
     fig.measured, fig.baseline, fig.samples = median(walls), median(bare_walls), walls
     fig.note = (f"{len(walls)} 次中位数（{', '.join(f'{x:.2f}' for x in walls)} s）；用去 CPU {median(cpus):.2f} s"
-                f"（空解释器 {median(bare_cpus):.2f} s；CPU 时间几乎不受机器上其他负载影响）")
+                f"（空解释器 {median(bare_cpus):.2f} s；机器繁忙时墙钟时间大半是等 CPU，CPU 时间受影响小得多，但也会变多）")
     return fig

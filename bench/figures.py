@@ -234,7 +234,7 @@ def _start_to_data(b: Bench, target: str, fig: Figure) -> Figure:
     fig.samples = [x / 1000 for x in ready]
     fig.note = (f"{b.runs} 次中位数（{', '.join(f'{x / 1000:.2f}' for x in ready)} s），每次都是上次正常关闭之后；"
                 f"窗口框架绘出于 {median(painted) / 1000:.2f} s；到首页数据出现用去 CPU {median(ready_cpu):.2f} s"
-                f"（空窗口绘出 {median(bare_cpu):.2f} s；CPU 时间几乎不受机器上其他负载影响）")
+                f"（空窗口绘出 {median(bare_cpu):.2f} s；机器繁忙时墙钟时间大半是等 CPU，CPU 时间受影响小得多，但也会变多）")
     if checked is not None:
         fig.note += f"；没有正常关闭过（先做完整性快速检查）时 {checked / 1000:.2f} s"
     return fig

@@ -59,8 +59,8 @@ class _PaintWatcher(QObject):
 
 
 def cpu_s() -> float:
-    """CPU seconds this process has used so far, all threads (a figure the machine's load hardly moves,
-    unlike the wall clock when other work shares the cores)."""
+    """CPU seconds this process has used so far, all threads: moved far less than the wall clock when
+    other work shares the cores, but not unmoved (compare with the bare window's, measured alike)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
 
