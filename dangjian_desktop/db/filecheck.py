@@ -165,6 +165,20 @@ def _identity(path: Path) -> list[int] | None:
     return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
+def settled_identity(path: Path) -> list[int] | None:
+    """The file's identity (device, inode, size, modification time) while everything written to the
+    database is in the file itself: no WAL beside it, or an empty one (a window that has written
+    nothing since it opened the file). None otherwise, or when the file cannot be looked at."""
+    try:
+        if os.path.getsize(f"{path}-wal") > 0:
+            return None
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    return _identity(path)
+
+
 def mark_closed_cleanly(path: Path) -> bool:
     """After the window closed every connection to `path`: note its identity if no WAL is left."""
     if os.path.exists(f"{path}-wal") or (identity := _identity(path)) is None:

@@ -89,6 +89,26 @@ def open_at_start(target: str | Path) -> Database:
         raise
     return open_db(path, checked=found[0], access=WINDOW, lock=lock)  # it releases the lock if it fails
 
+
+def first_screen(db: Database, remembered: int | None, today) -> tuple[int, object] | None:
+    """What 首页 shows for the branch the window will show first, read on the start lane as soon as
+    the database is open, while the GUI thread attaches it and builds 首页 (they used to take turns:
+    the GUI's part, then the branches, 首页's widgets, and only then 首页's data). (branch id, the
+    Dashboard), or None when a password is set (nothing is read before it is given) or there is no
+    branch. The branch is chosen as the window chooses it (MainWindow._branches_loaded)."""
+    from dangjian_desktop.services import security
+    from dangjian_desktop.services.branches import list_branches
+    from dangjian_desktop.services.dashboard import dashboard
+
+    if security.has_password(db):
+        return None
+    ids = [b.id for b in list_branches(db)]
+    if not ids:
+        return None
+    branch_id = remembered if remembered in ids else ids[0]
+    return branch_id, dashboard(db, branch_id, today)
+
+
 log = logging.getLogger(__name__)
 
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
@@ -193,13 +213,24 @@ class Controller(QObject):
                                on_failed=lambda exc: self._failed_at_start(exc, target, shared))
 
     def _opened_at_start(self, db: Database) -> None:
+        # 首页's data is read at once on the same lane (which becomes the window's: one database job
+        # at a time still), while this thread asks for the password, attaches the window and builds 首页
+        from datetime import date
+
+        remembered = self.config.get("last_branch", {}).get(str(db.path or db.url))
+        lane, self.start_lane = self.start_lane, Lane(self)
+        lane.setParent(None)  # it lives as long as the window's context that takes it, not as this object
+        lane.submit(Job(first_screen, db, remembered, date.today()),
+                    on_done=lambda found: self._keep_first_screen(db, found),
+                    on_failed=lambda exc: log.info("首页's data at start: %s (read again)", exc))
         from dangjian_desktop.gui.safety import unlock_at_start
 
         if not unlock_at_start(db):
+            lane.wait()  # the read above lets go of the database before it is closed
             db.close()
             self._give_up_at_start()
             return
-        self._show(db)
+        self._show(db, lane=lane)
         if self.window.ready:  # opened = its branches are read too (off the GUI thread)
             self.sig_opened.emit(True)
         else:
@@ -378,11 +409,19 @@ class Controller(QObject):
         window.sig_open_demo.connect(self.open_demo)
         window.sig_open_target.connect(self.open)  # e.g. 设置 → 共享数据库: switch now
 
-    def _show(self, db: Database) -> None:
+    def _keep_first_screen(self, db: Database, found: tuple[int, object] | None) -> None:
+        """首页's data read at start: kept for 首页 (it asks for it when it is built, HomePage.refresh)."""
+        if found is not None and self.ctx is not None and self.ctx.db is db:
+            branch_id, home = found
+            self.ctx.prefetched[("home", branch_id, home.as_of)] = home
+
+    def _show(self, db: Database, lane: Lane | None = None) -> None:
+        """Show `db` in the window; `lane`: the lane that opened it at start, which becomes the window's
+        (work it still has for this database, 首页's data, then runs before the window's own)."""
         old_window, old_ctx = self.window, self.ctx
         if old_ctx is not None:
             old_ctx.lane.wait()
-        self.ctx = AppContext(db=db, config=self.config, asker=self.asker)
+        self.ctx = AppContext(db=db, config=self.config, asker=self.asker, **({"lane": lane} if lane else {}))
         if db.path:
             self.config.set("last_database", str(db.path))
         if old_window is not None and old_window.ctx is None:  # the frame shown at start

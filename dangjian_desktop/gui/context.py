@@ -23,6 +23,8 @@ class AppContext:
     undo: UndoStack = field(default_factory=UndoStack)  # deletions that 撤销 can still bring back
     branch_id: int | None = None  # the branch every page shows
     branch_names: dict[int, str] = field(default_factory=dict)  # every branch's name, kept by the main window
+    # what was read for a page before it was built (首页's data at start): taken once by the page
+    prefetched: dict[tuple, Any] = field(default_factory=dict)
     runner: Runner = field(init=False)
 
     def __post_init__(self) -> None:

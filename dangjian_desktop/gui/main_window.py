@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
     def _became_ready(self) -> None:
         self.ready = True
         self._show_row(self.nav.currentRow())
+        self.ctx.prefetched.clear()  # read at start for 首页: not shown later, when it may be out of date
         if self.opening_page is not None:
             self.stack.removeWidget(self.opening_page)
             self.opening_page.deleteLater()

@@ -34,7 +34,7 @@ from dangjian_desktop import __version__, private
 from dangjian_desktop.db import faults, scratch, swap
 from dangjian_desktop.db import lock as db_lock
 from dangjian_desktop.db.engine import Database, backup_sqlite, files_dir_for, integrity_problem
-from dangjian_desktop.db.filecheck import connect
+from dangjian_desktop.db.filecheck import connect, settled_identity
 from dangjian_desktop.db.scratch import Scratch
 from dangjian_desktop.errors import DatabaseBusy, DatabaseError, DomainError, ValidationError
 
@@ -259,16 +259,55 @@ def list_backups(db: Database) -> list[BackupInfo]:
     return _list(db.backups_dir)
 
 
-def _newest_fingerprint(folder: Path) -> tuple[BackupInfo | None, str | None]:
+def _newest_manifest(folder: Path) -> tuple[BackupInfo | None, dict]:
     for info in _list(folder):
         if info.kind != "archive":
             continue
         try:
             with zipfile.ZipFile(info.path) as zf:
-                return info, _read_manifest(zf).get("fingerprint")
+                return info, _read_manifest(zf)
         except (zipfile.BadZipFile, OSError, DomainError):
             continue
-    return None, None
+    return None, {}
+
+
+# The automatic backup at every start copies the whole file and hashes the copy to learn whether
+# anything changed since the newest backup: seconds on a 党委's 240 MB, during which the lane can do
+# nothing else. So once a copy has shown that the file holds exactly the newest backup's data, the
+# file's identity then (device, inode, size, modification time, nothing in a WAL beside it) is noted
+# in the backups folder; a file still exactly that, with the same attachments, is that data, and needs no
+# copy. Anything that wrote to the file since, or a file copied over it, no longer matches.
+SAME_AS_NEWEST = ".与最新备份相同的文件"
+
+
+def _note_same_as_newest(db: Database, newest: Path, fingerprint: str, identity: list[int] | None) -> None:
+    note = db.backups_dir / SAME_AS_NEWEST
+    try:
+        if identity is None:
+            note.unlink(missing_ok=True)
+            return
+        tmp = note.with_name(note.name + ".tmp")
+        private.create_file(tmp)
+        tmp.write_text(json.dumps({"archive": newest.name, "fingerprint": fingerprint, "file": identity}),
+                       encoding="utf-8")
+        os.replace(tmp, note)
+    except OSError as exc:  # only a slower backup check next time
+        log.info("could not note the backup state of %s: %s", db.path, exc)
+
+
+def _unchanged_since(db: Database, newest: BackupInfo, manifest: dict) -> bool:
+    """True when the newest backup holds exactly the data of the database file and its attachments
+    (the note above, the file and the attachments as the note and the manifest have them)."""
+    try:
+        noted = json.loads((db.backups_dir / SAME_AS_NEWEST).read_text(encoding="utf-8"))
+        fingerprint = manifest.get("fingerprint")
+        db_sha = manifest["files"][DB_NAME]["sha256"]
+        if (not isinstance(noted, dict) or noted.get("archive") != newest.path.name or not fingerprint
+                or noted.get("fingerprint") != fingerprint or noted.get("file") != settled_identity(db.path)):
+            return False
+        return _fingerprint(db_sha, db.attachments_dir, _attachment_files(db.attachments_dir)) == fingerprint
+    except (OSError, ValueError, KeyError, TypeError):  # no note, or an attachment removed while looking
+        return False
 
 
 def rotate(folder: Path, now: datetime, keep_last: int = KEEP_LAST, months: int = KEEP_MONTHS) -> list[Path]:
@@ -357,10 +396,17 @@ def create_backup(db: Database, reason: str = "手动", *, only_if_changed: bool
     """Back up the database and attachments into the backups folder, rotate, mirror."""
     path = _require_file_db(db)
     now = now or datetime.now()
-    newest, fingerprint = _newest_fingerprint(db.backups_dir) if only_if_changed else (None, None)
+    newest, manifest = _newest_manifest(db.backups_dir) if only_if_changed else (None, {})
+    if newest is not None and _unchanged_since(db, newest, manifest):
+        return BackupResult(newest, made=False)
+    fingerprint = manifest.get("fingerprint")
     out = _stamp_name(db.backups_dir, now, reason)
-    made, _ = _make_archive(path, db.attachments_dir, out, reason, now=now, files_dir=db.files_dir,
-                            skip_if_fingerprint=fingerprint if newest else None, progress=progress)
+    identity = settled_identity(path)
+    made, fingerprint = _make_archive(path, db.attachments_dir, out, reason, now=now, files_dir=db.files_dir,
+                                      skip_if_fingerprint=fingerprint if newest else None, progress=progress)
+    if identity != settled_identity(path):
+        identity = None  # written to while it was copied: the copy is not known to be the file as it is
+    _note_same_as_newest(db, made or newest.path, fingerprint, identity)
     if made is None:
         assert newest is not None
         return BackupResult(newest, made=False)

@@ -190,3 +190,28 @@ def test_a_page_chosen_while_the_database_opens_is_shown_when_it_is_open(qtbot, 
     controller.ctx.lane.wait()
     controller.ctx.db.close()
     controller.instance.release()
+
+
+def test_home_s_data_is_read_as_soon_as_the_database_is_open(qtbot, demo_db, asker, start_app, monkeypatch):
+    """首页's data is read on the lane right after the file is opened (gui.app.first_screen), while the
+    window attaches the database and builds 首页, which then shows it without asking again."""
+    from dangjian_desktop.gui.pages import home_page
+
+    asked = []
+    real = home_page.dashboard
+    monkeypatch.setattr(home_page, "dashboard", lambda *a, **k: asked.append(a) or real(*a, **k))
+    path = demo_db.path
+    demo_db.close()
+    controller = Controller(UserConfig(), asker)
+    controller.show_reminders = False
+    assert start_app(controller, str(path)) == (True, True)
+    home = controller.window.pages["home"]
+    qtbot.addWidget(controller.window)
+    qtbot.waitUntil(lambda: home.data is not None, timeout=10000)
+    assert asked == [] and home.model.rowCount() == len(home.data.reminders) > 0
+    assert "截至" in home.summary_label.text()
+    qtbot.mouseClick(home.refresh_button, Qt.MouseButton.LeftButton)  # 刷新 reads again
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
+    controller.ctx.lane.wait()
+    controller.ctx.db.close()
+    controller.instance.release()

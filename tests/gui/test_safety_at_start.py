@@ -135,6 +135,28 @@ def test_the_password_is_asked_at_start_and_wrong_ones_are_refused(qtbot, demo_d
     _close(qtbot, c)
 
 
+def test_nothing_of_the_data_is_read_for_the_first_screen_before_the_password(qtbot, demo_db, asker, start_app,
+                                                                              when_modal, monkeypatch):
+    from dangjian_desktop.services import dashboard
+
+    read = []
+    real = dashboard.dashboard
+    monkeypatch.setattr(dashboard, "dashboard", lambda *a, **k: read.append(a) or real(*a, **k))
+    security.set_password(demo_db, "secret-123")
+    seen_at_dialog = []
+
+    def answer(dialog):
+        seen_at_dialog.append(len(read))
+        dialog.reject()
+
+    when_modal(answer)
+    c = Controller(UserConfig(), asker)
+    assert start_app(c, str(demo_db.path)) == (True, False)
+    wait_idle()
+    assert seen_at_dialog == [0] and read == []
+    _close(qtbot, c)
+
+
 def test_giving_up_at_the_password_opens_nothing(qtbot, demo_db, asker, start_app, when_modal):
     security.set_password(demo_db, "secret-123")
     when_modal(lambda dialog: dialog.reject())

@@ -71,6 +71,46 @@ def test_the_automatic_backup_is_skipped_when_nothing_changed(demo_db):
     assert third.made and len(backup.list_backups(demo_db)) == 2
 
 
+def test_an_untouched_file_is_not_copied_again_only_to_find_it_unchanged(demo_db, monkeypatch):
+    """The backup at every start: a file exactly as the last backup copied it (same inode, size and
+    time, nothing in its WAL) needs no second copy and hash of the whole file (seconds on a 党委's)."""
+    first = backup.backup_if_changed(demo_db, now=NOW)
+    copies = []
+    real_copy = backup.backup_sqlite
+    monkeypatch.setattr(backup, "backup_sqlite", lambda *a: copies.append(a) or real_copy(*a))
+    again = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=1))
+    assert not again.made and again.info.path == first.info.path and copies == []
+    # its time changed (a file copied over it keeping the size, a tool touching it): copied and compared
+    st = demo_db.path.stat()
+    import os
+
+    os.utime(demo_db.path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    third = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=2))
+    assert not third.made and len(copies) == 1  # the same data after all: no new archive
+    assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=3)).made and len(copies) == 1
+    # backups made before the file's state was noted (an older version): one copy, then none
+    (demo_db.backups_dir / backup.SAME_AS_NEWEST).unlink()
+    assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=4)).made and len(copies) == 2
+    assert not backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=5)).made and len(copies) == 2
+    # a change (in the WAL beside the file, the file itself untouched): a new backup, every time
+    _rename_member(demo_db, "改过的名字")
+    fourth = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=6))
+    assert fourth.made and len(copies) == 3 and len(backup.list_backups(demo_db)) == 2
+    _rename_member(demo_db, "又改过的名字")
+    assert backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=7)).made and len(copies) == 4
+
+
+def test_a_new_attachment_is_backed_up_though_the_database_file_is_untouched(demo_db, workdir):
+    backup.backup_if_changed(demo_db, now=NOW)
+    folder = demo_db.attachments_dir / "会议"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "签到表.pdf").write_bytes(b"%PDF-1.4 sign-in sheet")
+    again = backup.backup_if_changed(demo_db, now=NOW + timedelta(hours=1))
+    assert again.made
+    with zipfile.ZipFile(again.info.path) as zf:
+        assert any(name.endswith("签到表.pdf") for name in zf.namelist())
+
+
 def test_backup_due_after_a_day(demo_db):
     assert backup.backup_due(demo_db, now=NOW)
     backup.create_backup(demo_db, now=NOW)

@@ -30,7 +30,7 @@ from dangjian_desktop.gui.charts import Bar, BarChart
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
-from dangjian_desktop.gui.table_model import RowsModel
+from dangjian_desktop.gui.table_model import Role, RowsModel
 from dangjian_desktop.gui.words import rule_words
 from dangjian_desktop.services.dashboard import Dashboard, dashboard
 
@@ -47,13 +47,16 @@ class ReminderModel(RowsModel):
 
     COL_SEVERITY, COL_SUBJECT, COL_DATE, COL_MESSAGE = range(4)
     HEADERS = ("状态", "对象", "日期", "事项")
+    # asked ~70 times a row when 首页 is first laid out (columns fitted to their contents, every role):
+    # roles as ints, and the one brush per state made once (table_model.Role)
+    BRUSHES: dict = {}
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        f: Finding = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+    def data(self, index, role=Role.DISPLAY):
+        if role == Role.DISPLAY:
+            if not index.isValid():
+                return None
+            f: Finding = self.rows[index.row()]
+            col = index.column()
             if col == self.COL_SEVERITY:
                 return f.kind
             if col == self.COL_SUBJECT:
@@ -61,9 +64,16 @@ class ReminderModel(RowsModel):
             if col == self.COL_DATE:
                 return f.date.isoformat() if f.date else ""
             return f.shown_message
-        if role == Qt.ItemDataRole.BackgroundRole and col == self.COL_SEVERITY:
-            return QBrush(SEVERITY_COLOURS[f.severity])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Role.BACKGROUND:
+            if not index.isValid() or index.column() != self.COL_SEVERITY:
+                return None
+            severity = self.rows[index.row()].severity
+            brush = self.BRUSHES.get(severity)
+            if brush is None:
+                brush = self.BRUSHES[severity] = QBrush(SEVERITY_COLOURS[severity])
+            return brush
+        if role == Role.TOOLTIP and index.isValid():
+            f = self.rows[index.row()]
             return f"{f.message}\n（{rule_words(f.rule)}；双击打开相关记录）"
         return None
 
@@ -185,6 +195,10 @@ class HomePage(Page):
         if self.ctx.branch_id is None:
             return
         self._pending = (self.ctx.branch_id, self.as_of or date.today())
+        ready = self.ctx.prefetched.pop(("home", *self._pending), None)  # read at start (gui.app.first_screen)
+        if ready is not None:  # shown on the event loop's next turn, as an answer from the lane would be
+            QTimer.singleShot(0, self, lambda: self._apply(ready))
+            return
         if self.data is None:
             self.summary_label.setText("正在检查需要处理的事项……")
         self.ctx.run(dashboard, self.ctx.db, *self._pending, what="检查需要处理的事项", parent=self,
