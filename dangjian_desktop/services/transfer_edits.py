@@ -14,7 +14,7 @@ and, if they have left, it is a 转出. Both come back with 撤销 (services.und
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,8 +25,10 @@ from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.shared import expect_version
 from dangjian_desktop.errors import NotFound, ValidationError
+from dangjian_desktop.services.roll import changes_of as _changes
+from dangjian_desktop.services.roll import return_to_roll
 from dangjian_desktop.services.transfers import TransferInfo, _letter_no, _not_future, _org, get_transfer
-from dangjian_desktop.services.undo import Change, Changes
+from dangjian_desktop.services.undo import Changes
 
 
 def _transfer(s: Session, transfer_id: int) -> tuple[m.Transfer, m.Member]:
@@ -34,11 +36,6 @@ def _transfer(s: Session, transfer_id: int) -> tuple[m.Transfer, m.Member]:
     if t is None:
         raise NotFound(f"没有编号为 {transfer_id} 的组织关系转接记录，可能已被撤销。")
     return t, s.get(m.Member, t.member_id)
-
-
-def _changes(s: Session, member_id: int) -> list[m.MemberStatusChange]:
-    C = m.MemberStatusChange
-    return list(s.scalars(select(C).where(C.member_id == member_id).order_by(C.changed_on, C.id)))
 
 
 def _own_change(s: Session, t: m.Transfer) -> m.MemberStatusChange | None:
@@ -228,29 +225,7 @@ def withdraw_transfer(db: Database, transfer_id: int, *, version: int | None = N
             s.delete(member)  # with the transfer, the dated history, everything of theirs (kept for 撤销)
             return changes
         own = _own_change(s, t)
-        rest = [c for c in _changes(s, member.id) if own is None or c.id != own.id]
-        if own is not None:
-            s.delete(own)
         s.delete(t)
         s.flush()
-        day_before = t.moved_on - timedelta(days=1)
-        prior = [c for c in rest if c.changed_on <= t.moved_on and c.status.on_roll]
-        if prior:
-            status, since = prior[-1].status, prior[-1].changed_on
-        elif member.full_member_on and member.full_member_on <= day_before:
-            status, since = MemberStatus.FULL, member.full_member_on
-        elif member.joined_on and not member.full_member_on:
-            status, since = MemberStatus.PROBATIONARY, member.joined_on
-        else:
-            status, since = MemberStatus.FULL, member.full_member_on or member.joined_on
-        changes.append(Change("members", "status", member.id, member.status, status))
-        changes.append(Change("members", "status_since", member.id, member.status_since, since))
-        member.status, member.status_since = status, since
-        F = m.FloatingRecord
-        closed = s.scalars(select(F).where(F.member_id == member.id).order_by(F.since.desc(), F.id.desc())
-                           .limit(1)).first()
-        if closed is not None and closed.until == t.moved_on:  # the 转出 had ended it: away again
-            changes.append(Change("floating_records", "until", closed.id, closed.until, None))
-            changes.append(Change("members", "is_floating", member.id, member.is_floating, True))
-            closed.until, member.is_floating = None, True
+        changes.extend(return_to_roll(s, member, own, t.moved_on))
     return changes

@@ -1,0 +1,49 @@
+"""Taking a member back onto the roll when what took them off is withdrawn (a 转出 entered by mistake, a 处置
+reopened or deleted): the dated status change goes, the status is the one they had before it, and a 流动党员
+record the leaving closed is open again. Returns the `Changes` that services.undo sets back on 撤销."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.db import models as m
+from dangjian_desktop.services.undo import Change, Changes
+
+
+def changes_of(s: Session, member_id: int) -> list[m.MemberStatusChange]:
+    """A member's dated history, oldest first."""
+    C = m.MemberStatusChange
+    return list(s.scalars(select(C).where(C.member_id == member_id).order_by(C.changed_on, C.id)))
+
+
+def return_to_roll(s: Session, member: m.Member, leaving: m.MemberStatusChange | None, on) -> Changes:
+    """Within a transaction: undo the leaving dated `on` (its status change `leaving`, if recorded)."""
+    changes = Changes()
+    rest = [c for c in changes_of(s, member.id) if leaving is None or c.id != leaving.id]
+    if leaving is not None:
+        s.delete(leaving)
+    day_before = on - timedelta(days=1)
+    prior = [c for c in rest if c.changed_on <= on and c.status.on_roll]
+    if prior:
+        status, since = prior[-1].status, prior[-1].changed_on
+    elif member.full_member_on and member.full_member_on <= day_before:
+        status, since = MemberStatus.FULL, member.full_member_on
+    elif member.joined_on and not member.full_member_on:
+        status, since = MemberStatus.PROBATIONARY, member.joined_on
+    else:
+        status, since = MemberStatus.FULL, member.full_member_on or member.joined_on
+    changes.append(Change("members", "status", member.id, member.status, status))
+    changes.append(Change("members", "status_since", member.id, member.status_since, since))
+    member.status, member.status_since = status, since
+    F = m.FloatingRecord
+    closed = s.scalars(select(F).where(F.member_id == member.id).order_by(F.since.desc(), F.id.desc())
+                       .limit(1)).first()
+    if closed is not None and closed.until == on:  # the leaving had ended it: away again
+        changes.append(Change("floating_records", "until", closed.id, closed.until, None))
+        changes.append(Change("members", "is_floating", member.id, member.is_floating, True))
+        closed.until, member.is_floating = None, True
+    return changes
