@@ -277,7 +277,7 @@ def _follow_roll(s: Session, member: m.Member, old: tuple, new: core.Disposal):
     """The roll follows the 处置: closing a 劝其退党 or 除名 takes the member off it on the closing day (出党,
     the history kept); moving that day moves the leaving; reopening it (or making it a 限期改正) takes them
     back. Returns the `Changes` of a taking back (for 撤销), else None."""
-    from dangjian_desktop.services.roll import changes_of, return_to_roll
+    from dangjian_desktop.services.roll import attended_text, changes_of, move_leaving, return_to_roll
     from dangjian_desktop.services.transfers import end_floating_on_leaving
 
     old_action, old_closed = old
@@ -292,7 +292,13 @@ def _follow_roll(s: Session, member: m.Member, old: tuple, new: core.Disposal):
         c = earlier[-1]
         raise ValidationError(f"办结日期（{cn(new.closed_on)}）早于{member.name}的{c.status.label}记录"
                               f"（{cn(c.changed_on)}），名册的先后会颠倒。")
+    if (was is not None or member.status.on_roll) and (attended := attended_text(s, member.id,
+                                                                               on_or_after=new.closed_on)):
+        raise ValidationError(f"{member.name}在{attended}有出勤记录（出席、请假或缺席），{new.action.label}的办结日期"
+                              "应在这次会议之后（办结之日起离开名册）；如果那条出勤记录录错了，请先在“三会一课”中更正。")
     if was is not None:
+        if was.changed_on != new.closed_on:
+            move_leaving(s, member, was.changed_on, new.closed_on)
         was.changed_on, was.reason = new.closed_on, reason
         member.status_since = new.closed_on
         return None

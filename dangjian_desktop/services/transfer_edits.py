@@ -25,8 +25,9 @@ from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.db.shared import expect_version
 from dangjian_desktop.errors import NotFound, ValidationError
+from dangjian_desktop.services.roll import attended_text as _attended
 from dangjian_desktop.services.roll import changes_of as _changes
-from dangjian_desktop.services.roll import return_to_roll
+from dangjian_desktop.services.roll import move_leaving, return_to_roll
 from dangjian_desktop.services.transfers import TransferInfo, _letter_no, _not_future, _org, get_transfer
 from dangjian_desktop.services.undo import Changes
 
@@ -48,24 +49,6 @@ def _own_change(s: Session, t: m.Transfer) -> m.MemberStatusChange | None:
         if t.direction is TransferDirection.IN and c.status.on_roll:
             return c
     return None
-
-
-def _attended(s: Session, member_id: int, *, on_or_after: date | None = None,
-              before: date | None = None) -> str:
-    """The meeting that binds a new date ("" when none): on or after a day the last one with an attendance
-    row of the member (a 转出 must come after it), before a day the first one (a 转入 must come before it)."""
-    q = (select(m.Meeting.held_on, m.Meeting.type, m.Meeting.title)
-         .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id).where(m.Attendance.member_id == member_id))
-    if on_or_after is not None:
-        q = q.where(m.Meeting.held_on >= on_or_after).order_by(m.Meeting.held_on.desc())
-    if before is not None:
-        q = q.where(m.Meeting.held_on < before).order_by(m.Meeting.held_on)
-    row = s.execute(q.limit(1)).first()
-    if row is None:
-        return ""
-    day, kind, title = row
-    named = f"“{title}”" if title and title != kind.label else ""
-    return f"{cn(day)}的{kind.label}{named}"
 
 
 def update_transfer(db: Database, transfer_id: int, *, other_org: str, on: date, reason: str = "",
@@ -101,6 +84,8 @@ def update_transfer(db: Database, transfer_id: int, *, other_org: str, on: date,
                 own.reason = f"由{other_org}转入"
         if member.status_since == old_day and (own is None or own is _latest(s, member.id)):
             member.status_since = on
+        if out and on != old_day:
+            move_leaving(s, member, old_day, on)
         if not out:
             member.arrived_on = on
     return get_transfer(db, transfer_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dangjian_desktop.core.glossary import AppraisalOutcome, CommitteeMode, CommitteePost, MemberStatus
@@ -212,21 +212,22 @@ def test_closing_a_strike_off_takes_the_member_off_the_roll_and_deleting_the_dis
         f = dialog.form
         assert "离开本支部名册" in f.whoLabel.text()
         f.actionCombo.setCurrentIndex(f.actionCombo.findText("除名"))
-        f.decidedEdit.setDate(QDate(2026, 3, 2))
-        f.closedEdit.setDate(QDate(2026, 3, 10))
+        f.decidedEdit.setDate(QDate(2026, 11, 2))
+        f.closedEdit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))  # after every meeting she was expected at
         typist(f.closingEdit, "经支部大会讨论决定除名，已报上级党委")
         click(qtbot, ok(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)  # refused, it would stay open: the test fails, not hangs
 
     asker.confirm_answers.append(True)
     when_modal(strike_off)
     with qtbot.waitSignal(page.sig_loaded, timeout=20000):
         click(qtbot, page.disposal_button)
     kind, title, text = asker.messages[-1]
-    assert (kind, title) == ("confirm", "处置办结") and f"{line.name}自2026年3月10日起离开本支部名册" in text
+    assert (kind, title) == ("confirm", "处置办结") and f"{line.name}自2026年11月23日起离开本支部名册" in text
     gone = ms.get_member(demo_db, line.member_id)
-    assert gone.status is MemberStatus.REMOVED and gone.status_since == date(2026, 3, 10)
+    assert gone.status is MemberStatus.REMOVED and gone.status_since == TODAY
     line = page.appraisal_model.rows[row]
-    assert line.disposal_text.startswith("除名") and "2026年3月10日办结" in line.disposal_text
+    assert line.disposal_text.startswith("除名") and "2026年11月23日办结" in line.disposal_text
     assert page.appraisal_view.selectionModel().selectedRows()[0].row() == row  # the same member stays chosen
 
     # deleted (entered by mistake): back on the roll; 撤销删除 brings the 处置 and the leaving back

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dangjian_desktop.gui.pages.study_page import StudyPage, StudyRecordDialog
@@ -164,6 +164,7 @@ def test_a_recorded_session_is_corrected_and_a_derived_one_says_where_to_change_
         f.topicEdit.selectAll()
         typist(f.topicEdit, "党章党规专题培训")
         click(qtbot, f.buttonBox.button(QDialogButtonBox.StandardButton.Ok))
+        QTimer.singleShot(5000, dialog, dialog.reject)  # refused, it would stay open: the test fails, not hangs
 
     when_modal(fix)
     with qtbot.waitSignal(page.sig_loaded, timeout=10000):

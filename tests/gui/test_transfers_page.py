@@ -200,6 +200,7 @@ def test_a_transfer_out_entered_wrongly_is_corrected_then_taken_back_and_undo_br
         f.letterNoEdit.selectAll()
         typist(f.letterNoEdit, "2026-099")
         click(qtbot, ok_button(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)  # refused, it would stay open: the test fails, not hangs
 
     shown = WhenShown(TransferEditDialog, fix)
     with qtbot.waitSignal(page.sig_loaded, timeout=20000):
@@ -243,6 +244,7 @@ def test_a_transfer_in_is_corrected_and_one_with_records_since_offers_a_transfer
         dialog.form.orgEdit.selectAll()
         typist(dialog.form.orgEdit, "中共XX街道第五党支部")
         click(qtbot, ok_button(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)
 
     shown = WhenShown(TransferEditDialog, fix)
     where = page.in_view.visualRect(page.in_model.index(row, 2)).center()
@@ -262,6 +264,7 @@ def test_a_transfer_in_is_corrected_and_one_with_records_since_offers_a_transfer
         typist(dialog.form.toEdit, "中共XX街道第三党支部")
         dialog.form.letterCheck.setChecked(False)
         click(qtbot, ok_button(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)
 
     shown = WhenShown(TransferOutDialog, leave)
     click(qtbot, page.in_withdraw_button)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from dangjian_desktop.core import reviews as core
 from dangjian_desktop.core.glossary import (
     AppraisalOutcome,
+    AttendanceStatus,
     CommitteeMode,
     CommitteePost,
     DisposalAction,
@@ -355,3 +356,23 @@ def test_a_closed_correction_leaves_the_member_on_the_roll(db):
         ap.save_disposal(db, line.result_id, core.Disposal(DisposalAction.ADVISE_LEAVE, date(2026, 1, 5), None,
                                                            date(2026, 2, 1), "已退党"), today=TODAY)
     assert ms.get_member(db, ids["党员丁"]).on_roll
+
+
+def test_a_strike_off_closed_before_a_meeting_the_member_attended_is_refused(db):
+    from dangjian_desktop.services import members as ms
+
+    b, ids = _branch(db)
+    mid = _appraisal(db, b, ids)
+    line = ap.set_result(db, mid, ids["党员戊"], AppraisalOutcome.UNQUALIFIED, reason="评定")
+    with db.transaction() as s:
+        mt = m.Meeting(branch_id=b, type=MeetingType.THEME_DAY, held_on=date(2026, 2, 10), title="主题党日",
+                       state=MeetingState.FINAL, expected=6, present=6)
+        mt.attendance.append(m.Attendance(member_id=ids["党员戊"], status=AttendanceStatus.PRESENT))
+        s.add(mt)
+    closed = core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5), None, date(2026, 2, 1), "已除名")
+    with pytest.raises(ValidationError, match="2026年2月10日的主题党日有出勤记录"):
+        ap.save_disposal(db, line.result_id, closed, today=TODAY)
+    assert ms.get_member(db, ids["党员戊"]).on_roll
+    ap.save_disposal(db, line.result_id, core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5), None,
+                                                       date(2026, 2, 11), "已除名"), today=TODAY)
+    assert not ms.get_member(db, ids["党员戊"]).on_roll

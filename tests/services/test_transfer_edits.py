@@ -43,6 +43,7 @@ def _arrive(db, branch_id):
 
 def test_correcting_a_transfer_out_moves_the_day_the_member_left_the_roll(db, branch, two):
     a, _b = two
+    ts.save_floating(db, a.id, since=date(2026, 1, 5), place="广东省深圳市", today=TODAY)
     t = ts.transfer_out(db, a.id, "中共XX大学第二党支部", OUT_DAY, reason="工作调动", letter_no="2026-015", today=TODAY)
     earlier = OUT_DAY - timedelta(days=20)
     fixed = te.update_transfer(db, t.id, other_org="中共XX大学计算机学院第二党支部", on=earlier, reason="升学",
@@ -55,6 +56,7 @@ def test_correcting_a_transfer_out_moves_the_day_the_member_left_the_roll(db, br
     assert (last.status, last.changed_on, last.destination) == (MemberStatus.TRANSFERRED_OUT, earlier,
                                                                 "中共XX大学计算机学院第二党支部")
     assert ms.get_member(db, a.id).status_since == earlier
+    assert ts.list_floating(db, branch.id)[0].until == earlier  # the 流动党员 record the 转出 ended, with it
     with pytest.raises(ConcurrentEdit, match="组织关系转接记录在您打开之后已被其他人修改"):  # filled before this change
         te.update_transfer(db, t.id, other_org="别处", on=earlier, version=t.version, today=TODAY)
 
