@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from dangjian_desktop.cli import _date, _on_branch, _out
+from dangjian_desktop.cli import _date, _on_branch, _on_branches, _out, _print_json, _reads_only
 
 # ------------------------------------------------------------------ 组织关系转接 (issue 24)
 
@@ -44,6 +44,72 @@ def cmd_transfer_in(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_transfers(args: argparse.Namespace) -> int:
+    from dangjian_desktop.core.dates import cn
+    from dangjian_desktop.services.transfers import list_transfers
+
+    results = _on_branches(args, lambda db, b: list_transfers(db, b.id, year=args.year))
+    if args.json:
+        _print_json([{**t.as_json(), "branch": branch.name} for branch, rows in results for t in rows])
+        return 0
+    for i, (branch, rows) in enumerate(results):
+        if i:
+            _out()
+        _out(f"{branch.name}：转出 {sum(1 for t in rows if t.direction.value == 'out')} 人，"
+             f"转入 {sum(1 for t in rows if t.direction.value == 'in')} 人")
+        for t in rows:
+            way = f"转往{t.other_org}" if t.direction.value == "out" else f"由{t.other_org}转入"
+            letter = f"，介绍信第{t.letter_no}号" if t.letter_no else ""
+            receipt = f"，回执{t.receipt_text}" if t.receipt_text else ""
+            _out(f"  {t.id:>5}  {t.direction.label}  {t.name}  {cn(t.moved_on)}{way}{letter}{receipt}")
+    return 0
+
+
+def _own(db, branch, transfer_id: int):
+    from dangjian_desktop.errors import NotFound
+    from dangjian_desktop.services.transfers import get_transfer
+
+    t = get_transfer(db, transfer_id)
+    if t.branch_id != branch.id:
+        raise NotFound(f"{branch.name}没有编号为 {transfer_id} 的组织关系转接记录（见 members transfers）。")
+    return t
+
+
+def cmd_transfer_edit(args: argparse.Namespace) -> int:
+    from dangjian_desktop.core.dates import cn
+    from dangjian_desktop.services.transfer_edits import update_transfer
+
+    def work(db, branch):
+        t = _own(db, branch, args.id)
+        keep = lambda given, old: old if given is None else given  # noqa: E731 - an option not given keeps its value
+        return update_transfer(db, t.id, other_org=keep(args.org, t.other_org), on=keep(args.on, t.moved_on),
+                               reason=keep(args.reason, t.reason), letter_no=keep(args.letter_no, t.letter_no),
+                               version=t.version)
+
+    _branch, t = _on_branch(args, work)
+    way = f"转往{t.other_org}" if t.direction.value == "out" else f"由{t.other_org}转入"
+    _out(f"已修改{t.name}的{t.direction.label}记录：{cn(t.moved_on)}{way}"
+         + (f"，介绍信第{t.letter_no}号" if t.letter_no else "") + "。")
+    return 0
+
+
+def cmd_transfer_cancel(args: argparse.Namespace) -> int:
+    from dangjian_desktop.services.transfer_edits import withdraw_transfer
+
+    def work(db, branch):
+        t = _own(db, branch, args.id)
+        withdraw_transfer(db, t.id, version=t.version)
+        return t
+
+    _branch, t = _on_branch(args, work)
+    if t.direction.value == "out":
+        _out(f"已撤销{t.name}的转出：{t.name}回到本支部名册上，历史中的这条转出记录已去掉。")
+    else:
+        _out(f"已撤销{t.name}的转入：{t.name}的党员记录已删除。")
+    _out("命令行不能撤销删除；如需恢复，请重新办理，或在图形界面中操作（图形界面在关闭前可以撤销删除）。")
+    return 0
+
+
 def add_transfers(msub) -> None:
     """The two subcommands under `members` (cli.py registers them with one line)."""
     q = msub.add_parser("transfer-out", help="转出：党员组织关系转往其他党组织，自当日起离开本支部名册")
@@ -67,3 +133,21 @@ def add_transfers(msub) -> None:
     q.add_argument("--full-member-on", type=_date, metavar="YYYY-MM-DD", help="转正日期")
     q.add_argument("--branch")
     q.set_defaults(handler=cmd_transfer_in)
+    q = msub.add_parser("transfers", help="列出组织关系转出、转入（带编号，供修改、撤销用）")
+    q.add_argument("--year", type=int, metavar="Y", help="只列这一年的")
+    q.add_argument("--branch")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_transfers)
+    _reads_only(q)
+    q = msub.add_parser("transfer-edit", help="修改录错的转出或转入：党组织、日期、原因、介绍信编号（没写的不变）")
+    q.add_argument("id", metavar="ID", type=int, help="转接记录编号（见 members transfers）")
+    q.add_argument("--org", metavar="ORG", help="转往（转出）或来自（转入）的党组织")
+    q.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="转出或转入日期：离开或进入名册的日期随之改变")
+    q.add_argument("--reason", metavar="TEXT")
+    q.add_argument("--letter-no", metavar="TEXT", help="介绍信编号")
+    q.add_argument("--branch")
+    q.set_defaults(handler=cmd_transfer_edit)
+    q = msub.add_parser("transfer-cancel", help="撤销误录的转出（党员回到名册）或转入（删除此人的记录）")
+    q.add_argument("id", metavar="ID", type=int, help="转接记录编号（见 members transfers）")
+    q.add_argument("--branch")
+    q.set_defaults(handler=cmd_transfer_cancel)

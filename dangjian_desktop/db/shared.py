@@ -25,6 +25,9 @@ _RECORD_LABELS = {
     "members": "党员信息",
     "meetings": "会议记录",
     "applicants": "入党申请人的材料",
+    "transfers": "组织关系转接记录",
+    "unqualified_disposals": "不合格党员的处置",
+    "study_records": "学时记录",
 }
 _TABLE_IN_MESSAGE = re.compile(r"table '(\w+)'")
 

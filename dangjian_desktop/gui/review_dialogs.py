@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QSpinBox
 
+from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import AppraisalOutcome, DisposalAction, MeetingState
 from dangjian_desktop.core.reviews import Disposal, VoteCounts
 from dangjian_desktop.errors import DomainError
@@ -146,19 +147,24 @@ class ResultDialog(_Dialog):
                       on_refused=self._refused)
 
 
+def _takes_off(track: Disposal | None) -> bool:
+    return track is not None and track.closed_on is not None and track.action in ap.LEAVING_ACTIONS
+
+
 class DisposalDialog(_Dialog):
     """The 处置 of a 不合格: 限期改正 / 劝其退党 / 除名, the 支部大会 that decided it, the deadline, and closing."""
 
     def __init__(self, ctx: AppContext, meeting: ap.AppraisalMeeting, line: ap.AppraisalLine, parent=None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, on_roll: bool = True) -> None:
         super().__init__(parent)
         self.ctx, self.meeting, self.line = ctx, meeting, line
         self.today = today or date.today()
+        self.on_roll = on_roll  # the member is on the roll now (closing a 劝其退党 or 除名 takes them off)
         self.saved = None
         self.form = f = Ui_DisposalDialog()
         f.setupUi(self)
         f.whoLabel.setText(f"{line.name}在{meeting.label}中被评定为不合格。处置办结前，首页会一直提醒。"
-                          "劝其退党或除名办结后，请在“党员”页用“离开名册”登记出党。")
+                          f"劝其退党或除名办结后，{line.name}自办结日期起离开本支部名册（出党，记录保留在历史中）。")
         for a in DisposalAction:
             f.actionCombo.addItem(a.label, a.value)
         track = line.disposal.track if line.disposal else Disposal(DisposalAction.CORRECT)
@@ -175,7 +181,22 @@ class DisposalDialog(_Dialog):
         f = self.form
         track = Disposal(DisposalAction(f.actionCombo.currentData()), _optional(f.decidedEdit),
                          _optional(f.deadlineEdit), _optional(f.closedEdit), f.closingEdit.text(), f.noteEdit.text())
+        if not self._roll_confirmed(track):
+            return
         version = self.line.disposal.version if self.line.disposal else None
         self.run_save(self.ctx, ap.save_disposal, self.ctx.db, self.line.result_id, track, version=version,
                       today=self.today, what="保存处置", busy=(f.buttonBox,), on_done=self._saved,
                       on_refused=self._refused)
+
+    def _roll_confirmed(self, track: Disposal) -> bool:
+        """Closing a 劝其退党 or 除名 takes the member off the roll, reopening one puts them back: say so first."""
+        name, old = self.line.name, self.line.disposal.track if self.line.disposal else None
+        if _takes_off(track) and self.on_roll and not _takes_off(old):
+            return self.ctx.asker.confirm(
+                self, "处置办结", f"{track.action.label}办结后，{name}自{cn(track.closed_on)}起离开本支部名册"
+                f"（出党/停止党籍），记录保留在“历史”中，此前各日的名册和统计不变。\n\n确定办结吗？")
+        if _takes_off(old) and not _takes_off(track) and not self.on_roll:
+            return self.ctx.asker.confirm(
+                self, "处置改为未办结", f"这条处置改为未办结（或限期改正）后，{name}回到本支部名册上，"
+                f"{cn(old.closed_on)}的出党记录随之去掉。\n\n确定吗？")
+        return True

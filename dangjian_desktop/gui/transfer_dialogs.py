@@ -10,16 +10,18 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.core.glossary import MemberStatus
+from dangjian_desktop.core.glossary import MemberStatus, TransferDirection
 from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_community_report import Ui_CommunityReportDialog
 from dangjian_desktop.gui.forms.ui_floating import Ui_FloatingDialog
 from dangjian_desktop.gui.forms.ui_receipt import Ui_ReceiptDialog
+from dangjian_desktop.gui.forms.ui_transfer_edit import Ui_TransferEditDialog
 from dangjian_desktop.gui.forms.ui_transfer_in import Ui_TransferInDialog
 from dangjian_desktop.gui.forms.ui_transfer_out import Ui_TransferOutDialog
 from dangjian_desktop.gui.worker import SavingDialog
+from dangjian_desktop.services import transfer_edits as te
 from dangjian_desktop.services import transfers as ts
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
@@ -140,6 +142,39 @@ class TransferInDialog(_FormDialog):
                  status=MemberStatus(f.statusCombo.currentData()), joined_on=joined, full_member_on=full,
                  group_id=f.groupCombo.currentData(), phone=f.phoneEdit.text(), work_unit=f.unitEdit.text(),
                  today=self.today, what="办理转入")
+
+
+class TransferEditDialog(_FormDialog):
+    """修改 a 转出 or 转入 entered wrongly: the other 党组织, the date (the member's day off or on the roll moves
+    with it), the reason, the 介绍信's number."""
+
+    ok_text = "保存修改"
+
+    def __init__(self, ctx: AppContext, transfer: ts.TransferInfo, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
+        super().__init__(ctx, Ui_TransferEditDialog(), parent, today)
+        self.transfer = t = transfer
+        f = self.form
+        out = t.direction is TransferDirection.OUT
+        self.setWindowTitle(f"修改{t.direction.label}：{t.name}")
+        f.orgLabel.setText("转往的党组织(&O)：" if out else "从哪里转来(&O)：")
+        f.dateLabel.setText("转出日期(&D)：" if out else "转入日期(&D)：")
+        f.introLabel.setText(
+            f"更正{t.name}的{t.direction.label}记录。改了日期，{t.name}"
+            + ("离开本支部名册的日期随之改变" if out else "进入本支部名册的日期随之改变")
+            + "，历史记录和各日的名册、统计都按新日期计算。"
+            + ("已经打印或寄出的介绍信不会自动改变，如有需要请重新导出。" if out else ""))
+        f.orgEdit.setText(t.other_org)
+        f.dateEdit.setDate(qdate(t.moved_on))
+        f.reasonEdit.setText(t.reason)
+        f.letterNoEdit.setText(t.letter_no)
+        self.setMinimumWidth(560)
+
+    def _save(self) -> None:
+        f = self.form
+        self._go(te.update_transfer, self.ctx.db, self.transfer.id, other_org=f.orgEdit.text(),
+                 on=pydate(f.dateEdit.date()), reason=f.reasonEdit.text(), letter_no=f.letterNoEdit.text(),
+                 version=self.transfer.version, today=self.today, what=f"修改{self.transfer.direction.label}记录")
 
 
 class ReceiptDialog(_FormDialog):

@@ -59,8 +59,9 @@ class AnnualReport:
     attendance: list[TypeAttendance] = field(default_factory=list)
     appraisal: dict[AppraisalOutcome, int] = field(default_factory=dict)
     appraisal_present: int | None = None  # 实到 of the 民主评议 meetings (None: not recorded)
-    admitted: list[str] = field(default_factory=list)  # new 预备党员 (入党日期 in the year)
-    made_full: list[str] = field(default_factory=list)  # 转正 in the year
+    admitted: list[str] = field(default_factory=list)  # new 预备党员 (入党日期 in the year), accepted here
+    made_full: list[str] = field(default_factory=list)  # 转正 in the year, decided here
+    transferred_in: list[str] = field(default_factory=list)  # on the roll by 转入 in the year
     transferred_out: list[str] = field(default_factory=list)
     deceased: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -120,10 +121,16 @@ def annual_report(db: Database, branch_id: int, year: int, today: date | None = 
             present = list(s.scalars(select(m.Meeting.present).where(m.Meeting.id.in_(appraisal_meetings))))
             r.appraisal_present = sum(present) if all(p is not None for p in present) else None
         members = m.Member.branch_id == branch_id
-        r.admitted = list(s.scalars(select(m.Member.name).where(members, _in_year(m.Member.joined_on, year))
-                                    .order_by(m.Member.joined_on)))
-        r.made_full = list(s.scalars(select(m.Member.name).where(members, _in_year(m.Member.full_member_on, year))
-                                     .order_by(m.Member.full_member_on)))
+        # a member who came by 转入 was accepted (and made full) by the branch they came from, if before they came
+        arrived = m.Member.arrived_on
+        r.admitted = list(s.scalars(select(m.Member.name).where(
+            members, _in_year(m.Member.joined_on, year), arrived.is_(None) | (arrived <= m.Member.joined_on))
+            .order_by(m.Member.joined_on)))
+        r.made_full = list(s.scalars(select(m.Member.name).where(
+            members, _in_year(m.Member.full_member_on, year), arrived.is_(None) | (arrived <= m.Member.full_member_on))
+            .order_by(m.Member.full_member_on)))
+        r.transferred_in = list(s.scalars(select(m.Member.name).where(members, _in_year(arrived, year), arrived <= end)
+                                          .order_by(arrived, m.Member.name_strokes)))
         changes = s.execute(
             select(m.MemberStatusChange.status, m.Member.name).join(m.Member)
             .where(members, _in_year(m.MemberStatusChange.changed_on, year),
@@ -219,6 +226,7 @@ def changes_section(db: Database, r: AnnualReport) -> Section:
     return Section("党员队伍变化情况", [
         f"本年度接收预备党员{len(r.admitted)}名{_names(r.admitted)}；"
         f"预备党员转为正式党员{len(r.made_full)}名{_names(r.made_full)}；"
+        f"转入组织关系{len(r.transferred_in)}名{_names(r.transferred_in)}；"
         f"转出组织关系{len(r.transferred_out)}名{_names(r.transferred_out)}；"
         f"去世{len(r.deceased)}名{_names(r.deceased)}"
         + (f"；出党或停止党籍{len(r.removed)}名" if r.removed else "") + "。"])

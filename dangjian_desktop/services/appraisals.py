@@ -20,7 +20,14 @@ from dangjian_desktop.core import reviews as core
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.findings import Finding
-from dangjian_desktop.core.glossary import AppraisalOutcome, DisposalAction, MeetingState, MeetingType, Severity
+from dangjian_desktop.core.glossary import (
+    AppraisalOutcome,
+    DisposalAction,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    Severity,
+)
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
 from dangjian_desktop.errors import ConcurrentEdit, NotFound, ValidationError
@@ -245,9 +252,69 @@ def _text(name: str, row: m.AppraisalResult | None) -> str:
     return f"{name}:{AppraisalOutcome(row.outcome).label}" + (f"（{shown}）" if shown else "")
 
 
+LEAVING_ACTIONS = (DisposalAction.ADVISE_LEAVE, DisposalAction.STRIKE_OFF)
+LEAVING_MARK = "民主评议不合格"  # how the status change a closed 处置 writes begins (found again by it)
+
+
+def _leaves(action: DisposalAction | None, closed_on: date | None) -> bool:
+    """A 劝其退党 or 除名 closed: the member is off the roll from the closing day."""
+    return closed_on is not None and action in LEAVING_ACTIONS
+
+
+def _leaving_change(s: Session, member_id: int, closed_on: date | None) -> m.MemberStatusChange | None:
+    """The 出党 a closed 处置 wrote (the member's last change, dated its closing day, with the mark)."""
+    from dangjian_desktop.services.roll import changes_of
+
+    changes = changes_of(s, member_id)
+    last = changes[-1] if changes else None
+    if (last is not None and closed_on is not None and last.status is MemberStatus.REMOVED
+            and last.changed_on == closed_on and last.reason.startswith(LEAVING_MARK)):
+        return last
+    return None
+
+
+def _follow_roll(s: Session, member: m.Member, old: tuple, new: core.Disposal):
+    """The roll follows the 处置: closing a 劝其退党 or 除名 takes the member off it on the closing day (出党,
+    the history kept); moving that day moves the leaving; reopening it (or making it a 限期改正) takes them
+    back. Returns the `Changes` of a taking back (for 撤销), else None."""
+    from dangjian_desktop.services.roll import attended_text, changes_of, move_leaving, return_to_roll
+    from dangjian_desktop.services.transfers import end_floating_on_leaving
+
+    old_action, old_closed = old
+    was = _leaving_change(s, member.id, old_closed) if _leaves(old_action, old_closed) else None
+    if was is not None and not _leaves(new.action, new.closed_on):
+        return return_to_roll(s, member, was, old_closed)
+    if not _leaves(new.action, new.closed_on):
+        return None
+    reason = f"{LEAVING_MARK}，{new.action.label}：{new.closing}"
+    earlier = [c for c in changes_of(s, member.id) if was is None or c.id != was.id]
+    if earlier and earlier[-1].changed_on > new.closed_on:
+        c = earlier[-1]
+        raise ValidationError(f"办结日期（{cn(new.closed_on)}）早于{member.name}的{c.status.label}记录"
+                              f"（{cn(c.changed_on)}），名册的先后会颠倒。")
+    if (was is not None or member.status.on_roll) and (attended := attended_text(s, member.id,
+                                                                               on_or_after=new.closed_on)):
+        raise ValidationError(f"{member.name}在{attended}有出勤记录（出席、请假或缺席），{new.action.label}的办结日期"
+                              "应在这次会议之后（办结之日起离开名册）；如果那条出勤记录录错了，请先在“三会一课”中更正。")
+    if was is not None:
+        if was.changed_on != new.closed_on:
+            move_leaving(s, member, was.changed_on, new.closed_on)
+        was.changed_on, was.reason = new.closed_on, reason
+        member.status_since = new.closed_on
+        return None
+    if not member.status.on_roll:
+        return None  # already off the roll (离开名册 recorded by hand): nothing more to do
+    s.add(m.MemberStatusChange(member_id=member.id, status=MemberStatus.REMOVED, changed_on=new.closed_on,
+                               reason=reason))
+    member.status, member.status_since = MemberStatus.REMOVED, new.closed_on
+    end_floating_on_leaving(s, member, new.closed_on)
+    return None
+
+
 def save_disposal(db: Database, result_id: int, track: core.Disposal, *, version: int | None = None,
                   today: date | None = None) -> DisposalInfo:
-    """Open or update the 处置 of a 不合格 outcome (with `version`: the one the dialog read)."""
+    """Open or update the 处置 of a 不合格 outcome (with `version`: the one the dialog read). Closing a 劝其退党
+    or 除名 takes the member off the roll on the closing day; reopening it puts them back (`_follow_roll`)."""
     today = today or date.today()
     track = core.Disposal(DisposalAction(track.action), track.decided_on, track.deadline, track.closed_on,
                           (track.closing or "").strip(), (track.note or "").strip())
@@ -261,24 +328,41 @@ def save_disposal(db: Database, result_id: int, track: core.Disposal, *, version
         if problems:
             raise ValidationError(problems[0])
         d = s.scalar(select(m.UnqualifiedDisposal).where(m.UnqualifiedDisposal.result_id == result_id))
+        if d is not None and version is not None and d.version != version:
+            raise ConcurrentEdit("这条处置记录在你打开之后已被修改（可能在另一个窗口），请关闭后重新打开再改。")
+        _follow_roll(s, s.get(m.Member, r.member_id), (d.action, d.closed_on) if d else (None, None), track)
         if d is None:
             d = m.UnqualifiedDisposal(result_id=result_id)
             s.add(d)
-        elif version is not None and d.version != version:
-            raise ConcurrentEdit("这条处置记录在你打开之后已被修改（可能在另一个窗口），请关闭后重新打开再改。")
         d.action, d.decided_on, d.deadline = track.action, track.decided_on, track.deadline
         d.closed_on, d.closing, d.note = track.closed_on, track.closing, track.note
         s.flush()
         return _info(d)
 
 
-def delete_disposal(db: Database, disposal_id: int) -> None:
-    """Remove a 处置 entered by mistake (the GUI keeps it for 撤销)."""
+def delete_disposal(db: Database, disposal_id: int):
+    """Remove a 处置 entered by mistake (the GUI keeps it for 撤销, with `disposal_rows` as `also`); a closed
+    劝其退党 or 除名 that took the member off the roll takes them back. Returns that change for 撤销."""
+    from dangjian_desktop.services.undo import Changes
+
     with db.transaction() as s:
         d = s.get(m.UnqualifiedDisposal, disposal_id)
         if d is None:
             raise NotFound("没有这条处置记录。")
+        member = s.get(m.Member, s.get(m.AppraisalResult, d.result_id).member_id)
+        changes = _follow_roll(s, member, (d.action, d.closed_on), core.Disposal(d.action)) or Changes()
         s.delete(d)
+    return changes
+
+
+def disposal_rows(s: Session, disposal_id: int) -> list[tuple[str, list[int]]]:
+    """For services.undo: the 出党 status change `delete_disposal` removes with the 处置 (`also`)."""
+    d = s.get(m.UnqualifiedDisposal, disposal_id)
+    if d is None or not _leaves(d.action, d.closed_on):
+        return []
+    member_id = s.get(m.AppraisalResult, d.result_id).member_id
+    was = _leaving_change(s, member_id, d.closed_on)
+    return [("member_status_changes", [was.id])] if was is not None else []
 
 
 # ---------------------------------------------------------------- APPRAISAL-DISPOSAL

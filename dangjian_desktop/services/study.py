@@ -55,7 +55,7 @@ class StudyEntry:
         return self.id is None
 
     def as_json(self) -> dict[str, Any]:
-        return {"member": self.member, "date": self.studied_on.isoformat(), "kind": self.kind.value,
+        return {"id": self.id, "member": self.member, "date": self.studied_on.isoformat(), "kind": self.kind.value,
                 "hours": core.hours_text(self.hours), "topic": self.topic, "source": self.source,
                 "derived": self.derived}
 
@@ -409,9 +409,36 @@ def edit_study(db: Database, record_id: int, *, studied_on: date, kind: StudyKin
         rec = s.get(m.StudyRecord, record_id)
         if rec is None:
             raise NotFound("这条学习记录已不存在（可能已被删除）。")
+        name, joined = s.execute(select(m.Member.name, m.Member.joined_on).where(m.Member.id == rec.member_id)).one()
+        if joined is not None and studied_on < joined:
+            raise ValidationError(f"{name}于{cn(joined)}入党，{cn(studied_on)}的学习不能记为党员学时。")
         rec.studied_on, rec.kind, rec.hours, rec.topic, rec.source = studied_on, kind, amount, topic, source
-        name = s.scalar(select(m.Member.name).where(m.Member.id == rec.member_id)) or ""
         return StudyEntry(rec.id, rec.member_id, name, studied_on, kind, amount, topic, source)
+
+
+@dataclass(frozen=True)
+class RecordedStudy:
+    """One recorded session with the branch of its member (what `study edit` checks and keeps)."""
+
+    id: int
+    branch_id: int
+    member: str
+    studied_on: date
+    kind: StudyKind
+    hours: Decimal
+    topic: str
+    source: str
+
+
+def get_study(db: Database, record_id: int) -> RecordedStudy | None:
+    with db.session() as s:
+        row = s.execute(select(m.StudyRecord, m.Member.branch_id, m.Member.name)
+                        .join(m.Member, m.Member.id == m.StudyRecord.member_id)
+                        .where(m.StudyRecord.id == record_id)).first()
+        if row is None:
+            return None
+        r, branch_id, name = row
+        return RecordedStudy(r.id, branch_id, name, r.studied_on, r.kind, r.hours, r.topic, r.source)
 
 
 def delete_study(db: Database, record_id: int) -> None:

@@ -5,6 +5,10 @@ Any delete of the services plugs in: `delete(db, table, id, what, fn, *args)` re
 remove (the row, the rows that cascade from it, the references it sets to NULL, the attachment files
 and their stored contents), runs `fn`, and returns a `Deleted` that `restore` writes back in one
 transaction, with the same ids, so every link to the record holds again.
+
+A delete that removes more than the row and its cascade (a 转出 takes its dated status change with it)
+names those rows with `also`; one that also changes other rows (the member back on the roll) returns
+`Changes`, which `restore` sets back, refusing when someone has changed them since.
 """
 
 from __future__ import annotations
@@ -34,7 +38,24 @@ class Deleted:
     nulled: list[tuple[str, str, int, Any]] = field(default_factory=list)  # (table, column, row id, old value)
     chunks: list[dict[str, Any]] = field(default_factory=list)  # stored contents (shared database)
     files: list[tuple[str, Path]] = field(default_factory=list)  # (stored path, a kept copy)
+    changed: list[Change] = field(default_factory=list)  # values the delete changed in rows it kept
     restored: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """A value a delete changed in a row it did not remove: (table, column, row id, before, after)."""
+
+    table: str
+    column: str
+    row_id: int
+    before: Any
+    after: Any
+
+
+class Changes(list):
+    """What a delete function returns when it changed other rows besides removing its own (a list of
+    `Change`); `delete` keeps it for `restore`."""
 
 
 def _referrers(table: Table) -> list[tuple[Table, Any, ForeignKey]]:
@@ -88,19 +109,44 @@ def _keep_contents(db: Database, s: Session, d: Deleted) -> None:
 
 
 def delete(db: Database, table: str, record_id: int, what: str, fn: Callable[..., Any], *args: Any,
-           **kwargs: Any) -> Deleted:
+           also: Callable[[Session, int], list[tuple[str, list[int]]]] | None = None, **kwargs: Any) -> Deleted:
     """Run the delete `fn(db, record_id, *args, **kwargs)` of a row of `table` ("members", "meetings",
-    "attachments", ...) and return what it removed, to be restored."""
+    "attachments", ...) and return what it removed, to be restored. `also(session, record_id)` names the
+    other rows (table, ids) `fn` removes; a `Changes` that `fn` returns is kept to be set back."""
     d = Deleted(what)
+    tables = m.Base.metadata.tables
     with db.session() as s:
-        _gather(s, m.Base.metadata.tables[table], [record_id], d)
+        _gather(s, tables[table], [record_id], d)
+        for other, ids in (also(s, record_id) if also is not None else ()):
+            _gather(s, tables[other], list(ids), d)
         _keep_contents(db, s, d)
     try:
-        fn(db, record_id, *args, **kwargs)
+        result = fn(db, record_id, *args, **kwargs)
     except BaseException:
         forget([d])
         raise
+    if isinstance(result, Changes):
+        d.changed.extend(result)
     return d
+
+
+def _set_back(s: Session, d: Deleted) -> None:
+    """The values the delete changed, as they were; refused when a row has changed since (a later edit
+    would be lost, or the record would no longer agree with it)."""
+    tables = m.Base.metadata.tables
+    touched: set[tuple[str, int]] = set()
+    for c in d.changed:
+        t = tables[c.table]
+        col = t.c[c.column]
+        now = s.execute(select(col).where(t.c.id == c.row_id)).first()
+        if now is None or now[0] != c.after:
+            raise ValidationError(f"无法恢复{d.what}：删除之后相关的记录又有了改动，请先查看那条记录。")
+        s.execute(update(t).where(t.c.id == c.row_id).values({c.column: c.before}))
+        touched.add((c.table, c.row_id))
+    for table_name, rid in touched:  # an editor open on the row from before sees that it changed
+        t = tables[table_name]
+        if "version" in t.c:
+            s.execute(update(t).where(t.c.id == rid).values(version=t.c.version + 1))
 
 
 def restore(db: Database, d: Deleted) -> str:
@@ -122,6 +168,7 @@ def restore(db: Database, d: Deleted) -> str:
             for table_name, column, rid, value in d.nulled:
                 t = tables[table_name]
                 s.execute(update(t).where(t.c.id == rid, t.c[column].is_(None)).values({column: value}))
+            _set_back(s, d)
             for table in order[:1]:
                 for row in d.rows[table.name]:
                     s.add(m.AuditEntry(table_name=table.name, record_id=row["id"], action="restore",

@@ -102,6 +102,9 @@ def _every_command() -> list[list[str]]:
         ("members", "transfer-out"): ["members", "transfer-out", "张三", "--to", "别处", "--on", "2026-01-05"],
         ("members", "transfer-in"): ["members", "transfer-in", "--name", "王五", "--id-number", "110105199003076638",
                                      "--from", "别处", "--on", "2026-01-05"],
+        ("members", "transfer-edit"): ["members", "transfer-edit", "1", "--letter-no", "7"],
+        ("members", "transfer-cancel"): ["members", "transfer-cancel", "1"],
+        ("study", "edit"): ["study", "edit", "1", "--hours", "2"],
     }
     found = []
     parser = build_parser()

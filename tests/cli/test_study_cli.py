@@ -126,3 +126,20 @@ def test_export_the_study_ledger(demo_db, capsys, workdir):
     assert [s.split("（")[0] for s in statuses] == [r.status_text for r in view.rows]
     assert any(s.startswith("差") for s in statuses) and "已达标" in statuses
     assert wb["学习记录"].max_row - 3 == len(view.entries)
+
+
+def test_edit_a_recorded_session_and_not_one_counted_from_a_meeting(demo_db, capsys):
+    code, out, _ = _run(demo_db, capsys, "study", "list", "--year", str(TODAY.year), "--json")
+    rows = json.loads(out)
+    recorded = next(r for r in rows if not r["derived"])
+    derived = next(r for r in rows if r["derived"])
+    assert isinstance(recorded["id"], int) and derived["id"] is None
+    code, out, err = _run(demo_db, capsys, "study", "edit", str(recorded["id"]), "--hours", "3.5", "--kind", "training")
+    assert code == 0, err
+    assert "已修改：" in out and recorded["member"] in out and "专题培训" in out and "3.5 学时" in out
+    [now] = [e for e in ss.list_year(demo_db, 1, TODAY.year) if e.id == recorded["id"]]
+    assert (now.kind.value, str(now.hours.normalize()), now.topic, now.studied_on.isoformat()) == (
+        "training", "3.5", recorded["topic"], recorded["date"])  # what was not given stays
+    code, _out, err = _run(demo_db, capsys, "study", "edit", "999999", "--hours", "1")
+    assert code == 1 and "没有编号为 999999 的学习记录" in err and "出席情况" in err
+    assert len(err.strip().splitlines()) == 1

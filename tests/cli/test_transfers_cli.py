@@ -65,3 +65,28 @@ def test_a_member_without_a_transfer_has_no_letter(demo_db, capsys, workdir):
                  "--out", str(workdir / "信.docx")]) == 1
     assert "没有转出记录" in capsys.readouterr().err
     assert not (workdir / "信.docx").exists()
+
+
+def _transfers(db, capsys) -> list[dict]:
+    assert main(["--db", db, "members", "transfers", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_transfer_entered_wrongly_is_corrected_and_taken_back(demo_db, capsys):
+    db = str(demo_db.path)
+    out = next(t for t in _transfers(db, capsys) if t["direction"] == "out" and t["receipt_on"] is None)
+    assert main(["--db", db, "members", "transfer-edit", str(out["id"]), "--letter-no", "2026-099",
+                 "--org", "中共XX区教育局机关党支部"]) == 0
+    assert "已修改" in capsys.readouterr().out
+    [now] = [t for t in _transfers(db, capsys) if t["id"] == out["id"]]
+    assert (now["letter_no"], now["organisation"], now["date"]) == ("2026-099", "中共XX区教育局机关党支部", out["date"])
+    assert main(["--db", db, "members", "transfer-edit", str(out["id"]), "--on", "2099-01-01"]) == 1
+    err = capsys.readouterr().err
+    assert "不能晚于今天" in err and len(err.strip().splitlines()) == 1
+
+    assert main(["--db", db, "members", "transfer-cancel", str(out["id"])]) == 0
+    assert "回到本支部名册上" in capsys.readouterr().out
+    assert _members(db, capsys)[out["name"]]["status"] in ("full", "probationary")
+    assert out["id"] not in [t["id"] for t in _transfers(db, capsys)]
+    assert main(["--db", db, "members", "transfer-cancel", str(out["id"])]) == 1
+    assert "没有编号为" in capsys.readouterr().err

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dangjian_desktop.core.glossary import AppraisalOutcome, CommitteeMode, CommitteePost, MeetingType, MemberStatus
@@ -204,3 +204,55 @@ def test_a_finding_on_home_opens_the_member_in_the_appraisal(qtbot, demo_db, ask
     assert page.year_spin.value() == 2025 and page.tabs.currentIndex() == 1
     chosen = page.appraisal_view.selectionModel().selectedRows()
     assert [page.appraisal_model.rows[i.row()].name for i in chosen] == [f.subject]
+
+
+def test_closing_a_strike_off_takes_the_member_off_the_roll_and_deleting_the_disposal_is_undone(
+        qtbot, make_window, demo_db, asker, settle, typist, when_modal):
+    from dangjian_desktop.services import members as ms
+
+    window = make_window(demo_db)
+    page = window.show_page("reviews")
+    page.today = TODAY
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.year_spin.setValue(2025)
+    page.tabs.setCurrentIndex(1)
+    row, line = next((i, x) for i, x in enumerate(page.appraisal_model.rows)
+                     if x.outcome is AppraisalOutcome.UNQUALIFIED)
+    assert line.disposal is not None and line.disposal.track.open and ms.get_member(demo_db, line.member_id).on_roll
+    page.appraisal_view.selectRow(row)
+    assert page.disposal_delete_button.isEnabled()
+
+    def strike_off(dialog: DisposalDialog) -> None:
+        f = dialog.form
+        assert "离开本支部名册" in f.whoLabel.text()
+        f.actionCombo.setCurrentIndex(f.actionCombo.findText("除名"))
+        f.decidedEdit.setDate(QDate(2026, 11, 2))
+        f.closedEdit.setDate(QDate(TODAY.year, TODAY.month, TODAY.day))  # after every meeting she was expected at
+        typist(f.closingEdit, "经支部大会讨论决定除名，已报上级党委")
+        click(qtbot, ok(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)  # refused, it would stay open: the test fails, not hangs
+
+    asker.confirm_answers.append(True)
+    when_modal(strike_off)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        click(qtbot, page.disposal_button)
+    kind, title, text = asker.messages[-1]
+    assert (kind, title) == ("confirm", "处置办结") and f"{line.name}自2026年11月23日起离开本支部名册" in text
+    gone = ms.get_member(demo_db, line.member_id)
+    assert gone.status is MemberStatus.REMOVED and gone.status_since == TODAY
+    line = page.appraisal_model.rows[row]
+    assert line.disposal_text.startswith("除名") and "2026年11月23日办结" in line.disposal_text
+    assert page.appraisal_view.selectionModel().selectedRows()[0].row() == row  # the same member stays chosen
+
+    # deleted (entered by mistake): back on the roll; 撤销删除 brings the 处置 and the leaving back
+    asker.confirm_answers.append(True)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        click(qtbot, page.disposal_delete_button)
+    assert "回到本支部名册上" in asker.messages[-1][2]
+    assert ms.get_member(demo_db, line.member_id).on_roll
+    assert page.appraisal_model.rows[row].disposal_text == "尚未登记处置"
+    assert window.undo_button.isVisible() and f"{line.name}的处置记录" in window.undo_button.text()
+    click(qtbot, window.undo_button)
+    settle()
+    assert ms.get_member(demo_db, line.member_id).status is MemberStatus.REMOVED
+    qtbot.waitUntil(lambda: page.appraisal_model.rows[row].disposal is not None, timeout=10000)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from dangjian_desktop.gui.pages.study_page import StudyPage, StudyRecordDialog
@@ -174,3 +174,47 @@ def test_a_platform_export_in_minutes_with_unfinished_rows_in_the_import_dialog(
     assert any("第3行" in str(p) and other in str(p) and "未计学时" in str(p) for p in seen["problems"])
     assert "新增 1 条" in seen["summary"] and "1 条提示" in seen["summary"]
     assert page.model.rows[0].total == before + Decimal("1.5")
+
+
+def test_a_recorded_session_is_corrected_and_a_derived_one_says_where_to_change_it(qtbot, page, demo_db, asker,
+                                                                                  typist, settle, when_modal):
+    row = next(i for i, r in enumerate(page.model.rows)
+               if r.by_kind[ss.StudyKind.ONLINE] and r.by_kind[ss.StudyKind.LECTURE])
+    name, total = page.model.rows[row].name, page.model.rows[row].total
+    page.table.selectRow(row)
+    entries = page.entries_model.rows
+    at = next(i for i, e in enumerate(entries) if not e.derived)
+    entry = entries[at]
+    page.entries_view.selectRow(at)
+    assert page.edit_button.isEnabled()
+
+    def fix(dialog: StudyRecordDialog):
+        f = dialog.form
+        assert not f.memberList.isVisible() and f.membersLabel.text() == f"党员：{name}"
+        assert f.topicEdit.text() == entry.topic and f.kindCombo.currentData() == entry.kind.value
+        f.kindCombo.setCurrentIndex(f.kindCombo.findData("training"))
+        f.hoursSpin.selectAll()
+        typist(f.hoursSpin, "6")
+        f.topicEdit.selectAll()
+        typist(f.topicEdit, "党章党规专题培训")
+        click(qtbot, f.buttonBox.button(QDialogButtonBox.StandardButton.Ok))
+        QTimer.singleShot(5000, dialog, dialog.reject)  # refused, it would stay open: the test fails, not hangs
+
+    when_modal(fix)
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        click(qtbot, page.edit_button)
+    settle()
+    assert totals(page)[name] == total - entry.hours + 6
+    [fixed] = [e for e in ss.list_year(demo_db, 1, TODAY.year) if e.id == entry.id]
+    assert (fixed.kind, fixed.hours, fixed.topic) == (ss.StudyKind.TRAINING, Decimal("6"), "党章党规专题培训")
+    assert page.selected_member().name == name  # the same member stays chosen
+
+    # one counted from a 党课 attended: 修改 says where it is changed, and changes nothing
+    derived = next(i for i, e in enumerate(page.entries_model.rows) if e.derived)
+    page.entries_view.setFocus()
+    page.entries_view.selectRow(derived)
+    assert page.edit_button.isEnabled() and "三会一课" in page.edit_button.toolTip()
+    qtbot.keyClick(page.entries_view, Qt.Key.Key_Return)  # Enter opens the row, as elsewhere
+    kind, title, text = asker.messages[-1]
+    assert (kind, title) == ("info", "修改学习记录") and "三会一课" in text and "本地规则" in text
+    assert totals(page)[name] == total - entry.hours + 6

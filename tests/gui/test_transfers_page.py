@@ -4,7 +4,7 @@ comes back; a 转入 typed in; a 流动党员 recorded; the 报到 tab only for 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from docx import Document
@@ -12,7 +12,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from dangjian_desktop.core.glossary import MemberStatus, TransferDirection
-from dangjian_desktop.gui.transfer_dialogs import FloatingDialog, ReceiptDialog, TransferInDialog, TransferOutDialog
+from dangjian_desktop.gui.pages.transfers_page import OutModel
+from dangjian_desktop.gui.transfer_dialogs import (
+    FloatingDialog,
+    ReceiptDialog,
+    TransferEditDialog,
+    TransferInDialog,
+    TransferOutDialog,
+)
 from dangjian_desktop.services import members as ms
 from dangjian_desktop.services import transfers as ts
 from dangjian_desktop.services.branches import set_community
@@ -160,3 +167,110 @@ def test_transfer_in_floating_and_community_reports(qtbot, window, asker, typist
     with qtbot.waitSignal(page.sig_loaded, timeout=10000):
         page.refresh()
     assert "报到" not in [page.tabs.tabText(i) for i in range(page.tabs.count())]
+
+
+def _loaded(qtbot, page):
+    page.today = TODAY
+    with qtbot.waitSignal(page.sig_loaded, timeout=10000):
+        page.refresh()
+
+
+def test_a_transfer_out_entered_wrongly_is_corrected_then_taken_back_and_undo_brings_it_back(
+        qtbot, window, asker, typist, settle, demo_db):
+    page = window.show_page("transfers")
+    _loaded(qtbot, page)
+    assert not page.out_edit_button.isEnabled() and not page.out_withdraw_button.isEnabled()
+    row, t = next((i, t) for i, t in enumerate(page.out_model.rows) if t.receipt_on is None)
+    page.out_view.selectRow(row)
+    assert page.out_edit_button.isEnabled() and page.out_withdraw_button.isEnabled()
+    fixed_day = t.moved_on - timedelta(days=3)
+
+    def fix(dialog: TransferEditDialog) -> None:
+        f = dialog.form
+        assert f.orgEdit.text() == t.other_org and "离开本支部名册的日期随之改变" in f.introLabel.text()
+        f.orgEdit.clear()
+        click(qtbot, ok_button(dialog))  # emptied: refused in the dialog
+        settle()
+        assert dialog.isVisible() and "转往的党组织" in f.errorLabel.text()
+        typist(f.orgEdit, "中共XX区教育局机关党支部")
+        f.dateEdit.setFocus()
+        qtbot.keyClick(f.dateEdit, Qt.Key.Key_End)  # the day is the last section: step it down 3 days
+        for _ in range(3):
+            qtbot.keyClick(f.dateEdit, Qt.Key.Key_Down)
+        f.letterNoEdit.selectAll()
+        typist(f.letterNoEdit, "2026-099")
+        click(qtbot, ok_button(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)  # refused, it would stay open: the test fails, not hangs
+
+    shown = WhenShown(TransferEditDialog, fix)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        click(qtbot, page.out_edit_button)
+    assert shown.seen
+    now = ts.get_transfer(demo_db, t.id)
+    assert (now.other_org, now.moved_on, now.letter_no) == ("中共XX区教育局机关党支部", fixed_day, "2026-099")
+    assert ms.status_history(demo_db, t.member_id)[-1].changed_on == fixed_day
+    row = next(i for i, x in enumerate(page.out_model.rows) if x.id == t.id)
+    assert page.out_model.index(row, OutModel.COL_ORG).data() == "中共XX区教育局机关党支部"
+    assert page.out_view.selectionModel().selectedRows()[0].row() == row  # still the one chosen
+
+    # taken back: the member is on the roll again; 撤销删除 in the status bar takes them off again
+    asker.confirm_answers.append(True)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        click(qtbot, page.out_withdraw_button)
+    assert asker.messages[-1][0] == "confirm" and "将回到本支部名册上" in asker.messages[-1][2]
+    assert ms.get_member(demo_db, t.member_id).on_roll
+    assert t.id not in [x.id for x in page.out_model.rows]
+    assert window.undo_button.isVisible() and f"{t.name}的转出记录" in window.undo_button.text()
+    click(qtbot, window.undo_button)
+    settle()
+    assert ms.get_member(demo_db, t.member_id).status is MemberStatus.TRANSFERRED_OUT
+    qtbot.waitUntil(lambda: t.id in [x.id for x in page.out_model.rows], timeout=10000)
+
+
+def test_a_transfer_in_is_corrected_and_one_with_records_since_offers_a_transfer_out_instead(
+        qtbot, window, asker, typist, settle, demo_db):
+    from tests.services.test_inactivity_reasons import P, _meeting
+
+    new = ts.transfer_in(demo_db, 1, name="王小明", id_number=id_for(date(1990, 3, 7), True, 77),
+                         from_org="中共XX街道第三党支部", on=date(2026, 9, 1), joined_on=date(2012, 6, 1),
+                         full_member_on=date(2013, 6, 1), today=TODAY)
+    page = window.show_page("transfers")
+    _loaded(qtbot, page)
+    page.tabs.setCurrentIndex(1)
+    [row] = [i for i, t in enumerate(page.in_model.rows) if t.member_id == new.id]
+
+    def fix(dialog: TransferEditDialog) -> None:
+        assert dialog.form.dateLabel.text().startswith("转入日期")
+        dialog.form.orgEdit.selectAll()
+        typist(dialog.form.orgEdit, "中共XX街道第五党支部")
+        click(qtbot, ok_button(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)
+
+    shown = WhenShown(TransferEditDialog, fix)
+    where = page.in_view.visualRect(page.in_model.index(row, 2)).center()
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        qtbot.mouseClick(page.in_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(page.in_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert shown.seen
+    assert ts.list_transfers(demo_db, 1, TransferDirection.IN)[0].other_org == "中共XX街道第五党支部"
+
+    # he has attended a meeting since: not taken back; the page offers the 转出 instead
+    _meeting(demo_db, 1, date(2026, 10, 8), {new.id: (P, "")})
+    _loaded(qtbot, page)
+    page.in_view.selectRow(next(i for i, t in enumerate(page.in_model.rows) if t.member_id == new.id))
+    asker.confirm_answers.append(True)
+
+    def leave(dialog: TransferOutDialog) -> None:
+        typist(dialog.form.toEdit, "中共XX街道第三党支部")
+        dialog.form.letterCheck.setChecked(False)
+        click(qtbot, ok_button(dialog))
+        QTimer.singleShot(5000, dialog, dialog.reject)
+
+    shown = WhenShown(TransferOutDialog, leave)
+    click(qtbot, page.in_withdraw_button)
+    qtbot.waitUntil(lambda: bool(shown.seen) and not shown.seen[0].isVisible(), timeout=20000)
+    settle()
+    kind, title, text = next(msg for msg in asker.messages if msg[1] == "撤销转入")
+    assert "1 次会议出勤" in text and "现在为王小明办理转出吗" in text
+    assert ms.get_member(demo_db, new.id).status is MemberStatus.TRANSFERRED_OUT
+    assert not window.undo_button.isVisible()  # nothing was deleted

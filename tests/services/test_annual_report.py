@@ -180,3 +180,41 @@ def test_the_years_dues_are_a_section_of_the_report_as_of_its_date(demo_db):
     other = create_branch(demo_db, "没有党费台账的支部", secretary="张三")
     titles = [s.heading for s in annual_report_document(demo_db, other.id, 2025, today=date(2026, 6, 1)).sections]
     assert "党费收缴情况" not in titles
+
+
+def test_members_who_came_or_left_by_transfer_in_a_demo_year_are_counted_so(demo_db):
+    """党员队伍变化 counts the 转入 of the year beside its 转出, as the six tables list them; a 预备党员 who came
+    by 转入 was accepted by the branch they came from, so is not among those this branch accepted."""
+    from dangjian_desktop.core.glossary import TransferDirection
+    from dangjian_desktop.services import members as ms
+    from dangjian_desktop.services import transfers as ts
+    from dangjian_desktop.services.transfer_exports import member_tables
+    from tests.roster_files import id_for
+
+    today = date(2026, 11, 23)  # the demo's today: 2026 is its running year
+    before = annual_report(demo_db, 1, 2026, today=today)
+    assert before.transferred_in == []
+    ts.transfer_in(demo_db, 1, name="钱预备", id_number=id_for(date(1998, 4, 2), False, 41), from_org="中共XX大学党委",
+                   on=date(2026, 7, 10), status=MemberStatus.PROBATIONARY, joined_on=date(2026, 5, 20), today=today)
+    ts.transfer_in(demo_db, 1, name="孙正式", id_number=id_for(date(1985, 9, 9), True, 42), from_org="中共XX街道第三党支部",
+                   on=date(2026, 9, 1), joined_on=date(2010, 6, 1), full_member_on=date(2011, 6, 1), today=today)
+    leaving = next(p for p in ms.list_members(demo_db, 1) if p.on_roll and p.name not in ("钱预备", "孙正式"))
+    ts.transfer_out(demo_db, leaving.id, "中共XX区教育局机关党支部", date(2026, 10, 15), today=today)
+    ts.transfer_in(demo_db, 1, name="李明年", id_number=id_for(date(1990, 1, 1), True, 43), from_org="别处",
+                   on=date(2025, 12, 31), joined_on=date(2015, 6, 1), full_member_on=date(2016, 6, 1), today=today)
+
+    r = annual_report(demo_db, 1, 2026, today=today)
+    assert r.transferred_in == ["钱预备", "孙正式"]  # 李明年 came in 2025
+    assert "钱预备" not in r.admitted and r.admitted == before.admitted
+    assert r.members_total == before.members_total + 3 - 1  # 李明年 (came in 2025) is on the roll too
+    six = {t.sheet: t for t in member_tables(demo_db, 1, 2026, today=today).tables}
+    assert sorted(r.transferred_out) == sorted(row[1] for row in six["转出"].rows)
+    assert leaving.name in r.transferred_out and len(r.transferred_out) == len(before.transferred_out) + 1
+    assert sorted(r.transferred_in) == sorted(row[1] for row in six["转入"].rows)
+    assert annual_report(demo_db, 1, 2025, today=today).transferred_in == ["李明年"]
+
+    text = "".join(x for sec in annual_report_document(demo_db, 1, 2026, today=today).sections for x in sec.blocks
+                   if isinstance(x, str))
+    assert "转入组织关系2名（钱预备、孙正式）" in text
+    assert f"转出组织关系{len(r.transferred_out)}名（" in text and leaving.name in text
+    assert ts.list_transfers(demo_db, 1, TransferDirection.IN, year=2026)[0].name == "孙正式"

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from dangjian_desktop.core import reviews as core
 from dangjian_desktop.core.glossary import (
     AppraisalOutcome,
+    AttendanceStatus,
     CommitteeMode,
     CommitteePost,
     DisposalAction,
@@ -309,3 +310,88 @@ def test_a_final_record_naming_nobody_is_named_not_silently_left_out(db):
     assert ht.unnamed_text(()) == ""
     found = _coverage_findings(db, b, date(2026, 10, 1))
     assert len(found) == 1 and "另有2次谈心谈话记录没有写明谈话人和谈话对象，未计入" in found[0].message
+
+
+def _on_roll(db, b, day):
+    from dangjian_desktop.services.member_exports import roster_on
+
+    return {p.name for p in roster_on(db, b, day)}
+
+
+def test_closing_a_strike_off_takes_the_member_off_the_roll_and_reopening_or_deleting_it_brings_them_back(db):
+    from dangjian_desktop.services import members as ms
+    from dangjian_desktop.services import undo
+
+    b, ids = _branch(db)
+    mid = _appraisal(db, b, ids)
+    line = ap.set_result(db, mid, ids["党员戊"], AppraisalOutcome.UNQUALIFIED, (0, 1, 1, 4), reason="评定")
+    open_track = core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5))
+    info = ap.save_disposal(db, line.result_id, open_track, today=TODAY)
+    assert ms.get_member(db, ids["党员戊"]).on_roll  # decided, not yet closed: still on the roll
+    closed = core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5), None, date(2026, 1, 20), "已除名")
+    info = ap.save_disposal(db, line.result_id, closed, version=info.version, today=TODAY)
+    gone = ms.get_member(db, ids["党员戊"])
+    assert gone.status is MemberStatus.REMOVED and gone.status_since == date(2026, 1, 20)
+    last = ms.status_history(db, ids["党员戊"])[-1]
+    assert (last.status, last.changed_on) == (MemberStatus.REMOVED, date(2026, 1, 20)) and "除名" in last.reason
+    assert "党员戊" in _on_roll(db, b, date(2026, 1, 19)) and "党员戊" not in _on_roll(db, b, date(2026, 1, 20))
+    # the closing day corrected: the leaving moves with it, and is written once
+    info = ap.save_disposal(db, line.result_id, core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5), None,
+                                                              date(2026, 1, 25), "已除名"),
+                            version=info.version, today=TODAY)
+    assert [c.changed_on for c in ms.status_history(db, ids["党员戊"])
+            if c.status is MemberStatus.REMOVED] == [date(2026, 1, 25)]
+    assert "党员戊" in _on_roll(db, b, date(2026, 1, 24))
+    # reopened (the closing cleared): back on the roll as before
+    info = ap.save_disposal(db, line.result_id, open_track, version=info.version, today=TODAY)
+    back = ms.get_member(db, ids["党员戊"])
+    assert back.status is MemberStatus.FULL and ms.status_history(db, ids["党员戊"]) == []
+    # closed again, then the 处置 deleted (entered by mistake): back on the roll; 撤销 takes them off again
+    info = ap.save_disposal(db, line.result_id, closed, version=info.version, today=TODAY)
+    deleted = undo.delete(db, "unqualified_disposals", info.id, "党员戊的处置记录", ap.delete_disposal,
+                          also=ap.disposal_rows)
+    assert ms.get_member(db, ids["党员戊"]).on_roll
+    assert next(x for x in ap.sheet(db, mid).lines if x.member_id == ids["党员戊"]).disposal is None
+    undo.restore(db, deleted)
+    assert ms.get_member(db, ids["党员戊"]).status is MemberStatus.REMOVED
+    assert next(x for x in ap.sheet(db, mid).lines if x.member_id == ids["党员戊"]).disposal.track.closed_on == \
+        date(2026, 1, 20)
+
+
+def test_a_closed_correction_leaves_the_member_on_the_roll(db):
+    from dangjian_desktop.services import members as ms
+
+    b, ids = _branch(db)
+    mid = _appraisal(db, b, ids)
+    line = ap.set_result(db, mid, ids["党员己"], AppraisalOutcome.UNQUALIFIED, reason="评定")
+    ap.save_disposal(db, line.result_id, core.Disposal(DisposalAction.CORRECT, date(2026, 1, 5), date(2026, 6, 30),
+                                                       date(2026, 7, 1), "已改正"), today=TODAY)
+    assert ms.get_member(db, ids["党员己"]).on_roll
+    # a 劝其退党 closed on a day before a later change of the member is refused (the history would turn round)
+    line = ap.set_result(db, mid, ids["党员丁"], AppraisalOutcome.UNQUALIFIED, reason="评定")
+    with db.transaction() as s:
+        s.add(m.MemberStatusChange(member_id=ids["党员丁"], status=MemberStatus.FULL, changed_on=date(2026, 3, 1)))
+    with pytest.raises(ValidationError, match="名册的先后会颠倒"):
+        ap.save_disposal(db, line.result_id, core.Disposal(DisposalAction.ADVISE_LEAVE, date(2026, 1, 5), None,
+                                                           date(2026, 2, 1), "已退党"), today=TODAY)
+    assert ms.get_member(db, ids["党员丁"]).on_roll
+
+
+def test_a_strike_off_closed_before_a_meeting_the_member_attended_is_refused(db):
+    from dangjian_desktop.services import members as ms
+
+    b, ids = _branch(db)
+    mid = _appraisal(db, b, ids)
+    line = ap.set_result(db, mid, ids["党员戊"], AppraisalOutcome.UNQUALIFIED, reason="评定")
+    with db.transaction() as s:
+        mt = m.Meeting(branch_id=b, type=MeetingType.THEME_DAY, held_on=date(2026, 2, 10), title="主题党日",
+                       state=MeetingState.FINAL, expected=6, present=6)
+        mt.attendance.append(m.Attendance(member_id=ids["党员戊"], status=AttendanceStatus.PRESENT))
+        s.add(mt)
+    closed = core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5), None, date(2026, 2, 1), "已除名")
+    with pytest.raises(ValidationError, match="2026年2月10日的主题党日有出勤记录"):
+        ap.save_disposal(db, line.result_id, closed, today=TODAY)
+    assert ms.get_member(db, ids["党员戊"]).on_roll
+    ap.save_disposal(db, line.result_id, core.Disposal(DisposalAction.STRIKE_OFF, date(2026, 1, 5), None,
+                                                       date(2026, 2, 11), "已除名"), today=TODAY)
+    assert not ms.get_member(db, ids["党员戊"]).on_roll

@@ -3,10 +3,11 @@ attended counted from the 三会一课 (a combined gathering once), year boundar
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from dangjian_desktop.core.glossary import (
     AttendanceStatus,
@@ -177,6 +178,13 @@ def test_edit_and_delete(db, branch):
     bid, _ = branch
     [e] = ss.record_study(db, bid, ["张三"], date(2026, 3, 1), "online", "2", today=TODAY)
     ss.edit_study(db, e.id, studied_on=date(2026, 3, 2), kind="training", hours="4", topic="改", today=TODAY)
+    assert rows(db, bid)["张三"].by_kind[StudyKind.TRAINING] == 4
+    with db.session() as s:
+        joined = s.scalar(select(m.Member.joined_on).where(m.Member.name == "张三"))
+    with pytest.raises(ValidationError, match="入党.*不能记为党员学时"):  # corrected to before joining: refused
+        ss.edit_study(db, e.id, studied_on=joined - timedelta(days=1), kind="training", hours="4", today=TODAY)
+    with pytest.raises(ValidationError, match="在今天之后"):
+        ss.edit_study(db, e.id, studied_on=TODAY + timedelta(days=1), kind="training", hours="4", today=TODAY)
     assert rows(db, bid)["张三"].by_kind[StudyKind.TRAINING] == 4
     ss.delete_study(db, e.id)
     assert rows(db, bid)["张三"].total == 0

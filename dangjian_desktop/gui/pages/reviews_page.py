@@ -130,6 +130,8 @@ class ReviewsPage(Page):
         self.appraisal_view = record_table(self, self.appraisal_model)
         self.result_button = QPushButton("评定…", self)
         self.disposal_button = QPushButton("处置…", self)
+        self.disposal_delete_button = QPushButton("删除处置…", self)
+        self.disposal_delete_button.setToolTip("误录的处置：删除后可用“撤销删除”恢复")
         self.export_button = QPushButton("导出评议结果表…", self)
         pick = FlowLayout()
         pick.add_group(QLabel("民主评议：", self), self.meeting_combo)
@@ -137,6 +139,7 @@ class ReviewsPage(Page):
         actions = FlowLayout(align_right=True)
         actions.addWidget(self.result_button)
         actions.addWidget(self.disposal_button)
+        actions.addWidget(self.disposal_delete_button)
         actions.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
         actions.addWidget(self.export_button)
         appraisal_tab = QWidget(self)
@@ -160,6 +163,8 @@ class ReviewsPage(Page):
         self.result_button.clicked.connect(self.edit_result)
         self.appraisal_view.doubleClicked.connect(lambda _: self.edit_result())
         self.disposal_button.clicked.connect(self.edit_disposal)
+        self.disposal_delete_button.clicked.connect(self.delete_disposal)
+        self.appraisal_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.export_button.clicked.connect(self.export_table)
         self.refresh()
 
@@ -208,6 +213,12 @@ class ReviewsPage(Page):
             self.appraisal_summary.setText(sheet.summary)
         for b in (self.result_button, self.disposal_button, self.export_button):
             b.setEnabled(sheet is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        rows = self.appraisal_view.selectionModel().selectedRows()
+        line = self.appraisal_model.rows[rows[0].row()] if rows and self.meeting is not None else None
+        self.disposal_delete_button.setEnabled(line is not None and line.disposal is not None)
 
     def _load_sheet(self) -> None:
         meeting_id = self.meeting_combo.currentData()
@@ -280,9 +291,30 @@ class ReviewsPage(Page):
         if line.outcome is not AppraisalOutcome.UNQUALIFIED:
             self.ctx.asker.info(self, "不合格党员的处置", f"{line.name}没有被评定为不合格，不需要处置。")
             return
-        dialog = DisposalDialog(self.ctx, self.meeting, line, self, self.today)
+        on_roll = any(mid == line.member_id for mid, _ in self.roster)
+        dialog = DisposalDialog(self.ctx, self.meeting, line, self, self.today, on_roll=on_roll)
         if dialog.exec() and dialog.saved:
+            self._pending = {"member_id": line.member_id}
             self._changed(f"已保存{line.name}的处置：{dialog.saved.text}")
+
+    def delete_disposal(self) -> None:
+        """Delete a 处置 entered by mistake (撤销删除 brings it back); a closed 劝其退党 or 除名 that took the
+        member off the roll puts them back on it."""
+        line = self._selected_line("删除处置")
+        if line is None or line.disposal is None:
+            return
+        track = line.disposal.track
+        back = (track.closed_on is not None and track.action in ap.LEAVING_ACTIONS
+                and not any(mid == line.member_id for mid, _ in self.roster))
+        text = (f"删除{line.name}的处置记录（{line.disposal.text}）吗？"
+                + (f"\n\n这条处置办结时{line.name}离开了名册；删除后{line.name}回到本支部名册上，出党记录随之去掉。"
+                   if back else "")
+                + "\n关闭程序之前，可以用“撤销删除”恢复。")
+        if not self.ctx.asker.confirm(self, "删除处置", text, danger=True):
+            return
+        self.ctx.delete("unqualified_disposals", line.disposal.id, f"{line.name}的处置记录", ap.delete_disposal,
+                        parent=self, busy=(self.disposal_delete_button,), also=ap.disposal_rows,
+                        on_done=lambda _: self._changed(f"已删除{line.name}的处置记录"))
 
     def export_table(self) -> None:
         if self.ctx.branch_id is None or self.meeting is None:

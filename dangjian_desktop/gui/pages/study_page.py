@@ -97,13 +97,15 @@ def _qdate(d: date) -> QDate:
 
 
 class StudyRecordDialog(SavingDialog):
-    """登记学习: one session (date, kind, hours, topic) for the members ticked (the whole branch for a 集中学习)."""
+    """登记学习: one session (date, kind, hours, topic) for the members ticked (the whole branch for a 集中学习);
+    with `entry`, 修改 that one recorded session of one member (no list to tick)."""
 
     def __init__(self, ctx: AppContext, people: list[ss.MemberYear], chosen: set[int], parent=None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, entry: ss.StudyEntry | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today = today or date.today()
+        self.entry = entry
         self.saved: list[ss.StudyEntry] | None = None
         self.form = f = Ui_StudyRecordDialog()
         f.setupUi(self)
@@ -128,6 +130,25 @@ class StudyRecordDialog(SavingDialog):
         self._count()
         self.setMinimumWidth(520)
         self.resize(560, 600)
+        if entry is not None:
+            self._for_entry(entry)
+
+    def _for_entry(self, e: ss.StudyEntry) -> None:
+        """修改: the session's values filled in; the member is fixed (a session of another person is recorded anew)."""
+        f = self.form
+        self.setWindowTitle(f"修改学习记录：{e.member}")
+        for w in (f.filterEdit, f.allButton, f.noneButton, f.memberList):
+            w.hide()
+        f.membersLabel.setText(f"党员：{e.member}")
+        f.countLabel.setText("只修改这一人的这一次学习；其他人同一次学习的记录不变。")
+        f.dateEdit.setDate(_qdate(e.studied_on))
+        f.kindCombo.setCurrentIndex(f.kindCombo.findData(e.kind.value))
+        f.hoursSpin.setValue(float(e.hours))
+        f.topicEdit.setText(e.topic)
+        f.sourceEdit.setText(e.source)
+        f.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("保存修改")
+        self.setMinimumHeight(0)
+        self.resize(560, self.minimumSizeHint().height())
 
     def _items(self) -> list[QListWidgetItem]:
         lst = self.form.memberList
@@ -151,11 +172,17 @@ class StudyRecordDialog(SavingDialog):
 
     def _save(self) -> None:
         f = self.form
+        q = f.dateEdit.date()
+        if self.entry is not None:
+            self.run_save(self.ctx, ss.edit_study, self.ctx.db, self.entry.id, studied_on=date(q.year(), q.month(), q.day()),
+                          kind=f.kindCombo.currentData(), hours=f"{f.hoursSpin.value():.1f}", topic=f.topicEdit.text(),
+                          source=f.sourceEdit.text(), today=self.today, what="修改学习记录", busy=(f.buttonBox,),
+                          on_done=lambda e: self._saved([e]), on_refused=self._refused)
+            return
         ids = self.chosen_ids()
         if not ids:
             self._refused(DomainError("请至少勾选一名参加学习的党员。"))
             return
-        q = f.dateEdit.date()
         self.run_save(self.ctx, ss.record_study, self.ctx.db, self.ctx.branch_id, ids, date(q.year(), q.month(), q.day()),
                       f.kindCombo.currentData(), f"{f.hoursSpin.value():.1f}", topic=f.topicEdit.text(),
                       source=f.sourceEdit.text(), today=self.today, what="登记学习", busy=(f.buttonBox,),
@@ -168,6 +195,12 @@ class StudyRecordDialog(SavingDialog):
     def _saved(self, entries) -> None:
         self.saved = entries
         self.accept()
+
+
+def _derived_text(e: ss.StudyEntry) -> str:
+    return (f"这条是按{cn(e.studied_on)}“{e.topic}”的出席记录自动计入的（{hours_text(e.hours)} 学时），这里不能修改："
+            "是否出席，请在“三会一课”中修改那次会议的出席情况；每次计多少学时，在“设置 → 本地规则”中设定；"
+            f"这一次的实际学时不同的，可以用“登记学习”为{e.member}登记同一天、同一学习形式的学时，登记后它代替自动计入的这一条。")
 
 
 class StudyPage(Page):
@@ -202,11 +235,13 @@ class StudyPage(Page):
         split.setStretchFactor(1, 2)
 
         self.record_button = QPushButton("登记学习…", self)
+        self.edit_button = QPushButton("修改这条记录…", self)
         self.delete_button = QPushButton("删除这条记录", self)
         self.import_button = QPushButton("导入学时表…", self)
         self.export_button = QPushButton("导出学时台账…", self)
         actions = FlowLayout(align_right=True)
         actions.addWidget(self.record_button)
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
         actions.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
         actions.addWidget(self.import_button)
@@ -222,13 +257,15 @@ class StudyPage(Page):
         self.entries_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _: self.record())
         self.record_button.clicked.connect(self.record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.entries_view.doubleClicked.connect(lambda _: self.edit_selected())
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(self.import_sheet)
         self.export_button.clicked.connect(self.export_ledger)
         from dangjian_desktop.gui.keys import office_keys
 
         office_keys(self, view=self.table, open_row=self.record)
-        office_keys(self, view=self.entries_view, delete_row=self.delete_selected)
+        office_keys(self, view=self.entries_view, open_row=self.edit_selected, delete_row=self.delete_selected)
         self._update_buttons()
         self.refresh()
 
@@ -285,6 +322,9 @@ class StudyPage(Page):
         self.delete_button.setEnabled(e is not None and not e.derived)
         self.delete_button.setToolTip("党课、主题党日是按出席记录计入的，请在三会一课中修改出席情况。"
                                       if e is not None and e.derived else "")
+        # enabled for a derived one too: pressed, it says where that one is changed
+        self.edit_button.setEnabled(e is not None)
+        self.edit_button.setToolTip(_derived_text(e) if e is not None and e.derived else "")
 
     def open_ref(self, ref) -> None:
         kind, what = ref
@@ -308,6 +348,20 @@ class StudyPage(Page):
             first = dialog.saved[0]
             who = first.member + (f" 等 {len(dialog.saved)} 人" if len(dialog.saved) > 1 else "")
             self._changed(f"已登记：{who} {cn(first.studied_on)} {first.kind.label} {hours_text(first.hours)} 学时")
+
+    def edit_selected(self) -> None:
+        """修改 a recorded session; one counted from a meeting is changed where it comes from: say where."""
+        e = self.selected_entry()
+        if e is None or self.view_data is None:
+            return
+        if e.derived:
+            self.ctx.asker.info(self, "修改学习记录", _derived_text(e))
+            return
+        dialog = StudyRecordDialog(self.ctx, self.view_data.rows, set(), self, self.today, entry=e)
+        if dialog.exec() and dialog.saved:
+            s = dialog.saved[0]
+            self._pending = e.member_id
+            self._changed(f"已修改：{s.member} {cn(s.studied_on)} {s.kind.label} {hours_text(s.hours)} 学时")
 
     def delete_selected(self) -> None:
         e = self.selected_entry()

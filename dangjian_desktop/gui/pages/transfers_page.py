@@ -16,16 +16,19 @@ from dangjian_desktop.core.glossary import TransferDirection
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
+from dangjian_desktop.gui.keys import office_keys
 from dangjian_desktop.gui.pages.base import Page
 from dangjian_desktop.gui.table_model import Role, RowsModel, record_table
 from dangjian_desktop.gui.transfer_dialogs import (
     CommunityReportDialog,
     FloatingDialog,
     ReceiptDialog,
+    TransferEditDialog,
     TransferInDialog,
     TransferOutDialog,
     export_letter,
 )
+from dangjian_desktop.services import transfer_edits as te
 from dangjian_desktop.services import transfers as ts
 from dangjian_desktop.services.exports import ExportRequest, run_export
 
@@ -126,6 +129,11 @@ class TransfersPage(Page):
         self.receipt_button = QPushButton("收到回执…", self)
         self.letter_button = QPushButton("导出介绍信…", self)
         self.in_button = QPushButton("办理转入…", self)
+        self.out_edit_button, self.in_edit_button = QPushButton("修改…", self), QPushButton("修改…", self)
+        self.out_withdraw_button = QPushButton("撤销转出…", self)
+        self.in_withdraw_button = QPushButton("撤销转入…", self)
+        self.out_withdraw_button.setToolTip("误录的转出：党员回到名册上，如同没有办理过；删除后可用“撤销删除”恢复")
+        self.in_withdraw_button.setToolTip("误录的转入：删除这个人的记录；删除后可用“撤销删除”恢复")
         self.floating_button = QPushButton("登记流动党员…", self)
         self.floating_edit_button = QPushButton("修改…", self)
         self.floating_end_button = QPushButton("已返回", self)
@@ -135,8 +143,10 @@ class TransfersPage(Page):
         self.summary.setWordWrap(True)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(_tab(self, self.out_view, (self.out_button, self.receipt_button, self.letter_button)), "转出")
-        self.tabs.addTab(_tab(self, self.in_view, (self.in_button,)), "转入")
+        self.tabs.addTab(_tab(self, self.out_view, (self.out_button, self.receipt_button, self.letter_button, None,
+                                                    self.out_edit_button, self.out_withdraw_button)), "转出")
+        self.tabs.addTab(_tab(self, self.in_view, (self.in_button, None, self.in_edit_button,
+                                                   self.in_withdraw_button)), "转入")
         self.tabs.addTab(_tab(self, self.floating_view, (self.floating_button, self.floating_edit_button,
                                                          self.floating_end_button)), "流动党员")
         self.report_tab = _tab(self, self.report_view, (self.report_button, self.report_delete_button))
@@ -160,6 +170,15 @@ class TransfersPage(Page):
         self.receipt_button.clicked.connect(self.record_receipt)
         self.letter_button.clicked.connect(self.export_letter)
         self.in_button.clicked.connect(self.transfer_in)
+        for view, model, edit, withdraw in ((self.out_view, self.out_model, self.out_edit_button,
+                                             self.out_withdraw_button),
+                                            (self.in_view, self.in_model, self.in_edit_button, self.in_withdraw_button)):
+            pick = (lambda v, mo: lambda: self._chosen(v, mo))(view, model)
+            edit.clicked.connect((lambda p: lambda: self.edit_transfer(p()))(pick))
+            withdraw.clicked.connect((lambda p: lambda: self.withdraw_transfer(p()))(pick))
+            view.doubleClicked.connect((lambda p: lambda _: self.edit_transfer(p()))(pick))
+            office_keys(self, view=view, open_row=(lambda p: lambda: self.edit_transfer(p()))(pick),
+                        delete_row=(lambda p: lambda: self.withdraw_transfer(p()))(pick))
         self.floating_button.clicked.connect(lambda: self.edit_floating(new=True))
         self.floating_edit_button.clicked.connect(lambda: self.edit_floating(new=False))
         self.floating_view.doubleClicked.connect(lambda _: self.edit_floating(new=False))
@@ -167,7 +186,7 @@ class TransfersPage(Page):
         self.report_button.clicked.connect(self.add_report)
         self.report_delete_button.clicked.connect(self.delete_report)
         self.tables_button.clicked.connect(self.export_tables)
-        for view in (self.out_view, self.floating_view, self.report_view):
+        for view in (self.out_view, self.in_view, self.floating_view, self.report_view):
             view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
         self.refresh()
@@ -230,6 +249,11 @@ class TransfersPage(Page):
         out = self._chosen(self.out_view, self.out_model)
         self.receipt_button.setEnabled(out is not None and out.receipt_on is None)
         self.letter_button.setEnabled(out is not None)
+        self.out_edit_button.setEnabled(out is not None)
+        self.out_withdraw_button.setEnabled(out is not None)
+        came = self._chosen(self.in_view, self.in_model)
+        self.in_edit_button.setEnabled(came is not None)
+        self.in_withdraw_button.setEnabled(came is not None)
         fl = self._chosen(self.floating_view, self.floating_model)
         self.floating_edit_button.setEnabled(fl is not None and fl.until is None)
         self.floating_end_button.setEnabled(fl is not None and fl.until is None)
@@ -251,7 +275,9 @@ class TransfersPage(Page):
         index = self.ctx.asker.choose(self, "办理转出", "为哪位党员办理转出？", [name for _, name, _ in self.on_roll])
         if index is None:
             return
-        member_id, name, version = self.on_roll[index]
+        self._out_for(*self.on_roll[index])
+
+    def _out_for(self, member_id: int, name: str, version: int) -> None:
         self.ctx.run(ts.dues_paid_to, self.ctx.db, member_id, what="读取党费交纳情况", parent=self, dialog=False,
                      on_done=lambda paid: self._open_out(member_id, name, version, paid))
 
@@ -282,6 +308,48 @@ class TransfersPage(Page):
         if dialog.exec() and dialog.saved:
             self.tabs.setCurrentIndex(1)
             self._changed(f"已办理转入：{dialog.saved.name}")
+
+    def edit_transfer(self, t: ts.TransferInfo | None) -> None:
+        """修改 a 转出 or 转入 entered wrongly."""
+        if t is None:
+            return
+        dialog = TransferEditDialog(self.ctx, t, self, self.today)
+        if dialog.exec() and dialog.saved:
+            self._pending = t.id
+            self._changed(f"已修改{t.name}的{t.direction.label}记录")
+
+    def withdraw_transfer(self, t: ts.TransferInfo | None) -> None:
+        """撤销 a 转出 or 转入 entered by mistake: first ask the service whether the roll allows it; when it
+        does not (a 转入 whose person has records here since), say why and offer the 转出 instead."""
+        if t is None:
+            return
+        self.ctx.run(te.withdrawal_blocker, self.ctx.db, t.id, what=f"查看能否撤销{t.direction.label}", parent=self,
+                     dialog=False, on_done=lambda why: self._withdraw(t, why))
+
+    def _withdraw(self, t: ts.TransferInfo, why: str) -> None:
+        title = f"撤销{t.direction.label}"
+        if why:
+            member = next(((mid, name, v) for mid, name, v in self.on_roll if mid == t.member_id), None)
+            if t.direction is TransferDirection.IN and member is not None:
+                if self.ctx.asker.confirm(self, title, f"{why}\n\n现在为{t.name}办理转出吗？"):
+                    self._out_for(*member)
+            else:
+                self.ctx.asker.info(self, title, why)
+            return
+        if t.direction is TransferDirection.OUT:
+            text = (f"撤销{t.name}于{t.moved_on.isoformat()}转往{t.other_org}的转出吗？\n\n{t.name}将回到本支部名册上，"
+                    "如同没有办理过这次转出（历史中的这条转出记录一并去掉）"
+                    + ("；已登记的回执也一并去掉" if t.receipt_on else "")
+                    + "。已经开具的介绍信请收回作废。\n关闭程序之前，可以用“撤销删除”恢复。")
+        else:
+            text = (f"撤销{t.name}于{t.moved_on.isoformat()}由{t.other_org}转入的记录吗？\n\n这是误录时用的：{t.name}的"
+                    "党员记录将被删除，不再出现在名册和历史中。\n关闭程序之前，可以用“撤销删除”恢复。")
+        if not self.ctx.asker.confirm(self, title, text, danger=True):
+            return
+        button = self.out_withdraw_button if t.direction is TransferDirection.OUT else self.in_withdraw_button
+        self.ctx.delete("transfers", t.id, f"{t.name}的{t.direction.label}记录", te.withdraw_transfer, parent=self,
+                        busy=(button,), version=t.version, also=te.withdrawal_rows,
+                        on_done=lambda _: self._changed(f"已撤销{t.name}的{t.direction.label}"))
 
     def edit_floating(self, new: bool) -> None:
         if self.ctx.branch_id is None:
