@@ -108,51 +108,62 @@ _UNKNOWN = object()
 
 def _branch_meetings(s: Session, branch_id: int, year: int | None = None, start=_UNKNOWN) -> _BranchMeetings:
     """Meeting dates by type and 党小组 (of one year if given) and where each organisation's records start."""
-    dates: dict[MeetingType, list[date]] = defaultdict(list)
-    group_dates: dict[int, list[date]] = defaultdict(list)
-    drafts: dict[MeetingType, list[date]] = defaultdict(list)
-    group_drafts: dict[int, list[date]] = defaultdict(list)
+    starts = None if start is _UNKNOWN else {branch_id: start}
+    return _branch_meetings_of(s, [branch_id], year, starts)[branch_id]
+
+
+def _branch_meetings_of(s: Session, branch_ids: list[int], year: int | None = None,
+                        starts: dict[int, date | None] | None = None) -> dict[int, _BranchMeetings]:
+    """`_branch_meetings` of several branches in six statements, however many branches (`check`: statements
+    per branch cost on a server, issue 26); `starts` where each branch's records start, if known."""
+    dates: dict[int, dict[MeetingType, list[date]]] = {b: defaultdict(list) for b in branch_ids}
+    group_dates: dict[int, dict[int, list[date]]] = {b: defaultdict(list) for b in branch_ids}
+    drafts: dict[int, dict[MeetingType, list[date]]] = {b: defaultdict(list) for b in branch_ids}
+    group_drafts: dict[int, dict[int, list[date]]] = {b: defaultdict(list) for b in branch_ids}
     conn = s.connection()
     in_year = ()
     if year is not None:  # the grid of one year needs only that year's dates (and the first dates below)
         in_year = (m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)),)
-    primary = select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.state).where(
-        m.Meeting.branch_id == branch_id, *in_year)
-    also = (select(m.Meeting.id, m.MeetingAlsoType.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.state)
-            .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id)
-            .where(m.Meeting.branch_id == branch_id, *in_year))
+    ours = m.Meeting.branch_id.in_(branch_ids)
+    primary = select(m.Meeting.branch_id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id,
+                     m.Meeting.state).where(ours, *in_year)
+    also = (select(m.Meeting.branch_id, m.MeetingAlsoType.type, m.Meeting.held_on, m.Meeting.group_id,
+                   m.Meeting.state)
+            .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id).where(ours, *in_year))
     group_first: dict[int, date] = {}
     for q in (primary, also):
-        for _mid, mtype, held_on, group_id, state in conn.execute(q).all():  # Core rows at once: 15,000 for a 党委
+        for bid, mtype, held_on, group_id, state in conn.execute(q).all():  # Core rows at once: 15,000 for a 党委
             mtype = MeetingType(mtype)
             final = state == MeetingState.FINAL
-            (dates if final else drafts)[mtype].append(held_on)
+            (dates if final else drafts)[bid][mtype].append(held_on)
             if mtype is MeetingType.GROUP and group_id is not None:
-                (group_dates if final else group_drafts)[group_id].append(held_on)
+                (group_dates if final else group_drafts)[bid][group_id].append(held_on)
     for q in (select(m.Meeting.group_id, func.min(m.Meeting.held_on))
-              .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP,
+              .where(ours, m.Meeting.type == MeetingType.GROUP,
                      m.Meeting.group_id.is_not(None), m.Meeting.state == MeetingState.FINAL)
               .group_by(m.Meeting.group_id),
               select(m.Meeting.group_id, func.min(m.Meeting.held_on))
               .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id)
-              .where(m.Meeting.branch_id == branch_id, m.MeetingAlsoType.type == MeetingType.GROUP,
+              .where(ours, m.MeetingAlsoType.type == MeetingType.GROUP,
                      m.Meeting.group_id.is_not(None), m.Meeting.state == MeetingState.FINAL)
               .group_by(m.Meeting.group_id)):
         for gid, first in s.execute(q).tuples().all():
             group_first[gid] = min(first, group_first.get(gid, first))
-    mode = s.scalar(select(m.Branch.committee_mode).where(m.Branch.id == branch_id)) or CommitteeMode.AUTO
-    if start is _UNKNOWN:
-        start = _records_start(s, branch_id)
-    groups = []
-    for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id == branch_id)
+    modes = dict(conn.execute(select(m.Branch.id, m.Branch.committee_mode).where(m.Branch.id.in_(branch_ids))).all())
+    if starts is None:
+        starts = _records_starts_of(s, branch_ids)
+    groups: dict[int, list] = {b: [] for b in branch_ids}
+    for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id.in_(branch_ids))
                        .order_by(m.PartyGroup.sort_order, m.PartyGroup.id)):
+        start = starts.get(g.branch_id)
         g_created = g.created_at.date() if g.created_at else None
         g_start = core.records_start(g_created, [group_first[g.id]] if g.id in group_first else [])
         if start is not None and g_start is not None:
             g_start = max(g_start, start)
-        groups.append((g.id, g.name, g_start, g.dissolved_on))
-    return _BranchMeetings(branch_id, start, dates, groups, group_dates, drafts, group_drafts,
-                           CommitteeMode(mode).value)
+        groups[g.branch_id].append((g.id, g.name, g_start, g.dissolved_on))
+    return {b: _BranchMeetings(b, starts.get(b), dates[b], groups[b], group_dates[b], drafts[b], group_drafts[b],
+                               CommitteeMode(modes.get(b) or CommitteeMode.AUTO).value)
+            for b in branch_ids}
 
 
 def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None) -> list[core.GridRow]:
@@ -225,8 +236,9 @@ def year_counts(db: Database, branch_id: int, year: int, as_of: date | None = No
 def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
     """MEET-*: one finding per missing period (per 党小组 for group meetings), and the current period when due."""
     starts = _records_starts(s, ctx)
+    every = _branch_meetings_of(s, ctx.branch_ids, starts=starts)
     for branch_id in ctx.branch_ids:
-        data = _branch_meetings(s, branch_id, start=starts.get(branch_id))
+        data = every[branch_id]
         if data.start is None:
             continue
         for mtype in MeetingType:
