@@ -463,11 +463,9 @@ def _check_totals(s: Session, ctx, years: list[tuple[int, date, date]]) -> tuple
     classes: dict[tuple[int, StudyKind, Decimal], list[int]] = defaultdict(list)
     for meeting_id, (held_on, kind, hours, _) in counted.items():
         classes[(held_on.year, kind, hours)].append(meeting_id)
-    spans = {year: (start, until) for year, start, until in years}
     for (year, kind, hours), ids in classes.items():
-        # (the year's sessions only: the same ones, fewer for PostgreSQL's hash of them)
-        by_hand = (select(R.id).where(R.member_id == A.member_id, R.studied_on == Mt.held_on, R.kind == kind,
-                                      R.studied_on.between(*spans[year]))
+        # (no range of days beside the day itself: SQLite would then seek the member's year, not the day)
+        by_hand = (select(R.id).where(R.member_id == A.member_id, R.studied_on == Mt.held_on, R.kind == kind)
                    .correlate(A, Mt).exists())
         for chunk in range(0, len(ids), 900):
             for member_id, times in conn.execute(
