@@ -5,9 +5,11 @@ faster can prove it finds exactly what it found before (issue 26):
     python -m bench.findings dump --db COPY.db after.txt             # on the code after it
     python -m bench.findings compare before.txt after.txt
 
-`dump` checks a database (a copy of bench's 党委 database: opening may write to it) as of several days of the year (Q4 with the
-year's 学时 and 谈心谈话 reminders, mid-year, the turn of the year), one `repr` a line in the order
-`check` gives them (ref, branch and label included), with the CPU time and statements each took.
+`dump` checks a database (a copy of bench's 党委 database: opening may write to it) as of several days of
+the year (Q4 with the year's 学时 and 谈心谈话 reminders, mid-year, early October, the turn of the year),
+one `repr` a line in the order `check` gives them (ref, branch and label included), and prints the CPU
+time and statements each took. Run `dump` with the old code first (e.g. `git stash`, or an exported
+copy of the old commit on PYTHONPATH), then with the new.
 """
 
 from __future__ import annotations
