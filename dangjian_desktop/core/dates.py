@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -72,7 +73,8 @@ class Period:
     year: int
     index: int = 1  # month 1–12, quarter 1–4, or 1 for a year
 
-    @property
+    # worked out once per Period (frozen: the fields never change; `check` asks for them tens of thousands of times)
+    @cached_property
     def start(self) -> date:
         if self.kind == "M":
             return date(self.year, self.index, 1)
@@ -80,7 +82,7 @@ class Period:
             return date(self.year, 3 * (self.index - 1) + 1, 1)
         return date(self.year, 1, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
         """The last day of the period."""
         if self.kind == "M":
@@ -127,12 +129,18 @@ class Period:
 
 def periods_between(kind: str, start: date, end: date) -> list[Period]:
     """Every period of `kind` that overlaps [start, end], in order."""
+    return list(_periods_between(kind, start, end))
+
+
+@lru_cache(maxsize=256)
+def _periods_between(kind: str, start: date, end: date) -> tuple[Period, ...]:
+    # the same Period objects for the same span (a 党委's branches mostly share it): their days are worked out once
     out: list[Period] = []
     p = Period.containing(kind, start)
     while p.start <= end:
         out.append(p)
         p = p.next()
-    return out
+    return tuple(out)
 
 
 def cn(d: date | None) -> str:

@@ -121,13 +121,15 @@ def election_due(s: Session, ctx: CheckContext) -> Iterable[Finding]:
     window = timedelta(days=int(ctx.param("ELECTION-DUE", "due_days")))
     rule = rules.rule("ELECTION-DUE")
     kinds = community_of(s, ctx.branch_ids)
+    T = CommitteeTerm
+    current = {}  # each branch's term in force: the latest elected by the day, not ended (one statement)
+    for term in s.connection().execute(
+            select(T.branch_id, T.elected_on, T.term_years)
+            .where(T.branch_id.in_(ctx.branch_ids), T.ended_on.is_(None), T.elected_on <= ctx.as_of)
+            .order_by(T.branch_id, T.elected_on.desc(), T.id.desc())).all():
+        current.setdefault(term.branch_id, term)
     for branch_id in ctx.branch_ids:
-        term = s.scalars(
-            select(CommitteeTerm)
-            .where(CommitteeTerm.branch_id == branch_id, CommitteeTerm.ended_on.is_(None),
-                   CommitteeTerm.elected_on <= ctx.as_of)
-            .order_by(CommitteeTerm.elected_on.desc())
-        ).first()
+        term = current.get(branch_id)
         if term is None:
             continue
         community = kinds.get(branch_id)

@@ -703,8 +703,9 @@ def check_provider(s: Session, ctx) -> Iterable[Finding]:
                     .order_by(P.year.desc(), P.month.desc()).limit(1).scalar_subquery())
     starts: dict[int, int] = {}
     latest: dict[int, int] = {}
-    for mid, bid, first, last in s.execute(select(M.id, M.branch_id, first_any, last_settled)
-                                           .where(M.branch_id.in_(ctx.branch_ids))):
+    # plain Core rows fetched at once: the ORM's row-by-row result costs more than the query here
+    for mid, bid, first, last in s.connection().execute(select(M.id, M.branch_id, first_any, last_settled)
+                                                        .where(M.branch_id.in_(ctx.branch_ids))).all():
         if first is not None:
             starts[bid] = min(starts.get(bid, first), first)
         if last is not None:

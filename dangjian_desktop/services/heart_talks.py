@@ -15,7 +15,14 @@ from dangjian_desktop.core import reviews as core
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.findings import Finding
-from dangjian_desktop.core.glossary import CommitteePost, MeetingState, MeetingType, MemberStatus, Severity
+from dangjian_desktop.core.glossary import (
+    CommitteeMode,
+    CommitteePost,
+    MeetingState,
+    MeetingType,
+    MemberStatus,
+    Severity,
+)
 from dangjian_desktop.core.meetings import has_committee, template
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -62,34 +69,61 @@ def _year_bounds(year: int) -> tuple[date, date]:
 def tenures(s: Session, branch_id: int, year: int, *, secretary_only: bool) -> list[core.Tenure]:
     """The 支委 of the year (only the 书记 for a branch without a 支部委员会), from the terms in force in it:
     a term runs from its election to its recorded end, or else until the next term was elected."""
+    return _tenures_of(_terms_of(s, [branch_id]).get(branch_id, []), year, secretary_only=secretary_only)
+
+
+def _terms_of(s: Session, branch_ids: list[int]) -> dict[int, list[tuple]]:
+    """branch id → its terms in election order, each (elected_on, ended_on, [(member_id, post, started_on,
+    ended_on) in the order the posts were entered]): two statements for any number of branches."""
+    T, P = m.CommitteeTerm, m.CommitteePostHolder
+    conn = s.connection()
+    terms = conn.execute(select(T.id, T.branch_id, T.elected_on, T.ended_on).where(T.branch_id.in_(branch_ids))
+                         .order_by(T.branch_id, T.elected_on, T.id)).all()
+    posts: dict[int, list[tuple]] = {}
+    for term_id, member_id, post, started, ended in conn.execute(
+            select(P.term_id, P.member_id, P.post, P.started_on, P.ended_on).join(T, T.id == P.term_id)
+            .where(T.branch_id.in_(branch_ids)).order_by(P.term_id, P.id)).all():
+        posts.setdefault(term_id, []).append((member_id, post, started, ended))
+    out: dict[int, list[tuple]] = {}
+    for term_id, branch_id, elected, ended in terms:
+        out.setdefault(branch_id, []).append((elected, ended, posts.get(term_id, [])))
+    return out
+
+
+def _tenures_of(terms: list[tuple], year: int, *, secretary_only: bool) -> list[core.Tenure]:
     first, last = _year_bounds(year)
-    terms = s.scalars(select(m.CommitteeTerm).where(m.CommitteeTerm.branch_id == branch_id)
-                      .order_by(m.CommitteeTerm.elected_on)).all()
     out = []
-    for i, term in enumerate(terms):
-        nxt = terms[i + 1].elected_on - timedelta(days=1) if i + 1 < len(terms) else None
-        end = min(d for d in (term.ended_on, nxt, last) if d is not None)
-        start = max(term.elected_on, first)
+    for i, (elected, ended, posts) in enumerate(terms):
+        nxt = terms[i + 1][0] - timedelta(days=1) if i + 1 < len(terms) else None
+        end = min(d for d in (ended, nxt, last) if d is not None)
+        start = max(elected, first)
         if start > end:
             continue
-        for post in term.posts:
-            if post.member_id is None or (secretary_only and post.post is not CommitteePost.SECRETARY):
+        for member_id, post, started_on, ended_on in posts:
+            if member_id is None or (secretary_only and post is not CommitteePost.SECRETARY):
                 continue
-            p_start = max(start, post.started_on or start)
-            p_end = min(end, post.ended_on or end)
+            p_start = max(start, started_on or start)
+            p_end = min(end, ended_on or end)
             if p_start <= p_end:
-                out.append(core.Tenure(post.member_id, p_start, p_end))
+                out.append(core.Tenure(member_id, p_start, p_end))
     return out
 
 
 def talks(s: Session, branch_id: int, year: int) -> list[core.Talk]:
     """Every pair of the year's final 谈心谈话 records (a draft is not a talk held)."""
+    return _talks_of(s, [branch_id], year).get(branch_id, [])
+
+
+def _talks_of(s: Session, branch_ids: list[int], year: int) -> dict[int, list[core.Talk]]:
     first, last = _year_bounds(year)
     P, M = m.HeartTalkPair, m.Meeting
-    rows = s.execute(select(M.held_on, P.talker_id, P.listener_id, M.id).join(M, M.id == P.meeting_id)
-                     .where(M.branch_id == branch_id, M.type == MeetingType.HEART_TALK,
-                            M.state == MeetingState.FINAL, M.held_on.between(first, last))).all()
-    return [core.Talk(*r) for r in rows]
+    out: dict[int, list[core.Talk]] = {}
+    for branch_id, *talk in s.connection().execute(
+            select(M.branch_id, M.held_on, P.talker_id, P.listener_id, M.id).join(M, M.id == P.meeting_id)
+            .where(M.branch_id.in_(branch_ids), M.type == MeetingType.HEART_TALK,
+                   M.state == MeetingState.FINAL, M.held_on.between(first, last))).all():
+        out.setdefault(branch_id, []).append(core.Talk(*talk))
+    return out
 
 
 def unnamed_talks(s: Session, branch_id: int, year: int) -> tuple[date, ...]:
@@ -124,17 +158,24 @@ def year_coverage(s: Session, branch_id: int, year: int, as_of: date, people=Non
     branch = s.get(m.Branch, branch_id)
     if branch is None:
         raise NotFound(f"没有编号为 {branch_id} 的支部。")
-    day = min(as_of, date(year, 12, 31))
     people = _roster(s, branch_id) if people is None else people
+    return _coverage(year, as_of, people, branch.committee_mode.value, _terms_of(s, [branch_id]).get(branch_id, []),
+                     talks(s, branch_id, year))
+
+
+def _coverage(year: int, as_of: date, people, mode: str, terms: list[tuple],
+              talked: list[core.Talk]) -> tuple[core.Coverage, str]:
+    """`year_coverage` from what it reads: the branch's people, 支委会 setting, terms and talks of the year."""
+    day = min(as_of, date(year, 12, 31))
     on_roll, full = [], 0
     for p in sorted(people, key=lambda p: p.sort):
         st = status_on(p, day)
         if st is not None and st.on_roll:
             on_roll.append(p.id)
             full += st is MemberStatus.FULL
-    secretary_only = not has_committee(full, branch.committee_mode.value)
-    found = tenures(s, branch_id, year, secretary_only=secretary_only)
-    cov = core.coverage(year, found, on_roll, talks(s, branch_id, year), secretary_only=secretary_only)
+    secretary_only = not has_committee(full, mode)
+    found = _tenures_of(terms, year, secretary_only=secretary_only)
+    cov = core.coverage(year, found, on_roll, talked, secretary_only=secretary_only)
     note = ""
     if not found:
         note = ("本支部不设支部委员会，但没有登记书记：请在“设置 → 支部与支委”中登记书记，才能统计谈心谈话。"
@@ -217,17 +258,22 @@ def record_talk(db: Database, branch_id: int, held_on: date, talker_id: int, lis
 # ---------------------------------------------------------------- HEART-TALK-COVERAGE
 
 
-def _org_life(s: Session, branch_id: int, year: int) -> tuple[date | None, date | None]:
-    """The year's 组织生活会: the first held (final) and the first planned (a draft), if any."""
+def _org_life(s: Session, branch_ids: list[int], year: int) -> dict[int, tuple[date | None, date | None]]:
+    """branch id → the year's 组织生活会: the first held (final) and the first planned (a draft), if any."""
     first, last = _year_bounds(year)
     M, A = m.Meeting, m.MeetingAlsoType
     also = select(A.meeting_id).where(A.type == MeetingType.ORG_LIFE)
-    rows = s.execute(select(M.held_on, M.state).where(
-        M.branch_id == branch_id, M.held_on.between(first, last),
-        (M.type == MeetingType.ORG_LIFE) | M.id.in_(also)).order_by(M.held_on)).all()
-    held = next((d for d, st in rows if st is MeetingState.FINAL), None)
-    planned = next((d for d, st in rows if st is not MeetingState.FINAL), None)
-    return held, planned
+    out: dict[int, tuple[date | None, date | None]] = {}
+    for branch_id, held_on, state in s.connection().execute(select(M.branch_id, M.held_on, M.state).where(
+            M.branch_id.in_(branch_ids), M.held_on.between(first, last),
+            (M.type == MeetingType.ORG_LIFE) | M.id.in_(also)).order_by(M.branch_id, M.held_on)).all():
+        held, planned = out.get(branch_id, (None, None))
+        if state is MeetingState.FINAL:
+            held = held or held_on
+        else:
+            planned = planned or held_on
+        out[branch_id] = (held, planned)
+    return out
 
 
 def _names_text(names: list[str], unit: str, most: int = 8) -> str:
@@ -241,11 +287,20 @@ def coverage_findings(s: Session, ctx) -> Iterable[Finding]:
     from_month = int(ctx.param(core.COVERAGE_RULE, "from_month"))
     year = ctx.as_of.year
     roster = ctx.roster(s)
-    for branch_id in ctx.branch_ids:
-        held, planned = _org_life(s, branch_id, year)
-        if ctx.as_of.month < from_month and planned is None and held is None:
-            continue
-        cov, note = year_coverage(s, branch_id, year, ctx.as_of, roster.of_branch(branch_id))
+    org_life = _org_life(s, ctx.branch_ids, year)
+    wanted = [b for b in ctx.branch_ids if ctx.as_of.month >= from_month or b in org_life]
+    if not wanted:
+        return
+    # what `year_coverage` reads, for every branch at once (issue 26: statements per branch cost on a server)
+    modes = dict(s.connection().execute(select(m.Branch.id, m.Branch.committee_mode)
+                                        .where(m.Branch.id.in_(wanted))).all())
+    terms, talked = _terms_of(s, wanted), _talks_of(s, wanted, year)
+    for branch_id in wanted:
+        held, planned = org_life.get(branch_id, (None, None))
+        if branch_id not in modes:
+            raise NotFound(f"没有编号为 {branch_id} 的支部。")
+        cov, note = _coverage(year, ctx.as_of, roster.of_branch(branch_id), CommitteeMode(modes[branch_id]).value,
+                              terms.get(branch_id, []), talked.get(branch_id, []))
         if note or not (cov.missing_pairs or cov.missing_members):
             continue
         names = roster.by_id

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import rules
@@ -453,40 +453,129 @@ def delete_study(db: Database, record_id: int) -> None:
 # ------------------------------------------------------------------ findings
 
 
+def _check_totals(s: Session, ctx, years: list[tuple[int, date, date]]) -> tuple[dict, dict]:
+    """For `check`: (year → the branches that record study in it, (year, member id) → the year's 学时 up to the
+    day checked), the same as `_totals` gives each year's recording branches, for every year at once:
+    one statement sums the recorded sessions of all the years, one a year and length of meeting counts the
+    党课 and 主题党日 attended, leaving out those a session recorded by hand for the member, day and kind
+    stands for (bench: check, issue 26)."""
+    R, M, A, Mt = m.StudyRecord, m.Member, m.Attendance, m.Meeting
+    roster = ctx.roster(s).by_id
+    conn = s.connection()  # plain Core rows, fetched at once
+    ours = select(M.id).where(M.branch_id.in_(ctx.branch_ids)).scalar_subquery()
+    # per member and year: the hours up to the day checked, and how many sessions there are in the whole year
+    # (one after the day checked still says the branch records study); summed over the kinds in the
+    # database: hours have two decimals, and the sum, rounded to them as `_totals` rounds each kind's, is the same
+    first, end = min(y[1] for y in years), max(date(y[0], 12, 31) for y in years)
+    columns = []
+    for year, start, until in years:
+        columns += [type_coerce(func.sum(case((R.studied_on.between(start, until), R.hours))), R.hours.type),
+                    func.count(case((R.studied_on.between(start, date(year, 12, 31)), 1)))]
+    keeping: dict[int, set[int]] = {year: set() for year, _, _ in years}
+    totals: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
+    # grouped by member only: SQLite reads the (member_id, studied_on) index in order, without sorting
+    for member_id, *sums in conn.execute(select(R.member_id, *columns)
+                                         .where(R.member_id.in_(ours), R.studied_on.between(first, end))
+                                         .group_by(R.member_id)).all():
+        for (year, _, _), amount, sessions in zip(years, sums[::2], sums[1::2]):
+            if sessions:
+                keeping[year].add(roster[member_id].branch_id)
+            if amount is not None:
+                totals[(year, member_id)] = Decimal(str(amount)).quantize(Decimal("0.01"))
+    value = lambda rule_id, key: ctx.param(rule_id, key)  # noqa: E731
+    counted = {}
+    for year, start, until in years:
+        if keeping[year]:
+            counted.update(_counted_meetings(s, sorted(keeping[year]), start, until, value))
+    classes: dict[tuple[int, StudyKind, Decimal], list[int]] = defaultdict(list)
+    for meeting_id, (held_on, kind, hours, _) in counted.items():
+        classes[(held_on.year, kind, hours)].append(meeting_id)
+    for (year, kind, hours), ids in classes.items():
+        # (no range of days beside the day itself: SQLite would then seek the member's year, not the day)
+        by_hand = (select(R.id).where(R.member_id == A.member_id, R.studied_on == Mt.held_on, R.kind == kind)
+                   .correlate(A, Mt).exists())
+        for chunk in range(0, len(ids), 900):
+            for member_id, times in conn.execute(
+                    select(A.member_id, func.count()).join(Mt, Mt.id == A.meeting_id)
+                    .where(A.meeting_id.in_(ids[chunk:chunk + 900]), A.status == AttendanceStatus.PRESENT, ~by_hand)
+                    .group_by(A.member_id)).all():
+                p = roster.get(member_id)  # a guest from another branch, or one that keeps no record: not here
+                if p is not None and p.branch_id in keeping[year]:
+                    totals[(year, member_id)] += hours * times
+    return keeping, totals
+
+
+def _check_leaders(s: Session, branch_ids: list[int], years: list[int]) -> dict[int, set[int]]:
+    """year → `_leaders` of every branch of the check for that year, in two statements."""
+    T, P = m.CommitteeTerm, m.CommitteePostHolder
+    posts = s.connection().execute(
+        select(P.member_id, P.started_on, P.ended_on, T.elected_on, T.ended_on).join(T, T.id == P.term_id)
+        .where(T.branch_id.in_(branch_ids), P.member_id.is_not(None))).all()
+    roster_posts = [member_id for member_id, post in s.connection().execute(
+        select(m.Member.id, m.Member.party_post).where(m.Member.branch_id.in_(branch_ids), m.Member.party_post != ""))
+        if core.is_leader_post(post)]
+    out = {}
+    for year in years:
+        first, last = _span(year)
+        found = set(roster_posts)
+        for member_id, started, ended, elected, term_ended in posts:
+            start = started or elected
+            end = min(d for d in (ended, term_ended) if d is not None) if (ended or term_ended) else None
+            if start <= last and (end is None or end > first):
+                found.add(member_id)
+        out[year] = found
+    return out
+
+
 def check_provider(s: Session, ctx) -> Iterable[Finding]:
     """STUDY-HOURS-Y: members on the roll below the year's target, `due` from 1 October (a setting) to the
     year's end, `overdue` through the next year for the year that is over. Only for a branch that records
-    study (any session recorded in that year): without records the hours are unknown, not missing."""
+    study (any session recorded in that year): without records the hours are unknown, not missing.
+    What `_year` shows each branch, worked out for all branches and both years at once, and only for the
+    members below their target (bench: check)."""
+    from dangjian_desktop.services.meetings.attendance import status_on
+
     value = lambda rule_id, key: ctx.param(rule_id, key)  # noqa: E731
     rule = rules.rule(core.RULE)
     years = []
     if ctx.as_of >= core.reminder_from(ctx.as_of.year, value):
         years.append((ctx.as_of.year, Severity.DUE))
     years.append((ctx.as_of.year - 1, Severity.OVERDUE))
-    R = m.StudyRecord
-    for year, severity in years:
-        first, last = _span(year)
-        keeping = sorted(set(s.scalars(select(m.Member.branch_id).join(R, R.member_id == m.Member.id)
-                                       .where(m.Member.branch_id.in_(ctx.branch_ids), R.studied_on.between(first, last))
-                                       .distinct())))
-        if not keeping:
-            continue
-        totals = _totals(s, keeping, first, min(ctx.as_of, last), value)
-        for branch_id in keeping:
-            view = _year(s, branch_id, year, ctx.as_of, ctx.overrides, ctx.roster(s).of_branch(branch_id), totals)
-            for r in view.below:
-                role = "书记、支委" if r.leader else "党员"
-                if r.joined_on is not None:
-                    role = f"{cn(r.joined_on)}入党，按入党后的月数折算，"
+    spans = [(year, _span(year)[0], min(ctx.as_of, _span(year)[1])) for year, _ in years]
+    keeping, totals = _check_totals(s, ctx, spans)
+    if not any(keeping.values()):
+        return
+    leaders = _check_leaders(s, sorted(set().union(*keeping.values())), [year for year, _ in years])
+    roster = ctx.roster(s)
+    full = {leader: Decimal(str(value(core.RULE, "leader_hours" if leader else "hours"))) for leader in (False, True)}
+    for (year, severity), (_, first, as_of) in zip(years, spans):
+        last = _span(year)[1]
+        on = max(as_of, first)
+        for branch_id in sorted(keeping[year]):
+            for p in sorted(roster.of_branch(branch_id), key=lambda p: p.sort):
+                leader = p.id in leaders[year]
+                joined = p.joined_on
+                target = full[leader] if joined is None or joined.year < year else \
+                    core.year_target(year, leader, joined, value)
+                total = totals.get((year, p.id), ZERO)
+                if total >= target:
+                    continue
+                st = status_on(p, on)
+                if st is None or not st.on_roll:
+                    continue
+                short = max(ZERO, target - total)
+                role = "书记、支委" if leader else "党员"
+                if joined is not None and joined.year == year:
+                    role = f"{cn(joined)}入党，按入党后的月数折算，"
                 if severity is Severity.DUE:
-                    text = (f"{year}年已学习 {core.hours_text(r.total)} 学时，{role}全年应不少于 "
-                            f"{core.hours_text(r.target)} 学时，还差 {core.hours_text(r.short)} 学时，请在年底前安排学习"
+                    text = (f"{year}年已学习 {core.hours_text(total)} 学时，{role}全年应不少于 "
+                            f"{core.hours_text(target)} 学时，还差 {core.hours_text(short)} 学时，请在年底前安排学习"
                             f"（{rule.citation}）。")
                 else:
-                    text = (f"{year}年只学习了 {core.hours_text(r.total)} 学时，{role}全年应不少于 "
-                            f"{core.hours_text(r.target)} 学时，差 {core.hours_text(r.short)} 学时（{rule.citation}）。")
-                yield Finding(core.RULE, severity, r.name, last, text,
-                              ref=("study", {"member_id": r.member_id, "year": year}), branch_id=branch_id)
+                    text = (f"{year}年只学习了 {core.hours_text(total)} 学时，{role}全年应不少于 "
+                            f"{core.hours_text(target)} 学时，差 {core.hours_text(short)} 学时（{rule.citation}）。")
+                yield Finding(core.RULE, severity, p.name, last, text,
+                              ref=("study", {"member_id": p.id, "year": year}), branch_id=branch_id)
 
 
 # ------------------------------------------------------------------ export

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from dangjian_desktop.core import meetings as core
@@ -108,51 +108,62 @@ _UNKNOWN = object()
 
 def _branch_meetings(s: Session, branch_id: int, year: int | None = None, start=_UNKNOWN) -> _BranchMeetings:
     """Meeting dates by type and 党小组 (of one year if given) and where each organisation's records start."""
-    dates: dict[MeetingType, list[date]] = defaultdict(list)
-    group_dates: dict[int, list[date]] = defaultdict(list)
-    drafts: dict[MeetingType, list[date]] = defaultdict(list)
-    group_drafts: dict[int, list[date]] = defaultdict(list)
+    starts = None if start is _UNKNOWN else {branch_id: start}
+    return _branch_meetings_of(s, [branch_id], year, starts)[branch_id]
+
+
+def _branch_meetings_of(s: Session, branch_ids: list[int], year: int | None = None,
+                        starts: dict[int, date | None] | None = None) -> dict[int, _BranchMeetings]:
+    """`_branch_meetings` of several branches in six statements, however many branches (`check`: statements
+    per branch cost on a server, issue 26); `starts` where each branch's records start, if known."""
+    dates: dict[int, dict[MeetingType, list[date]]] = {b: defaultdict(list) for b in branch_ids}
+    group_dates: dict[int, dict[int, list[date]]] = {b: defaultdict(list) for b in branch_ids}
+    drafts: dict[int, dict[MeetingType, list[date]]] = {b: defaultdict(list) for b in branch_ids}
+    group_drafts: dict[int, dict[int, list[date]]] = {b: defaultdict(list) for b in branch_ids}
     conn = s.connection()
     in_year = ()
     if year is not None:  # the grid of one year needs only that year's dates (and the first dates below)
         in_year = (m.Meeting.held_on.between(date(year, 1, 1), date(year, 12, 31)),)
-    primary = select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.state).where(
-        m.Meeting.branch_id == branch_id, *in_year)
-    also = (select(m.Meeting.id, m.MeetingAlsoType.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.state)
-            .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id)
-            .where(m.Meeting.branch_id == branch_id, *in_year))
+    ours = m.Meeting.branch_id.in_(branch_ids)
+    primary = select(m.Meeting.branch_id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id,
+                     m.Meeting.state).where(ours, *in_year)
+    also = (select(m.Meeting.branch_id, m.MeetingAlsoType.type, m.Meeting.held_on, m.Meeting.group_id,
+                   m.Meeting.state)
+            .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id).where(ours, *in_year))
     group_first: dict[int, date] = {}
     for q in (primary, also):
-        for _mid, mtype, held_on, group_id, state in conn.execute(q).all():  # Core rows at once: 15,000 for a 党委
+        for bid, mtype, held_on, group_id, state in conn.execute(q).all():  # Core rows at once: 15,000 for a 党委
             mtype = MeetingType(mtype)
             final = state == MeetingState.FINAL
-            (dates if final else drafts)[mtype].append(held_on)
+            (dates if final else drafts)[bid][mtype].append(held_on)
             if mtype is MeetingType.GROUP and group_id is not None:
-                (group_dates if final else group_drafts)[group_id].append(held_on)
+                (group_dates if final else group_drafts)[bid][group_id].append(held_on)
     for q in (select(m.Meeting.group_id, func.min(m.Meeting.held_on))
-              .where(m.Meeting.branch_id == branch_id, m.Meeting.type == MeetingType.GROUP,
+              .where(ours, m.Meeting.type == MeetingType.GROUP,
                      m.Meeting.group_id.is_not(None), m.Meeting.state == MeetingState.FINAL)
               .group_by(m.Meeting.group_id),
               select(m.Meeting.group_id, func.min(m.Meeting.held_on))
               .join(m.MeetingAlsoType, m.MeetingAlsoType.meeting_id == m.Meeting.id)
-              .where(m.Meeting.branch_id == branch_id, m.MeetingAlsoType.type == MeetingType.GROUP,
+              .where(ours, m.MeetingAlsoType.type == MeetingType.GROUP,
                      m.Meeting.group_id.is_not(None), m.Meeting.state == MeetingState.FINAL)
               .group_by(m.Meeting.group_id)):
         for gid, first in s.execute(q).tuples().all():
             group_first[gid] = min(first, group_first.get(gid, first))
-    mode = s.scalar(select(m.Branch.committee_mode).where(m.Branch.id == branch_id)) or CommitteeMode.AUTO
-    if start is _UNKNOWN:
-        start = _records_start(s, branch_id)
-    groups = []
-    for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id == branch_id)
+    modes = dict(conn.execute(select(m.Branch.id, m.Branch.committee_mode).where(m.Branch.id.in_(branch_ids))).all())
+    if starts is None:
+        starts = _records_starts_of(s, branch_ids)
+    groups: dict[int, list] = {b: [] for b in branch_ids}
+    for g in s.scalars(select(m.PartyGroup).where(m.PartyGroup.branch_id.in_(branch_ids))
                        .order_by(m.PartyGroup.sort_order, m.PartyGroup.id)):
+        start = starts.get(g.branch_id)
         g_created = g.created_at.date() if g.created_at else None
         g_start = core.records_start(g_created, [group_first[g.id]] if g.id in group_first else [])
         if start is not None and g_start is not None:
             g_start = max(g_start, start)
-        groups.append((g.id, g.name, g_start, g.dissolved_on))
-    return _BranchMeetings(branch_id, start, dates, groups, group_dates, drafts, group_drafts,
-                           CommitteeMode(mode).value)
+        groups[g.branch_id].append((g.id, g.name, g_start, g.dissolved_on))
+    return {b: _BranchMeetings(b, starts.get(b), dates[b], groups[b], group_dates[b], drafts[b], group_drafts[b],
+                               CommitteeMode(modes.get(b) or CommitteeMode.AUTO).value)
+            for b in branch_ids}
 
 
 def year_grid(db: Database, branch_id: int, year: int, as_of: date | None = None) -> list[core.GridRow]:
@@ -225,8 +236,9 @@ def year_counts(db: Database, branch_id: int, year: int, as_of: date | None = No
 def meeting_findings(s: Session, ctx) -> Iterable[Finding]:
     """MEET-*: one finding per missing period (per 党小组 for group meetings), and the current period when due."""
     starts = _records_starts(s, ctx)
+    every = _branch_meetings_of(s, ctx.branch_ids, starts=starts)
     for branch_id in ctx.branch_ids:
-        data = _branch_meetings(s, branch_id, start=starts.get(branch_id))
+        data = every[branch_id]
         if data.start is None:
             continue
         for mtype in MeetingType:
@@ -277,45 +289,48 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
     rule = rules.rule(core.INACTIVE_RULE)
     recent_from = add_months(ctx.as_of, -2)
     starts = _records_starts(s, ctx)
+    rolls = {}  # branch → (its people, those on the roll on the day checked)
     for branch_id in ctx.branch_ids:
-        start = starts.get(branch_id)
-        if start is None:
-            continue
-        people = ctx.roster(s).of_branch(branch_id)
-        roster = _roster_on(people, ctx.as_of)
-        conn = s.connection()
-        # each member's last meeting attended, as a subquery per member: SQLite reads the branch's meetings
-        # newest first (index branch_id, held_on) and stops at the first one attended, where MAX … GROUP BY
-        # over all of them read every meeting for every member asked about (500 members: 2 ms against 150)
-        last_attended = (select(func.max(m.Meeting.held_on))
-                         .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
-                         .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on <= ctx.as_of,
+        if starts.get(branch_id) is not None:
+            people = ctx.roster(s).of_branch(branch_id)
+            rolls[branch_id] = (people, _roster_on(people, ctx.as_of))
+    conn = s.connection()
+    # each member's last meeting attended, as a subquery per member: SQLite reads the branch's meetings
+    # newest first (index branch_id, held_on) and stops at the first one attended, where MAX … GROUP BY
+    # over all of them read every meeting for every member asked about (500 members: 2 ms against 150);
+    # the member's own branch (all branches' members at once: statements per branch cost on a server)
+    last_attended = (select(func.max(m.Meeting.held_on))
+                     .join(m.Attendance, m.Attendance.meeting_id == m.Meeting.id)
+                     .where(m.Meeting.branch_id == m.Member.branch_id, m.Meeting.held_on <= ctx.as_of,
+                            m.Meeting.state == MeetingState.FINAL,
+                            m.Attendance.member_id == m.Member.id,
+                            m.Attendance.status == AttendanceStatus.PRESENT)
+                     .scalar_subquery())
+    if conn.dialect.name == "postgresql":
+        # PostgreSQL plans that MAX by reading all of each member's attendance (four seconds a branch
+        # of a 党委 under load, most of `check`): said as "the newest meeting of the branch at which
+        # the member's attendance is 出席", it walks the meetings newest first and looks each one up
+        # by (meeting_id, member_id), as SQLite does with the MAX (issue 26)
+        status_there = (select(m.Attendance.status)
+                        .where(m.Attendance.meeting_id == m.Meeting.id, m.Attendance.member_id == m.Member.id)
+                        .correlate(m.Meeting, m.Member).scalar_subquery())
+        last_attended = (select(m.Meeting.held_on)
+                         .where(m.Meeting.branch_id == m.Member.branch_id, m.Meeting.held_on <= ctx.as_of,
                                 m.Meeting.state == MeetingState.FINAL,
-                                m.Attendance.member_id == m.Member.id,
-                                m.Attendance.status == AttendanceStatus.PRESENT)
-                         .scalar_subquery())
-        if conn.dialect.name == "postgresql":
-            # PostgreSQL plans that MAX by reading all of each member's attendance (four seconds a branch
-            # of a 党委 under load, most of `check`): said as "the newest meeting of the branch at which
-            # the member's attendance is 出席", it walks the meetings newest first and looks each one up
-            # by (meeting_id, member_id), as SQLite does with the MAX (issue 26)
-            status_there = (select(m.Attendance.status)
-                            .where(m.Attendance.meeting_id == m.Meeting.id, m.Attendance.member_id == m.Member.id)
-                            .correlate(m.Meeting, m.Member).scalar_subquery())
-            last_attended = (select(m.Meeting.held_on)
-                             .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on <= ctx.as_of,
-                                    m.Meeting.state == MeetingState.FINAL,
-                                    status_there == AttendanceStatus.PRESENT)
-                             .order_by(m.Meeting.held_on.desc()).limit(1)
-                             .correlate(m.Member).scalar_subquery())
-        ids = [member.id for member in roster]
-        last = {}
-        for chunk in range(0, len(ids), 900):
-            last.update((mid, held_on) for mid, held_on in conn.execute(
-                select(m.Member.id, last_attended).where(m.Member.id.in_(ids[chunk:chunk + 900]))).all()
-                if held_on is not None)
-        # attended since recent_from, and that is too recent to be due: nothing to work out
-        quiet_from = add_months(recent_from, min(due_months, overdue_months))
+                                status_there == AttendanceStatus.PRESENT)
+                         .order_by(m.Meeting.held_on.desc()).limit(1)
+                         .correlate(m.Member).scalar_subquery())
+    ids = [member.id for _, roster in rolls.values() for member in roster]
+    last = {}
+    for chunk in range(0, len(ids), 900):
+        last.update((mid, held_on) for mid, held_on in conn.execute(
+            select(m.Member.id, last_attended).where(m.Member.id.in_(ids[chunk:chunk + 900]))).all()
+            if held_on is not None)
+    # attended since recent_from, and that is too recent to be due: nothing to work out
+    quiet_from = add_months(recent_from, min(due_months, overdue_months))
+    work = {}  # branch → (its people, its candidates with the day their absence counts from)
+    for branch_id, (people, roster) in rolls.items():
+        start = starts[branch_id]
         candidates = []
         for member in roster:
             if quiet_from > ctx.as_of and (last.get(member.id) or date.min) >= recent_from:
@@ -324,12 +339,16 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
             if core.inactivity(last.get(member.id), counts_from, ctx.as_of, due_months, overdue_months) is None:
                 continue
             candidates.append((member, counts_from))
-        if not candidates:
-            continue
-        evidence = _evidence_after(conn, branch_id, people, candidates, last, ctx.as_of)
-        from dangjian_desktop.services.transfers import floating_states
+        if candidates:
+            work[branch_id] = (people, candidates)
+    if not work:
+        return
+    evidence = _evidence_after(conn, work, last, ctx.as_of)
+    from dangjian_desktop.services.transfers import floating_states
 
-        floating = floating_states(s, [(member.id, member.is_floating) for member, _ in candidates], ctx.as_of)
+    floating = floating_states(s, [(member.id, member.is_floating) for _, candidates in work.values()
+                                   for member, _ in candidates], ctx.as_of)
+    for branch_id, (_, candidates) in work.items():
         for member, counts_from in candidates:
             present, leave, reason, unknown = evidence[member.id]
             j = core.judge_inactivity(present, leave, unknown, floating[member.id], counts_from, ctx.as_of,
@@ -364,30 +383,36 @@ def inactive_members(s: Session, ctx) -> Iterable[Finding]:
                           msg, ref=("member", member.id), branch_id=branch_id)
 
 
-def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: dict[int, date],
+def _evidence_after(conn, work: dict[int, tuple[list, list]], last: dict[int, date],
                     as_of: date) -> dict[int, tuple[date | None, date | None, str, int]]:
-    """For each candidate, what the meetings from their last attendance on say: (last present, counting a
-    ledger that lists only absentees and adds up as presence; last 请假 and its reason; how many meetings
-    after both have unknown attendance). Reads the meetings from the earliest of those dates, each
-    candidate's own attendance rows, and row counts only of the meetings that do not list a candidate."""
+    """For each candidate (`work`: branch → its people and candidates), what the meetings of their branch
+    from their last attendance on say: (last present, counting a ledger that lists only absentees and adds up
+    as presence; last 请假 and its reason; how many meetings after both have unknown attendance). Reads the
+    meetings from the earliest of those dates, each candidate's own attendance rows, and row counts only of the
+    meetings that do not list a candidate: for all branches at once."""
+    candidates = [c for _, branch_candidates in work.values() for c in branch_candidates]
     since = {member.id: max(d for d in (last.get(member.id), counts_from) if d is not None)
              for member, counts_from in candidates}
     # final records only (a draft or a plan is not a meeting held); a combined record's scope is the
-    # widest of its types' (主题党日暨支部党员大会: the whole branch)
-    meetings = conn.execute(
+    # widest of its types' (主题党日暨支部党员大会: the whole branch); each branch's from its own earliest day
+    from_day = or_(*(and_(m.Meeting.branch_id == branch_id, m.Meeting.held_on >= min(since[p.id] for p, _ in cs))
+                     for branch_id, (_, cs) in work.items()))
+    rows = conn.execute(
         select(m.Meeting.id, m.Meeting.type, m.Meeting.held_on, m.Meeting.group_id, m.Meeting.expected,
-               m.Meeting.present, m.Meeting.attendance_known)
-        .where(m.Meeting.branch_id == branch_id, m.Meeting.held_on >= min(since.values()),
-               m.Meeting.held_on <= as_of, m.Meeting.type != MeetingType.HEART_TALK,
+               m.Meeting.present, m.Meeting.attendance_known, m.Meeting.branch_id)
+        .where(from_day, m.Meeting.held_on <= as_of, m.Meeting.type != MeetingType.HEART_TALK,
                m.Meeting.state == MeetingState.FINAL)
         .order_by(m.Meeting.held_on, m.Meeting.id)).all()
-    ids = [row.id for row in meetings]
+    of_branch: dict[int, list] = defaultdict(list)
+    for row in rows:
+        of_branch[row.branch_id].append(row)
+    ids = [row.id for row in rows]
     also: dict[int, list[MeetingType]] = defaultdict(list)
     for chunk in range(0, len(ids), 900):
         for mid, t in conn.execute(select(m.MeetingAlsoType.meeting_id, m.MeetingAlsoType.type)
                                    .where(m.MeetingAlsoType.meeting_id.in_(ids[chunk:chunk + 900]))):
             also[mid].append(MeetingType(t))
-    scope = {mt.id: core.attendance_scope([MeetingType(mt.type), *also.get(mt.id, [])]) for mt in meetings}
+    scope = {mt.id: core.attendance_scope([MeetingType(mt.type), *also.get(mt.id, [])]) for mt in rows}
     mine: dict[tuple[int, int], tuple[AttendanceStatus, str]] = {}
     wanted = [member.id for member, _ in candidates]
     for chunk in range(0, len(ids), 900):
@@ -402,7 +427,7 @@ def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: 
     unlisted: dict[int, list] = {}
     for member, _ in candidates:
         present, leave, reason, gaps = last.get(member.id), None, "", []
-        for mt in meetings:
+        for mt in of_branch.get(member.branch_id, ()):
             if mt.held_on < since[member.id]:  # the day itself counts: records may start with a meeting all attended
                 continue
             row = mine.get((mt.id, member.id))
@@ -432,12 +457,13 @@ def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: 
                 .where(m.Attendance.meeting_id.in_(counted[chunk:chunk + 900]))
                 .group_by(m.Attendance.meeting_id)).all():
             rows_per_meeting[mid] = (n, int(away or 0))
-    roll_cache: dict[tuple[date, int | None], int] = {}
+    roll_cache: dict[tuple[int, date, int | None], int] = {}
 
-    def roll(day: date, group_id: int | None) -> int:
-        key = (day, group_id)
+    def roll(branch_id: int, day: date, group_id: int | None) -> int:
+        key = (branch_id, day, group_id)
         if key not in roll_cache:
-            roll_cache[key] = sum(1 for p in _roster_on(people, day) if group_id is None or p.group_id == group_id)
+            roll_cache[key] = sum(1 for p in _roster_on(work[branch_id][0], day)
+                                  if group_id is None or p.group_id == group_id)
         return roll_cache[key]
 
     out = {}
@@ -456,7 +482,7 @@ def _evidence_after(conn, branch_id: int, people: list, candidates: list, last: 
             expected, attended = mt.expected, mt.present
             group = mt.group_id if scope[mt.id] == "group" else None
             if expected and attended is not None and expected - away == attended \
-                    and expected == roll(mt.held_on, group):
+                    and expected == roll(member.branch_id, mt.held_on, group):
                 present = max(present or mt.held_on, mt.held_on)
             else:
                 unknown_on.append(mt.held_on)
