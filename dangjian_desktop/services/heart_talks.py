@@ -114,27 +114,32 @@ def talks(s: Session, branch_id: int, year: int) -> list[core.Talk]:
     return _talks_of(s, [branch_id], year).get(branch_id, [])
 
 
-def _talks_of(s: Session, branch_ids: list[int], year: int) -> dict[int, list[core.Talk]]:
+def _talks_of(s: Session, branch_ids: list[int], year: int, unnamed: dict[int, list[date]] | None = None
+              ) -> dict[int, list[core.Talk]]:
+    """branch id → the pairs of the year's final 谈心谈话 records (a draft is not a talk held); and, into
+    `unnamed` when given, the days of those records that name nobody on the roster (in the same statement)."""
     first, last = _year_bounds(year)
     P, M = m.HeartTalkPair, m.Meeting
     out: dict[int, list[core.Talk]] = {}
-    for branch_id, *talk in s.connection().execute(
-            select(M.branch_id, M.held_on, P.talker_id, P.listener_id, M.id).join(M, M.id == P.meeting_id)
+    for branch_id, held_on, talker, listener, meeting_id in s.connection().execute(
+            select(M.branch_id, M.held_on, P.talker_id, P.listener_id, M.id).outerjoin(P, M.id == P.meeting_id)
             .where(M.branch_id.in_(branch_ids), M.type == MeetingType.HEART_TALK,
-                   M.state == MeetingState.FINAL, M.held_on.between(first, last))).all():
-        out.setdefault(branch_id, []).append(core.Talk(*talk))
+                   M.state == MeetingState.FINAL, M.held_on.between(first, last))
+            .order_by(M.held_on, M.id)).all():
+        if talker is None:
+            if unnamed is not None:
+                unnamed.setdefault(branch_id, []).append(held_on)
+            continue
+        out.setdefault(branch_id, []).append(core.Talk(held_on, talker, listener, meeting_id))
     return out
 
 
 def unnamed_talks(s: Session, branch_id: int, year: int) -> tuple[date, ...]:
     """The days of the year's final 谈心谈话 records that name nobody on the roster (an imported ledger line,
     a record whose 谈话对象 was left empty or does not match the 花名册): held, but not counted for anyone."""
-    first, last = _year_bounds(year)
-    M, P = m.Meeting, m.HeartTalkPair
-    named = select(P.meeting_id).where(P.meeting_id == M.id).exists()
-    return tuple(s.scalars(select(M.held_on).where(
-        M.branch_id == branch_id, M.type == MeetingType.HEART_TALK, M.state == MeetingState.FINAL,
-        M.held_on.between(first, last), ~named).order_by(M.held_on)))
+    unnamed: dict[int, list[date]] = {}
+    _talks_of(s, [branch_id], year, unnamed)
+    return tuple(unnamed.get(branch_id, ()))
 
 
 def unnamed_text(days: tuple[date, ...]) -> str:
@@ -294,7 +299,8 @@ def coverage_findings(s: Session, ctx) -> Iterable[Finding]:
     # what `year_coverage` reads, for every branch at once (issue 26: statements per branch cost on a server)
     modes = dict(s.connection().execute(select(m.Branch.id, m.Branch.committee_mode)
                                         .where(m.Branch.id.in_(wanted))).all())
-    terms, talked = _terms_of(s, wanted), _talks_of(s, wanted, year)
+    unnamed_of: dict[int, list[date]] = {}
+    terms, talked = _terms_of(s, wanted), _talks_of(s, wanted, year, unnamed_of)
     for branch_id in wanted:
         held, planned = org_life.get(branch_id, (None, None))
         if branch_id not in modes:
@@ -315,7 +321,7 @@ def coverage_findings(s: Session, ctx) -> Iterable[Finding]:
         when = (f"组织生活会已于{cn(held)}召开，" if held else
                 f"组织生活会安排在{cn(planned)}，" if planned else "")
         due_on = held or planned or date(year, 12, 31)
-        unnamed = unnamed_talks(s, branch_id, year)
+        unnamed = unnamed_of.get(branch_id, ())
         uncounted = (f"另有{len(unnamed)}次谈心谈话记录没有写明谈话人和谈话对象，未计入。" if unnamed else "")
         yield Finding(core.COVERAGE_RULE, Severity.DUE, ctx.branch_names.get(branch_id, ""), due_on,
                       f"{when}{year}年谈心谈话还差：{'；'.join(parts)}。{uncounted}请在组织生活会前谈到（{rule.citation}）。",
