@@ -19,6 +19,9 @@ def _local_db(workdir):
 
 
 def _server_tab(qtbot, window):
+    # as a person would: the window has shown its data (until then 正在打开数据库… and the navigation only
+    # remembers the row; a window just switched to the server reads 首页's data there first)
+    qtbot.waitUntil(lambda: window.ready, timeout=30000)
     nav = window.nav
     row = next(i for i in range(nav.count()) if nav.item(i).text() == "设置")
     rect = nav.visualItemRect(nav.item(row))
