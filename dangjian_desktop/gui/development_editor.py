@@ -483,10 +483,6 @@ class StepDialog(SavingDialog):
                       busy=(f.buttonBox,),
                       on_done=self._saved, on_refused=lambda exc: f.errorLabel.setText(str(exc)))
 
-    def _saved(self, detail: dev.ApplicantDetail) -> None:
-        self.saved = detail
-        self.accept()
-
     # -------------------------------------------------------------- attachments
 
     def _bind_attachments(self) -> None:

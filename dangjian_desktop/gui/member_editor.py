@@ -312,10 +312,6 @@ class MemberEditorDialog(SavingDialog):
         self.run_save(self.ctx, *call, today=self.today, what="保存党员信息", busy=(self.form.buttonBox,),
                       on_done=self._saved, **kwargs)
 
-    def _saved(self, member: ms.MemberInfo) -> None:
-        self.saved = member
-        self.accept()
-
 
 def _editor_data(db, branch_id: int, member_id: int | None):
     """What the member editor needs from the database, read in one job."""
@@ -365,14 +361,6 @@ class LeaveRollDialog(SavingDialog):
                       destination=f.destinationEdit.text() if f.destinationEdit.isEnabled() else "",
                       version=self.member.version, today=self.today, what="办理离开名册",
                       busy=(f.buttonBox,), on_done=self._saved, on_refused=self._refused)
-
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, member: ms.MemberInfo) -> None:
-        self.saved = member
-        self.accept()
 
 
 # ---------------------------------------------------------------- import

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QSpinBox
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import AppraisalOutcome, DisposalAction, MeetingState
 from dangjian_desktop.core.reviews import Disposal, VoteCounts
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.forms.ui_appraisal_result import Ui_AppraisalResultDialog
 from dangjian_desktop.gui.forms.ui_disposal import Ui_DisposalDialog
@@ -48,14 +47,6 @@ class _Dialog(SavingDialog):
         f.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         f.buttonBox.accepted.connect(self._save)
         f.buttonBox.rejected.connect(self.reject)
-
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, result) -> None:
-        self.saved = result
-        self.accept()
 
 
 class TalkDialog(_Dialog):

@@ -68,14 +68,6 @@ class _FormDialog(SavingDialog):
         self.run_save(self.ctx, fn, *args, what=what, busy=(self.form.buttonBox,), on_done=self._saved,
                       on_refused=self._refused, **kwargs)
 
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, result) -> None:
-        self.saved = result
-        self.accept()
-
 
 class TransferOutDialog(_FormDialog):
     """转出 one member: destination, date, reason and the 介绍信's particulars; the letter can follow at once."""

@@ -544,6 +544,16 @@ class SavingDialog(QDialog):
         self.save_task = ctx.run(fn, *args, **kwargs)
         return self.save_task
 
+    def _refused(self, exc: Exception) -> None:
+        """`run_save`'s on_refused for a dialog made from a form with an errorLabel: the reason, in the dialog."""
+        self.form.errorLabel.setText(str(exc))
+        self.form.errorLabel.show()
+
+    def _saved(self, result: Any) -> None:
+        """`run_save`'s on_done for a dialog that hands what it saved to its caller: kept as `saved`, then closed."""
+        self.saved = result
+        self.accept()
+
     _clean_state: tuple | None = None  # what the fields held when the dialog was ready (see `changed`)
 
     def mark_clean(self) -> None:

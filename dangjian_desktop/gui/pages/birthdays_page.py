@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from dangjian_desktop.core import rules
 from dangjian_desktop.core.dates import Period, add_months, cn
 from dangjian_desktop.core.glossary import BirthdayObservance
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.empty_hint import EmptyHint
@@ -144,14 +143,6 @@ class ObservanceDialog(SavingDialog):
                       year=self.birthday.day.year, note=self.form.noteEdit.text(), today=self.today,
                       what="登记政治生日活动", busy=(self.form.buttonBox,), on_done=self._saved,
                       on_refused=self._refused)
-
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, observance) -> None:
-        self.saved = observance
-        self.accept()
 
 
 def _table(parent, model) -> QTableView:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from dangjian_desktop.core import dues as core
 from dangjian_desktop.core.dates import cn
 from dangjian_desktop.core.glossary import DuesBasis, DuesKind
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_dues_base import Ui_DuesBaseDialog
@@ -175,14 +174,6 @@ class PaymentDialog(SavingDialog):
                       paid_on=_pydate(f.dateEdit.date()), today=self.today, what="登记党费",
                       busy=(f.buttonBox,), on_done=self._saved, on_refused=self._refused)
 
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, rows) -> None:
-        self.saved = rows
-        self.accept()
-
 
 class BaseDialog(SavingDialog):
     """设定党费基数: the basis and amount from a month on; earlier months keep theirs."""
@@ -219,14 +210,6 @@ class BaseDialog(SavingDialog):
                       DuesBasis(f.basisCombo.currentData()), f.amountEdit.text().strip() or None, note=f.noteEdit.text(),
                       today=self.today, what="设定党费基数", busy=(f.buttonBox,), on_done=self._saved,
                       on_refused=self._refused)
-
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, history) -> None:
-        self.saved = history
-        self.accept()
 
 
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from dangjian_desktop.core.dates import cn
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
 from dangjian_desktop.gui.forms.ui_points_entry import Ui_PointsEntryDialog
@@ -257,14 +256,6 @@ class EntryDialog(SavingDialog):
                       date(q.year(), q.month(), q.day()), f.pointsEdit.text().strip() or "0", f.reasonEdit.text(),
                       item=f.itemCombo.currentData(), today=self.today, what="登记加减分", busy=(f.buttonBox,),
                       on_done=self._saved, on_refused=self._refused)
-
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, entry: ps.Entry) -> None:
-        self.saved = entry
-        self.accept()
 
 
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from dangjian_desktop.core import rectification as core
 from dangjian_desktop.core.dates import add_months, cn
-from dangjian_desktop.errors import DomainError
 from dangjian_desktop.gui import folders
 from dangjian_desktop.gui.context import AppContext
 from dangjian_desktop.gui.fit import FlowLayout
@@ -161,14 +160,6 @@ class ItemDialog(SavingDialog):
                       self.data(), today=self.today, what="保存整改事项", busy=(self.form.buttonBox,),
                       on_done=self._saved, on_refused=self._refused)
 
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, item) -> None:
-        self.saved = item
-        self.accept()
-
 
 class CloseDialog(SavingDialog):
     """销号: the day the item was done, what was done, and the evidence files (attached to the item at once)."""
@@ -197,14 +188,6 @@ class CloseDialog(SavingDialog):
         self.run_save(self.ctx, rs.close_item, self.ctx.db, self.item.id, _pydate(f.closedEdit.date()),
                       f.noteEdit.toPlainText(), today=self.today, what="整改销号", busy=(f.buttonBox,),
                       on_done=self._saved, on_refused=self._refused)
-
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, item) -> None:
-        self.saved = item
-        self.accept()
 
 
 class RectificationPage(Page):

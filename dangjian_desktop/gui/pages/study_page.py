@@ -188,14 +188,6 @@ class StudyRecordDialog(SavingDialog):
                       source=f.sourceEdit.text(), today=self.today, what="登记学习", busy=(f.buttonBox,),
                       on_done=self._saved, on_refused=self._refused)
 
-    def _refused(self, exc: DomainError) -> None:
-        self.form.errorLabel.setText(str(exc))
-        self.form.errorLabel.show()
-
-    def _saved(self, entries) -> None:
-        self.saved = entries
-        self.accept()
-
 
 def _derived_text(e: ss.StudyEntry) -> str:
     return (f"这条是按{cn(e.studied_on)}“{e.topic}”的出席记录自动计入的（{hours_text(e.hours)} 学时），这里不能修改："
