@@ -47,8 +47,12 @@ def open_at_start(target: str | Path) -> Database:
     close of the window, with the file just as it left it, the check (a second on a 党委's file) is
     skipped (filecheck.closed_cleanly). The window's lock is taken first: nothing looks at the
     file before commands have been told to keep off."""
+    from dangjian_desktop.runtime import keep_loaded
+
     if is_url(target) or not Path(target).exists():
-        return open_database(target)
+        db = open_database(target)
+        keep_loaded()  # the data layer, imported by opening
+        return db
     import importlib
     import threading
 
@@ -79,6 +83,7 @@ def open_at_start(target: str | Path) -> Database:
         # the frame and 首页's data, where it froze the window for as long
         for module in ("dangjian_desktop.services.security", "dangjian_desktop.services.dashboard"):
             importlib.import_module(module)
+        keep_loaded()
 
         checking.join()
         if failed:
