@@ -33,13 +33,14 @@ def as_installed() -> dict[str, str]:
     return {}
 
 
-def run_child(args: list[str], env: dict) -> tuple[float, float]:
-    """Run a child process to its end: (wall seconds, its CPU seconds, all its threads)."""
+def run_child(args: list[str], env: dict, *, exit_code: int = 0) -> tuple[float, float]:
+    """Run a child process to its end: (wall seconds, its CPU seconds, all its threads). It must
+    end with `exit_code` (2 for a usage error)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
+    if done.returncode != exit_code:
         raise RuntimeError(f"{' '.join(args[-4:])} 退出码 {done.returncode}：{done.stderr.decode('utf-8', 'replace')[-500:]}")
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

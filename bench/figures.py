@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from bench.children import as_installed
-from bench.cli_figures import cli_list
+from bench.cli_figures import cli_help, cli_list
 from bench.data import TODAY, working_copy
 from bench.report import Figure, NotAvailable, median
 
@@ -768,6 +768,7 @@ ALL: dict[str, tuple[str, str, Callable[[Bench], Figure]]] = {
     "study-ledger": ("导出一个支部一年的学时台账", "≤ 3 s", _study_ledger),
     "start-data": ("启动到首页数据出现（党委数据库）", "≤ 1.0 s", start_data),
     "start-data-demo": ("启动到首页数据出现（一个支部的演示数据库）", "≤ 0.6 s", start_data_demo),
+    "cli-help": ("命令行 --help 与用法错误", "≤ 0.3 s", cli_help),
     "cli-list": ("命令行 members list（一个支部的演示数据库）", "≤ 0.6 s", cli_list),
     "memory": ("图形界面峰值内存（打开所有页面）", "≤ 400 MB", memory),
     "stall": ("GUI 线程最长停顿（PostgreSQL 上的党委数据库，用遍每个页面）", "≤ 100 ms", gui_stall),
