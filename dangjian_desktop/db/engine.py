@@ -33,6 +33,7 @@ from dangjian_desktop.db import lock as db_lock
 from dangjian_desktop.db.filecheck import (  # noqa: F401 - check_file, integrity_problem re-exported
     FileState,
     check_file,
+    closed_cleanly,
     connect,
     integrity_problem,
     mark_closed_cleanly,
@@ -204,7 +205,7 @@ class Database:
     files_dir: Path  # attachments, backups and exports that belong to this database
     lock: db_lock.DbLock | None = None  # our share of the lock beside the file (db.lock)
     guest: bool = False  # a reading command's read-only view of a database a window has open
-    window: bool = False  # a window's: a clean close is noted, so that the next start skips the quick_check
+    window: bool = False  # a window's (it holds the file alone for as long as it is open)
     _keeper: sqlite3.Connection | None = field(default=None, repr=False)
     _seen: watch.Seen | None = field(default=None, repr=False)
     _locks_visible: bool = field(default=False, repr=False)
@@ -381,9 +382,17 @@ class Database:
             self._reconnect()
 
     def close(self) -> None:
+        """Close every connection and let go of the lock. A clean close of the file (still the one
+        opened and checked, the WAL folded into it) is noted, so that the next open, a window's or a
+        command's, skips the quick_check (filecheck.closed_cleanly): by a window, which holds the
+        file alone, or by a command that finds nobody else holding the lock as it leaves (another
+        command could be writing beside it, or have died while writing) and the database's folder
+        of files already there (`init` leaves nothing but the file)."""
         self._disarm()
-        if (self.window and self.path is not None and self._broken is None and self._seen is not None
-                and "" not in self._seen.changed(self.path)):  # still the file this window opened and checked
+        if (self.path is not None and not self.guest and self._broken is None and self._seen is not None
+                and "" not in self._seen.changed(self.path)  # still the file opened and checked
+                and (self.window or (self.files_dir.is_dir()  # a command makes no folder just for the note
+                                     and self.lock is not None and self.lock.alone()))):
             mark_closed_cleanly(self.path)  # while the lock is still ours: nobody has written since
         if self.lock is not None:
             self.lock.release()
@@ -488,7 +497,10 @@ def open_database(target: str | Path, *, create: bool = False, checked: FileStat
                 connect(path, create=True).close()
             except sqlite3.Error as exc:
                 raise faults.explain(exc, path, "没有建立数据库") or DatabaseError(f"没有建立数据库：{exc}。") from None
-        state = checked if checked is not None else check_file(path, readonly=guest)
+        if checked is not None:
+            state = checked
+        else:  # after a clean close (a window's or a command's) of this very file, without the quick_check
+            state = check_file(path, readonly=guest, quick=guest or not closed_cleanly(path))
         _refuse_what_is_not_ours(path, state, create=create, guest=guest)
         db = Database(url=sqlite_url(path), engine=sqlite_engine(path, read_only=guest), path=path,
                       files_dir=files_dir_for(path), lock=lock, guest=guest, window=access == WINDOW)

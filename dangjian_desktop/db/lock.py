@@ -258,6 +258,18 @@ class DbLock:
                 entry.exclusive = not _convert(entry.fd, False)
             _say(entry)
 
+    def alone(self) -> bool:
+        """True if nobody else holds this lock, in this process or another (then nobody else can be
+        writing to the database either): a shared holder takes the lock exclusively to be sure, and
+        keeps it so until it lets go. False as soon as anyone else is there."""
+        with _mutex:
+            entry = self._entry
+            if self.released or entry.count != 1:
+                return False
+            if not entry.exclusive:
+                entry.exclusive = _convert(entry.fd, True)
+            return entry.exclusive
+
     def on_disk(self) -> bool:
         """True while the lock file on disk is still the one we hold (not deleted or replaced)."""
         return not self.released and _same_file(self._entry.fd, self._entry.path)

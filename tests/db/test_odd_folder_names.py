@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dangjian_desktop.cli import main
-from dangjian_desktop.db.filecheck import sqlite_uri
+from dangjian_desktop.db.filecheck import CLEAN_MARK, sqlite_uri
 from tests.roster_files import messy_roster
 
 NAMES = ["2#楼", "100%2F数据", "问题?文件夹", "有 空格 的%20文件夹", "党支部#1?%", "第一党支部"]
@@ -33,7 +33,9 @@ def run(capsys, *args) -> tuple[int, str, str]:
 
 def _everything(root: Path) -> set[str]:
     # Windows keeps a database's lock file (db.lock); elsewhere it goes with its last user
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if not (os.name == "nt" and p.name.endswith("-lock"))}
+    # (and the note of a clean close, db.filecheck.CLEAN_MARK, is the program's own)
+    return {p.relative_to(root).as_posix() for p in root.rglob("*")
+            if not (os.name == "nt" and p.name.endswith("-lock")) and p.name != CLEAN_MARK}
 
 
 def _members_in_archive(archive: Path, tmp: Path) -> int:
