@@ -83,6 +83,22 @@ class EnumText(TypeDecorator):
         member = self.enum_cls._value2member_map_.get(value)
         return member if member is not None else self.enum_cls(value)
 
+    def result_processor(self, dialect, coltype):
+        """process_result_value as one function per column, without TypeDecorator's wrapper around it
+        (one Python call less for each of the ~200,000 values a 党委's `check` reads); the text type
+        beneath has no processing of its own on SQLite or psycopg, else it is kept."""
+        if self.impl_instance.result_processor(dialect, coltype) is not None:
+            return super().result_processor(dialect, coltype)
+        find, enum_cls = self.enum_cls._value2member_map_.get, self.enum_cls
+
+        def process(value):
+            if value is None:
+                return None
+            member = find(value)
+            return member if member is not None else enum_cls(value)
+
+        return process
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
