@@ -477,6 +477,9 @@ def main(argv: list[str] | None = None) -> int:
         from dangjian_desktop.runtime import tune_garbage_collector
 
         tune_garbage_collector()
+    from dangjian_desktop.gui import import_scan
+
+    import_scan.install()  # before the start lane imports the data layer
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parse_args(argv)
     if args.version:
