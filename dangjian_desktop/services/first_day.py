@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
@@ -21,21 +21,19 @@ class StartStep:
 
 def start_steps(db: Database, branch_id: int, year: int) -> list[StartStep]:
     """The four first steps with whether the branch's records already show each done."""
-    with db.session() as s:
-        def count(query) -> int:
-            return s.scalar(query) or 0
+    def any_of(model, *where):
+        return select(model.id).where(model.branch_id == branch_id, *where).exists()
 
-        members = count(select(func.count(m.Member.id)).where(m.Member.branch_id == branch_id))
-        terms = count(select(func.count(m.CommitteeTerm.id)).where(m.CommitteeTerm.branch_id == branch_id))
-        groups = count(select(func.count(m.PartyGroup.id)).where(m.PartyGroup.branch_id == branch_id))
-        meetings = count(select(func.count(m.Meeting.id)).where(
-            m.Meeting.branch_id == branch_id, m.Meeting.held_on >= date(year, 1, 1)))
-        applicants = count(select(func.count(m.Applicant.id)).where(m.Applicant.branch_id == branch_id))
+    # one statement, each part stopping at the first row (首页 asks it at every start, before its data shows)
+    with db.engine.connect() as conn:
+        members, terms, groups, meetings, applicants = conn.execute(select(
+            any_of(m.Member), any_of(m.CommitteeTerm), any_of(m.PartyGroup),
+            any_of(m.Meeting, m.Meeting.held_on >= date(year, 1, 1)), any_of(m.Applicant))).one()
     return [
-        StartStep("members", "导入花名册或新增党员", "从 Excel 花名册导入全体党员，或逐个新增。", members > 0),
-        StartStep("committee", "登记支委与党小组", "在“设置 → 支部与支委”中登记本届支委和各党小组。", terms > 0 and groups > 0),
-        StartStep("meetings", f"录入{year}年的会议", "把今年已开的三会一课补录进来（也可以导入台账）。", meetings > 0),
-        StartStep("development", "导入发展党员台账", "有入党申请人、积极分子的，导入台账或逐个登记。", applicants > 0),
+        StartStep("members", "导入花名册或新增党员", "从 Excel 花名册导入全体党员，或逐个新增。", bool(members)),
+        StartStep("committee", "登记支委与党小组", "在“设置 → 支部与支委”中登记本届支委和各党小组。", bool(terms and groups)),
+        StartStep("meetings", f"录入{year}年的会议", "把今年已开的三会一课补录进来（也可以导入台账）。", bool(meetings)),
+        StartStep("development", "导入发展党员台账", "有入党申请人、积极分子的，导入台账或逐个登记。", bool(applicants)),
     ]
 
 
