@@ -67,7 +67,7 @@ def copy_to_server(source: Path, url: str, log=print) -> float:
     from sqlalchemy import delete, select
 
     from dangjian_desktop.db import models
-    from dangjian_desktop.db.shared import insert_rows, reset_sequences
+    from dangjian_desktop.db.shared import gather_statistics, insert_rows, reset_sequences
 
     started = time.perf_counter()
     target = open_database(url, create=True)
@@ -84,6 +84,7 @@ def copy_to_server(source: Path, url: str, log=print) -> float:
                 if rows:
                     log(f"  {table.name}：{len(rows)} 行")
             reset_sequences(out)
+            gather_statistics(out)  # as the server's autovacuum would soon after: measured with statistics
     finally:
         sqlite.close()
         target.close()

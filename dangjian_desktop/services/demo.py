@@ -39,7 +39,7 @@ from dangjian_desktop.core.votes import tally
 from dangjian_desktop.core.workdays import WorkCalendar
 from dangjian_desktop.db import models as m
 from dangjian_desktop.db.engine import Database
-from dangjian_desktop.db.shared import insert_rows, reset_sequences
+from dangjian_desktop.db.shared import gather_statistics, insert_rows, reset_sequences
 from dangjian_desktop.errors import ValidationError
 from dangjian_desktop.services import demo_data as words
 from dangjian_desktop.services.branches import COMMUNITY_KEY
@@ -622,6 +622,7 @@ def make_demo(
             s.add(m.Setting(scope=f"branch:{branch_id}", key=COMMUNITY_KEY, value=True))
         s.flush()
         reset_sequences(s)  # ids were given here; PostgreSQL's counters must follow
+        gather_statistics(s)  # so that the first queries over the new rows are planned knowing them
     if progress:
         progress(total, total, "完成")
     return gen.summary
