@@ -28,9 +28,9 @@ def tune_garbage_collector() -> None:
 
 def keep_loaded() -> None:
     """After the window's start lane imported the data layer (SQLAlchemy, the models, the services:
-    some 70,000 objects the collector tracks, made after tune_garbage_collector froze the start-up's): leave them out of
-    later collections too. Otherwise the GUI thread's first timed collection (gui.gcguard) passes
-    over every one of them, finding nothing, just before 首页's data is shown (65–85 ms measured).
+    some 70,000 objects the collector tracks, made after tune_garbage_collector froze the start-up's),
+    leave them out of later collections too. Otherwise the GUI thread's first timed collection
+    (gui.gcguard) passes over every one of them, finding nothing, just before 首页's data is shown.
     Only in the program's own process: a test's heap is the test's."""
     if _tuned:
         gc.freeze()

@@ -381,18 +381,23 @@ class Database:
             self._broken = None
             self._reconnect()
 
+    def _closing_cleanly(self) -> bool:
+        """After _disarm: may this close be noted, so that the next open, a window's or a command's,
+        skips the quick_check (filecheck.closed_cleanly)? Only for the very file opened and checked,
+        by a window, which holds it alone, or by a command that finds nobody else holding the lock as
+        it leaves (another command could be writing beside it, or have died while writing) and the
+        database's folder of files already there (a command makes no folder just for the note: `init`
+        leaves nothing but the file)."""
+        if self.path is None or self.guest or self._broken is not None or self._seen is None:
+            return False
+        if "" in self._seen.changed(self.path):
+            return False
+        return self.window or (self.files_dir.is_dir() and self.lock is not None and self.lock.alone())
+
     def close(self) -> None:
-        """Close every connection and let go of the lock. A clean close of the file (still the one
-        opened and checked, the WAL folded into it) is noted, so that the next open, a window's or a
-        command's, skips the quick_check (filecheck.closed_cleanly): by a window, which holds the
-        file alone, or by a command that finds nobody else holding the lock as it leaves (another
-        command could be writing beside it, or have died while writing) and the database's folder
-        of files already there (`init` leaves nothing but the file)."""
+        """Close every connection and let go of the lock, noting a clean close (_closing_cleanly)."""
         self._disarm()
-        if (self.path is not None and not self.guest and self._broken is None and self._seen is not None
-                and "" not in self._seen.changed(self.path)  # still the file opened and checked
-                and (self.window or (self.files_dir.is_dir()  # a command makes no folder just for the note
-                                     and self.lock is not None and self.lock.alone()))):
+        if self._closing_cleanly():
             mark_closed_cleanly(self.path)  # while the lock is still ours: nobody has written since
         if self.lock is not None:
             self.lock.release()

@@ -143,9 +143,8 @@ sys.exit(app.exec())
 """
 
 
-def test_the_window_is_painted_before_the_data_layer_is_loaded(demo_db, workdir):
-    """Frame first (bench/: 冷启动): the window is on screen before SQLAlchemy is imported or the
-    file checked, says it is opening, and then shows the branch without another step."""
+def _run_probe(script: str, demo_db, workdir) -> dict:
+    """Run `script` in a fresh interpreter on the (closed) demo database: the JSON of its last line."""
     import json
     import subprocess
     import sys
@@ -153,11 +152,17 @@ def test_the_window_is_painted_before_the_data_layer_is_loaded(demo_db, workdir)
     path = demo_db.path
     demo_db.close()
     probe = workdir / "probe.py"
-    probe.write_text(FRAME_PROBE, encoding="utf-8")
+    probe.write_text(script, encoding="utf-8")
     done = subprocess.run([sys.executable, str(probe), str(path)], capture_output=True, text=True,
                           encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_window_is_painted_before_the_data_layer_is_loaded(demo_db, workdir):
+    """Frame first (bench/: 冷启动): the window is on screen before SQLAlchemy is imported or the
+    file checked, says it is opening, and then shows the branch without another step."""
+    seen = _run_probe(FRAME_PROBE, demo_db, workdir)
     assert seen["painted"] and seen["data_layer_at_paint"] == []
     assert seen["status_at_paint"] == "正在打开数据库…" and seen["title_at_paint"] == "首页"
     assert seen["opened"] is True and seen["page"] == "HomePage"
@@ -235,18 +240,7 @@ def test_what_the_start_lane_loaded_is_left_out_of_later_collections(demo_db, wo
     """The data layer the start lane imports (~300,000 objects) is frozen out of the cycle collector
     (runtime.keep_loaded), or the GUI thread's first timed collection passes over all of it just
     before 首页's data is shown (bench: 启动到首页数据出现)."""
-    import json
-    import subprocess
-    import sys
-
-    path = demo_db.path
-    demo_db.close()
-    probe = workdir / "gc_probe.py"
-    probe.write_text(GC_PROBE, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(probe), str(path)], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
-    assert done.returncode == 0, done.stderr[-3000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = _run_probe(GC_PROBE, demo_db, workdir)
     assert seen["sqlalchemy"]
     assert seen["frozen"] > seen["frozen_at_start"] + 50_000
     assert seen["collected_later"] < 20_000

@@ -11,43 +11,9 @@ is importable from here, and each part is imported when one of its names is firs
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from dangjian_desktop.services.development.applicants import (
-        add_review,
-        create_applicant,
-        remove_review,
-        stop_applicant,
-        update_applicant,
-    )
-    from dangjian_desktop.services.development.check import check_provider
-    from dangjian_desktop.services.development.importing import ImportResult, import_ledger, preview_ledger_import
-    from dangjian_desktop.services.development.model import (
-        REVIEW_KINDS,
-        ROSTER_STEPS,
-        ApplicantDetail,
-        BoardColumn,
-        Card,
-        ReviewInfo,
-        RosterChoice,
-        StepInfo,
-        StepRefused,
-        step_summary,
-    )
-    from dangjian_desktop.services.development.reading import (
-        MeetingVote,
-        applicant_choices,
-        applicant_detail,
-        board,
-        list_applicants,
-        meeting_vote,
-        roster_choices,
-        rule_params,
-    )
-    from dangjian_desktop.services.development.steps import clear_step, full_membership_date, record_step
-
-# name -> the part it lives in
+# name -> the part it lives in: the one list of what callers import from here
 _WHERE = {name: part for part, names in {
     "applicants": ("add_review", "create_applicant", "remove_review", "stop_applicant", "update_applicant"),
     "check": ("check_provider",),
@@ -69,10 +35,4 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = [
-    "REVIEW_KINDS", "ROSTER_STEPS", "ApplicantDetail", "BoardColumn", "Card", "ImportResult", "preview_ledger_import", "MeetingVote",
-    "ReviewInfo", "RosterChoice", "StepInfo", "StepRefused", "add_review", "applicant_choices", "applicant_detail",
-    "board", "check_provider", "clear_step", "create_applicant", "full_membership_date", "import_ledger",
-    "list_applicants", "meeting_vote", "record_step", "remove_review", "roster_choices", "rule_params",
-    "step_summary", "stop_applicant", "update_applicant",
-]
+__all__ = sorted(_WHERE)
